@@ -1,0 +1,39 @@
+// Lint rules. The core (src/core) must run anywhere: no Node built-ins, no DOM, no I/O.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'process', 'url', 'util', 'crypto', 'stream', 'http', 'https', 'worker_threads'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'src/core is pure: no Node built-ins (do I/O in src/cli).' },
+          { group: ['**/cli/**', '**/web/**'], message: 'src/core must not depend on a shell.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'src/core is pure: no process.' },
+        { name: 'window', message: 'src/core is pure: no DOM.' },
+        { name: 'document', message: 'src/core is pure: no DOM.' },
+        { name: 'console', message: 'src/core does no logging.' },
+        { name: 'Buffer', message: 'src/core is pure: no Buffer.' },
+      ],
+    },
+  },
+);
