@@ -1,0 +1,36 @@
+import type { Cluster } from '../hardware/types.js';
+import type { ParallelDim, Recompute, ScheduleId, ZeroStage } from '../layout/types.js';
+import type { ModelSpec } from '../model/types.js';
+import type { Training } from '../training/types.js';
+
+/** A layout field as a scenario may give it: a value, `auto` (searched or defaulted), or a list to search. */
+export type Choice<T> = T | 'auto' | readonly T[];
+
+/** The layout as written in a scenario, before `createLayout` fixes and checks it. */
+export interface LayoutSpec {
+  readonly tp: Choice<number>;
+  readonly pp: Choice<number>;
+  readonly vp: Choice<number>;
+  readonly ep: Choice<number>;
+  readonly etp: Choice<number>;
+  readonly cp: Choice<number>;
+  readonly dp: Choice<number>;
+  readonly sequenceParallel: Choice<boolean>;
+  readonly zero: Choice<ZeroStage>;
+  /** null = the whole DP group (plain FSDP). */
+  readonly fsdpShardSize: Choice<number> | null;
+  readonly recompute: Choice<Recompute>;
+  readonly microBatch: Choice<number>;
+  readonly schedule: Choice<ScheduleId>;
+  readonly order: readonly ParallelDim[];
+}
+
+/** A parsed and resolved scenario: catalog ids replaced by full specs, defaults filled in. */
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly model: ModelSpec;
+  readonly cluster: Cluster;
+  readonly training: Training;
+  readonly layout: LayoutSpec;
+}

@@ -1,0 +1,18 @@
+import type { Precision } from '../hardware/types.js';
+
+/** Linear global-batch ramp (DeepSeek-V3: 3072 -> 15360 sequences over the first 469B tokens). */
+export interface BatchRamp {
+  readonly startGlobalBatch: number;
+  readonly rampTokens: number;
+}
+
+export interface Training {
+  /** Tokens per sequence. */
+  readonly seqLen: number;
+  /** Sequences per optimizer step (steady state). */
+  readonly globalBatch: number;
+  /** Tokens of the whole run. */
+  readonly totalTokens: number;
+  readonly precision: Precision;
+  readonly batchRamp: BatchRamp | null;
+}
