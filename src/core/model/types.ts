@@ -14,6 +14,8 @@ export interface StandardAttention {
   readonly heads: number;
   readonly kvHeads: number;
   readonly headDim: number;
+  /** RMSNorm of width headDim on queries and keys (Qwen3 `q_norm`/`k_norm`); absent = false. */
+  readonly qkNorm?: boolean;
 }
 
 /**
@@ -44,6 +46,8 @@ export interface MoeSpec {
   readonly denseFfnHidden: number;
   /** Node-limited routing: the most nodes one token is sent to (DeepSeek-V3: 4); null = unlimited. */
   readonly maxNodesPerToken: number | null;
+  /** One routing bias per expert, used only for selection (DeepSeek-V3 `e_score_correction_bias`); absent = false. */
+  readonly routerBias?: boolean;
 }
 
 export interface ModelSpec {
@@ -71,6 +75,11 @@ export interface ModelSpec {
   readonly published: {
     readonly paramsTotal: number | null;
     readonly paramsActive: number | null;
+    /**
+     * true when the figure is only the size in the model's name ("GPT 1.7B", "Llama 3 70B"),
+     * rounded or truncated by the publisher, not a stated parameter count; absent = false.
+     */
+    readonly nominal?: boolean;
     readonly source: string;
   };
   /** Where the architecture numbers come from. */
