@@ -1,0 +1,55 @@
+/** Formatting helpers of the terminal shell (formatting lives in the shells, never in the core). */
+import Table from 'cli-table3';
+
+export const GIB = 1024 ** 3;
+
+/** 671026419200 → "671.03B". */
+export function formatCount(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e12) return `${(n / 1e12).toFixed(2)}T`;
+  if (abs >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
+  if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
+  if (abs >= 1e3) return `${(n / 1e3).toFixed(2)}K`;
+  return n.toFixed(0);
+}
+
+/** Bytes → GiB with two decimals. */
+export function formatGiB(bytes: number): string {
+  return `${(bytes / GIB).toFixed(2)} GiB`;
+}
+
+/** Seconds → adaptive unit (µs, ms, s, h, days). */
+export function formatSeconds(s: number): string {
+  const abs = Math.abs(s);
+  if (abs < 1e-3) return `${(s * 1e6).toFixed(1)} µs`;
+  if (abs < 1) return `${(s * 1e3).toFixed(2)} ms`;
+  if (abs < 3600) return `${s.toFixed(3)} s`;
+  if (abs < 86400 * 2) return `${(s / 3600).toFixed(2)} h`;
+  return `${(s / 86400).toFixed(2)} days`;
+}
+
+export function formatPct(fraction: number, digits = 1): string {
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function formatNumber(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/** A plain table with a header row; right-aligned numeric columns. */
+export function table(head: string[], rows: (string | number)[][], title?: string): string {
+  const t = new Table({
+    head,
+    style: { head: [], border: [] },
+    colAligns: head.map((_, i) => (i === 0 ? 'left' : 'right')),
+  });
+  for (const row of rows) t.push(row.map(String));
+  return (title ? `${title}\n` : '') + t.toString();
+}
+
+/** Key/value table. */
+export function keyValues(rows: [string, string | number][], title?: string): string {
+  const t = new Table({ style: { head: [], border: [] }, colAligns: ['left', 'right'] });
+  for (const [k, v] of rows) t.push([k, String(v)]);
+  return (title ? `${title}\n` : '') + t.toString();
+}
