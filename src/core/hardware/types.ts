@@ -46,6 +46,8 @@ export interface Accelerator {
     readonly powerWatts: number;
     /** System units per rack under the reference design (DGX H100: 4 per rack). */
     readonly unitsPerRack: number;
+    /** Where the system figures come from, and any assumption. */
+    readonly source?: string;
   };
   /** Default scale-out fabric of the reference system. */
   readonly scaleOut: {
@@ -53,10 +55,17 @@ export interface Accelerator {
     /** Per-GPU per-direction bandwidth [bytes/s] (one 400 Gb/s NIC per GPU = 50 GB/s). */
     readonly bandwidthBytesPerSec: number;
     readonly latencySeconds: number;
+    /** Where the fabric figures come from, and any assumption. */
+    readonly source?: string;
   };
   /** Where the figures come from (datasheet, paper), kept beside them. */
   readonly source: string;
   readonly notes: string;
+  /**
+   * Tensor cores that run block-scaled microscaling formats (MXFP8, NVFP4) natively: Blackwell and
+   * later (NVIDIA Transformer Engine supports MXFP8 recipes on Blackwell only). Absent = false.
+   */
+  readonly microscalingTensorCores?: boolean;
 }
 
 /** The cluster a scenario runs on: an accelerator, a GPU count and the two network tiers. */
@@ -68,6 +77,11 @@ export interface Cluster {
   readonly scaleUpDomainGpus: number;
   /** Per-GPU per-direction bandwidth inside the scale-up domain [bytes/s]. */
   readonly scaleUpBandwidthBytesPerSec: number;
+  /**
+   * True when `scaleUpBandwidthBytesPerSec` is already an achieved figure (H800: 160 GB/s of 200
+   * nominal), so communication efficiency factors must not be applied on top. Absent = false (nominal).
+   */
+  readonly scaleUpBandwidthIsAchieved?: boolean;
   readonly scaleUpLatencySeconds: number;
   /** Per-GPU per-direction bandwidth to other domains [bytes/s]. */
   readonly scaleOutBandwidthBytesPerSec: number;

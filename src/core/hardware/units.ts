@@ -1,0 +1,39 @@
+/**
+ * Conversions from the units datasheets print to the SI units the core computes in.
+ * Decimal prefixes throughout, as vendors state them (1 GB = 1e9 bytes, 1 TB/s = 1e12 bytes/s).
+ */
+
+/** TFLOP/s → FLOP/s. */
+export function teraflops(value: number): number {
+  return value * 1e12;
+}
+
+/** GB (decimal) → bytes. */
+export function gigabytes(value: number): number {
+  return value * 1e9;
+}
+
+/** TB/s (decimal) → bytes/s. */
+export function terabytesPerSec(value: number): number {
+  return value * 1e12;
+}
+
+/** GB/s (decimal) → bytes/s. */
+export function gigabytesPerSec(value: number): number {
+  return value * 1e9;
+}
+
+/** Gb/s (link speed in bits) → bytes/s: 400 Gb/s = 50 GB/s. */
+export function gigabitsPerSec(value: number): number {
+  return (value * 1e9) / 8;
+}
+
+/** µs → s. */
+export function microseconds(value: number): number {
+  return value * 1e-6;
+}
+
+/** kW → W. */
+export function kilowatts(value: number): number {
+  return value * 1e3;
+}
