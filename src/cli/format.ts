@@ -36,12 +36,19 @@ export function formatNumber(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** Compact borders: no separator line between body rows. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+/** Cells that read as numbers (with a unit) are right-aligned. */
+const NUMERIC = /^[-+$~]?[\d.,]+(\s?\S{0,6})?$|^-?$/;
+
 /** A plain table with a header row; right-aligned numeric columns. */
 export function table(head: string[], rows: (string | number)[][], title?: string): string {
   const t = new Table({
     head,
+    chars: COMPACT,
     style: { head: [], border: [] },
-    colAligns: head.map((_, i) => (i === 0 ? 'left' : 'right')),
+    colAligns: head.map((_, i) => (i > 0 && rows.every((r) => NUMERIC.test(String(r[i] ?? ''))) ? 'right' : 'left')),
   });
   for (const row of rows) t.push(row.map(String));
   return (title ? `${title}\n` : '') + t.toString();
@@ -49,7 +56,7 @@ export function table(head: string[], rows: (string | number)[][], title?: strin
 
 /** Key/value table. */
 export function keyValues(rows: [string, string | number][], title?: string): string {
-  const t = new Table({ style: { head: [], border: [] }, colAligns: ['left', 'right'] });
+  const t = new Table({ chars: COMPACT, style: { head: [], border: [] }, colAligns: ['left', 'right'] });
   for (const [k, v] of rows) t.push([k, String(v)]);
   return (title ? `${title}\n` : '') + t.toString();
 }
