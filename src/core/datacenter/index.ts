@@ -1,0 +1,40 @@
+/**
+ * Data-center sizing: GPUs → systems → racks → modular blocks → site; cooling, PUE, fabric, cost,
+ * carbon and growth over time. Public manifest of src/core/datacenter.
+ */
+export type { Confidence, Sourced } from './sourced.js';
+export {
+  BUILD_TIME_RANGES,
+  BUILD_TIMES,
+  CLIMATE_FREE_COOLING,
+  COOLING_ENERGY,
+  COSTS,
+  FABRIC,
+  POWER_CHAIN,
+  RACK_LIMITS,
+  SIZING,
+} from './defaults.js';
+export type { MonthRange } from './defaults.js';
+export { CLIMATES, createClimate } from './climate.js';
+export type { Climate, ClimateId } from './climate.js';
+export type { CoolingId, CoolingOverhead, CoolingTechnology } from './cooling/types.js';
+export { COOLING, COOLING_IDS, isCoolingId } from './cooling/registry.js';
+export { AIR_PATH, LIQUID_PATH, createCoolingTechnology, estimateCoolingOverhead } from './cooling/overhead.js';
+export type { CoolingParams, PathEnergy } from './cooling/overhead.js';
+export { POWER_CHAINS, estimatePowerChainLoss } from './power-chain.js';
+export type { Distribution, PowerChain, PowerChainLoss } from './power-chain.js';
+export { PUE_BANDS, PUE_PRESETS, estimateDesignPue, estimatePue } from './pue.js';
+export type { PueBreakdown, PueInput, PuePresetId } from './pue.js';
+export { compatibleCooling, planRacks } from './racks.js';
+export type { FeasibleRackPlan, InfeasibleRackPlan, RackPlan } from './racks.js';
+export { planFabric } from './network.js';
+export type { FabricCost, FabricInput, FabricPlan } from './network.js';
+export { DEEPSEEK_TABLE3, FABRIC_UNIT_PRICES, fitFabricUnitPrices, topologyCost } from './network-cost.js';
+export type { FabricUnitPrices, TopologyCostRow } from './network-cost.js';
+export { estimateItWattsPerGpu, sizeDatacenter } from './size.js';
+export type { DatacenterInput, DatacenterSizing } from './size.js';
+export { HOURS_PER_YEAR, JOULES_PER_KWH, estimateCapex, estimateOpex, estimateRunEnergy } from './cost.js';
+export type { CapexBreakdown, CapexInput, OpexBreakdown, OpexInput, RunEnergy, RunEnergyInput, RunItEnergy } from './cost.js';
+export { BUILD_STYLES, MAX_MONTHS, estimateDeployment, planGrowth } from './timeline.js';
+export type { BlockOrder, BuildStyle, CapexPoint, DeploymentEstimate, GrowthInput, GrowthPlan, GrowthStep, MonthState, StrategySummary } from './timeline.js';
+export { MAX_GPUS, MAX_WATTS } from './validate.js';

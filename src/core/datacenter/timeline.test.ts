@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isInputError } from '../errors.js';
+import { BUILD_STYLES, estimateDeployment, planGrowth } from './timeline.js';
+
+const MW = 1e6;
+
+describe('estimateDeployment', () => {
+  it('modular takes months, traditional years (§4.3 ranges)', () => {
+    const d = estimateDeployment();
+    expect(d.modular.months).toBeGreaterThanOrEqual(d.modular.range.lowMonths);
+    expect(d.modular.months).toBeLessThanOrEqual(d.modular.range.highMonths);
+    expect(d.traditional.months).toBeGreaterThanOrEqual(18);
+    expect(d.traditional.months).toBeGreaterThan(2 * d.modular.months);
+  });
+});
+
+describe('planGrowth', () => {
+  // 1 kW per GPU: 1,000 GPUs = 1 MW; blocks of 2 MW.
+  const base = { itWattsPerGpu: 1000, blockItWatts: 2 * MW };
+
+  it('orders each block lead time before it is needed and pays at order', () => {
+    const p = planGrowth({ ...base, schedule: [{ month: 30, gpus: 1000 }, { month: 36, gpus: 5000 }] });
+    expect(p.blockOrders.map((b) => [b.neededMonth, b.orderMonth, b.onlineMonth])).toEqual([
+      [30, 22, 30],
+      [36, 28, 36],
+      [36, 28, 36],
+    ]);
+    expect(p.modular.capexByMonth).toEqual([
+      { month: 22, capexUsd: 20e6, cumulativeUsd: 20e6 },
+      { month: 28, capexUsd: 40e6, cumulativeUsd: 60e6 },
+    ]);
+    expect(p.upFront.capexByMonth).toEqual([{ month: 6, capexUsd: 3 * 2 * MW * 11.7, cumulativeUsd: 3 * 2 * MW * 11.7 }]);
+  });
+
+  it('counts stranded MW·months: 1 MW idle for 6 months modular; up front 5 MW for 6 + 1 MW for 1', () => {
+    const p = planGrowth({ ...base, schedule: [{ month: 30, gpus: 1000 }, { month: 36, gpus: 5000 }] });
+    expect(p.modular.strandedItWattMonths / MW).toBeCloseTo(6 * 1 + 1 * 1, 9);
+    expect(p.upFront.strandedItWattMonths / MW).toBeCloseTo(6 * 5 + 1 * 1, 9);
+    expect(p.modular.unmetItWattMonths).toBe(0);
+  });
+
+  it('reports a late block when the lead time does not fit before the need', () => {
+    const p = planGrowth({ ...base, schedule: [{ month: 2, gpus: 1000 }], horizonMonth: 30 });
+    expect(p.blockOrders[0]).toMatchObject({ orderMonth: 0, onlineMonth: BUILD_STYLES.modular.leadMonths, delayMonths: BUILD_STYLES.modular.leadMonths - 2 });
+    expect(p.upFront.firstOnlineMonth).toBe(BUILD_STYLES.traditional.leadMonths);
+    expect(p.modular.unmetItWattMonths / MW).toBeCloseTo(BUILD_STYLES.modular.leadMonths - 2, 9);
+    expect(p.upFront.unmetItWattMonths / MW).toBeCloseTo(BUILD_STYLES.traditional.leadMonths - 2, 9);
+  });
+
+  it('pay-as-you-grow never strands more than building every block up front (when neither is late)', () => {
+    const schedule = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 4000 })), { minLength: 1, maxLength: 8 })
+      .map((steps) => {
+        let month = 24;
+        let gpus = 0;
+        return steps.map(([dm, dg]) => ({ month: (month += dm), gpus: (gpus += dg) + 1 }));
+      });
+    fc.assert(
+      fc.property(schedule, fc.double({ min: 0.3, max: 5, noNaN: true }), (s, blockMw) => {
+        const p = planGrowth({ ...base, blockItWatts: blockMw * MW, schedule: s });
+        return (
+          p.modular.strandedItWattMonths <= p.upFront.strandedItWattMonths + 1e-6 &&
+          p.modular.blocks === p.upFront.blocks &&
+          p.modular.unmetItWattMonths === 0
+        );
+      }),
+    );
+  });
+
+  it('rejects an empty, unordered or shrinking schedule and a zero block size', () => {
+    const field = (run: () => unknown): string | undefined => {
+      try {
+        run();
+      } catch (e) {
+        return isInputError(e) ? e.field : 'other';
+      }
+      return undefined;
+    };
+    expect(field(() => planGrowth({ ...base, schedule: [] }))).toBe('schedule');
+    expect(field(() => planGrowth({ ...base, schedule: [{ month: 5, gpus: 10 }, { month: 5, gpus: 20 }] }))).toBe('schedule[1].month');
+    expect(field(() => planGrowth({ ...base, schedule: [{ month: 1, gpus: 20 }, { month: 5, gpus: 10 }] }))).toBe('schedule[1].gpus');
+    expect(field(() => planGrowth({ ...base, blockItWatts: 0, schedule: [{ month: 1, gpus: 10 }] }))).toBe('blockItWatts');
+    expect(field(() => planGrowth({ ...base, schedule: [{ month: 1, gpus: 10 }], horizonMonth: 1 }))).toBe('horizonMonth');
+  });
+});

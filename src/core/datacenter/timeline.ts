@@ -1,0 +1,211 @@
+/**
+ * Time: how long a build takes, and pay-as-you-grow.
+ *
+ * Deployment (hardware-facts.md §4.3): modular 6–10 months from order (planning value 8), traditional
+ * 18–30 months (24); AI power/cooling 24–36 months (Vertiv).
+ *
+ * planGrowth, on a monthly grid (month 0 = today, nothing can be ordered earlier):
+ *  demand d(m) [W] = GPUs of the last schedule step at or before m · IT watts per GPU
+ *  modular: block i (0-based) is needed at the first month with ⌈d/B⌉ > i; ordered at
+ *           max(0, needed − lead); online at order + lead; capex paid at order
+ *  up front: all ⌈max d / B⌉ blocks ordered at max(0, first need − lead), online lead months later
+ *  stranded [W·month] = Σ_m max(0, built(m) − d(m));  unmet [W·month] = Σ_m max(0, d(m) − built(m))
+ * Both strategies build the same blocks, so when neither is late, stranded(modular) ≤ stranded(up front).
+ */
+import { InputError } from '../errors.js';
+import type { MonthRange } from './defaults.js';
+import { BUILD_TIME_RANGES, BUILD_TIMES, COSTS, SIZING } from './defaults.js';
+import { MAX_GPUS, MAX_WATTS, requireNonNegative, requireNonNegativeInteger, requirePositive, requirePositiveInteger } from './validate.js';
+
+/** Longest plan accepted [months]: 100 years. */
+export const MAX_MONTHS = 1200;
+
+export interface BuildStyle {
+  /** Months from order to IT-ready. */
+  readonly leadMonths: number;
+  /** Facility capex per IT watt [USD/W]. */
+  readonly facilityUsdPerItWatt: number;
+}
+
+export const BUILD_STYLES = {
+  modular: { leadMonths: BUILD_TIMES.modularMonths.value, facilityUsdPerItWatt: COSTS.modularFacilityUsdPerItWatt.value },
+  traditional: { leadMonths: BUILD_TIMES.traditionalMonths.value, facilityUsdPerItWatt: COSTS.traditionalFacilityUsdPerItWatt.value },
+} as const satisfies Record<string, BuildStyle>;
+
+export interface DeploymentEstimate {
+  readonly months: number;
+  readonly range: MonthRange;
+  readonly source: string;
+}
+
+/** Months to deploy a whole site: modular blocks build in parallel; a traditional hall builds once. */
+export function estimateDeployment(): { readonly modular: DeploymentEstimate; readonly traditional: DeploymentEstimate; readonly aiInfrastructure: DeploymentEstimate } {
+  const range = (r: { value: MonthRange; source: string }, months: number): DeploymentEstimate => ({ months, range: r.value, source: r.source });
+  const ai = BUILD_TIME_RANGES.aiInfrastructure;
+  return {
+    modular: range(BUILD_TIME_RANGES.modular, BUILD_TIMES.modularMonths.value),
+    traditional: range(BUILD_TIME_RANGES.traditional, BUILD_TIMES.traditionalMonths.value),
+    aiInfrastructure: range(ai, (ai.value.lowMonths + ai.value.highMonths) / 2),
+  };
+}
+
+export interface GrowthStep {
+  readonly month: number;
+  /** GPUs that must be online from this month on. */
+  readonly gpus: number;
+}
+
+export interface GrowthInput {
+  readonly schedule: readonly GrowthStep[];
+  /** IT nameplate per GPU, support share included [W] (size.ts estimateItWattsPerGpu). */
+  readonly itWattsPerGpu: number;
+  readonly blockItWatts?: number;
+  readonly modular?: Partial<BuildStyle>;
+  /** The build-everything-first strategy (default: a traditional build). */
+  readonly upFront?: Partial<BuildStyle>;
+  /** First month not counted (default: last schedule month + 1). */
+  readonly horizonMonth?: number;
+}
+
+export interface BlockOrder {
+  readonly index: number;
+  readonly neededMonth: number;
+  readonly orderMonth: number;
+  readonly onlineMonth: number;
+  /** Months the block comes online after it was needed (0 when on time). */
+  readonly delayMonths: number;
+  readonly capexUsd: number;
+}
+
+export interface CapexPoint {
+  readonly month: number;
+  readonly capexUsd: number;
+  readonly cumulativeUsd: number;
+}
+
+export interface StrategySummary {
+  readonly blocks: number;
+  readonly firstOnlineMonth: number;
+  readonly capexByMonth: readonly CapexPoint[];
+  readonly totalCapexUsd: number;
+  /** Built but unused IT capacity summed over months [W·month]. */
+  readonly strandedItWattMonths: number;
+  /** Demand not yet served summed over months [W·month]. */
+  readonly unmetItWattMonths: number;
+}
+
+export interface MonthState {
+  readonly month: number;
+  readonly demandItWatts: number;
+  readonly modularItWatts: number;
+  readonly upFrontItWatts: number;
+}
+
+export interface GrowthPlan {
+  readonly blockItWatts: number;
+  readonly horizonMonth: number;
+  readonly blockOrders: readonly BlockOrder[];
+  readonly months: readonly MonthState[];
+  readonly modular: StrategySummary;
+  readonly upFront: StrategySummary;
+}
+
+function validateSchedule(schedule: readonly GrowthStep[]): void {
+  if (schedule.length === 0) throw new InputError('schedule', schedule, 'must list at least one {month, gpus} step');
+  schedule.forEach((step, i) => {
+    requireNonNegativeInteger(`schedule[${i}].month`, step.month, MAX_MONTHS);
+    requireNonNegativeInteger(`schedule[${i}].gpus`, step.gpus, MAX_GPUS);
+    const prev = schedule[i - 1];
+    if (prev && step.month <= prev.month) throw new InputError(`schedule[${i}].month`, step.month, `must be after the previous step's month ${prev.month}`);
+    if (prev && step.gpus < prev.gpus) throw new InputError(`schedule[${i}].gpus`, step.gpus, `must not fall below the previous step's ${prev.gpus} (blocks are never retired)`);
+  });
+  if (schedule.every((s) => s.gpus === 0)) throw new InputError('schedule', schedule, 'must ask for at least one GPU');
+}
+
+function resolveStyle(field: string, given: Partial<BuildStyle> | undefined, base: BuildStyle): BuildStyle {
+  return {
+    leadMonths: requireNonNegativeInteger(`${field}.leadMonths`, given?.leadMonths ?? base.leadMonths, MAX_MONTHS),
+    facilityUsdPerItWatt: requireNonNegative(`${field}.facilityUsdPerItWatt`, given?.facilityUsdPerItWatt ?? base.facilityUsdPerItWatt, 1000),
+  };
+}
+
+/** Demand per month [W] on [0, horizon). */
+function demandByMonth(schedule: readonly GrowthStep[], wattsPerGpu: number, horizon: number): number[] {
+  const out: number[] = [];
+  let gpus = 0;
+  let next = 0;
+  for (let m = 0; m < horizon; m += 1) {
+    while (next < schedule.length && (schedule[next]?.month ?? Infinity) <= m) gpus = schedule[next++]?.gpus ?? gpus;
+    out.push(gpus * wattsPerGpu);
+  }
+  return out;
+}
+
+function orderModularBlocks(demand: readonly number[], blockW: number, style: BuildStyle): BlockOrder[] {
+  const orders: BlockOrder[] = [];
+  demand.forEach((d, month) => {
+    for (let i = orders.length; i < Math.ceil(d / blockW); i += 1) {
+      const orderMonth = Math.max(0, month - style.leadMonths);
+      const onlineMonth = orderMonth + style.leadMonths;
+      orders.push({ index: i, neededMonth: month, orderMonth, onlineMonth, delayMonths: onlineMonth - month, capexUsd: blockW * style.facilityUsdPerItWatt });
+    }
+  });
+  return orders;
+}
+
+function summarize(orders: readonly BlockOrder[], built: readonly number[], demand: readonly number[]): StrategySummary {
+  const byMonth = new Map<number, number>();
+  for (const o of orders) byMonth.set(o.orderMonth, (byMonth.get(o.orderMonth) ?? 0) + o.capexUsd);
+  let cumulativeUsd = 0;
+  const capexByMonth = [...byMonth.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([month, capexUsd]) => ({ month, capexUsd, cumulativeUsd: (cumulativeUsd += capexUsd) }));
+  let stranded = 0;
+  let unmet = 0;
+  built.forEach((b, m) => {
+    const d = demand[m] ?? 0;
+    stranded += Math.max(0, b - d);
+    unmet += Math.max(0, d - b);
+  });
+  const firstOnlineMonth = Math.min(...orders.map((o) => o.onlineMonth));
+  return { blocks: orders.length, firstOnlineMonth, capexByMonth, totalCapexUsd: cumulativeUsd, strandedItWattMonths: stranded, unmetItWattMonths: unmet };
+}
+
+function builtByMonth(orders: readonly BlockOrder[], blockW: number, horizon: number): number[] {
+  return Array.from({ length: horizon }, (_, m) => orders.filter((o) => o.onlineMonth <= m).length * blockW);
+}
+
+/** Pay-as-you-grow vs build-it-all-up-front for a GPU growth schedule (formulas in the file header). */
+export function planGrowth(input: GrowthInput): GrowthPlan {
+  validateSchedule(input.schedule);
+  const wattsPerGpu = requirePositive('itWattsPerGpu', input.itWattsPerGpu, 1e6);
+  const blockW = requirePositive('blockItWatts', input.blockItWatts ?? SIZING.blockItWatts.value, MAX_WATTS);
+  const modularStyle = resolveStyle('modular', input.modular, BUILD_STYLES.modular);
+  const upFrontStyle = resolveStyle('upFront', input.upFront, BUILD_STYLES.traditional);
+  const last = input.schedule[input.schedule.length - 1]?.month ?? 0;
+  const horizon = requirePositiveInteger('horizonMonth', input.horizonMonth ?? last + 1, MAX_MONTHS + 1);
+  if (horizon <= last) throw new InputError('horizonMonth', horizon, `must be after the last schedule month ${last}`);
+
+  const demand = demandByMonth(input.schedule, wattsPerGpu, horizon);
+  const modularOrders = orderModularBlocks(demand, blockW, modularStyle);
+  const firstNeed = demand.findIndex((d) => d > 0);
+  const upFrontOrder = Math.max(0, firstNeed - upFrontStyle.leadMonths);
+  const upFrontOrders = modularOrders.map((o) => ({
+    ...o,
+    neededMonth: firstNeed,
+    orderMonth: upFrontOrder,
+    onlineMonth: upFrontOrder + upFrontStyle.leadMonths,
+    delayMonths: upFrontOrder + upFrontStyle.leadMonths - firstNeed,
+    capexUsd: blockW * upFrontStyle.facilityUsdPerItWatt,
+  }));
+  const modularBuilt = builtByMonth(modularOrders, blockW, horizon);
+  const upFrontBuilt = builtByMonth(upFrontOrders, blockW, horizon);
+  return {
+    blockItWatts: blockW,
+    horizonMonth: horizon,
+    blockOrders: modularOrders,
+    months: demand.map((d, month) => ({ month, demandItWatts: d, modularItWatts: modularBuilt[month] ?? 0, upFrontItWatts: upFrontBuilt[month] ?? 0 })),
+    modular: summarize(modularOrders, modularBuilt, demand),
+    upFront: summarize(upFrontOrders, upFrontBuilt, demand),
+  };
+}
