@@ -1,0 +1,94 @@
+/**
+ * Efficiency data: one GEMM record per (accelerator, precision) and one attention/HBM record per
+ * accelerator. Never keyed by model or run.
+ *
+ * Provenance. Every value below is a PRIOR from the literature, to be replaced by the fit of
+ * `scripts/calibrate.ts` (least squares on the step times / throughputs of runs-dev.json, written by
+ * the step-time composer). Records a fit changes must have their `source` rewritten to say so.
+ * Accelerators without a record use `generic` (a deliberately middle-of-the-road prior).
+ *
+ * Literature anchors (approximate):
+ * - Large BF16 GEMMs reach ~80 % of the dense peak on H100 SXM and ~85 % on A100 SXM, ~60 % on MI300X
+ *   ("maximum achievable matmul FLOPS" measurements, S. Bekman, Machine Learning Engineering, ch. compute).
+ *   Priors sit a little lower because training GEMM shapes are not the square best case.
+ * - FP8 with fine-grained (1x128 / 128x128) scaling: DeepGEMM (deepseek-ai) reports up to ~1,550 of
+ *   1,979 FP8 TFLOP/s on H800 for DeepSeek-V3 shapes, grouped MoE GEMMs lower; the CUDA-core promotion
+ *   every 128 elements costs throughput (DeepSeek-V3 TR §3.3.2).
+ * - Attention: FlashAttention-2 reaches 50–73 % of peak forward on A100, backward lower (Dao 2023,
+ *   abstract, §4.1); FlashAttention-3 reaches up to 740 TFLOP/s = 75 % BF16 forward on H100
+ *   (Shah et al. 2024, abstract). The DeepSeek profile (notes §2.10, H800, 112 of 132 SMs) shows
+ *   ~1.24 ms forward / ~3.78 ms backward per MLA layer = ~66 % / ~54 % of the SM share's BF16 peak,
+ *   whence backwardEfficiencyRatio ≈ 0.82 on Hopper.
+ * - τ½ = 2 µs for GEMMs (fixed cost per kernel ≈ τ½/effMax ≈ 3 µs, a launch plus a wave tail) and 3 µs
+ *   for attention: priors, to be fitted.
+ * - HBM: streaming kernels reach ~80–90 % of nominal bandwidth; prior 0.8.
+ */
+import type { AttentionCurve, DeviceEfficiencyRecord, EfficiencyParams, GemmEfficiencyRecord, SaturatingCurve } from './efficiency.js';
+
+const GEMM_KNEE_SECONDS = 2e-6;
+const PRIOR = 'prior (literature, see file header), to be fitted by scripts/calibrate.ts';
+
+function prior(effMax: number): SaturatingCurve & { source: string } {
+  return { effMax, halfSaturationSeconds: GEMM_KNEE_SECONDS, source: PRIOR };
+}
+
+const HOPPER_ATTENTION: AttentionCurve = { effMax: 0.65, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.82 };
+const AMPERE_ATTENTION: AttentionCurve = { effMax: 0.65, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.85 };
+const BLACKWELL_ATTENTION: AttentionCurve = { effMax: 0.6, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.82 };
+const CDNA3_ATTENTION: AttentionCurve = { effMax: 0.45, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.8 };
+
+const GEMM_RECORDS: readonly GemmEfficiencyRecord[] = [
+  { accelerator: 'a100-80gb', precision: 'bf16', ...prior(0.8) },
+  { accelerator: 'a100-40gb', precision: 'bf16', ...prior(0.8) },
+  ...['h100-sxm', 'h100-96gb-500w', 'h800', 'h200'].flatMap((accelerator): GemmEfficiencyRecord[] => [
+    { accelerator, precision: 'bf16', ...prior(0.75) },
+    { accelerator, precision: 'fp8', ...prior(0.65) },
+    { accelerator, precision: 'fp8-block', ...prior(0.6) },
+  ]),
+  ...['b200', 'gb200', 'b300', 'gb300'].flatMap((accelerator): GemmEfficiencyRecord[] => [
+    { accelerator, precision: 'bf16', ...prior(0.7) },
+    { accelerator, precision: 'fp8', ...prior(0.65) },
+    { accelerator, precision: 'fp8-block', ...prior(0.6) },
+    { accelerator, precision: 'mxfp8', ...prior(0.65) },
+    { accelerator, precision: 'nvfp4', ...prior(0.55) },
+  ]),
+  { accelerator: 'mi300x', precision: 'bf16', ...prior(0.6) },
+  { accelerator: 'mi300x', precision: 'fp8', ...prior(0.5) },
+];
+
+function device(accelerator: string, attention: AttentionCurve, hbmEfficiency: number): DeviceEfficiencyRecord {
+  return { accelerator, attention, hbmEfficiency, source: PRIOR };
+}
+
+const DEVICE_RECORDS: readonly DeviceEfficiencyRecord[] = [
+  device('a100-80gb', AMPERE_ATTENTION, 0.8),
+  device('a100-40gb', AMPERE_ATTENTION, 0.8),
+  device('h100-sxm', HOPPER_ATTENTION, 0.8),
+  device('h100-96gb-500w', HOPPER_ATTENTION, 0.8),
+  device('h800', HOPPER_ATTENTION, 0.8),
+  device('h200', HOPPER_ATTENTION, 0.8),
+  device('b200', BLACKWELL_ATTENTION, 0.8),
+  device('gb200', BLACKWELL_ATTENTION, 0.8),
+  device('b300', BLACKWELL_ATTENTION, 0.8),
+  device('gb300', BLACKWELL_ATTENTION, 0.8),
+  device('mi300x', CDNA3_ATTENTION, 0.75),
+];
+
+/** The efficiency data the estimates use by default (all priors until calibrated). */
+export const DEFAULT_EFFICIENCY_PARAMS = {
+  gemm: GEMM_RECORDS,
+  device: DEVICE_RECORDS,
+  generic: {
+    gemm: {
+      bf16: prior(0.7),
+      fp16: prior(0.7),
+      fp8: prior(0.6),
+      'fp8-block': prior(0.55),
+      mxfp8: prior(0.6),
+      nvfp4: prior(0.5),
+    },
+    attention: { effMax: 0.5, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.85 },
+    hbmEfficiency: 0.8,
+    source: `generic ${PRIOR}; used for any accelerator without its own record`,
+  },
+} satisfies EfficiencyParams;

@@ -1,0 +1,18 @@
+/** Public manifest of the compute-time model. */
+export type { AttentionOp, ComputeEstimate, ComputeOp, ComputeShape, ElementwiseOp, GemmOp, PrecisionClass, RecomputeModule } from './types.js';
+export { layerOps, headOps, embeddingOps, mtpOps, layerKind, LAYER_KINDS, type LayerKind } from './ops.js';
+export { attentionCoreFlops, type AttentionCoreDims } from './op-builders.js';
+export { expertLoad, type ExpertLoad } from './ops-ffn.js';
+export { defaultSelectiveModules } from './shape.js';
+export { mathPrecision, operandBytes } from './precision.js';
+export {
+  BACKWARD_MULTIPLIERS, GEMM_TILE_ROWS, createRooflineDevice, gemmFlops, opFlops, opSeconds,
+  type Pass, type PassMultipliers, type RooflineDevice,
+} from './roofline.js';
+export { recomputeMultiplier, resolveRecompute, type RecomputePolicy } from './recompute.js';
+export {
+  curveEfficiency, deviceEfficiency, gemmCurve,
+  type AttentionCurve, type DeviceEfficiencyRecord, type EfficiencyParams, type GemmEfficiencyRecord, type SaturatingCurve,
+} from './efficiency.js';
+export { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
+export { estimateLayerCompute, estimateStageCompute, type StageFlags } from './estimate-compute.js';

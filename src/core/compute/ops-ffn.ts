@@ -1,0 +1,122 @@
+/**
+ * Op inventory of the FFN block of one layer on one GPU, forward pass: a dense FFN (column-parallel
+ * up / gate, row-parallel down, Megatron TP) or a Mixture-of-Experts FFN (router, dispatch
+ * permutation, grouped GEMMs over the local experts, combine, shared experts).
+ */
+import type { MlpKind, ModelSpec, MoeSpec } from '../model/types.js';
+import type { Precision } from '../hardware/types.js';
+import { ACTIVATION_BYTES, type GpuTokens } from './shape.js';
+import { createCast, createElementwise, createGemm, createNorm, createResidualAdd, pushOp } from './op-builders.js';
+import type { ComputeOp, RecomputeModule } from './types.js';
+
+/** Bytes of one FP32 element (router scores). */
+const FP32_BYTES = 4;
+
+/** SwiGLU has a gate and an up matrix (3 matrices in all); GELU and squared-ReLU one up matrix (2). */
+function upMatrices(mlp: MlpKind): number {
+  return mlp === 'swiglu' ? 2 : 1;
+}
+
+interface FfnSpec {
+  readonly prefix: string;
+  readonly mlp: MlpKind;
+  /** GEMM rows: tokens through the FFN (or tokens per local expert for a grouped FFN). */
+  readonly m: number;
+  /** GEMMs in the group (local experts), 1 for a dense FFN. */
+  readonly count: number;
+  readonly hidden: number;
+  /** FFN width on this GPU (ffn / tp, or ffn / etp for experts). */
+  readonly width: number;
+  readonly moe: boolean;
+  readonly actRecompute?: RecomputeModule;
+  /** The input arrives already quantised (FP8 dispatch): no cast before the up-GEMM. */
+  readonly inputQuantised?: boolean;
+}
+
+/** Up (and gate) GEMM, activation, down GEMM, with the FP8 casts of both GEMM inputs. */
+function pushFfn(ops: ComputeOp[], f: FfnSpec, g: GpuTokens): void {
+  const rows = f.m * f.count;
+  const tags = { moe: f.moe };
+  if (f.inputQuantised !== true) pushOp(ops, createCast(`${f.prefix}.up.cast`, rows * f.hidden, g.quantisedBytes, tags));
+  // [FLOP] 2·m·h·(up matrices·width) per GEMM of the group.
+  ops.push(createGemm(`${f.prefix}.up`, { m: f.m, k: f.hidden, n: upMatrices(f.mlp) * f.width, count: f.count }, 'fp8-capable', tags));
+  // SwiGLU reads gate and up, writes one (3 elements); GELU / squared-ReLU read one, write one (2).
+  const actElements = rows * f.width * (upMatrices(f.mlp) + 1);
+  const act = f.actRecompute === undefined ? tags : { ...tags, recompute: f.actRecompute };
+  ops.push(createElementwise(`${f.prefix}.act`, actElements * ACTIVATION_BYTES, act));
+  pushOp(ops, createCast(`${f.prefix}.down.cast`, rows * f.width, g.quantisedBytes, tags));
+  ops.push(createGemm(`${f.prefix}.down`, { m: f.m, k: f.width, n: f.hidden, count: f.count }, 'fp8-capable', tags));
+}
+
+/** Appends a dense FFN block (pre-norm, FFN, residual add). */
+export function pushDenseFfnOps(ops: ComputeOp[], model: ModelSpec, g: GpuTokens): void {
+  const ffn = model.moe === null ? model.ffnHidden : model.moe.denseFfnHidden;
+  ops.push(createNorm('mlp.norm', g.normTokens, model.hidden));
+  pushFfn(ops, { prefix: 'mlp', mlp: model.mlp, m: g.tokens, count: 1, hidden: model.hidden, width: ffn / g.tp, moe: false }, g);
+  ops.push(createResidualAdd('mlp.residual', g.normTokens, model.hidden));
+}
+
+/** Expert-parallel layout of one MoE layer on one GPU. */
+export interface ExpertLoad {
+  readonly localExperts: number;
+  /** Routed token copies per local expert on the busiest GPU (GEMM m of the grouped GEMMs). */
+  readonly tokensPerLocalExpert: number;
+}
+
+/**
+ * Tokens per local expert on one GPU (MoE parallel folding, Megatron-Core; derivation):
+ * 1. A stage has N = tp·cp·dp GPUs; one micro-batch step brings dp·b·s tokens (TP ranks share
+ *    tokens, CP splits them), i.e. dp·b·s·topK routed copies.
+ * 2. The same N GPUs form ep·edp expert groups of etp GPUs (N = etp·ep·edp); each group holds
+ *    experts/ep experts, so balanced routing gives each local expert dp·b·s·topK/(edp·experts) copies,
+ *    and each of the group's etp GPUs runs all of them at width ffn/etp.
+ * 3. With edp = tp·cp·dp/(etp·ep): tokens per local expert = (b·s/cp)·topK·(etp/tp)·(ep/experts),
+ *    times the imbalance of the busiest GPU.
+ * DeepSeek-V3 (b·s 4096, top-8, EP64, tp = etp = cp = 1): 4096·8·64/256 = 8192 copies on each of 4 experts.
+ */
+export function expertLoad(moe: MoeSpec, tokens: number, tp: number, ep: number, etp: number, imbalance: number): ExpertLoad {
+  return {
+    localExperts: moe.experts / ep,
+    tokensPerLocalExpert: ((tokens * moe.topK * etp) / tp) * (ep / moe.experts) * imbalance,
+  };
+}
+
+/** Options of the MoE block that come from the recipe and the layout. */
+export interface MoeOptions {
+  readonly ep: number;
+  readonly etp: number;
+  readonly imbalance: number;
+  readonly precision: Precision;
+}
+
+/** Appends a MoE FFN block: norm, router, dispatch permutation, grouped experts, combine, shared experts, residual. */
+export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, g: GpuTokens, o: MoeOptions): void {
+  const h = model.hidden;
+  const load = expertLoad(moe, g.tokens, g.tp, o.ep, o.etp, o.imbalance);
+  const copies = load.localExperts * load.tokensPerLocalExpert;
+  const tags = { moe: true };
+  ops.push(createNorm('mlp.norm', g.normTokens, h));
+  // Router / gating GEMM, BF16 (DeepSeek-V3 TR §3.3), on the GPU's (sequence-parallel) tokens.
+  ops.push(createGemm('moe.router', { m: g.normTokens, k: h, n: moe.experts }, 'bf16-only', tags));
+  // Scores and top-k in FP32: read + write one score per expert.
+  ops.push(createElementwise('moe.topk', g.normTokens * moe.experts * 2 * FP32_BYTES, tags));
+  // fp8-block (DeepSeek) quantises each token once before dispatch and sends FP8 (TR §3.3.3);
+  // other recipes dispatch BF16 and cast the received copies at the expert GEMM.
+  const fp8Dispatch = o.precision === 'fp8-block';
+  if (fp8Dispatch) pushOp(ops, createCast('moe.dispatch.cast', g.normTokens * h, g.quantisedBytes, tags));
+  const dispatchBytes = fp8Dispatch ? g.quantisedBytes : ACTIVATION_BYTES;
+  // Permute the received copies into expert-contiguous order: read + write.
+  ops.push(createElementwise('moe.permute', copies * h * 2 * dispatchBytes, tags));
+  const expertFfn: FfnSpec = {
+    prefix: 'moe.experts', mlp: model.mlp, m: load.tokensPerLocalExpert, count: load.localExperts,
+    hidden: h, width: moe.expertFfnHidden / o.etp, moe: true, actRecompute: 'moe-act', inputQuantised: fp8Dispatch,
+  };
+  pushFfn(ops, expertFfn, g);
+  // Un-permute and weighted sum of the top-k expert outputs: read every copy, write one row per token.
+  ops.push(createElementwise('moe.combine', (copies + copies / moe.topK) * h * ACTIVATION_BYTES, tags));
+  if (moe.sharedExperts > 0) {
+    const width = (moe.sharedExperts * moe.sharedFfnHidden) / g.tp;
+    pushFfn(ops, { prefix: 'moe.shared', mlp: model.mlp, m: g.tokens, count: 1, hidden: h, width, moe: false }, g);
+  }
+  ops.push(createResidualAdd('mlp.residual', g.normTokens, h));
+}

@@ -1,0 +1,109 @@
+/**
+ * The op inventory of one GPU's forward pass: a transformer layer, the input embedding, the output
+ * head with its loss, and a multi-token-prediction module. Backward and recompute are derived from
+ * these forward ops by `roofline.ts`.
+ */
+import { InputError } from '../errors.js';
+import type { ModelSpec } from '../model/types.js';
+import { createCast, createElementwise, createGemm, createNorm, pushOp } from './op-builders.js';
+import { pushAttentionOps } from './ops-attention.js';
+import { pushDenseFfnOps, pushMoeFfnOps } from './ops-ffn.js';
+import { ACTIVATION_BYTES, resolveGpuTokens, type GpuTokens } from './shape.js';
+import type { ComputeOp, ComputeShape } from './types.js';
+
+/** A layer is dense or MoE; layers of one kind have identical ops (what the estimate caches on). */
+export type LayerKind = 'dense' | 'moe';
+
+export const LAYER_KINDS: readonly LayerKind[] = ['dense', 'moe'];
+
+/**
+ * Kind of layer `layerIndex`: MoE from `moe.denseLayers` on. Indexes `layers .. layers + mtpDepth - 1`
+ * are the transformer blocks of the MTP modules, built like the last main layer (DeepSeek-V3 TR §2.2).
+ */
+export function layerKind(model: ModelSpec, layerIndex: number): LayerKind {
+  const last = model.layers + model.mtpDepth;
+  if (!Number.isInteger(layerIndex) || layerIndex < 0 || layerIndex >= last) {
+    throw new InputError('layerIndex', layerIndex, `must be an integer in [0, ${last - 1}] (${model.layers} layers + ${model.mtpDepth} MTP)`);
+  }
+  return model.moe !== null && layerIndex >= model.moe.denseLayers ? 'moe' : 'dense';
+}
+
+/** Ops of one layer of the given kind (shape already checked). */
+export function layerKindOps(model: ModelSpec, kind: LayerKind, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
+  const ops: ComputeOp[] = [];
+  pushAttentionOps(ops, model, g);
+  if (kind === 'moe' && model.moe !== null) {
+    const options = { ep: shape.ep, etp: shape.etp, imbalance: shape.tokensPerExpertImbalance ?? 1, precision: shape.precision };
+    pushMoeFfnOps(ops, model, model.moe, g, options);
+  } else {
+    pushDenseFfnOps(ops, model, g);
+  }
+  return ops;
+}
+
+/** Forward ops of layer `layerIndex` for one micro-batch on one GPU. */
+export function layerOps(model: ModelSpec, layerIndex: number, shape: ComputeShape): ComputeOp[] {
+  const kind = layerKind(model, layerIndex);
+  return layerKindOps(model, kind, resolveGpuTokens(model, shape), shape);
+}
+
+/** Forward ops of the input embedding (no FLOPs: a row gather, vocab-parallel under TP). */
+export function embeddingOpsFor(model: ModelSpec, g: GpuTokens): ComputeOp[] {
+  // Gather: read one row and write it per token (2·2 bytes per element).
+  const ops: ComputeOp[] = [createElementwise('embedding.lookup', g.tokens * model.hidden * 2 * ACTIVATION_BYTES)];
+  if (model.positionEmbedding === 'learned') {
+    // Learned absolute positions: read both, write the sum.
+    ops.push(createElementwise('embedding.positions', g.tokens * model.hidden * 3 * ACTIVATION_BYTES));
+  }
+  return ops;
+}
+
+/** Forward ops of the input embedding for one micro-batch on one GPU. */
+export function embeddingOps(model: ModelSpec, shape: ComputeShape): ComputeOp[] {
+  return embeddingOpsFor(model, resolveGpuTokens(model, shape));
+}
+
+/**
+ * Bytes per logit element of the vocab-parallel cross entropy (Megatron `vocab_parallel_cross_entropy`):
+ * read the BF16 logits (2), write and re-read an FP32 copy for the max and exp-sum passes (4 + 4).
+ */
+const LOSS_BYTES_PER_LOGIT = 10;
+
+/** Forward ops of the final norm, the output head (BF16, vocab split over TP) and the loss. */
+export function headOpsFor(model: ModelSpec, g: GpuTokens): ComputeOp[] {
+  const vocab = model.vocab / g.tp;
+  return [
+    createNorm('head.norm', g.normTokens, model.hidden),
+    // [FLOP] 2·T·h·V/tp: output projection, BF16 (DeepSeek-V3 TR §3.3).
+    createGemm('head.logits', { m: g.tokens, k: model.hidden, n: vocab }, 'bf16-only'),
+    createElementwise('head.loss', g.tokens * vocab * LOSS_BYTES_PER_LOGIT),
+  ];
+}
+
+/** Forward ops of the output head and loss for one micro-batch on one GPU. */
+export function headOps(model: ModelSpec, shape: ComputeShape): ComputeOp[] {
+  return headOpsFor(model, resolveGpuTokens(model, shape));
+}
+
+/**
+ * One MTP module (DeepSeek-V3 TR §2.2): embedding of the shifted tokens, RMSNorm of it and of the
+ * previous hidden state, concatenation, projection M_k (2h -> h, column-parallel), one transformer
+ * block of the last main layer's kind, then the shared output head and its loss.
+ */
+export function mtpOpsFor(model: ModelSpec, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
+  const h = model.hidden;
+  const ops = embeddingOpsFor(model, g);
+  ops.push(createNorm('mtp.enorm', g.normTokens, h), createNorm('mtp.hnorm', g.normTokens, h));
+  ops.push(createElementwise('mtp.concat', g.tokens * 2 * h * 2 * ACTIVATION_BYTES));
+  pushOp(ops, createCast('mtp.proj.cast', g.tokens * 2 * h, g.quantisedBytes));
+  ops.push(createGemm('mtp.proj', { m: g.tokens, k: 2 * h, n: h / g.tp }, 'fp8-capable'));
+  ops.push(...layerKindOps(model, layerKind(model, model.layers + model.mtpDepth - 1), g, shape));
+  ops.push(...headOpsFor(model, g));
+  return ops;
+}
+
+/** Forward ops of one MTP module for one micro-batch on one GPU (error if the model has none). */
+export function mtpOps(model: ModelSpec, shape: ComputeShape): ComputeOp[] {
+  if (model.mtpDepth < 1) throw new InputError('model.mtpDepth', model.mtpDepth, 'the model has no MTP module');
+  return mtpOpsFor(model, resolveGpuTokens(model, shape), shape);
+}
