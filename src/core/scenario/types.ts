@@ -15,13 +15,15 @@ export interface LayoutSpec {
   readonly etp: Choice<number>;
   readonly cp: Choice<number>;
   readonly dp: Choice<number>;
-  readonly sequenceParallel: Choice<boolean>;
+  /** null = the default, tp > 1 (decided once tp is fixed). */
+  readonly sequenceParallel: Choice<boolean> | null;
   readonly zero: Choice<ZeroStage>;
   /** null = the whole DP group (plain FSDP). */
   readonly fsdpShardSize: Choice<number> | null;
   readonly recompute: Choice<Recompute>;
   readonly microBatch: Choice<number>;
-  readonly schedule: Choice<ScheduleId>;
+  /** null = the default, 1f1b or interleaved when vp > 1 (decided once vp is fixed). */
+  readonly schedule: Choice<ScheduleId> | null;
   readonly order: readonly ParallelDim[];
 }
 

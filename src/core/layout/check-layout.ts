@@ -1,0 +1,208 @@
+/**
+ * Every rule a concrete parallel layout must satisfy, as a pure check that returns the first
+ * violation (field, value, rule) or null. No exceptions, no allocation on success: the planner
+ * calls it in its inner loop. `createLayout` throws the violation as an InputError.
+ *
+ * Degrees follow Megatron-Core: tp·cp·pp·dp = GPUs, and expert parallelism folds into the
+ * tp·cp·dp ranks of one stage (etp·ep·edp = tp·cp·dp, "MoE parallel folding",
+ * Megatron-Core `RankGenerator` with separate expert ranks).
+ */
+import type { ModelSpec } from '../model/types.js';
+import { SCHEDULES } from '../schedules/registry.js';
+import type { Violation as ScheduleViolation } from '../schedules/types.js';
+import type { Layout } from './types.js';
+
+/** The first broken rule: `field` is the layout field at fault (`layout.tp`). */
+export interface LayoutViolation {
+  readonly field: string;
+  readonly value: unknown;
+  readonly rule: string;
+}
+
+/** A layout before its derived fields (edp, microBatches) are computed. */
+export type LayoutCandidate = Omit<Layout, 'edp' | 'microBatches'>;
+
+/** What the rules need from a scenario. */
+export interface LayoutContext {
+  readonly model: ModelSpec;
+  readonly gpus: number;
+  readonly seqLen: number;
+  readonly globalBatch: number;
+}
+
+function violation(field: string, value: unknown, rule: string): LayoutViolation {
+  return { field, value, rule };
+}
+
+function isPositiveInteger(value: number): boolean {
+  return Number.isInteger(value) && value >= 1;
+}
+
+const DEGREE_FIELDS = ['tp', 'pp', 'vp', 'ep', 'etp', 'cp', 'dp', 'microBatch', 'fsdpShardSize'] as const satisfies readonly (keyof LayoutCandidate)[];
+const ORDER_DIMS = ['tp', 'cp', 'ep', 'dp', 'pp'] as const;
+const ZERO_STAGES: readonly number[] = [0, 1, 2, 3];
+
+function isPermutation(order: readonly string[]): boolean {
+  if (order.length !== ORDER_DIMS.length) return false;
+  for (const dim of ORDER_DIMS) if (!order.includes(dim)) return false;
+  return true;
+}
+
+function checkValues(layout: LayoutCandidate): LayoutViolation | null {
+  for (const field of DEGREE_FIELDS) {
+    if (!isPositiveInteger(layout[field])) return violation(`layout.${field}`, layout[field], 'must be a positive integer');
+  }
+  if (!ZERO_STAGES.includes(layout.zero)) return violation('layout.zero', layout.zero, 'must be 0, 1, 2 or 3');
+  if (!Object.hasOwn(SCHEDULES, layout.schedule)) {
+    return violation('layout.schedule', layout.schedule, `must be one of: ${Object.keys(SCHEDULES).join(', ')}`);
+  }
+  if (!isPermutation(layout.order)) return violation('layout.order', layout.order, `must be a permutation of ${ORDER_DIMS.join(', ')}`);
+  return null;
+}
+
+/** tp·cp·pp·dp = GPUs; the message prints every factor (torchtitan ParallelDims style). */
+function checkProduct(context: LayoutContext, layout: LayoutCandidate): LayoutViolation | null {
+  const product = layout.tp * layout.cp * layout.pp * layout.dp;
+  if (product === context.gpus) return null;
+  const factors = `${layout.tp}·${layout.cp}·${layout.pp}·${layout.dp}`;
+  return violation('layout', product, `tp·cp·pp·dp = ${factors} = ${product} ≠ cluster.gpus ${context.gpus}`);
+}
+
+/**
+ * Tensor parallelism splits heads and FFN columns (Megatron-LM, Shoeybi et al. 2019 §3):
+ * tp divides the query heads and every FFN width it shards. GQA/MQA: kvHeads divisible by tp
+ * (each rank owns whole KV heads), or tp divisible by kvHeads (each KV head replicated on
+ * tp/kvHeads ranks, as Megatron-Core and vLLM do for tp > kvHeads).
+ */
+function checkTensor(model: ModelSpec, layout: LayoutCandidate): LayoutViolation | null {
+  const tp = layout.tp;
+  const attention = model.attention;
+  if (attention.heads % tp !== 0) return violation('layout.tp', tp, `must divide model.attention.heads ${attention.heads}`);
+  if (attention.kind !== 'mla' && attention.kvHeads % tp !== 0 && tp % attention.kvHeads !== 0) {
+    return violation('layout.tp', tp, `must divide model.attention.kvHeads ${attention.kvHeads} or be a multiple of it (replicated KV heads)`);
+  }
+  const moe = model.moe;
+  const denseFfn = moe === null ? model.ffnHidden : moe.denseLayers > 0 ? moe.denseFfnHidden : null;
+  if (denseFfn !== null && denseFfn % tp !== 0) return violation('layout.tp', tp, `must divide the dense FFN width ${denseFfn}`);
+  if (moe !== null && moe.sharedExperts > 0 && moe.sharedFfnHidden % tp !== 0) {
+    return violation('layout.tp', tp, `must divide the shared-expert FFN width ${moe.sharedFfnHidden}`);
+  }
+  return null;
+}
+
+/** Expert parallelism: ep | experts, etp | expert FFN, ep·etp | tp·cp·dp (folding gives edp). */
+function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolation | null {
+  const moe = model.moe;
+  if (moe === null) {
+    if (layout.ep > 1) return violation('layout.ep', layout.ep, 'must be 1 for a dense model (no experts)');
+    if (layout.etp > 1) return violation('layout.etp', layout.etp, 'must be 1 for a dense model (no experts)');
+    return null;
+  }
+  if (moe.experts % layout.ep !== 0) return violation('layout.ep', layout.ep, `must divide model.moe.experts ${moe.experts}`);
+  if (moe.expertFfnHidden % layout.etp !== 0) {
+    return violation('layout.etp', layout.etp, `must divide model.moe.expertFfnHidden ${moe.expertFfnHidden}`);
+  }
+  const ranks = layout.tp * layout.cp * layout.dp;
+  if (ranks % (layout.ep * layout.etp) !== 0) {
+    const rule = `ep·etp = ${layout.ep}·${layout.etp} = ${layout.ep * layout.etp} must divide tp·cp·dp = ${layout.tp}·${layout.cp}·${layout.dp} = ${ranks} (MoE parallel folding)`;
+    return violation('layout.ep', layout.ep, rule);
+  }
+  return null;
+}
+
+/**
+ * Pipeline: pp ≤ layers (uneven splits allowed); interleaving needs pp > 1 and pp·vp | layers
+ * (equal chunks, Megatron `get_num_layers_to_build`). Whether a schedule takes vp > 1 at all is
+ * the schedule's own check (schedules/registry.ts).
+ */
+function checkPipeline(model: ModelSpec, layout: LayoutCandidate): LayoutViolation | null {
+  const { pp, vp, schedule } = layout;
+  if (pp > model.layers) return violation('layout.pp', pp, `must be at most model.layers ${model.layers} (one layer per stage at least)`);
+  if (schedule === 'interleaved' && vp > 1) {
+    if (pp === 1) return violation('layout.vp', vp, 'must be 1 without pipeline parallelism (pp = 1)');
+    if (model.layers % (pp * vp) !== 0) {
+      return violation('layout.vp', vp, `pp·vp = ${pp}·${vp} = ${pp * vp} must divide model.layers ${model.layers} (interleaved chunks of equal depth)`);
+    }
+  }
+  // DualPipeV cuts the model into 2·pp stages, two per rank (DualPipe repository, dualpipev.py).
+  if (schedule === 'dualpipev' && 2 * pp > model.layers) {
+    return violation('layout.pp', pp, `2·pp = ${2 * pp} must be at most model.layers ${model.layers} (DualPipeV holds two stages per rank)`);
+  }
+  return null;
+}
+
+/** Context parallelism: cp | seqLen, and 2·cp | seqLen for load-balanced causal CP (Megatron-Core). */
+function checkContext(context: LayoutContext, layout: LayoutCandidate): LayoutViolation | null {
+  const cp = layout.cp;
+  if (context.seqLen % cp !== 0) return violation('layout.cp', cp, `must divide training.seqLen ${context.seqLen}`);
+  if (cp > 1 && context.seqLen % (2 * cp) !== 0) {
+    return violation('layout.cp', cp, `2·cp = ${2 * cp} must divide training.seqLen ${context.seqLen} (load-balanced causal attention splits each sequence into 2·cp chunks)`);
+  }
+  return null;
+}
+
+/** globalBatch = dp · microBatch · microBatches; ZeRO-3 shard groups divide dp (HSDP). */
+function checkBatchAndSharding(context: LayoutContext, layout: LayoutCandidate): LayoutViolation | null {
+  const perStep = layout.dp * layout.microBatch;
+  if (context.globalBatch % perStep !== 0) {
+    const rule = `training.globalBatch ${context.globalBatch} must be divisible by dp·microBatch = ${layout.dp}·${layout.microBatch} = ${perStep}`;
+    return violation('layout.microBatch', layout.microBatch, rule);
+  }
+  if (layout.zero === 3 && layout.dp % layout.fsdpShardSize !== 0) {
+    return violation('layout.fsdpShardSize', layout.fsdpShardSize, `must divide dp ${layout.dp} (HSDP replicates shard groups across dp)`);
+  }
+  if (layout.zero !== 3 && layout.fsdpShardSize !== layout.dp) {
+    return violation('layout.fsdpShardSize', layout.fsdpShardSize, `applies only with zero 3 (zero is ${layout.zero})`);
+  }
+  return null;
+}
+
+/**
+ * The first rule `layout` breaks for `context`, or null. Order: value ranges, GPU product,
+ * tensor, experts, pipeline, context, batch and sharding, then the schedule's own constraints.
+ */
+export function checkLayout(context: LayoutContext, layout: LayoutCandidate): LayoutViolation | null {
+  const found =
+    checkValues(layout) ??
+    checkProduct(context, layout) ??
+    checkTensor(context.model, layout) ??
+    checkExperts(context.model, layout) ??
+    checkPipeline(context.model, layout) ??
+    checkContext(context, layout) ??
+    checkBatchAndSharding(context, layout);
+  if (found !== null) return found;
+  const microBatches = context.globalBatch / (layout.dp * layout.microBatch);
+  const broken = SCHEDULES[layout.schedule].check({ pp: layout.pp, vp: layout.vp, microBatches });
+  return broken === null ? null : fromSchedule(broken, layout, microBatches);
+}
+
+/** A schedule's own violation, named by the layout field a user can change. */
+function fromSchedule(broken: ScheduleViolation, layout: LayoutCandidate, microBatches: number): LayoutViolation {
+  const prefix = `schedule ${layout.schedule}`;
+  switch (broken.field) {
+    case 'pp':
+    case 'vp':
+      return violation(`layout.${broken.field}`, broken.value, `${prefix}: ${broken.rule}`);
+    case 'layers':
+      return violation('model.layers', broken.value, `${prefix}: ${broken.rule}`);
+    case 'microBatches':
+      return violation(
+        'layout.microBatch',
+        layout.microBatch,
+        `${prefix}: microBatches = globalBatch / (dp·microBatch) = ${microBatches}: ${broken.rule}`,
+      );
+  }
+}
+
+/** Positive divisors of `n` in ascending order (the planner's candidate degrees). O(√n). */
+export function divisors(n: number): number[] {
+  if (!isPositiveInteger(n)) return [];
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let d = 1; d * d <= n; d += 1) {
+    if (n % d !== 0) continue;
+    small.push(d);
+    if (d * d !== n) large.push(n / d);
+  }
+  return small.concat(large.reverse());
+}

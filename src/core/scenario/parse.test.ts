@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.js';
+import { parseScenario, parseScenarioText } from './parse.js';
+
+/** A small valid scenario as plain data; each test breaks one field. */
+interface ScenarioData {
+  [key: string]: unknown;
+  cluster?: unknown;
+  training: Record<string, unknown>;
+}
+
+function base(): ScenarioData {
+  return {
+    name: 'test',
+    model: 'llama3-70b',
+    cluster: { accelerator: 'h100-sxm', gpus: 64 },
+    training: { seqLen: 8192, globalBatch: 512, totalTokens: '1T', precision: 'bf16' },
+    layout: { tp: 8, pp: 2 },
+  };
+}
+
+/** The InputError thrown by `run`, for assertions on field, value and rule. */
+function errorOf(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+function rejects(data: unknown): InputError {
+  return errorOf(() => parseScenario(data));
+}
+
+describe('parseScenarioText: malformed text', () => {
+  it('malformed YAML names the line and column', () => {
+    const error = errorOf(() => parseScenarioText('model: llama3-70b\ncluster: {gpus: 8\ntraining: x\n', 'yaml'));
+    expect(error.field).toBe('scenario');
+    expect(error.rule).toMatch(/^malformed YAML at line \d+, column \d+: /);
+  });
+  it('duplicate YAML keys are malformed', () => {
+    const error = errorOf(() => parseScenarioText('model: a\nmodel: b\n'));
+    expect(error.rule).toMatch(/^malformed YAML at line \d+, column \d+: Map keys must be unique/);
+  });
+  it('malformed JSON names the line and column of the error', () => {
+    const error = errorOf(() => parseScenarioText('{\n  "model": "llama3-70b",\n  "cluster": }\n'));
+    expect(error.field).toBe('scenario');
+    expect(error.rule).toMatch(/^malformed JSON at line 3, column 14: /);
+    expect(error.value).toBe('"cluster": }');
+  });
+  it('an empty document is rejected as not an object', () => {
+    expect(errorOf(() => parseScenarioText('')).rule).toBe('must be an object');
+  });
+});
+
+describe('parseScenario: schema rules name the field and the rule', () => {
+  it('unknown model id suggests the nearest catalog id', () => {
+    const error = rejects({ ...base(), model: 'llama3-70' });
+    expect(error.field).toBe('model');
+    expect(error.rule).toMatch(/unknown model id; did you mean "llama3-70b"\?/);
+  });
+  it('unknown accelerator id suggests the nearest catalog id', () => {
+    const error = rejects({ ...base(), cluster: { accelerator: 'h100-sx', gpus: 64 } });
+    expect(error.field).toBe('cluster.accelerator');
+    expect(error.rule).toMatch(/unknown accelerator; did you mean "h100-sxm"\?/);
+  });
+  it('a missing required field is named', () => {
+    const data = base();
+    delete data.training.seqLen;
+    const error = rejects(data);
+    expect(error.field).toBe('training.seqLen');
+    expect(error.rule).toBe('required field');
+  });
+  it('a missing section is named', () => {
+    const data = base();
+    delete data.cluster;
+    expect(rejects(data).field).toBe('cluster');
+  });
+  it('an extra field is rejected with the allowed fields', () => {
+    const error = rejects({ ...base(), layout: { tp: 8, pp: 2, tensorParallel: 4 } });
+    expect(error.field).toBe('layout.tensorParallel');
+    expect(error.value).toBe(4);
+    expect(error.rule).toMatch(/^unknown field; allowed: tp, pp, vp, ep, etp, cp, dp, /);
+  });
+  it('an extra top-level field is rejected', () => {
+    const error = rejects({ ...base(), modle: 'x' });
+    expect(error.field).toBe('modle');
+    expect(error.rule).toMatch(/unknown field; allowed: name, description, model, cluster, training, layout, economics, datacenter/);
+  });
+  it('a non-integer degree is rejected', () => {
+    const error = rejects({ ...base(), layout: { tp: 2.5 } });
+    expect(error.field).toBe('layout.tp');
+    expect(error.value).toBe(2.5);
+    expect(error.rule).toMatch(/must be a positive integer/);
+  });
+  it('a negative degree is rejected', () => {
+    const error = rejects({ ...base(), layout: { pp: -2 } });
+    expect(error.field).toBe('layout.pp');
+    expect(error.rule).toMatch(/must be a positive integer/);
+  });
+  it('a bad entry of a search list names its index', () => {
+    const error = rejects({ ...base(), layout: { tp: [1, 2, 0] } });
+    expect(error.field).toBe('layout.tp[2]');
+    expect(error.rule).toMatch(/must be a positive integer/);
+  });
+  it('zero GPUs is rejected', () => {
+    const error = rejects({ ...base(), cluster: { accelerator: 'h100-sxm', gpus: 0 } });
+    expect(error.field).toBe('cluster.gpus');
+    expect(error.rule).toBe('must be a positive integer');
+  });
+  it('an absurd GPU count is rejected as a typo', () => {
+    const error = rejects({ ...base(), cluster: { accelerator: 'h100-sxm', gpus: 20_000_000 } });
+    expect(error.field).toBe('cluster.gpus');
+    expect(error.rule).toMatch(/must be at most 10000000/);
+  });
+  it('an absurd sequence length is rejected', () => {
+    const data = base();
+    data.training.seqLen = 100_000_000;
+    expect(rejects(data).rule).toMatch(/must be at most 10000000/);
+  });
+  it('an inline model with absurd layers is rejected', () => {
+    const model = { layers: 20_000, hidden: 4096, vocab: 32000, attention: { heads: 32 }, mlp: 'gelu' };
+    const error = rejects({ ...base(), model });
+    expect(error.field).toBe('model.layers');
+    expect(error.rule).toMatch(/must be at most 10000/);
+  });
+  it('an inline model with zero hidden size is rejected', () => {
+    const model = { layers: 2, hidden: 0, vocab: 32000, attention: { heads: 32 }, mlp: 'gelu' };
+    expect(rejects({ ...base(), model }).field).toBe('model.hidden');
+  });
+  it('a string that is not a token quantity is rejected', () => {
+    const data = base();
+    data.training.totalTokens = '15 trillion';
+    const error = rejects(data);
+    expect(error.field).toBe('training.totalTokens');
+    expect(error.rule).toMatch(/quantity string like "14.8T"/);
+  });
+  it('an unknown precision lists the allowed ones', () => {
+    const data = base();
+    data.training.precision = 'fp32';
+    expect(rejects(data).rule).toBe('must be one of: bf16, fp16, fp8, fp8-block, mxfp8, nvfp4');
+  });
+  it('an order that is not a permutation is rejected', () => {
+    const error = rejects({ ...base(), layout: { order: ['tp', 'tp', 'ep', 'dp', 'pp'] } });
+    expect(error.field).toBe('layout.order');
+    expect(error.rule).toMatch(/permutation of tp, cp, ep, dp, pp/);
+  });
+  it('kvHeads that do not divide heads are rejected', () => {
+    const model = { layers: 2, hidden: 4096, vocab: 32000, attention: { heads: 32, kvHeads: 6 }, ffnHidden: 11008 };
+    const error = rejects({ ...base(), model });
+    expect(error.field).toBe('model.attention.kvHeads');
+    expect(error.rule).toMatch(/must divide attention.heads 32/);
+  });
+  it('a batch ramp larger than the batch is rejected', () => {
+    const data = base();
+    data.training.batchRamp = { startGlobalBatch: 1024, rampTokens: '10B' };
+    expect(rejects(data).field).toBe('training.batchRamp.startGlobalBatch');
+  });
+});
+
+describe('parseScenario: resolution', () => {
+  it('converts human units to SI and fills the layout defaults', () => {
+    const data = base();
+    data.cluster = { accelerator: 'h100-sxm', gpus: 64, scaleOutBandwidthGBps: 25, scaleOutLatencyUs: 5 };
+    data.training.batchRamp = { startGlobalBatch: 128, rampTokens: '469B' };
+    const scenario = parseScenario(data);
+    expect(scenario.training.totalTokens).toBe(1e12);
+    expect(scenario.training.batchRamp).toEqual({ startGlobalBatch: 128, rampTokens: 469e9 });
+    expect(scenario.cluster.scaleOutBandwidthBytesPerSec).toBe(25e9);
+    expect(scenario.cluster.scaleOutLatencySeconds).toBeCloseTo(5e-6, 12);
+    expect(scenario.layout).toMatchObject({ tp: 8, pp: 2, vp: 1, ep: 1, cp: 1, dp: 'auto', zero: 1, recompute: 'none', schedule: null });
+  });
+  it('an inline model and accelerator get their documented defaults', () => {
+    const data = base();
+    data.model = { layers: 24, hidden: 2048, vocab: 50257, attention: { heads: 16 }, mlp: 'gelu' };
+    data.cluster = {
+      accelerator: { id: 'x1', peakTflops: { bf16: 500 }, hbmGB: 96, hbmBandwidthTBs: 4, scaleUp: { bandwidthGBps: 450, domainGpus: 8 }, tdpWatts: 800, scaleOut: { bandwidthGBps: 50 } },
+      gpus: 16,
+    };
+    const scenario = parseScenario(data);
+    expect(scenario.model.ffnHidden).toBe(4 * 2048);
+    expect(scenario.model.attention).toEqual({ kind: 'mha', heads: 16, kvHeads: 16, headDim: 128 });
+    expect(scenario.model.maxPositions).toBe(8192);
+    expect(scenario.cluster.accelerator.peakFlopsPerSec.bf16).toBe(500e12);
+    expect(scenario.cluster.accelerator.hbmBytes).toBe(96e9);
+    expect(scenario.cluster.scaleUpBandwidthBytesPerSec).toBe(450e9);
+    expect(scenario.cluster.scaleOutLatencySeconds).toBeCloseTo(3.7e-6, 12);
+  });
+  it('a dense swiglu model without ffnHidden is rejected', () => {
+    const model = { layers: 2, hidden: 4096, vocab: 32000, attention: { heads: 32 } };
+    const error = rejects({ ...base(), model });
+    expect(error.field).toBe('model.ffnHidden');
+  });
+  it('economics and datacenter sections are accepted as reserved objects', () => {
+    expect(() => parseScenario({ ...base(), economics: { dollarsPerGpuHour: 2 }, datacenter: {} })).not.toThrow();
+    expect(rejects({ ...base(), economics: 3 }).field).toBe('economics');
+  });
+  it('JSON text parses like YAML text', () => {
+    const fromJson = parseScenarioText(JSON.stringify(base()));
+    const fromYaml = parseScenarioText('name: test\nmodel: llama3-70b\ncluster: {accelerator: h100-sxm, gpus: 64}\ntraining: {seqLen: 8192, globalBatch: 512, totalTokens: 1T, precision: bf16}\nlayout: {tp: 8, pp: 2}\n');
+    expect(fromYaml).toEqual(fromJson);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The scenario file format (YAML or JSON), as a zod schema. Units at this edge are human
+ * (GB/s, µs, "14.8T"); `resolveScenario` converts to SI. `schema/scenario.schema.json` is
+ * generated from `ScenarioInputSchema` by `scripts/write-schema.ts`.
+ */
+import { z } from 'zod';
+import { PRECISIONS } from '../hardware/types.js';
+import { ClusterInputSchema } from './cluster-schema.js';
+import { LayoutInputSchema } from './layout-schema.js';
+import { ModelInputSchema } from './model-schema.js';
+import { LIMITS, idOrInline, oneOf, positiveInt, quantity, strictObject } from './schema-parts.js';
+
+const PRECISION_INPUTS = ['bf16', 'fp16', 'fp8', 'fp8-block', 'mxfp8', 'nvfp4'] as const satisfies typeof PRECISIONS;
+
+export const TrainingInputSchema = strictObject(
+  {
+    seqLen: positiveInt(LIMITS.seqLen).describe('Tokens per sequence.'),
+    globalBatch: positiveInt(LIMITS.globalBatch).describe('Sequences per optimizer step (steady state).'),
+    totalTokens: quantity(LIMITS.tokens).describe('Tokens of the whole run: a number or "14.8T", "469B".'),
+    precision: oneOf(PRECISION_INPUTS).optional().describe('GEMM precision. Default: bf16.'),
+    batchRamp: strictObject(
+      {
+        startGlobalBatch: positiveInt(LIMITS.globalBatch).describe('Global batch at the start of the run [sequences].'),
+        rampTokens: quantity(LIMITS.tokens).describe('Tokens over which the batch grows linearly to globalBatch.'),
+      },
+      'Linear global-batch ramp (DeepSeek-V3: 3072 to 15360 over 469B tokens).',
+    ).optional(),
+  },
+  'Training run: sequence length, batch, tokens, precision.',
+);
+
+/** Placeholder for a later section: any object, typed precisely by later work. */
+const reserved = (what: string) =>
+  z.record(z.string(), z.unknown(), { error: (issue) => (issue.input === undefined ? undefined : 'must be an object') }).describe(what);
+
+export const ScenarioInputSchema = strictObject(
+  {
+    name: z.string().optional().describe('Default: the model name and GPU count.'),
+    description: z.string().optional(),
+    model: idOrInline(ModelInputSchema, 'model').describe('Catalog id (e.g. "deepseek-v3") or inline model.'),
+    cluster: ClusterInputSchema,
+    training: TrainingInputSchema,
+    layout: LayoutInputSchema.optional(),
+    economics: reserved('Run economics (reserved; not yet interpreted).').optional(),
+    datacenter: reserved('Data-center sizing (reserved; not yet interpreted).').optional(),
+  },
+  'A scaleplan scenario: model, cluster, training run and parallel layout.',
+);
+
+export type ScenarioInput = z.infer<typeof ScenarioInputSchema>;
+export type TrainingInput = z.infer<typeof TrainingInputSchema>;
