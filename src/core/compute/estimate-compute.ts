@@ -1,13 +1,14 @@
 /**
  * Compute time of one micro-batch on one GPU: a layer, or a pipeline stage (its layers plus the
  * embedding, output head and MTP modules it holds). Called in the planner's inner loop, so a stage
- * builds the ops of each distinct layer kind (dense, MoE) once and multiplies by the layer count.
+ * prices each distinct part (dense layer, MoE layer, embedding, head, MTP) once and multiplies by
+ * its count; `createComputeEstimator` also memoises the parts across calls.
  */
 import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
-import { embeddingOpsFor, headOpsFor, LAYER_KINDS, layerKind, layerKindOps, mtpOpsFor, type LayerKind } from './ops.js';
+import { embeddingOpsFor, headOpsFor, layerKind, layerKindOps, mtpOpsFor, type LayerKind } from './ops.js';
 import { recomputeMultiplier, resolveRecompute, type RecomputePolicy } from './recompute.js';
 import { createRooflineDevice, opFlops, opSeconds, type RooflineDevice } from './roofline.js';
 import { resolveGpuTokens, type GpuTokens } from './shape.js';
@@ -23,68 +24,101 @@ export interface StageFlags {
   readonly mtp: boolean;
 }
 
-interface Accumulator {
-  forward: number;
-  backwardInput: number;
-  backwardWeight: number;
-  recompute: number;
-  flopsForward: number;
-  flopsBackward: number;
-  flopsRecompute: number;
-  gemm: number;
-  attention: number;
-  elementwise: number;
-  moe: number;
-}
+/** A priced unit of a stage: one layer of a kind, the embedding, the head, or one MTP module. */
+export type StagePart = LayerKind | 'embedding' | 'head' | 'mtp';
 
-interface Context {
-  readonly device: RooflineDevice;
-  readonly policy: RecomputePolicy;
-}
+/** How many of each part a stage holds. */
+export type StageParts = Readonly<Record<StagePart, number>>;
 
-function createContext(shape: ComputeShape, accelerator: Accelerator, params: EfficiencyParams): Context {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+
+function zeroEstimate(): Mutable<ComputeEstimate> {
   return {
-    device: createRooflineDevice(accelerator, shape.precision, params, shape.computeSmFraction ?? 1),
-    policy: resolveRecompute(shape),
+    forwardSeconds: 0, backwardInputSeconds: 0, backwardWeightSeconds: 0, recomputeSeconds: 0,
+    flops: { forward: 0, backward: 0, recompute: 0 },
+    byKind: { gemm: 0, attention: 0, elementwise: 0, moe: 0 },
   };
 }
 
-function emptyAccumulator(): Accumulator {
-  return { forward: 0, backwardInput: 0, backwardWeight: 0, recompute: 0, flopsForward: 0, flopsBackward: 0, flopsRecompute: 0, gemm: 0, attention: 0, elementwise: 0, moe: 0 };
-}
-
-/** Adds `times` copies of the ops' passes to the accumulator. */
-function accumulate(acc: Accumulator, ops: readonly ComputeOp[], ctx: Context, times: number): void {
-  if (times === 0) return;
+/** Prices a list of forward ops in every pass. */
+function estimateOps(ops: readonly ComputeOp[], device: RooflineDevice, policy: RecomputePolicy): ComputeEstimate {
+  const e = zeroEstimate();
   for (const op of ops) {
-    const forward = opSeconds(op, 'forward', ctx.device);
-    const input = opSeconds(op, 'backwardInput', ctx.device);
-    const weight = opSeconds(op, 'backwardWeight', ctx.device);
-    const again = recomputeMultiplier(op, ctx.policy);
+    const forward = opSeconds(op, 'forward', device);
+    const input = opSeconds(op, 'backwardInput', device);
+    const weight = opSeconds(op, 'backwardWeight', device);
+    const again = recomputeMultiplier(op, policy);
     const flops = opFlops(op, 'forward');
-    acc.forward += times * forward;
-    acc.backwardInput += times * input;
-    acc.backwardWeight += times * weight;
-    acc.recompute += times * again * forward;
-    acc.flopsForward += times * flops;
-    acc.flopsBackward += times * (opFlops(op, 'backwardInput') + opFlops(op, 'backwardWeight'));
-    acc.flopsRecompute += times * again * flops;
-    const seconds = times * (forward * (1 + again) + input + weight);
-    if (op.moe) acc.moe += seconds;
-    else acc[op.kind] += seconds;
+    e.forwardSeconds += forward;
+    e.backwardInputSeconds += input;
+    e.backwardWeightSeconds += weight;
+    e.recomputeSeconds += again * forward;
+    e.flops.forward += flops;
+    e.flops.backward += opFlops(op, 'backwardInput') + opFlops(op, 'backwardWeight');
+    e.flops.recompute += again * flops;
+    const seconds = forward * (1 + again) + input + weight;
+    if (op.moe) e.byKind.moe += seconds;
+    else e.byKind[op.kind] += seconds;
   }
+  return e;
 }
 
-function toEstimate(acc: Accumulator): ComputeEstimate {
-  return {
-    forwardSeconds: acc.forward,
-    backwardInputSeconds: acc.backwardInput,
-    backwardWeightSeconds: acc.backwardWeight,
-    recomputeSeconds: acc.recompute,
-    flops: { forward: acc.flopsForward, backward: acc.flopsBackward, recompute: acc.flopsRecompute },
-    byKind: { gemm: acc.gemm, attention: acc.attention, elementwise: acc.elementwise, moe: acc.moe },
-  };
+/** Adds `times` × `part` into `total`. */
+function addScaled(total: Mutable<ComputeEstimate>, part: ComputeEstimate, times: number): void {
+  total.forwardSeconds += times * part.forwardSeconds;
+  total.backwardInputSeconds += times * part.backwardInputSeconds;
+  total.backwardWeightSeconds += times * part.backwardWeightSeconds;
+  total.recomputeSeconds += times * part.recomputeSeconds;
+  total.flops.forward += times * part.flops.forward;
+  total.flops.backward += times * part.flops.backward;
+  total.flops.recompute += times * part.flops.recompute;
+  total.byKind.gemm += times * part.byKind.gemm;
+  total.byKind.attention += times * part.byKind.attention;
+  total.byKind.elementwise += times * part.byKind.elementwise;
+  total.byKind.moe += times * part.byKind.moe;
 }
+
+function partOps(part: StagePart, model: ModelSpec, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
+  if (part === 'embedding') return embeddingOpsFor(model, g);
+  if (part === 'head') return headOpsFor(model, g);
+  if (part === 'mtp') return mtpOpsFor(model, g, shape);
+  return layerKindOps(model, part, g, shape);
+}
+
+/** Prices one part of a stage for one micro-batch on one GPU (shape checked here). */
+export function estimatePartCompute(
+  model: ModelSpec,
+  part: StagePart,
+  shape: ComputeShape,
+  accelerator: Accelerator,
+  effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
+): ComputeEstimate {
+  const g = resolveGpuTokens(model, shape);
+  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1);
+  return estimateOps(partOps(part, model, g, shape), device, resolveRecompute(shape));
+}
+
+/** Counts the parts of a stage; layer indexes are checked (0-based main-model layers). */
+export function countStageParts(model: ModelSpec, layers: readonly number[], flags: StageFlags): StageParts {
+  let dense = 0;
+  let moe = 0;
+  for (const index of layers) {
+    if (layerKind(model, index) === 'moe') moe += 1;
+    else dense += 1;
+  }
+  return { dense, moe, embedding: flags.embedding ? 1 : 0, head: flags.head ? 1 : 0, mtp: flags.mtp ? model.mtpDepth : 0 };
+}
+
+/** Sums parts priced by `price` (called once per part present). */
+export function sumStageParts(parts: StageParts, price: (part: StagePart) => ComputeEstimate): ComputeEstimate {
+  const total = zeroEstimate();
+  for (const part of STAGE_PARTS) {
+    if (parts[part] > 0) addScaled(total, price(part), parts[part]);
+  }
+  return total;
+}
+
+const STAGE_PARTS: readonly StagePart[] = ['dense', 'moe', 'embedding', 'head', 'mtp'];
 
 /**
  * Compute time of layer `layerIndex` (0-based; `layers .. layers+mtpDepth-1` = MTP blocks) for one
@@ -97,16 +131,12 @@ export function estimateLayerCompute(
   accelerator: Accelerator,
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimate {
-  const kind = layerKind(model, layerIndex);
-  const g = resolveGpuTokens(model, shape);
-  const acc = emptyAccumulator();
-  accumulate(acc, layerKindOps(model, kind, g, shape), createContext(shape, accelerator, effParams), 1);
-  return toEstimate(acc);
+  return estimatePartCompute(model, layerKind(model, layerIndex), shape, accelerator, effParams);
 }
 
 /**
  * Compute time of a pipeline stage (its `layers`, 0-based main-model indexes, plus what `flags` says it
- * holds) for one micro-batch on one GPU. Builds each distinct layer kind's ops once.
+ * holds) for one micro-batch on one GPU. Prices each distinct part once.
  */
 export function estimateStageCompute(
   model: ModelSpec,
@@ -117,19 +147,7 @@ export function estimateStageCompute(
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimate {
   const g = resolveGpuTokens(model, shape);
-  const ctx = createContext(shape, accelerator, effParams);
-  const acc = emptyAccumulator();
-  const counts: Record<LayerKind, number> = { dense: 0, moe: 0 };
-  for (const index of layers) counts[layerKind(model, index)] += 1;
-  for (const kind of LAYER_KINDS) {
-    if (counts[kind] > 0) accumulate(acc, layerKindOps(model, kind, g, shape), ctx, counts[kind]);
-  }
-  addStageExtras(acc, model, flags, g, shape, ctx);
-  return toEstimate(acc);
-}
-
-function addStageExtras(acc: Accumulator, model: ModelSpec, flags: StageFlags, g: GpuTokens, shape: ComputeShape, ctx: Context): void {
-  if (flags.embedding) accumulate(acc, embeddingOpsFor(model, g), ctx, 1);
-  if (flags.head) accumulate(acc, headOpsFor(model, g), ctx, 1);
-  if (flags.mtp && model.mtpDepth > 0) accumulate(acc, mtpOpsFor(model, g, shape), ctx, model.mtpDepth);
+  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1);
+  const policy = resolveRecompute(shape);
+  return sumStageParts(countStageParts(model, layers, flags), (part) => estimateOps(partOps(part, model, g, shape), device, policy));
 }

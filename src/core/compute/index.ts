@@ -15,4 +15,8 @@ export {
   type AttentionCurve, type DeviceEfficiencyRecord, type EfficiencyParams, type GemmEfficiencyRecord, type SaturatingCurve,
 } from './efficiency.js';
 export { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
-export { estimateLayerCompute, estimateStageCompute, type StageFlags } from './estimate-compute.js';
+export {
+  countStageParts, estimateLayerCompute, estimatePartCompute, estimateStageCompute, sumStageParts,
+  type StageFlags, type StagePart, type StageParts,
+} from './estimate-compute.js';
+export { createComputeEstimator, type ComputeEstimator } from './compute-estimator.js';
