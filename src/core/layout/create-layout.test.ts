@@ -106,9 +106,14 @@ describe('createLayout: each broken rule names field, value and rule', () => {
     expect(error.rule).toBe('must be at most model.layers 32 (one layer per stage at least)');
   });
   it('interleaving whose pp·vp does not divide the layers', () => {
-    const error = errorOf(() => createLayout(llama405({ tp: 8, pp: 16, vp: 2 })));
+    const error = errorOf(() => createLayout(llama405({ tp: 8, pp: 16, vp: 3 })));
     expect(error.field).toBe('layout.vp');
-    expect(error.rule).toBe('pp·vp = 16·2 = 32 must divide model.layers 126 (interleaved chunks of equal depth)');
+    expect(error.rule).toBe(
+      'pp·vp = 16·3 = 48 must divide model.layers 126 or, counting embedding, loss and MTP as layers, 128 (interleaved chunks of equal depth)',
+    );
+  });
+  it('interleaving that fits once embedding and loss count as layers (Megatron-Bridge 405B, PP8·VP4)', () => {
+    expect(createLayout(llama405({ tp: 8, pp: 8, vp: 4 })).vp).toBe(4);
   });
   it('vp > 1 with a one-chunk schedule', () => {
     const error = errorOf(() => createLayout(llama405({ tp: 8, pp: 9, vp: 2, dp: 64, schedule: '1f1b' }, 4608, { globalBatch: 576 })));
