@@ -25,7 +25,7 @@ const PARALLEL_DIMS = ['tp', 'cp', 'ep', 'dp', 'pp'] as const satisfies readonly
 // Compile-time check that the lists above name every ScheduleId and ParallelDim.
 type MissingSchedule = Exclude<ScheduleId, (typeof SCHEDULE_INPUTS)[number]>;
 type MissingDim = Exclude<ParallelDim, (typeof PARALLEL_DIMS)[number]>;
-export const LAYOUT_LISTS_COMPLETE: [MissingSchedule | MissingDim] extends [never] ? true : never = true;
+const _layoutListsComplete: [MissingSchedule | MissingDim] extends [never] ? true : never = true;
 
 const degree = choice(positiveInt(LIMITS.gpus), 'a positive integer');
 
