@@ -45,47 +45,62 @@ function alignedDomains(sizes: readonly number[], inGroup: readonly boolean[], d
   return { size, inDomain, domains: size / inDomain, uniform: true };
 }
 
-/** Ranks of every group, one array per group, in rank order of their first member. */
-function enumerateGroups(sizes: readonly number[], inGroup: readonly boolean[]): number[][] {
-  const strides = sizes.map((_, i) => product(sizes.slice(0, i)));
-  const groups = new Map<number, number[]>();
-  const world = product(sizes);
-  for (let rank = 0; rank < world; rank += 1) {
-    let key = rank;
-    for (let i = 0; i < sizes.length; i += 1) {
-      if (inGroup[i] !== true) continue;
-      const stride = strides[i] ?? 1;
-      key -= (Math.floor(rank / stride) % (sizes[i] ?? 1)) * stride;
-    }
-    const members = groups.get(key);
-    if (members === undefined) groups.set(key, [rank]);
-    else members.push(rank);
+/** Offsets Σ c_i·stride_i over every coordinate tuple of `dims`, in increasing order (outermost dim slowest). */
+function offsets(dims: readonly number[], sizes: readonly number[], strides: readonly number[]): number[] {
+  let result = [0];
+  for (const dim of dims) {
+    const next: number[] = [];
+    for (let c = 0; c < (sizes[dim] ?? 1); c += 1) for (const offset of result) next.push(offset + c * (strides[dim] ?? 1));
+    result = next;
   }
-  return [...groups.values()];
+  return result;
 }
 
-/** Exact statistics by enumerating every group: O(world). Used only when domains are not aligned. */
+/** Distinct values of (Σ c_i·stride_i) mod D over the coordinate tuples of `dims` (set sums, each ≤ D values). */
+function residues(dims: readonly number[], sizes: readonly number[], strides: readonly number[], modulus: number): number[] {
+  let result = new Set<number>([0]);
+  for (const dim of dims) {
+    const stride = (strides[dim] ?? 1) % modulus;
+    const next = new Set<number>();
+    // c·stride mod D repeats after D steps at most
+    const steps = Math.min(sizes[dim] ?? 1, modulus);
+    for (let c = 0; c < steps; c += 1) for (const value of result) next.add((value + c * stride) % modulus);
+    result = next;
+  }
+  return [...result].sort((a, b) => a - b);
+}
+
+/**
+ * Exact statistics by walking the groups: used only when domains are not aligned.
+ * A group is base + member offsets; its domain pattern depends only on base mod D (⌊(base + o)/D⌋ =
+ * ⌊base/D⌋ + ⌊(base mod D + o)/D⌋), so one group per residue is walked: O(min(D, #groups)·n) ≤ O(world).
+ */
 function enumeratedDomains(sizes: readonly number[], inGroup: readonly boolean[], domainGpus: number): GroupDomains {
+  const strides = sizes.map((_, i) => product(sizes.slice(0, i)));
+  const dims = sizes.map((_, i) => i);
+  const members = offsets(dims.filter((i) => inGroup[i] === true), sizes, strides);
+  const bases = residues(dims.filter((i) => inGroup[i] !== true), sizes, strides, domainGpus);
   let inDomain = Number.POSITIVE_INFINITY;
   let inDomainMax = 0;
   let domains = 0;
   let domainsMin = Number.POSITIVE_INFINITY;
-  let size = 0;
-  for (const members of enumerateGroups(sizes, inGroup)) {
-    size = members.length;
-    const counts = new Map<number, number>();
-    for (const rank of members) {
-      const domain = Math.floor(rank / domainGpus);
-      counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  for (const residue of bases) {
+    // members are increasing, so each domain's members are one run
+    let runs = 0;
+    let run = 0;
+    let current = -1;
+    for (const offset of members) {
+      const domain = Math.floor((residue + offset) / domainGpus);
+      if (domain !== current) {
+        if (run > 0) [inDomain, inDomainMax] = [Math.min(inDomain, run), Math.max(inDomainMax, run)];
+        [current, run, runs] = [domain, 0, runs + 1];
+      }
+      run += 1;
     }
-    for (const count of counts.values()) {
-      inDomain = Math.min(inDomain, count);
-      inDomainMax = Math.max(inDomainMax, count);
-    }
-    domains = Math.max(domains, counts.size);
-    domainsMin = Math.min(domainsMin, counts.size);
+    [inDomain, inDomainMax] = [Math.min(inDomain, run), Math.max(inDomainMax, run)];
+    [domains, domainsMin] = [Math.max(domains, runs), Math.min(domainsMin, runs)];
   }
-  return { size, inDomain, domains, uniform: inDomain === inDomainMax && domains === domainsMin };
+  return { size: members.length, inDomain, domains, uniform: inDomain === inDomainMax && domains === domainsMin };
 }
 
 /**

@@ -2,8 +2,8 @@
  * Communication cost on the topology: where each parallel group sits (scale-up domain or across
  * domains), and the seconds of its collectives, all-to-alls and point-to-point transfers.
  */
-export type { Links, Tier, TierLink } from './links.js';
-export { createLinks, tierLink } from './links.js';
+export type { CommLinks, Links, Tier, TierLink } from './links.js';
+export { createCommLinks, createLinks, tierLink } from './links.js';
 export type { CommEfficiency, TierEfficiency } from './efficiency.js';
 export { DEFAULT_COMM_EFFICIENCY } from './efficiency.js';
 export type { GroupPlacement, GroupPlacements, PlacementDegrees } from './place-groups.js';

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { ACCELERATORS } from '../hardware/catalog.js';
 import { createCluster } from '../hardware/create-cluster.js';
 import { DEFAULT_COMM_EFFICIENCY } from './efficiency.js';
-import { createLinks, tierLink } from './links.js';
+import { createCommLinks, createLinks, tierLink } from './links.js';
 
 describe('createLinks', () => {
   it('createLinks(H100 cluster, 0.8 / 0.8) gives 360 GB/s NVLink and 40 GB/s per NIC', () => {
@@ -29,5 +29,13 @@ describe('createLinks', () => {
   it.each([0, 1.2, Number.NaN])('rejects an efficiency of %s (must be a fraction in (0, 1])', (value) => {
     const cluster = createCluster(ACCELERATORS['h100-sxm'], 8);
     expect(() => createLinks(cluster, { scaleUp: 0.8, scaleOut: value })).toThrow(InputError);
+  });
+
+  it('createCommLinks derates each kind of traffic with its own pair', () => {
+    const cluster = createCluster(ACCELERATORS['h100-sxm'], 64);
+    const links = createCommLinks(cluster, { ...DEFAULT_COMM_EFFICIENCY, allToAll: { scaleUp: 0.5, scaleOut: 0.25 } });
+    expect(links.allToAll.scaleOut.bandwidthBytesPerSec).toBeCloseTo(12.5e9, 0);
+    expect(links.collective.scaleOut.bandwidthBytesPerSec).toBeCloseTo(40e9, 0);
+    expect(links.pointToPoint.scaleUp.bandwidthBytesPerSec).toBeCloseTo(360e9, 0);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import type { Cluster } from '../hardware/types.js';
-import type { TierEfficiency } from './efficiency.js';
+import type { CommEfficiency, TierEfficiency } from './efficiency.js';
 
 /** `scale-up` = inside one NVLink / NVSwitch / Infinity Fabric domain; `scale-out` = NICs between domains. */
 export type Tier = 'scale-up' | 'scale-out';
@@ -45,6 +45,22 @@ export function createLinks(cluster: Cluster, efficiency: TierEfficiency): Links
       bandwidthBytesPerSec: cluster.scaleOutBandwidthBytesPerSec * scaleOutFraction,
       latencySeconds: cluster.scaleOutLatencySeconds,
     },
+  };
+}
+
+/** Effective links per kind of traffic, each derated by its own efficiency pair. */
+export interface CommLinks {
+  readonly collective: Links;
+  readonly allToAll: Links;
+  readonly pointToPoint: Links;
+}
+
+/** `createLinks` for each kind of traffic of `efficiency` (defaults: DEFAULT_COMM_EFFICIENCY). */
+export function createCommLinks(cluster: Cluster, efficiency: CommEfficiency): CommLinks {
+  return {
+    collective: createLinks(cluster, efficiency.collective),
+    allToAll: createLinks(cluster, efficiency.allToAll),
+    pointToPoint: createLinks(cluster, efficiency.pointToPoint),
   };
 }
 
