@@ -52,6 +52,16 @@ function withDefault<T>(value: T | null, fallback: T, field: string, notes: stri
   return fallback;
 }
 
+/**
+ * A schedule the record's provenance names (e.g. "framework: HAI-LLM (DualPipe)"): the published
+ * description of how the run was executed, an input like any other layout field.
+ */
+function notedSchedule(recordNotes: string, notes: string[]): ScheduleId | null {
+  const found: ScheduleId | null = /\bDualPipeV\b/.test(recordNotes) ? 'dualpipev' : /\bDualPipe\b/.test(recordNotes) ? 'dualpipe' : null;
+  if (found !== null) notes.push(`schedule ${found}: named in the record's notes`);
+  return found;
+}
+
 /** The record's layout as a fully concrete LayoutSpec, or why it cannot be built. */
 export function buildRecordLayout(record: RunRecord, gpus: number, moe: boolean, notes: string[]): Built<LayoutSpec> {
   const layout = record.layout;
@@ -61,7 +71,7 @@ export function buildRecordLayout(record: RunRecord, gpus: number, moe: boolean,
   if (moe && layout.ep === null) return { ok: false, reason: 'layout.ep not given for a MoE model' };
   const vp = withDefault(layout.vp, 1, 'vp', notes);
   const zero = withDefault(layout.zero, 1, 'zero', notes);
-  const schedule: ScheduleId = layout.schedule ?? (vp > 1 ? 'interleaved' : '1f1b');
+  const schedule: ScheduleId = layout.schedule ?? notedSchedule(record.notes, notes) ?? (vp > 1 ? 'interleaved' : '1f1b');
   return {
     ok: true,
     value: {

@@ -1,0 +1,87 @@
+/**
+ * Per-model-stage op times for the pipeline simulator: compute from the roofline model, plus the
+ * exposed part of each layer's tensor-, context- and (ZeRO-3) data-parallel communication; MoE
+ * all-to-all is handed to the simulator as op communication so that paired schedules (DualPipe)
+ * can hide it under the other chunk's compute (DeepSeek-V3 TR §3.2.1, Fig. 4).
+ */
+import type { ComputeEstimator } from '../compute/compute-estimator.js';
+import type { ComputeEstimate, ComputeShape } from '../compute/types.js';
+import type { StageChunk } from '../layout/stages.js';
+import type { StageOpTimes } from '../schedules/types.js';
+import type { DataParallelComm } from './data-parallel.js';
+import type { LayerComm } from './layer-comm.js';
+import type { OverlapAssumptions } from './options.js';
+
+/** What one model stage costs per micro-batch, split so that the report can attribute the step. */
+export interface StageCost {
+  readonly times: StageOpTimes;
+  readonly compute: ComputeEstimate;
+  /** Exposed seconds per micro-batch (forward + backward) by kind. */
+  readonly exposedTpSeconds: number;
+  readonly exposedCpSeconds: number;
+  readonly exposedFsdpSeconds: number;
+  /** MoE all-to-all per micro-batch before any pairing (forward + backward). */
+  readonly epSeconds: number;
+}
+
+export interface StageInputs {
+  readonly chunk: StageChunk;
+  readonly estimator: ComputeEstimator;
+  readonly shape: ComputeShape;
+  readonly dense: LayerComm;
+  readonly moe: LayerComm;
+  /** Attention-core forward seconds of one layer (hides the context-parallel ring). */
+  readonly attentionForwardSeconds: number;
+  /** ZeRO-3 gathers of this chunk's parameters per micro-batch (zero otherwise). */
+  readonly fsdp: DataParallelComm;
+  readonly overlap: OverlapAssumptions;
+  /** Paired schedules hide all-to-all themselves; others use `overlap.epFraction`. */
+  readonly pairedSchedule: boolean;
+}
+
+/** Layer indices of a chunk (main-model layers only). */
+function chunkLayerIndices(chunk: StageChunk): number[] {
+  const out = new Array<number>(chunk.layers);
+  for (let i = 0; i < chunk.layers; i += 1) out[i] = chunk.firstLayer + i;
+  return out;
+}
+
+function hidden(commSeconds: number, computeSeconds: number, overlapped: boolean): number {
+  return overlapped ? Math.max(0, commSeconds - computeSeconds) : commSeconds;
+}
+
+export function estimateStageCost(inputs: StageInputs): StageCost {
+  const { chunk, overlap } = inputs;
+  const flags = { embedding: chunk.hasEmbedding, head: chunk.hasOutputHead, mtp: chunk.hasMtp };
+  const compute = inputs.estimator.estimateStage(chunkLayerIndices(chunk), flags, inputs.shape);
+  const nDense = chunk.denseLayers;
+  const nMoe = chunk.moeLayers + (chunk.hasMtp ? 1 : 0);
+  const sum = (pick: (c: LayerComm) => number): number => nDense * pick(inputs.dense) + nMoe * pick(inputs.moe);
+
+  const tpKeep = 1 - overlap.tpFraction;
+  const tpF = tpKeep * sum((c) => c.tpForwardSeconds);
+  const tpB = tpKeep * sum((c) => c.tpBackwardSeconds);
+  const layers = nDense + nMoe;
+  const cpF = layers * hidden(inputs.dense.cpForwardSeconds, inputs.attentionForwardSeconds, overlap.cpRing);
+  const cpB = layers * hidden(inputs.dense.cpBackwardSeconds, 2.5 * inputs.attentionForwardSeconds, overlap.cpRing);
+  const fsdpF = hidden(inputs.fsdp.fsdpForwardSeconds, compute.forwardSeconds, overlap.fsdpPrefetch);
+  const fsdpB = hidden(inputs.fsdp.fsdpBackwardSeconds, compute.backwardInputSeconds + compute.backwardWeightSeconds, overlap.fsdpPrefetch);
+  const epKeep = inputs.pairedSchedule ? 1 : 1 - overlap.epFraction;
+  const epF = epKeep * sum((c) => c.epForwardSeconds);
+  const epB = epKeep * sum((c) => c.epBackwardSeconds);
+
+  return {
+    times: {
+      forwardSeconds: compute.forwardSeconds + tpF + cpF + fsdpF,
+      backwardInputSeconds: compute.backwardInputSeconds + compute.recomputeSeconds + tpB + cpB + fsdpB,
+      backwardWeightSeconds: compute.backwardWeightSeconds,
+      forwardCommSeconds: epF,
+      backwardCommSeconds: epB,
+    },
+    compute,
+    exposedTpSeconds: tpF + tpB,
+    exposedCpSeconds: cpF + cpB,
+    exposedFsdpSeconds: fsdpF + fsdpB,
+    epSeconds: epF + epB,
+  };
+}
