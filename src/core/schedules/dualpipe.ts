@@ -1,0 +1,47 @@
+/**
+ * DualPipe (DeepSeek-V3 TR §3.2.1, Fig. 5, Table 2; deepseek-ai/DualPipe): bidirectional
+ * pipeline over two model copies; rank r holds stage r of copy A and stage p-1-r of copy B. Half
+ * the micro-batches enter at each end; a forward chunk of one direction is overlapped with a
+ * backward chunk of the other so the all-to-all and PP traffic hide under compute. The per-rank
+ * program is the 8-step `step()` (see `dualpipe-steps.ts`).
+ */
+import { checkSingleChunk } from './checks.js';
+import { buildDualProgram } from './dualpipe-steps.js';
+import { createDualPlacement } from './placement.js';
+import { uniformPairSeconds } from './times.js';
+import type { Schedule, ScheduleParams, StageOps, Violation } from './types.js';
+
+function check(params: ScheduleParams): Violation | null {
+  const basic = checkSingleChunk(params, 'DualPipe');
+  if (basic) return basic;
+  const { pp, microBatches } = params;
+  if (pp % 2 !== 0) return { field: 'pp', value: pp, rule: 'DualPipe needs an even number of pipeline ranks (two directions meet in the middle)' };
+  if (microBatches % 2 !== 0) return { field: 'microBatches', value: microBatches, rule: 'DualPipe needs an even number of micro-batches (half enter at each end)' };
+  if (microBatches < 2 * pp) {
+    return { field: 'microBatches', value: microBatches, rule: `DualPipe needs microBatches ≥ 2·pp = ${2 * pp} (asserted in DualPipe.step())` };
+  }
+  return null;
+}
+
+export const dualPipe: Schedule = {
+  id: 'dualpipe',
+  describe: 'DualPipe: bidirectional, overlapped forward/backward pairs; 2× parameters, p+1 live micro-batches',
+  bubbleBasis: 'makespan',
+  parameterCopies: 2,
+  check,
+  microBatchMultiple: () => 2,
+  placement: (params) => createDualPlacement(params.pp, params.microBatches),
+  buildOps(params): StageOps[] {
+    return Array.from({ length: params.pp }, (_, rank) => ({
+      rank,
+      ops: buildDualProgram({ variant: 'dualpipe', pp: params.pp, rank, microBatches: params.microBatches }),
+    }));
+  },
+  /** (p/2-1)(F&B + B - 3W) seconds, B = I + W (DeepSeek-V3 TR Table 2), ≥ 0. */
+  bubbleFormula(params, t) {
+    const full = t.backwardInputSeconds + t.backwardWeightSeconds;
+    return Math.max(0, (params.pp / 2 - 1) * (uniformPairSeconds(t) + full - 3 * t.backwardWeightSeconds));
+  },
+  /** p+1 stage-size chunks on every rank (DualPipe README "PP+1"; notes §3.7). */
+  peakInFlightBound: (params) => new Array<number>(params.pp).fill(params.pp + 1),
+};

@@ -1,0 +1,153 @@
+/**
+ * Fast bubble estimate for large micro-batch counts.
+ *
+ * Every schedule here adds micro-batches only to its steady phase (1F1B's one-forward-one-backward
+ * loop, DualPipe's step 4, ...), and the per-stage times do not depend on the micro-batch. Past a
+ * transient, the run is a max-plus linear system in its periodic regime: adding one period of L
+ * micro-batches (L a multiple of the regime's cyclicity) adds the same time to the makespan and to
+ * every rank's busy time and window, so these are affine in m on each residue class mod L.
+ *
+ * We simulate m2 - 2L, m2 - L and m2 (m2 ≤ cap, m2 ≡ m mod L, L = lcm(step, 12) so cyclicities
+ * 1, 2, 3, 4, 6 and 12 are covered) and extrapolate linearly when both increments agree to 1e-9
+ * relative; otherwise (transient not over, or another cyclicity) we simulate m itself. The
+ * result is therefore the full simulation's whenever the check passes in the periodic regime;
+ * `estimate.test.ts` compares both on random unequal stage times with and without p2p latency.
+ */
+import { assertRunnable, resolveSchedule, simulateSchedule } from './simulate.js';
+import type { ScheduleId } from '../layout/types.js';
+import type { Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
+
+export interface EstimateOptions {
+  /** Largest micro-batch count simulated when extrapolating. Default 4·p·v, at least first valid + 2L. */
+  readonly maxSimulatedMicroBatches?: number;
+}
+
+export interface BubbleEstimate {
+  readonly makespanSeconds: number;
+  readonly busySeconds: number;
+  readonly bubbleSeconds: number;
+  readonly bubbleFraction: number;
+  readonly windowBubbleSeconds: number;
+  /** Micro-batch counts simulated: [m] when m itself was simulated, [m2-2L, m2-L, m2] when extrapolated. */
+  readonly simulatedMicroBatches: readonly number[];
+}
+
+function fromSimulation(sim: ScheduleSimulation, simulated: readonly number[]): BubbleEstimate {
+  return {
+    makespanSeconds: sim.makespanSeconds,
+    busySeconds: sim.busySeconds,
+    bubbleSeconds: sim.bubbleSeconds,
+    bubbleFraction: sim.bubbleFraction,
+    windowBubbleSeconds: sim.windowBubbleSeconds,
+    simulatedMicroBatches: simulated,
+  };
+}
+
+/** Value at m of the line through (m1, a) and (m2, b). */
+function extend(a: number, b: number, periods: number): number {
+  return b + (b - a) * periods;
+}
+
+function extrapolate(near: ScheduleSimulation, far: ScheduleSimulation, periods: number, simulated: number[]): BubbleEstimate {
+  const makespan = extend(near.makespanSeconds, far.makespanSeconds, periods);
+  let busy = 0;
+  let windowBubble = 0;
+  far.perStage.forEach((f, r) => {
+    const n = near.perStage[r] ?? f;
+    const rankBusy = extend(n.busySeconds, f.busySeconds, periods);
+    const window = extend(n.lastEndSeconds - n.firstStartSeconds, f.lastEndSeconds - f.firstStartSeconds, periods);
+    busy = Math.max(busy, rankBusy);
+    windowBubble = Math.max(windowBubble, window - rankBusy);
+  });
+  return {
+    makespanSeconds: makespan,
+    busySeconds: busy,
+    bubbleSeconds: makespan - busy,
+    bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
+    windowBubbleSeconds: windowBubble,
+    simulatedMicroBatches: simulated,
+  };
+}
+
+/** Smallest micro-batch count ≡ m (mod step) that the schedule accepts (m itself at worst). */
+function firstAccepted(schedule: Schedule, params: ScheduleParams, step: number): number {
+  let m = params.microBatches % step === 0 ? step : params.microBatches % step;
+  while (schedule.check({ ...params, microBatches: m }) !== null && m < params.microBatches) m += step;
+  return m;
+}
+
+function lcm(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y !== 0) [x, y] = [y, x % y];
+  return (a / x) * b;
+}
+
+function agrees(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+interface Growth {
+  readonly makespan: number;
+  readonly busy: readonly number[];
+  readonly window: readonly number[];
+}
+
+function growth(a: ScheduleSimulation, b: ScheduleSimulation): Growth {
+  return {
+    makespan: b.makespanSeconds - a.makespanSeconds,
+    busy: b.perStage.map((s, r) => s.busySeconds - (a.perStage[r]?.busySeconds ?? 0)),
+    window: b.perStage.map((s, r) => {
+      const before = a.perStage[r];
+      return s.lastEndSeconds - s.firstStartSeconds - (before === undefined ? 0 : before.lastEndSeconds - before.firstStartSeconds);
+    }),
+  };
+}
+
+/**
+ * Whether the three runs are in the periodic regime: makespan, every rank's busy time and window
+ * grew by the same amounts over both periods, and no rank's idle time (in the step or in its
+ * window) shrank. Shrinking idle means a rank is eating its slack and will become the
+ * bottleneck later: a phase change the extrapolation would miss.
+ */
+function isPeriodic(runs: readonly ScheduleSimulation[]): boolean {
+  const [a, b, c] = runs;
+  if (a === undefined || b === undefined || c === undefined) return false;
+  const first = growth(a, b);
+  const second = growth(b, c);
+  if (!agrees(first.makespan, second.makespan)) return false;
+  return second.busy.every((busy, r) => {
+    const window = second.window[r] ?? 0;
+    const same = agrees(first.busy[r] ?? 0, busy) && agrees(first.window[r] ?? 0, window);
+    const idleKept = !(second.makespan < busy && !agrees(second.makespan, busy)) && !(window < busy && !agrees(window, busy));
+    return same && idleKept;
+  });
+}
+
+/**
+ * Bubble and makespan of `params.microBatches` micro-batches: simulated directly when m is at
+ * most the cap, else extrapolated from three smaller runs one period apart (see above).
+ * Throws `InputError` when the schedule cannot run the shape.
+ */
+export function estimateBubble(
+  schedule: Schedule | ScheduleId,
+  params: ScheduleParams,
+  times: ScheduleTimes,
+  options: EstimateOptions = {},
+): BubbleEstimate {
+  const s = resolveSchedule(schedule);
+  assertRunnable(s, params);
+  const m = params.microBatches;
+  const period = lcm(s.microBatchMultiple(params), 12);
+  const first = firstAccepted(s, params, period);
+  const cap = Math.max(options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp, first + 2 * period);
+  const direct = (): BubbleEstimate => fromSimulation(simulateSchedule(s, params, times, { recordOps: false }), [m]);
+  if (m <= cap) return direct();
+  const m2 = m - Math.ceil((m - cap) / period) * period;
+  const counts = [m2 - 2 * period, m2 - period, m2];
+  if ((counts[0] ?? 0) < first) return direct();
+  const runs = counts.map((count) => simulateSchedule(s, { ...params, microBatches: count }, times, { recordOps: false }));
+  const [, near, far] = runs;
+  if (near === undefined || far === undefined || !isPeriodic(runs)) return direct();
+  return extrapolate(near, far, (m - m2) / period, counts);
+}

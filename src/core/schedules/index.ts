@@ -1,0 +1,37 @@
+/**
+ * Pipeline schedules: per-rank op programs for GPipe, 1F1B, interleaved 1F1B, ZB-H1, ZB-H2,
+ * DualPipe and DualPipeV; a deterministic event-loop simulator that turns per-stage op times into
+ * makespan, bubbles and peak in-flight activations; a fast large-m estimate; Chrome traces.
+ */
+export type {
+  AwaitedInput,
+  BubbleBasis,
+  Op,
+  OpKind,
+  PairInputs,
+  Placement,
+  RankStats,
+  Route,
+  Schedule,
+  ScheduleId,
+  ScheduleParams,
+  ScheduleSimulation,
+  ScheduleTimes,
+  StageOps,
+  StageOpTimes,
+  TimedOp,
+  UniformOpTimes,
+  Violation,
+} from './types.js';
+export { SCHEDULES, getSchedule } from './registry.js';
+export { checkBasics, checkInterleavedLayers, checkSingleChunk } from './checks.js';
+export { createDualPlacement, createLoopPlacement, createVPlacement } from './placement.js';
+export { createUniformTimes, defaultPairSeconds, uniformPairSeconds } from './times.js';
+export type { CompiledSchedule } from './simulate.js';
+export { assertRunnable, compileSchedule, resolveSchedule, simulateCompiled, simulateSchedule } from './simulate.js';
+export type { SimulateOptions } from './simulate-ops.js';
+export { simulateOps } from './simulate-ops.js';
+export type { BubbleEstimate, EstimateOptions } from './estimate.js';
+export { estimateBubble } from './estimate.js';
+export type { ChromeTrace, TraceEvent, TraceOptions } from './trace.js';
+export { createChromeTrace, opLabel } from './trace.js';

@@ -1,0 +1,178 @@
+/**
+ * Data dependencies between ops (notes §3.0), as edges released by the op whose end sends them:
+ *   F(s, j) needs F(s-1, j)'s output; s = 0 reads the data.
+ *   I(s, j) or B(s, j) needs the gradient from the backward of (s+1, j); every backward also
+ *     needs its own F(s, j) (same rank), which stands for the loss on the last stage.
+ *   W(s, j) needs I(s, j) (same rank).
+ * Within a rank an input is ready at the producer's end. Between ranks it is released when the
+ * producer's send launches (its end, or `sendAfter` ops later) and arrives `p2pSeconds` after
+ * (buffered sends). Receives posted by a DualPipe commit (`awaits`) follow NCCL's batched
+ * isend/irecv + wait instead (rendezvous): the transfer starts once both sides have launched it,
+ * and the sender's next op waits for it to complete as well.
+ */
+import type { AwaitedInput, Op } from './types.js';
+
+/** Stage lookup and producer tables shared by the graph builder and the edge builder. */
+export interface Lookup {
+  readonly stages: number;
+  /** [route][rank * chunks + chunk] -> model stage, -1 if none. */
+  readonly stageAt: readonly Int32Array[];
+  readonly chunks: number;
+  readonly routeOf: readonly number[];
+}
+
+/** Producers indexed by microBatch * stages + stage. */
+export interface Producers {
+  readonly forward: Int32Array;
+  readonly backward: Int32Array;
+  readonly inputOnly: Int32Array;
+  readonly weight: Int32Array;
+}
+
+export function stageOfChunk(lookup: Lookup, rank: number, microBatch: number, chunk: number): number {
+  const route = lookup.routeOf[microBatch];
+  const table = route === undefined ? undefined : lookup.stageAt[route];
+  const stage = table?.[rank * lookup.chunks + chunk] ?? -1;
+  if (stage < 0) throw new Error(`schedule bug: rank ${rank} holds no chunk ${chunk} for micro-batch ${microBatch}`);
+  return stage;
+}
+
+export interface LinkInputs {
+  readonly ops: readonly Op[];
+  readonly ranks: number;
+  readonly rankStart: Int32Array;
+  readonly rankOf: Int32Array;
+  readonly stageOf: Int32Array;
+  readonly backwardStageOf: Int32Array;
+  readonly lookup: Lookup;
+  readonly producers: Producers;
+}
+
+/** Edge buffer before it is grouped by releasing op. */
+export interface EdgeList {
+  readonly release: Int32Array;
+  readonly consumer: Int32Array;
+  /** 1 when the edge carries a p2p transfer (latency p2pSeconds), 0 within a rank. */
+  readonly cross: Uint8Array;
+  count: number;
+  transfers: number;
+}
+
+/** Room for every edge `collectEdges` can add: 3 per op, 3 per awaited input, 1 per awaiting op. */
+function createEdgeList(ops: readonly Op[]): EdgeList {
+  let capacity = 0;
+  for (const op of ops) capacity += 4 + 3 * (op.awaits?.length ?? 0);
+  return { release: new Int32Array(capacity), consumer: new Int32Array(capacity), cross: new Uint8Array(capacity), count: 0, transfers: 0 };
+}
+
+function producerOf(table: Int32Array, key: number, what: string): number {
+  const op = table[key] ?? -1;
+  if (op < 0) throw new Error(`schedule bug: no ${what} op for micro-batch·stage key ${key}`);
+  return op;
+}
+
+function addEdge(g: LinkInputs, edges: EdgeList, producer: number, consumer: number, counts: boolean): void {
+  const rank = g.rankOf[producer] ?? 0;
+  if (rank === g.rankOf[consumer]) {
+    pushEdge(edges, producer, consumer, 0);
+    return;
+  }
+  const release = producer + (g.ops[producer]?.sendAfter ?? 0);
+  if (release >= (g.rankStart[rank + 1] ?? 0)) throw new Error(`schedule bug: op ${producer} sends after the end of rank ${rank}`);
+  pushEdge(edges, release, consumer, 1);
+  if (counts) edges.transfers += 1;
+}
+
+/** Edge from the forward of (microBatch, stage - 1) into op `consumer`, if stage > 0. */
+function addActivation(g: LinkInputs, edges: EdgeList, microBatch: number, stage: number, consumer: number, counts: boolean): void {
+  if (stage === 0) return;
+  const key = microBatch * g.lookup.stages + stage - 1;
+  addEdge(g, edges, producerOf(g.producers.forward, key, 'forward'), consumer, counts);
+}
+
+/**
+ * Edges into a backward of (microBatch, stage): the downstream gradient, and (for the op itself,
+ * `counts`) its own F, which also stands for the loss on the last stage.
+ */
+function addGradient(g: LinkInputs, edges: EdgeList, microBatch: number, stage: number, consumer: number, counts: boolean): void {
+  const key = microBatch * g.lookup.stages + stage;
+  if (stage < g.lookup.stages - 1) addEdge(g, edges, producerOf(g.producers.backward, key + 1, 'backward'), consumer, counts);
+  if (counts) addEdge(g, edges, producerOf(g.producers.forward, key, 'forward'), consumer, false);
+}
+
+function pushEdge(edges: EdgeList, release: number, consumer: number, cross: number): void {
+  const e = edges.count;
+  edges.release[e] = release;
+  edges.consumer[e] = consumer;
+  edges.cross[e] = cross;
+  edges.count = e + 1;
+}
+
+/** Whether an awaited input is one the op consumes anyway (its edge exists already). */
+function isOwnInput(op: Op, wanted: AwaitedInput): boolean {
+  if (wanted.input === 'activation') return (op.kind === 'F' || op.kind === 'FB') && op.microBatch === wanted.microBatch && op.chunk === wanted.chunk;
+  if (op.kind === 'FB') return op.backwardMicroBatch === wanted.microBatch && op.backwardChunk === wanted.chunk;
+  return (op.kind === 'B' || op.kind === 'I') && op.microBatch === wanted.microBatch && op.chunk === wanted.chunk;
+}
+
+/** Producer of an awaited input, or -1 when the input is the data (stage 0) or the loss (last stage). */
+function awaitedProducer(g: LinkInputs, wanted: AwaitedInput, stage: number): number {
+  const key = wanted.microBatch * g.lookup.stages + stage;
+  if (wanted.input === 'activation') return stage === 0 ? -1 : producerOf(g.producers.forward, key - 1, 'forward');
+  return stage === g.lookup.stages - 1 ? -1 : producerOf(g.producers.backward, key + 1, 'backward');
+}
+
+/**
+ * A receive posted by the commit before op `receiver`. Rendezvous: the transfer starts when both
+ * the sender's commit (end of its releasing op) and the receiver's commit (end of the op before
+ * `receiver`) have launched it, and completes p2pSeconds later; the receiver and the sender's
+ * next op both wait for it. Returns whether the input crosses ranks.
+ */
+function addAwaited(g: LinkInputs, edges: EdgeList, wanted: AwaitedInput, rank: number, receiver: number): boolean {
+  const producer = awaitedProducer(g, wanted, stageOfChunk(g.lookup, rank, wanted.microBatch, wanted.chunk));
+  if (producer < 0) return false;
+  const op = g.ops[receiver];
+  if (op === undefined || !isOwnInput(op, wanted)) addEdge(g, edges, producer, receiver, false);
+  const senderRank = g.rankOf[producer] ?? 0;
+  if (senderRank === rank) return false;
+  const release = producer + (g.ops[producer]?.sendAfter ?? 0);
+  const senderNext = release + 1;
+  if (senderNext >= (g.rankStart[senderRank + 1] ?? 0)) return true;
+  pushEdge(edges, release, senderNext, 1);
+  if (receiver > (g.rankStart[rank] ?? 0)) pushEdge(edges, receiver - 1, senderNext, 1);
+  return true;
+}
+
+function addAwaitedInputs(g: LinkInputs, edges: EdgeList, awaited: readonly AwaitedInput[], rank: number, receiver: number): void {
+  let crosses = false;
+  for (const wanted of awaited) crosses = addAwaited(g, edges, wanted, rank, receiver) || crosses;
+  // The receiver's own commit launches its side of the transfers at the end of the previous op.
+  if (crosses && receiver > (g.rankStart[rank] ?? 0)) pushEdge(edges, receiver - 1, receiver, 1);
+}
+
+export function collectEdges(g: LinkInputs): EdgeList {
+  const edges = createEdgeList(g.ops);
+  g.ops.forEach((op, i) => {
+    const rank = g.rankOf[i] ?? 0;
+    const stage = g.stageOf[i] ?? 0;
+    switch (op.kind) {
+      case 'F':
+        addActivation(g, edges, op.microBatch, stage, i, true);
+        break;
+      case 'B':
+      case 'I':
+        addGradient(g, edges, op.microBatch, stage, i, true);
+        break;
+      case 'W':
+        addEdge(g, edges, producerOf(g.producers.inputOnly, op.microBatch * g.lookup.stages + stage, 'input-backward'), i, false);
+        break;
+      case 'FB':
+        addActivation(g, edges, op.microBatch, stage, i, true);
+        addGradient(g, edges, op.backwardMicroBatch, g.backwardStageOf[i] ?? 0, i, true);
+        break;
+    }
+    if (op.awaits !== undefined) addAwaitedInputs(g, edges, op.awaits, rank, i);
+  });
+  return edges;
+}
+

@@ -1,0 +1,81 @@
+/**
+ * Turns the timed op arrays of a finished run into named records: per-rank busy, bubble and
+ * peak in-flight activations, and (optionally) the timed ops for traces.
+ *
+ * In-flight activations: a (micro-batch, chunk) is in flight from the start of its forward to
+ * the end of its backward-for-inputs (I, B, or the backward half of an F&B pair). Weight
+ * gradients (W) keep only the smaller M_W buffers and are not counted (Qi et al. 2023, Table 1/2).
+ */
+import type { SimContext } from './simulate-ops.js';
+import type { RankStats, ScheduleSimulation, TimedOp } from './types.js';
+
+function peakChunks(ctx: SimContext, first: number, last: number): number {
+  let live = 0;
+  let peak = 0;
+  for (let i = first; i < last; i += 1) {
+    const kind = ctx.graph.ops[i]?.kind;
+    if (kind === 'F' || kind === 'FB') live += 1;
+    if (live > peak) peak = live;
+    if (kind === 'B' || kind === 'I' || kind === 'FB') live -= 1;
+  }
+  return peak;
+}
+
+function rankStats(ctx: SimContext, rank: number, makespan: number, fraction: number): RankStats {
+  const first = ctx.graph.rankStart[rank] ?? 0;
+  const last = ctx.graph.rankStart[rank + 1] ?? 0;
+  let busy = 0;
+  for (let i = first; i < last; i += 1) busy += ctx.durationSeconds[i] ?? 0;
+  const firstStart = last > first ? (ctx.startSeconds[first] ?? 0) : 0;
+  const lastEnd = last > first ? (ctx.endSeconds[last - 1] ?? 0) : 0;
+  const chunks = peakChunks(ctx, first, last);
+  return {
+    rank,
+    busySeconds: busy,
+    bubbleSeconds: makespan - busy,
+    bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
+    firstStartSeconds: firstStart,
+    lastEndSeconds: lastEnd,
+    windowIdleSeconds: lastEnd - firstStart - busy,
+    peakInFlight: chunks * fraction,
+    peakInFlightChunks: chunks,
+  };
+}
+
+function timedOps(ctx: SimContext): TimedOp[] {
+  const { graph } = ctx;
+  return graph.ops.map((op, i) => {
+    const common = {
+      rank: graph.rankOf[i] ?? 0,
+      kind: op.kind,
+      microBatch: op.microBatch,
+      chunk: op.chunk,
+      stage: graph.stageOf[i] ?? 0,
+      startSeconds: ctx.startSeconds[i] ?? 0,
+      endSeconds: ctx.endSeconds[i] ?? 0,
+    };
+    if (op.kind !== 'FB') return common;
+    const backward = { microBatch: op.backwardMicroBatch, chunk: op.backwardChunk, stage: graph.backwardStageOf[i] ?? 0 };
+    return { ...common, backward };
+  });
+}
+
+export function summarizeRun(ctx: SimContext, recordOps: boolean): ScheduleSimulation {
+  const fraction = ctx.graph.placement.chunkStageFraction;
+  let makespan = 0;
+  for (const end of ctx.endSeconds) if (end > makespan) makespan = end;
+  const perStage: RankStats[] = [];
+  for (let r = 0; r < ctx.graph.rankCount; r += 1) perStage.push(rankStats(ctx, r, makespan, fraction));
+  const busy = perStage.reduce((max, s) => Math.max(max, s.busySeconds), 0);
+  const windowBubble = perStage.reduce((max, s) => Math.max(max, s.windowIdleSeconds), 0);
+  return {
+    makespanSeconds: makespan,
+    busySeconds: busy,
+    bubbleSeconds: makespan - busy,
+    bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
+    windowBubbleSeconds: windowBubble,
+    p2pTransfers: ctx.graph.p2pTransfers,
+    perStage,
+    ops: recordOps ? timedOps(ctx) : [],
+  };
+}
