@@ -8,10 +8,11 @@
  * every rank's busy time and window, so these are affine in m on each residue class mod L.
  *
  * We simulate m2 - 2L, m2 - L and m2 (m2 ≤ cap, m2 ≡ m mod L, L = lcm(step, 12) so cyclicities
- * 1, 2, 3, 4, 6 and 12 are covered) and extrapolate linearly when both increments agree to 1e-9
- * relative; otherwise (transient not over, or another cyclicity) we simulate m itself. The
- * result is therefore the full simulation's whenever the check passes in the periodic regime;
- * `estimate.test.ts` compares both on random unequal stage times with and without p2p latency.
+ * 1, 2, 3, 4, 6 and 12 are covered) and extrapolate linearly when `isPeriodic` holds; otherwise
+ * (transient not over, another cyclicity, a phase change ahead) we simulate m itself. A transient
+ * can in principle outlast any finite window (two nearly equal cycle means), so this is a checked
+ * heuristic, not a theorem: `estimate.test.ts` compares it with the full simulation on random
+ * unequal stage times with and without p2p latency, for every schedule.
  */
 import { assertRunnable, resolveSchedule, simulateSchedule } from './simulate.js';
 import type { ScheduleId } from '../layout/types.js';
@@ -91,12 +92,14 @@ interface Growth {
   readonly makespan: number;
   readonly busy: readonly number[];
   readonly window: readonly number[];
+  readonly lastEnd: readonly number[];
 }
 
 function growth(a: ScheduleSimulation, b: ScheduleSimulation): Growth {
   return {
     makespan: b.makespanSeconds - a.makespanSeconds,
     busy: b.perStage.map((s, r) => s.busySeconds - (a.perStage[r]?.busySeconds ?? 0)),
+    lastEnd: b.perStage.map((s, r) => s.lastEndSeconds - (a.perStage[r]?.lastEndSeconds ?? 0)),
     window: b.perStage.map((s, r) => {
       const before = a.perStage[r];
       return s.lastEndSeconds - s.firstStartSeconds - (before === undefined ? 0 : before.lastEndSeconds - before.firstStartSeconds);
@@ -106,9 +109,12 @@ function growth(a: ScheduleSimulation, b: ScheduleSimulation): Growth {
 
 /**
  * Whether the three runs are in the periodic regime: makespan, every rank's busy time and window
- * grew by the same amounts over both periods, and no rank's idle time (in the step or in its
- * window) shrank. Shrinking idle means a rank is eating its slack and will become the
- * bottleneck later: a phase change the extrapolation would miss.
+ * grew by the same amounts over both periods; every rank's last op moved with the makespan (when
+ * ranks are coupled both ways, as in every schedule but GPipe, all ops advance at one rate in the
+ * periodic regime); and no rank's idle time (in the step or in its window) shrank. A rank drifting
+ * against the others, or eating its slack (idle, or deferred W's), changes the regime later: a
+ * phase change the extrapolation would miss, so we simulate m instead. GPipe's one-way backward
+ * phase makes ranks drift legitimately; it falls back more often, which costs time, not accuracy.
  */
 function isPeriodic(runs: readonly ScheduleSimulation[]): boolean {
   const [a, b, c] = runs;
@@ -118,7 +124,7 @@ function isPeriodic(runs: readonly ScheduleSimulation[]): boolean {
   if (!agrees(first.makespan, second.makespan)) return false;
   return second.busy.every((busy, r) => {
     const window = second.window[r] ?? 0;
-    const same = agrees(first.busy[r] ?? 0, busy) && agrees(first.window[r] ?? 0, window);
+    const same = agrees(first.busy[r] ?? 0, busy) && agrees(first.window[r] ?? 0, window) && agrees(second.lastEnd[r] ?? 0, second.makespan);
     const idleKept = !(second.makespan < busy && !agrees(second.makespan, busy)) && !(window < busy && !agrees(window, busy));
     return same && idleKept;
   });

@@ -96,14 +96,15 @@ function handle(ctx: SimContext, event: SimEvent): void {
 }
 
 function describeDeadlock(ctx: SimContext): string {
+  const blocked: string[] = [];
   for (let r = 0; r < ctx.graph.rankCount; r += 1) {
     const op = ctx.next[r] ?? 0;
     const o = ctx.graph.ops[op];
     if (op < (ctx.graph.rankStart[r + 1] ?? 0) && o !== undefined) {
-      return `rank ${r} waits forever at op ${op - (ctx.graph.rankStart[r] ?? 0)} (${o.kind} micro-batch ${o.microBatch} chunk ${o.chunk})`;
+      blocked.push(`rank ${r} waits forever at op ${op - (ctx.graph.rankStart[r] ?? 0)} (${o.kind} micro-batch ${o.microBatch} chunk ${o.chunk})`);
     }
   }
-  return 'no rank is blocked';
+  return blocked.length > 0 ? blocked.join('; ') : 'no rank is blocked';
 }
 
 /** Runs the event loop to completion; throws if the programs deadlock (a schedule bug). */

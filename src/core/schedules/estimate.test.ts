@@ -1,0 +1,84 @@
+/**
+ * estimateBubble(m) equals the full simulation of m whenever it extrapolates: random unequal
+ * stage times (fixed seeds), with and without p2p latency, every schedule.
+ */
+import { describe, expect, it } from 'vitest';
+import { estimateBubble } from './estimate.js';
+import { SCHEDULES } from './registry.js';
+import { simulateSchedule } from './simulate.js';
+import { createUniformTimes } from './times.js';
+import type { Schedule, ScheduleTimes, StageOpTimes } from './types.js';
+
+/** Deterministic LCG in [0, 1). */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function randomTimes(schedule: Schedule, pp: number, vp: number, seed: number): ScheduleTimes {
+  const random = createRandom(seed);
+  const stages = schedule.placement({ pp, vp, microBatches: 2 }).modelStages;
+  const list: StageOpTimes[] = Array.from({ length: stages }, () => ({
+    forwardSeconds: 0.5 + 2 * random(),
+    backwardInputSeconds: 0.5 + 2 * random(),
+    backwardWeightSeconds: 0.2 + 2 * random(),
+    forwardCommSeconds: random() < 0.5 ? random() : 0,
+  }));
+  return { stages: list, p2pSeconds: seed % 2 === 0 ? 0.3 : 0 };
+}
+
+describe.each(Object.entries(SCHEDULES))('estimateBubble with %s', (_id, schedule) => {
+  it('equals the full simulation for large m, and extrapolates in part of the cases', () => {
+    let extrapolated = 0;
+    let cases = 0;
+    for (const pp of [2, 4]) {
+      const vp = schedule.id === 'interleaved' ? 2 : 1;
+      for (const seed of [1, 2, 3, 4]) {
+        const times = randomTimes(schedule, pp, vp, seed * 7 + pp);
+        for (const microBatches of [61 * pp, 64 * pp, 97 * pp + 2]) {
+          const params = { pp, vp, microBatches };
+          if (schedule.check(params) !== null) continue;
+          const estimate = estimateBubble(schedule, params, times);
+          const full = simulateSchedule(schedule, params, times, { recordOps: false });
+          const tolerance = 1e-9 * full.makespanSeconds;
+          expect(Math.abs(estimate.makespanSeconds - full.makespanSeconds)).toBeLessThanOrEqual(tolerance);
+          expect(Math.abs(estimate.bubbleSeconds - full.bubbleSeconds)).toBeLessThanOrEqual(tolerance);
+          expect(Math.abs(estimate.windowBubbleSeconds - full.windowBubbleSeconds)).toBeLessThanOrEqual(tolerance);
+          expect(estimate.busySeconds).toBeCloseTo(full.busySeconds, 6);
+          if (estimate.simulatedMicroBatches.length === 3) extrapolated += 1;
+          cases += 1;
+        }
+      }
+    }
+    // Falling back is always exact; it must not be the only path (measured: 6 to 24 of 20-24).
+    expect(extrapolated).toBeGreaterThanOrEqual(Math.ceil(cases / 5));
+  });
+
+  it('simulates m itself when m is at most the cap', () => {
+    const params = { pp: 4, vp: schedule.id === 'interleaved' ? 2 : 1, microBatches: 8 };
+    const times = createUniformTimes(schedule.placement(params), { forwardSeconds: 1, backwardInputSeconds: 1, backwardWeightSeconds: 1 });
+    const estimate = estimateBubble(schedule, params, times);
+    expect(estimate.simulatedMicroBatches).toEqual([8]);
+    expect(estimate.bubbleSeconds).toBeCloseTo(simulateSchedule(schedule, params, times).bubbleSeconds, 12);
+  });
+});
+
+describe('estimateBubble', () => {
+  it('falls back to the full simulation when a rank is still eating its slack (phase change ahead)', () => {
+    // ZB-H2, p = 2: rank 0 is 0.5% busier per micro-batch than rank 1; its warm-up slack runs out
+    // only after ~45 micro-batches, where the makespan slope changes.
+    const stages: StageOpTimes[] = [
+      { forwardSeconds: 2.311, backwardInputSeconds: 2.124, backwardWeightSeconds: 1.286 },
+      { forwardSeconds: 2.445, backwardInputSeconds: 1.949, backwardWeightSeconds: 1.298 },
+    ];
+    const times: ScheduleTimes = { stages, p2pSeconds: 0 };
+    for (const microBatches of [40, 47, 60, 200]) {
+      const params = { pp: 2, vp: 1, microBatches };
+      const estimate = estimateBubble('zb-h2', params, times, { maxSimulatedMicroBatches: 30 });
+      expect(estimate.makespanSeconds).toBeCloseTo(simulateSchedule('zb-h2', params, times).makespanSeconds, 9);
+    }
+  });
+});
