@@ -1,0 +1,194 @@
+/**
+ * `estimateMemory`: will it fit? Per pipeline rank, the bytes of one GPU, in a fixed order:
+ *   1. which layers, embedding, head and MTP the rank holds (`layout/stages.ts`);
+ *   2. its parameters by class and their states under the precision recipe and ZeRO stage (`states.ts`);
+ *   3. stored activations of one micro-batch through its layers × micro-batches in flight
+ *      (`activations.ts`, `in-flight.ts`), plus the output layer's for the micro-batch at the loss;
+ *   4. communication buffers, the largest temporary, fragmentation and the runtime reserve (`buffers.ts`);
+ *   5. the verdict against the accelerator's HBM.
+ * Arithmetic over a handful of records: no per-layer loops; the planner calls `peakMemoryBytes`.
+ * A layout that cannot fit still gets a report (`fits: false`, `overByBytes`); nothing throws for it.
+ */
+import { defaultSelectiveModules } from '../compute/shape.js';
+import { InputError } from '../errors.js';
+import { divisors } from '../layout/check-layout.js';
+import { partitionStages, type PipelineRank, type StagePartition } from '../layout/stages.js';
+import type { Layout } from '../layout/types.js';
+import { isMoeLayer } from '../model/params.js';
+import type { Scenario } from '../scenario/types.js';
+import { SCHEDULES } from '../schedules/registry.js';
+import { layerActivation, type LayerActivation, type SelectivePolicy } from './activations.js';
+import { DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, totalBufferBytes, type BufferAssumptions } from './buffers.js';
+import { inFlightMicroBatches } from './in-flight.js';
+import {
+  embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
+} from './layer-tensors.js';
+import { precisionRecipe, type PrecisionRecipe } from './precision.js';
+import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
+import type { EstimateMemoryOptions, MemoryEstimate, StageMemory } from './types.js';
+
+/** Everything shared by the ranks of one estimate. */
+interface MemoryContext {
+  readonly scenario: Scenario;
+  readonly layout: Layout;
+  readonly recipe: PrecisionRecipe;
+  readonly sharding: Sharding;
+  readonly counts: LayerParamCounts;
+  readonly shape: ActivationShape;
+  readonly dense: LayerActivation;
+  readonly moe: LayerActivation | null;
+  /** The block of an MTP module (shaped like the last layer). */
+  readonly mtp: LayerActivation;
+  readonly partition: StagePartition;
+  readonly buffers: BufferAssumptions;
+  readonly fp8WeightCache: boolean;
+  readonly capacityBytes: number;
+}
+
+function selectivePolicy(scenario: Scenario, options: EstimateMemoryOptions): SelectivePolicy {
+  if (options.selectivePolicy === 'torch-op-sac') return { kind: 'torch-op-sac' };
+  return { kind: 'modules', modules: options.recomputeModules ?? defaultSelectiveModules(scenario.training.precision) };
+}
+
+function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRecipe, options: EstimateMemoryOptions): ActivationShape {
+  const expertLoadFactor = options.expertLoadFactor ?? 1;
+  if (!(expertLoadFactor >= 1)) throw new InputError('memory.expertLoadFactor', expertLoadFactor, 'must be at least 1 (1 = uniform routing)');
+  return {
+    tokens: (layout.microBatch * scenario.training.seqLen) / layout.cp,
+    seqLen: scenario.training.seqLen,
+    tp: layout.tp,
+    sequenceParallel: layout.sequenceParallel && layout.tp > 1,
+    etp: layout.etp,
+    flashAttention: options.flashAttention ?? true,
+    dropout: options.dropout ?? false,
+    linearInputBytes: recipe.cachedLinearInputBytes,
+    expertLoadFactor,
+  };
+}
+
+function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): MemoryContext {
+  const model = scenario.model;
+  const recipe = precisionRecipe(scenario.training.precision);
+  const shape = activationShape(scenario, layout, recipe, options);
+  const policy = selectivePolicy(scenario, options);
+  const dense = layerActivation(model, false, shape, layout.recompute, policy);
+  const moe = model.moe === null ? null : layerActivation(model, true, shape, layout.recompute, policy);
+  return {
+    scenario, layout, recipe, shape, dense, moe,
+    sharding: createSharding(layout),
+    counts: layerParamCounts(model, layout),
+    mtp: isMoeLayer(model, model.layers - 1) && moe !== null ? moe : dense,
+    partition: partitionStages(model, layout, options.stageLayers === undefined ? {} : { stageLayers: options.stageLayers }),
+    buffers: { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers },
+    fp8WeightCache: options.fp8WeightCache ?? true,
+    capacityBytes: scenario.cluster.accelerator.hbmBytes,
+  };
+}
+
+/** Stored activations of one micro-batch through all of a rank's chunks [bytes]. */
+function perMicroBatchBytes(ctx: MemoryContext, rank: PipelineRank): number {
+  const model = ctx.scenario.model;
+  let bytes = 0;
+  for (const c of rank.chunks) {
+    bytes += c.denseLayers * ctx.dense.storedBytes + c.moeLayers * (ctx.moe?.storedBytes ?? 0);
+    if (c.hasEmbedding) bytes += embeddingActivationBytes(model, ctx.shape);
+    if (c.hasMtp) bytes += model.mtpDepth * (ctx.mtp.storedBytes + mtpExtraActivationBytes(model, ctx.shape));
+  }
+  return bytes;
+}
+
+/** Largest backward working set among the layer kinds the rank holds [bytes]. */
+function layerWorkingBytes(ctx: MemoryContext, rank: PipelineRank): number {
+  let working = 0;
+  for (const c of rank.chunks) {
+    if (c.denseLayers > 0) working = Math.max(working, ctx.dense.workingBytes);
+    if (c.moeLayers > 0) working = Math.max(working, ctx.moe?.workingBytes ?? 0);
+    if (c.hasMtp) working = Math.max(working, ctx.mtp.workingBytes);
+  }
+  return working;
+}
+
+/** Memory of one GPU of pipeline rank `rank`. */
+function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
+  const { scenario, layout, shape } = ctx;
+  const model = scenario.model;
+  const params = countRankParams(model, ctx.counts, rank);
+  const states = stateBytes(params, ctx.recipe, ctx.sharding, ctx.fp8WeightCache);
+  const inFlight = inFlightMicroBatches(layout, rank.rank);
+  const outputLayer = rank.hasOutputHead ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape) : 0;
+  const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer;
+  const sharded = ctx.sharding.denseShards > 1;
+  const buffers = estimateBuffers(
+    {
+      tokens: shape.tokens, hidden: model.hidden, vocab: model.vocab, tp: layout.tp, sequenceParallel: shape.sequenceParallel,
+      pp: layout.pp, routedCopies: rank.chunks.some((c) => c.moeLayers > 0 || c.hasMtp) ? routedCopies(model, shape) : 0,
+      gatherUnitParams: ctx.sharding.weights && sharded ? params.largestUnit : 0,
+      gradUnitParams: ctx.sharding.grads && sharded ? params.largestUnit : 0, weightBytes: ctx.recipe.weightBytes, gradBytes: ctx.recipe.gradBytes,
+      hasOutputHead: rank.hasOutputHead, layerWorkingBytes: layerWorkingBytes(ctx, rank),
+    },
+    ctx.buffers,
+    states.weightsBytes + states.gradsBytes + states.optimizerBytes + activationsBytes,
+  );
+  const buffersBytes = totalBufferBytes(buffers);
+  const totalBytes = states.weightsBytes + states.gradsBytes + states.optimizerBytes + activationsBytes + buffersBytes;
+  const headroomBytes = ctx.capacityBytes - totalBytes;
+  return {
+    stage: rank.rank, modelStages: rank.chunks.map((c) => c.modelStage), layers: rank.layers,
+    hasEmbedding: rank.hasEmbedding, hasOutputHead: rank.hasOutputHead, hasMtp: rank.hasMtp,
+    ...states, activationsBytes, inFlightMicroBatches: inFlight, buffersBytes, buffers, totalBytes,
+    capacityBytes: ctx.capacityBytes, headroomBytes, fits: headroomBytes >= 0,
+  };
+}
+
+/**
+ * Peak bytes per GPU over the pipeline ranks of `layout` — the planner's inner-loop call
+ * (same arithmetic as `estimateMemory`, no report, no micro-batch search).
+ */
+export function peakMemoryBytes(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}): number {
+  const ctx = createContext(scenario, layout, options);
+  let peak = 0;
+  for (const rank of ctx.partition.ranks) peak = Math.max(peak, estimateRank(ctx, rank).totalBytes);
+  return peak;
+}
+
+/** The layout with another micro-batch size (micro-batches per step follow). */
+function withMicroBatch(layout: Layout, globalBatch: number, microBatch: number): Layout {
+  return { ...layout, microBatch, microBatches: globalBatch / (layout.dp * microBatch) };
+}
+
+/**
+ * Largest micro-batch b whose peak fits: b divides globalBatch/dp and the schedule accepts the
+ * resulting micro-batch count (DualPipe: even, ≥ 2p). Every candidate is evaluated, since memory is
+ * not monotone in b for every schedule (GPipe holds all m·b sequences). Null if none fits.
+ */
+export function maxMicroBatchThatFits(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}): number | null {
+  const perReplica = scenario.training.globalBatch / layout.dp;
+  if (!Number.isInteger(perReplica)) return null;
+  const capacity = scenario.cluster.accelerator.hbmBytes;
+  let best: number | null = null;
+  for (const b of divisors(perReplica)) {
+    const candidate = withMicroBatch(layout, scenario.training.globalBatch, b);
+    const shape = { pp: candidate.pp, vp: candidate.vp, microBatches: candidate.microBatches };
+    if (SCHEDULES[candidate.schedule].check(shape) !== null) continue;
+    if (peakMemoryBytes(scenario, candidate, options) <= capacity) best = b;
+  }
+  return best;
+}
+
+/**
+ * Memory per GPU of every pipeline rank of `layout`, the verdict against the accelerator's HBM
+ * and the largest micro-batch that fits. Options default as documented on `EstimateMemoryOptions`.
+ * @throws InputError only for malformed options (a `stageLayers` that does not fit the model, a load factor < 1).
+ */
+export function estimateMemory(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}): MemoryEstimate {
+  const ctx = createContext(scenario, layout, options);
+  const stages = ctx.partition.ranks.map((rank) => estimateRank(ctx, rank));
+  let peakStage = 0;
+  for (const s of stages) if (s.totalBytes > (stages[peakStage]?.totalBytes ?? 0)) peakStage = s.stage;
+  const peakBytesPerGpu = stages[peakStage]?.totalBytes ?? 0;
+  const overByBytes = Math.max(0, peakBytesPerGpu - ctx.capacityBytes);
+  return {
+    stages, peakBytesPerGpu, peakStage, capacityBytes: ctx.capacityBytes, fits: overByBytes === 0, overByBytes,
+    maxMicroBatchThatFits: options.searchMicroBatch === false ? null : maxMicroBatchThatFits(scenario, layout, options),
+  };
+}

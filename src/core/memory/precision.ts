@@ -1,0 +1,88 @@
+/**
+ * Bytes per parameter of each copy a mixed-precision Adam step keeps, and the bytes of a cached
+ * activation, for each training precision. One recipe per precision:
+ *
+ * | precision | working weight | low-precision GEMM weight copy | grad | master | Adam m + v | cached linear inputs |
+ * |---|---|---|---|---|---|---|
+ * | bf16, fp16 | 2 (16-bit) | — | 4 (FP32) | 4 (FP32) | 4 + 4 (FP32) | 16-bit |
+ * | fp8 (per-tensor) | 2 (BF16) | 1 (FP8) | 4 | 4 | 4 + 4 | 16-bit |
+ * | fp8-block (DeepSeek-V3) | 2 (BF16) for non-GEMM weights; none for GEMM weights | 1 + 4/128² (FP8, FP32 scale per 128×128 block): the GEMM working weight | 4 (FP32) | 4 (FP32) | 2 + 2 (BF16) | FP8, FP32 scale per 1×128 tile |
+ * | mxfp8 | 2 (BF16) | 1 + 1/32 (E8M0 scale per 32) | 4 | 4 | 4 + 4 | 16-bit |
+ * | nvfp4 | 2 (BF16) | 0.5 + 1/16 (FP8 scale per 16) | 4 | 4 | 4 + 4 | 16-bit |
+ *
+ * - BF16/FP16 is Megatron-LM's mixed precision: 2 + 4 + 4 + 4 + 4 = 18 bytes per parameter,
+ *   `theoretical_memory_usage.py` (notes §4.3); ZeRO's 16 bytes (Rajbhandari et al. 2020 §3.1)
+ *   keeps 16-bit gradients, Megatron accumulates them in FP32 (`main_grad`).
+ * - fp8-block follows DeepSeek-V3 TR §3.3.1 / §3.2.3 (notes §2.5): "AdamW moments in BF16; master
+ *   weights and gradients in FP32", FP8 GEMMs with 128×128 weight blocks; activations cached in FP8
+ *   for the Linear backward (1×128 tiles). The report names no BF16 weight copy: GEMM weights are
+ *   assumed kept only in FP8 (recast from the FP32 master after each step); embedding, head, router
+ *   and norms stay BF16 (TR §3.3).
+ * - The FP8/MXFP8/NVFP4 weight copy exists only for weights in matrix products (not embedding, head,
+ *   router, norms — kept in BF16, TR §3.3). Transformer Engine caches it across the micro-batches of a
+ *   step; frameworks that recast on every use (torchao `Float8Linear`) do not keep it
+ *   (`EstimateMemoryOptions.fp8WeightCache`).
+ * - Per-tensor FP8, MXFP8 and NVFP4 keep 16-bit activations: torchao Float8Linear saves the
+ *   high-precision input; caching FP8 inputs is the DeepSeek recipe only (conservative for fit).
+ */
+import type { Precision } from '../hardware/types.js';
+
+/** Bytes of each per-parameter copy under a precision recipe. */
+export interface PrecisionRecipe {
+  /** Working copy used in forward and backward [bytes/param]. */
+  readonly weightBytes: number;
+  /** Low-precision copy of a weight that enters a GEMM (FP8/FP4 recipes) [bytes/param]; 0 for 16-bit. */
+  readonly gemmWeightCopyBytes: number;
+  /**
+   * GEMM weights also keep the 16-bit working copy (the low-precision one is then a cache); false =
+   * the low-precision copy is the working weight, recast from the FP32 master after each step.
+   */
+  readonly bf16GemmWeights: boolean;
+  /** Accumulated gradient [bytes/param]. */
+  readonly gradBytes: number;
+  /** Master weight [bytes/param]. */
+  readonly masterBytes: number;
+  /** Adam first + second moment [bytes/param]. */
+  readonly momentBytes: number;
+  /** A cached input of a Linear layer whose GEMM runs in low precision [bytes/element]. */
+  readonly cachedLinearInputBytes: number;
+  /** Where the recipe comes from. */
+  readonly source: string;
+}
+
+/** One 16-bit activation element [bytes]. */
+export const ACTIVATION_BYTES = 2;
+/** One FP32 element [bytes]. */
+export const FP32_BYTES = 4;
+
+const MEGATRON = 'Megatron-LM theoretical_memory_usage.py: BF16 weight, FP32 main grad, FP32 master, FP32 Adam m and v (notes §4.3)';
+
+/** FP8 element with one FP32 scale per 1×128 tile (DeepSeek-V3 TR §3.3.2) [bytes/element]. */
+const FP8_TILE_BYTES = 1 + FP32_BYTES / 128;
+
+export const PRECISION_RECIPES = {
+  bf16: { weightBytes: 2, gemmWeightCopyBytes: 0, bf16GemmWeights: true, gradBytes: 4, masterBytes: 4, momentBytes: 8, cachedLinearInputBytes: 2, source: MEGATRON },
+  fp16: { weightBytes: 2, gemmWeightCopyBytes: 0, bf16GemmWeights: true, gradBytes: 4, masterBytes: 4, momentBytes: 8, cachedLinearInputBytes: 2, source: MEGATRON },
+  fp8: {
+    weightBytes: 2, gemmWeightCopyBytes: 1, bf16GemmWeights: true, gradBytes: 4, masterBytes: 4, momentBytes: 8, cachedLinearInputBytes: 2,
+    source: `${MEGATRON}; plus the FP8 cast of each GEMM weight (Transformer Engine per-tensor scaling)`,
+  },
+  'fp8-block': {
+    weightBytes: 2, gemmWeightCopyBytes: 1 + FP32_BYTES / (128 * 128), bf16GemmWeights: false, gradBytes: 4, masterBytes: 4, momentBytes: 4,
+    cachedLinearInputBytes: FP8_TILE_BYTES,
+    source: 'DeepSeek-V3 TR §3.2.3, §3.3: FP32 master and grads, BF16 AdamW moments, FP8 128×128 weight blocks, FP8 1×128 cached activations',
+  },
+  mxfp8: {
+    weightBytes: 2, gemmWeightCopyBytes: 1 + 1 / 32, bf16GemmWeights: true, gradBytes: 4, masterBytes: 4, momentBytes: 8, cachedLinearInputBytes: 2,
+    source: `${MEGATRON}; plus the MXFP8 cast of each GEMM weight (OCP MX spec: E8M0 scale per 32 elements)`,
+  },
+  nvfp4: {
+    weightBytes: 2, gemmWeightCopyBytes: 0.5 + 1 / 16, bf16GemmWeights: true, gradBytes: 4, masterBytes: 4, momentBytes: 8, cachedLinearInputBytes: 2,
+    source: `${MEGATRON}; plus the NVFP4 cast of each GEMM weight (FP8 scale per 16 elements)`,
+  },
+} as const satisfies Record<Precision, PrecisionRecipe>;
+
+/** The recipe of `precision`. */
+export function precisionRecipe(precision: Precision): PrecisionRecipe {
+  return PRECISION_RECIPES[precision];
+}

@@ -1,0 +1,67 @@
+/** Inputs and outputs of the memory model. All sizes in bytes. */
+import type { RecomputeModule } from '../compute/types.js';
+import type { BufferAssumptions, BufferBreakdown } from './buffers.js';
+
+/** Choices of the training code that change memory but are not part of the layout. */
+export interface EstimateMemoryOptions {
+  /** Flash attention: no s² score tensors, a FP32 log-sum-exp per head and token. Default true. */
+  readonly flashAttention?: boolean;
+  /** Dropout on attention probabilities, attention and MLP outputs and the embedding (GPT-3, Megatron GPT defaults). Default false (Llama 3, DeepSeek-V3). */
+  readonly dropout?: boolean;
+  /** Modules a selective recomputation re-runs. Default `defaultSelectiveModules(precision)` (compute folder). */
+  readonly recomputeModules?: readonly RecomputeModule[];
+  /** `torch-op-sac`: selective = PyTorch op-level checkpointing (torchtitan `selective_ac_option = "op"`). Default 'modules'. */
+  readonly selectivePolicy?: 'modules' | 'torch-op-sac';
+  /** The FP8/FP4 cast of each GEMM weight is kept for the step (Transformer Engine). Default true. */
+  readonly fp8WeightCache?: boolean;
+  /** Layers per model stage, overriding the even split (`layout/stages.ts`). */
+  readonly stageLayers?: readonly number[];
+  /** Routed copies on the busiest GPU relative to uniform routing, ≥ 1. Default 1. */
+  readonly expertLoadFactor?: number;
+  /** Overrides of the named buffer assumptions (`buffers.ts`). */
+  readonly buffers?: Partial<BufferAssumptions>;
+  /** Search `maxMicroBatchThatFits` (one peak evaluation per candidate). Default true. */
+  readonly searchMicroBatch?: boolean;
+}
+
+/** Memory of one GPU of one pipeline rank. */
+export interface StageMemory {
+  /** Pipeline rank. */
+  readonly stage: number;
+  /** Model stages this rank holds (two under DualPipe, DualPipeV and per chunk under interleaving). */
+  readonly modelStages: readonly number[];
+  /** Transformer layers over all its chunks (both model copies under DualPipe). */
+  readonly layers: number;
+  readonly hasEmbedding: boolean;
+  readonly hasOutputHead: boolean;
+  readonly hasMtp: boolean;
+  readonly weightsBytes: number;
+  readonly gradsBytes: number;
+  readonly optimizerBytes: number;
+  /** Stored activations of the micro-batches in flight, plus the output layer's for one. */
+  readonly activationsBytes: number;
+  /** Micro-batches in flight, as a multiple of one micro-batch through all of the rank's layers. */
+  readonly inFlightMicroBatches: number;
+  readonly buffersBytes: number;
+  readonly buffers: BufferBreakdown;
+  readonly totalBytes: number;
+  /** The accelerator's HBM. */
+  readonly capacityBytes: number;
+  /** capacity − total; negative when it does not fit. */
+  readonly headroomBytes: number;
+  readonly fits: boolean;
+}
+
+export interface MemoryEstimate {
+  /** One entry per pipeline rank. */
+  readonly stages: readonly StageMemory[];
+  readonly peakBytesPerGpu: number;
+  /** Pipeline rank with the peak. */
+  readonly peakStage: number;
+  readonly capacityBytes: number;
+  readonly fits: boolean;
+  /** max(0, peak − capacity). */
+  readonly overByBytes: number;
+  /** Largest micro-batch (dividing globalBatch/dp, accepted by the schedule) whose peak fits; null if none or not searched. */
+  readonly maxMicroBatchThatFits: number | null;
+}
