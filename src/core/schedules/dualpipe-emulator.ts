@@ -98,7 +98,7 @@ function commit(e: Emulator): readonly AwaitedInput[] {
   for (const producer of e.pendingSend) {
     const op = e.ops[producer];
     if (op === undefined) throw new Error('DualPipe replay bug: send of an op not computed yet');
-    if (last > producer) op.sendAfter = last - producer;
+    op.sendAfter = last - producer;
   }
   e.pendingSend = [];
   const awaited = e.pendingRecv;
@@ -106,8 +106,10 @@ function commit(e: Emulator): readonly AwaitedInput[] {
   return awaited;
 }
 
+/** Every op gets `sendAfter` and `awaits` up front, so all ops share one object shape. */
 function emit(e: Emulator, op: MutableOp, awaited: readonly AwaitedInput[]): number {
-  if (awaited.length > 0) op.awaits = awaited;
+  op.sendAfter = 0;
+  op.awaits = awaited;
   e.ops.push(op);
   return e.ops.length - 1;
 }

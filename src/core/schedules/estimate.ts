@@ -14,13 +14,16 @@
  * heuristic, not a theorem: `estimate.test.ts` compares it with the full simulation on random
  * unequal stage times with and without p2p latency, for every schedule.
  */
-import { assertRunnable, resolveSchedule, simulateSchedule } from './simulate.js';
+import type { CompiledScheduleCache } from './cache.js';
+import { assertRunnable, compileSchedule, resolveSchedule, simulateCompiled } from './simulate.js';
 import type { ScheduleId } from '../layout/types.js';
 import type { Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
 
 export interface EstimateOptions {
   /** Largest micro-batch count simulated when extrapolating. Default 4·p·v, at least first valid + 2L. */
   readonly maxSimulatedMicroBatches?: number;
+  /** Reuse compiled shapes across calls (planners); compiled afresh when absent. */
+  readonly cache?: CompiledScheduleCache;
 }
 
 export interface BubbleEstimate {
@@ -147,12 +150,18 @@ export function estimateBubble(
   const period = lcm(s.microBatchMultiple(params), 12);
   const first = firstAccepted(s, params, period);
   const cap = Math.max(options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp, first + 2 * period);
-  const direct = (): BubbleEstimate => fromSimulation(simulateSchedule(s, params, times, { recordOps: false }), [m]);
+  const simulate = (microBatches: number): ScheduleSimulation => {
+    const shape = { ...params, microBatches };
+    const compiled = options.cache ? options.cache.compile(s, shape) : compileSchedule(s, shape);
+    return simulateCompiled(compiled, times, { recordOps: false });
+  };
+  const direct = (): BubbleEstimate => fromSimulation(simulate(m), [m]);
   if (m <= cap) return direct();
   const m2 = m - Math.ceil((m - cap) / period) * period;
   const counts = [m2 - 2 * period, m2 - period, m2];
-  if ((counts[0] ?? 0) < first) return direct();
-  const runs = counts.map((count) => simulateSchedule(s, { ...params, microBatches: count }, times, { recordOps: false }));
+  // Three runs must start in range and cost less than the one they replace.
+  if ((counts[0] ?? 0) < first || 3 * m2 - 3 * period >= m) return direct();
+  const runs = counts.map(simulate);
   const [, near, far] = runs;
   if (near === undefined || far === undefined || !isPeriodic(runs)) return direct();
   return extrapolate(near, far, (m - m2) / period, counts);

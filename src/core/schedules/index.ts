@@ -31,6 +31,8 @@ export type { CompiledSchedule } from './simulate.js';
 export { assertRunnable, compileSchedule, resolveSchedule, simulateCompiled, simulateSchedule } from './simulate.js';
 export type { SimulateOptions } from './simulate-ops.js';
 export { simulateOps } from './simulate-ops.js';
+export type { CompiledScheduleCache } from './cache.js';
+export { createCompiledScheduleCache } from './cache.js';
 export type { BubbleEstimate, EstimateOptions } from './estimate.js';
 export { estimateBubble } from './estimate.js';
 export type { ChromeTrace, TraceEvent, TraceOptions } from './trace.js';

@@ -64,7 +64,8 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
     if (program.rank !== r) throw new Error(`programs must be ordered by rank: found rank ${program.rank} at ${r}`);
     rankStart[r + 1] = (rankStart[r] ?? 0) + program.ops.length;
   });
-  const ops = programs.flatMap((program) => program.ops);
+  const ops: Op[] = [];
+  for (const program of programs) for (const op of program.ops) ops.push(op);
   const n = ops.length;
   const rankOf = new Int32Array(n);
   const stageOf = new Int32Array(n);
