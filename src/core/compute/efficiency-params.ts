@@ -23,6 +23,7 @@
  *   for attention: priors, to be fitted.
  * - HBM: streaming kernels reach ~80–90 % of nominal bandwidth; prior 0.8.
  */
+import { applyGemmFits, FITTED_GEMM } from './efficiency-fitted.js';
 import type { AttentionCurve, DeviceEfficiencyRecord, EfficiencyParams, GemmEfficiencyRecord, SaturatingCurve } from './efficiency.js';
 
 const GEMM_KNEE_SECONDS = 2e-6;
@@ -74,8 +75,8 @@ const DEVICE_RECORDS: readonly DeviceEfficiencyRecord[] = [
   device('mi300x', CDNA3_ATTENTION, 0.75),
 ];
 
-/** The efficiency data the estimates use by default (all priors until calibrated). */
-export const DEFAULT_EFFICIENCY_PARAMS = {
+/** The literature priors, before calibration (what `scripts/calibrate.ts` starts from). */
+export const PRIOR_EFFICIENCY_PARAMS = {
   gemm: GEMM_RECORDS,
   device: DEVICE_RECORDS,
   generic: {
@@ -92,3 +93,9 @@ export const DEFAULT_EFFICIENCY_PARAMS = {
     source: `generic ${PRIOR}; used for any accelerator without its own record`,
   },
 } satisfies EfficiencyParams;
+
+/**
+ * The efficiency data the estimates use by default: the priors with the GEMM effMax values fitted
+ * by `scripts/calibrate.ts` (see `efficiency-fitted.ts` for the runs, residuals and ties).
+ */
+export const DEFAULT_EFFICIENCY_PARAMS: EfficiencyParams = applyGemmFits(PRIOR_EFFICIENCY_PARAMS, FITTED_GEMM);

@@ -20,8 +20,11 @@ export interface OverlapAssumptions {
   /** ZeRO-3 / FSDP per-layer parameter all-gathers prefetched under the previous layer's compute. */
   readonly fsdpPrefetch: boolean;
   /**
-   * Fraction of tensor-parallel collectives hidden under GEMMs (Megatron `--tp-comm-overlap`,
-   * userbuffers). 0 = Megatron's default (exposed).
+   * Tensor-parallel collectives overlapped with the GEMMs of the same pass (Megatron
+   * `--tp-comm-overlap` userbuffers, torchtitan async TP): the fraction of a pass's GEMM time that can
+   * hide them. 0 = Megatron's plain default (fully exposed); 1 = the published performance recipes,
+   * where TP communication is exposed only when it is longer than the GEMMs it overlaps (a cross-node
+   * TP group). The default 1 is what the calibration on runs-dev.json selects (scripts/calibrate.ts).
    */
   readonly tpFraction: number;
   /**
@@ -54,7 +57,7 @@ export const DEFAULT_OVERLAP: OverlapAssumptions = {
   dpGradReduce: true,
   dpParamGather: true,
   fsdpPrefetch: true,
-  tpFraction: 0,
+  tpFraction: 1,
   epFraction: 0,
   cpRing: true,
 };

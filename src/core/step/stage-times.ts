@@ -58,9 +58,11 @@ export function estimateStageCost(inputs: StageInputs): StageCost {
   const nMoe = chunk.moeLayers + (chunk.hasMtp ? 1 : 0);
   const sum = (pick: (c: LayerComm) => number): number => nDense * pick(inputs.dense) + nMoe * pick(inputs.moe);
 
-  const tpKeep = 1 - overlap.tpFraction;
-  const tpF = tpKeep * sum((c) => c.tpForwardSeconds);
-  const tpB = tpKeep * sum((c) => c.tpBackwardSeconds);
+  // TP collectives overlapped with the GEMMs of the same pass (forward GEMMs ≈ 1/3 of the GEMM time,
+  // backward 2/3: dgrad + wgrad); only what exceeds the overlappable GEMM time stays exposed.
+  const gemmForward = compute.byKind.gemm / 3;
+  const tpF = hidden(sum((c) => c.tpForwardSeconds), overlap.tpFraction * gemmForward, overlap.tpFraction > 0);
+  const tpB = hidden(sum((c) => c.tpBackwardSeconds), overlap.tpFraction * 2 * gemmForward, overlap.tpFraction > 0);
   const layers = nDense + nMoe;
   const cpF = layers * hidden(inputs.dense.cpForwardSeconds, inputs.attentionForwardSeconds, overlap.cpRing);
   const cpB = layers * hidden(inputs.dense.cpBackwardSeconds, 2.5 * inputs.attentionForwardSeconds, overlap.cpRing);

@@ -1,0 +1,4 @@
+/** Validation against published runs: per-run predicted vs measured, and error summaries. */
+export { collectCases, describeLayout, isRunValidation, pickMetric, validateCase, validateCases, validateThroughput } from './validate-runs.js';
+export { sourceFamily, summarizeErrors, summarizeValidation } from './summarize.js';
+export type { ErrorSummary, MemoryValidation, RunValidation, SkippedRun, ValidationMetric, ValidationReport, ValidationSummary } from './types.js';

@@ -1,0 +1,63 @@
+/** What `scaleplan validate` reports: each published run predicted from its inputs, and the errors. */
+import type { RunTags } from '../runs/types.js';
+
+/** The measurement compared: tokens/s/GPU when published, else step time, else MFU. */
+export type ValidationMetric = 'tokensPerSecPerGpu' | 'stepTimeS' | 'mfu';
+
+export interface RunValidation {
+  readonly id: string;
+  readonly source: string;
+  readonly model: string;
+  readonly metric: ValidationMetric;
+  readonly predicted: number;
+  readonly measured: number;
+  /** (predicted − measured) / measured × 100. */
+  readonly errorPct: number;
+  readonly tags: RunTags;
+  /** Short description of the layout used. */
+  readonly layout: string;
+  readonly forcedBalancedRouting: boolean;
+}
+
+export interface MemoryValidation {
+  readonly id: string;
+  readonly model: string;
+  readonly predictedGiB: number;
+  readonly measuredGiB: number;
+  readonly errorPct: number;
+  /** true for Korthikanti Fig. 1 values (formula vs formula, not a measurement). */
+  readonly analytical: boolean;
+}
+
+export interface SkippedRun {
+  readonly id: string;
+  readonly reason: string;
+}
+
+export interface ErrorSummary {
+  readonly modeled: number;
+  readonly meanAbsPctError: number;
+  readonly meanSignedPctError: number;
+  readonly maxAbsPctError: number;
+}
+
+export interface ValidationSummary extends ErrorSummary {
+  readonly skipped: number;
+  readonly byAccelerator: Readonly<Record<string, ErrorSummary>>;
+  readonly byArchitecture: Readonly<Record<'dense' | 'moe', ErrorSummary>>;
+  readonly byPrecision: Readonly<Record<string, ErrorSummary>>;
+  readonly bySource: Readonly<Record<string, ErrorSummary>>;
+  /** The run with the largest absolute error. */
+  readonly worst: { readonly id: string; readonly errorPct: number } | null;
+}
+
+export interface ValidationReport {
+  readonly summary: ValidationSummary;
+  readonly runs: readonly RunValidation[];
+  readonly memory: {
+    readonly summary: ErrorSummary;
+    readonly analyticalSummary: ErrorSummary;
+    readonly runs: readonly MemoryValidation[];
+  };
+  readonly skipped: readonly SkippedRun[];
+}

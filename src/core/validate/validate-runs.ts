@@ -1,0 +1,101 @@
+/**
+ * Predicts every published run scaleplan can model, from the run's inputs only (the adapter in
+ * `runs/` never reads the `measured` block into the scenario), and compares with what was measured.
+ */
+import { isInputError } from '../errors.js';
+import type { Layout } from '../layout/types.js';
+import { isRunCase, parseRunRecord } from '../runs/parse-run.js';
+import type { RunRecord } from '../runs/record-schema.js';
+import type { RunCase } from '../runs/types.js';
+import { estimateStep } from '../step/estimate-step.js';
+import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
+import type { StepReport } from '../step/types.js';
+import { summarizeValidation } from './summarize.js';
+import type { RunValidation, SkippedRun, ValidationMetric } from './types.js';
+
+export function describeLayout(l: Layout): string {
+  const parts = [`TP${l.tp}`, `PP${l.pp}`];
+  if (l.vp > 1) parts.push(`VP${l.vp}`);
+  if (l.cp > 1) parts.push(`CP${l.cp}`);
+  if (l.ep > 1) parts.push(`EP${l.ep}`);
+  parts.push(`DP${l.dp}`);
+  return `${parts.join('·')} z${l.zero} mb${l.microBatch} ${l.recompute} ${l.schedule}`;
+}
+
+/** The metric a run is compared on, with the measured value: tokens/s/GPU, else step time, else MFU. */
+export function pickMetric(c: RunCase): { metric: ValidationMetric; measured: number } | null {
+  const m = c.measured;
+  if (m.tokensPerSecPerGpu !== undefined) return { metric: 'tokensPerSecPerGpu', measured: m.tokensPerSecPerGpu };
+  if (m.stepTimeS !== undefined) return { metric: 'stepTimeS', measured: m.stepTimeS };
+  if (m.mfu !== undefined) return { metric: 'mfu', measured: m.mfu };
+  return null;
+}
+
+function predictedValue(metric: ValidationMetric, report: StepReport): number {
+  if (metric === 'tokensPerSecPerGpu') return report.throughput.tokensPerSecondPerGpu;
+  if (metric === 'stepTimeS') return report.time.stepSeconds;
+  return report.throughput.mfu;
+}
+
+/** One run predicted, or why it cannot be (bad input from the record becomes a skip, never a crash). */
+export function validateCase(c: RunCase, options: StepOptions): RunValidation | SkippedRun {
+  const pick = pickMetric(c);
+  if (pick === null) return { id: c.id, reason: 'no tokens/s, step time or MFU measured' };
+  let report: StepReport;
+  try {
+    // Forced-balanced-routing benchmarks have no routing imbalance to model (data/README.md).
+    const runOptions = c.flags.forcedBalancedRouting ? { ...options, moeLoadImbalance: 1 } : options;
+    report = estimateStep(c.scenario, c.layout, runOptions);
+  } catch (error) {
+    if (isInputError(error)) return { id: c.id, reason: `cannot model: ${error.message}` };
+    throw error;
+  }
+  const predicted = predictedValue(pick.metric, report);
+  return {
+    id: c.id,
+    source: c.source,
+    model: c.scenario.model.name,
+    metric: pick.metric,
+    predicted,
+    measured: pick.measured,
+    errorPct: ((predicted - pick.measured) / pick.measured) * 100,
+    tags: c.tags,
+    layout: describeLayout(c.layout),
+    forcedBalancedRouting: c.flags.forcedBalancedRouting,
+  };
+}
+
+/** Every record turned into a case or a skip. */
+export function collectCases(records: readonly RunRecord[]): { cases: RunCase[]; skipped: SkippedRun[] } {
+  const cases: RunCase[] = [];
+  const skipped: SkippedRun[] = [];
+  for (const record of records) {
+    const parsed = parseRunRecord(record);
+    if (isRunCase(parsed)) cases.push(parsed);
+    else skipped.push({ id: parsed.id, reason: parsed.skipReason });
+  }
+  return { cases, skipped };
+}
+
+export function isRunValidation(v: RunValidation | SkippedRun): v is RunValidation {
+  return 'errorPct' in v;
+}
+
+/** Throughput validation of `cases`. */
+export function validateCases(cases: readonly RunCase[], options: StepOptions = DEFAULT_STEP_OPTIONS): { runs: RunValidation[]; skipped: SkippedRun[] } {
+  const runs: RunValidation[] = [];
+  const skipped: SkippedRun[] = [];
+  for (const c of cases) {
+    const v = validateCase(c, options);
+    if (isRunValidation(v)) runs.push(v);
+    else skipped.push(v);
+  }
+  return { runs, skipped };
+}
+
+export function validateThroughput(records: readonly RunRecord[], options: StepOptions = DEFAULT_STEP_OPTIONS) {
+  const { cases, skipped: unmodelable } = collectCases(records);
+  const { runs, skipped } = validateCases(cases, options);
+  const allSkipped = [...unmodelable, ...skipped];
+  return { summary: summarizeValidation(runs, allSkipped.length), runs, skipped: allSkipped };
+}
