@@ -1,13 +1,19 @@
 /** Command registry: one entry per command; `main.ts` registers them in this order. */
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
+import { registerEstimate } from './estimate.js';
 import { registerGpus } from './gpus.js';
+import { registerMemory } from './memory.js';
 import { registerInspect } from './inspect.js';
 import { registerModels } from './models.js';
+import { registerValidate } from './validate.js';
 
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerModels,
   registerGpus,
   registerInspect,
   registerCheck,
+  registerMemory,
+  registerEstimate,
+  registerValidate,
 ];

@@ -23,7 +23,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../model/catalog.js';
 import type { ModelSpec } from '../model/types.js';
-import { isRunCase, parseRunRecord, parseRunsFile, type RunRecord } from '../runs/index.js';
+import { parseRunsFile, type RunRecord } from '../runs/index.js';
+import { validateTorchtitanMemory } from '../validate/validate-memory.js';
 import { layerActivation } from './activations.js';
 import { estimateMemory } from './estimate-memory.js';
 import { createCase } from './test-fixtures.js';
@@ -31,29 +32,6 @@ import type { EstimateMemoryOptions } from './types.js';
 
 const GIB = 1024 ** 3;
 const RECORDS = parseRunsFile(readFileSync(new URL('../../../data/runs-dev.json', import.meta.url), 'utf8'));
-const TORCHTITAN_OPTIONS: EstimateMemoryOptions = { selectivePolicy: 'torch-op-sac', fp8WeightCache: false, flashAttention: true, dropout: false, searchMicroBatch: false };
-
-/** The record with the layout fields torchtitan's defaults fix (see the header). */
-function withTorchtitanDefaults(record: RunRecord): RunRecord {
-  const layout = record.layout;
-  const dp = layout.dp ?? 1;
-  const notedLocal = /local batch size (\d+)/i.exec(record.notes);
-  const localBatch = layout.globalBatch !== null ? layout.globalBatch / dp : notedLocal !== null ? Number(notedLocal[1]) : layout.microBatch ?? 1;
-  const pp = layout.pp ?? 1;
-  const interleaved = /schedule Interleaved 1F1B/i.test(record.notes);
-  const stages = pp * (interleaved ? 2 : 1);
-  return {
-    ...record,
-    layout: {
-      ...layout,
-      globalBatch: localBatch * dp,
-      microBatch: pp > 1 ? localBatch / stages : layout.microBatch ?? localBatch,
-      vp: interleaved ? 2 : layout.vp,
-      schedule: pp > 1 ? (interleaved ? 'interleaved' : '1f1b') : layout.schedule,
-    },
-  };
-}
-
 interface Row {
   readonly id: string;
   readonly predictedGiB: number;
@@ -64,13 +42,9 @@ interface Row {
 function torchtitanRows(): Row[] {
   const rows: Row[] = [];
   for (const record of RECORDS.filter((r) => r.source.startsWith('torchtitan') && r.measured.peakMemGiB !== null)) {
-    const runCase = parseRunRecord(withTorchtitanDefaults(record));
-    if (!isRunCase(runCase)) throw new Error(`${record.id}: ${runCase.skipReason}`);
-    const estimate = estimateMemory(runCase.scenario, runCase.layout, TORCHTITAN_OPTIONS);
-    const peak = estimate.stages[estimate.peakStage];
-    const measuredGiB = runCase.measured.peakMemGiB ?? Number.NaN;
-    const predictedGiB = ((peak?.totalBytes ?? 0) - (peak?.buffers.runtimeReserveBytes ?? 0)) / GIB;
-    rows.push({ id: record.id, predictedGiB, measuredGiB, errorPercent: (100 * (predictedGiB - measuredGiB)) / measuredGiB });
+    const row = validateTorchtitanMemory(record);
+    if (row === null) throw new Error(`${record.id}: cannot be modelled`);
+    rows.push({ id: row.id, predictedGiB: row.predictedGiB, measuredGiB: row.measuredGiB, errorPercent: row.errorPct });
   }
   return rows;
 }

@@ -12,7 +12,8 @@ import { partitionStages } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { flopsPerToken } from '../model/flops.js';
 import type { Scenario } from '../scenario/types.js';
-import { compileSchedule, simulateCompiled } from '../schedules/simulate.js';
+import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
+import { simulateCompiled } from '../schedules/simulate.js';
 import { dataParallelComm, optimizerSeconds } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext } from './layer-comm.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from './options.js';
@@ -23,10 +24,15 @@ import type { StepReport } from './types.js';
 /** Per-call caches a planner may share across layouts of one scenario (no module state). */
 export interface StepContext {
   readonly estimator: ComputeEstimator;
+  /** Compiled schedule programs per (schedule, pp, vp, m): building them costs more than running them. */
+  readonly schedules: CompiledScheduleCache;
 }
 
 export function createStepContext(scenario: Scenario, options: StepOptions = DEFAULT_STEP_OPTIONS): StepContext {
-  return { estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, options.efficiency) };
+  return {
+    estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, options.efficiency),
+    schedules: createCompiledScheduleCache(),
+  };
 }
 
 function isPaired(layout: Layout): boolean {
@@ -82,7 +88,7 @@ export function estimateStep(scenario: Scenario, layout: Layout, options: StepOp
   });
 
   const p2pSeconds = pipelineP2pSeconds(commCtx);
-  const compiled = compileSchedule(layout.schedule, { pp: layout.pp, vp: layout.vp, microBatches: layout.microBatches });
+  const compiled = ctx.schedules.compile(layout.schedule, { pp: layout.pp, vp: layout.vp, microBatches: layout.microBatches });
   const sim = simulateCompiled(compiled, { stages: costs.map((c) => c.times), p2pSeconds }, { recordOps: options.recordOps });
 
   // Data parallelism and the optimizer, per pipeline rank.
@@ -177,6 +183,6 @@ export function estimateStep(scenario: Scenario, layout: Layout, options: StepOp
         return { rank: r.rank, layers: r.layers, busySeconds: s?.busySeconds ?? 0, bubbleFraction: s?.bubbleFraction ?? 0, peakInFlight: s?.peakInFlight ?? 0 };
       }),
     },
-    ops: sim.ops,
+    simulation: sim,
   };
 }

@@ -1,6 +1,6 @@
 /** The step-time report: where one training step's seconds go, and what throughput that gives. */
 import type { Layout, ScheduleId } from '../layout/types.js';
-import type { TimedOp } from '../schedules/types.js';
+import type { ScheduleSimulation } from '../schedules/types.js';
 
 export interface StepTime {
   /** Wall time of one optimizer step [s]. */
@@ -58,8 +58,8 @@ export interface StepReport {
     readonly bubbleFraction: number;
     readonly perStage: readonly StageReport[];
   };
-  /** Simulated ops (only when `options.recordOps`), for Chrome traces. */
-  readonly ops: readonly TimedOp[];
+  /** The pipeline simulation; `ops` is filled only when `options.recordOps` (Chrome traces). */
+  readonly simulation: ScheduleSimulation;
 }
 
 export const MFU_CONVENTION =

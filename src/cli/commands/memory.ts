@@ -1,0 +1,22 @@
+/** `scaleplan memory <scenario>`: per-GPU memory of every pipeline stage and the fit verdict. */
+import type { Command } from 'commander';
+import { createLayout } from '../../core/layout/create-layout.js';
+import { estimateMemory } from '../../core/memory/estimate-memory.js';
+import { formatLayout, formatMemory } from '../format-estimate.js';
+import { print, printJson, readScenario } from '../io.js';
+import { action } from '../run.js';
+
+export function registerMemory(program: Command): void {
+  program
+    .command('memory')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .description('Per-GPU memory of each pipeline stage (weights, gradients, optimizer, activations, buffers) against HBM.')
+    .option('--json', 'machine-readable output (stages[].totalBytes, peakBytesPerGpu, fits)')
+    .action(action((path: string, opts: { json?: boolean }) => {
+      const scenario = readScenario(path);
+      const layout = createLayout(scenario);
+      const memory = estimateMemory(scenario, layout);
+      if (opts.json) return printJson({ scenario: { name: scenario.name, model: scenario.model.id, accelerator: scenario.cluster.accelerator.id }, layout, ...memory });
+      print(`${formatLayout(scenario, layout)}\n\n${formatMemory(memory)}`);
+    }));
+}

@@ -1,0 +1,62 @@
+/** `scaleplan validate [runs.json]`: predicted vs measured for every published run scaleplan can model. */
+import type { Command } from 'commander';
+import { parseRunsFile } from '../../core/runs/index.js';
+import { validateRuns } from '../../core/validate/index.js';
+import type { ErrorSummary, ValidationReport } from '../../core/validate/index.js';
+import { table } from '../format.js';
+import { packagePath, print, printJson, readTextFile } from '../io.js';
+import { action } from '../run.js';
+
+const METRIC_LABEL = { tokensPerSecPerGpu: 'tok/s/GPU', stepTimeS: 'step s', mfu: 'MFU' } as const;
+
+function fmt(v: number): string {
+  return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(3);
+}
+
+function summaryRows(groups: Readonly<Record<string, ErrorSummary>>): (string | number)[][] {
+  return Object.entries(groups).map(([k, s]) => [k, s.modeled, `${s.meanAbsPctError.toFixed(1)}%`, `${s.meanSignedPctError.toFixed(1)}%`, `${s.maxAbsPctError.toFixed(1)}%`]);
+}
+
+export function formatValidation(r: ValidationReport, verbose: boolean): string {
+  const out: string[] = [];
+  out.push(table(['run', 'model', 'GPU', 'prec', 'layout', 'metric', 'measured', 'predicted', 'error'],
+    r.runs.map((v) => [v.id, v.model, v.tags.accelerator, v.tags.precisionClass, v.layout, METRIC_LABEL[v.metric], fmt(v.measured), fmt(v.predicted), `${v.errorPct >= 0 ? '+' : ''}${v.errorPct.toFixed(1)}%`]),
+    'Throughput: predicted from each run\'s inputs vs measured'));
+  if (r.memory.runs.length > 0) {
+    out.push(table(['run', 'model', 'measured GiB', 'predicted GiB', 'error', 'kind'],
+      r.memory.runs.map((m) => [m.id, m.model, m.measuredGiB.toFixed(1), m.predictedGiB.toFixed(1), `${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%`, m.analytical ? 'formula vs formula' : 'measured']),
+      'Peak memory per GPU'));
+  }
+  const s = r.summary;
+  out.push(table(['group', 'runs', 'mean |error|', 'mean error', 'max |error|'], [
+    ['all runs', s.modeled, `${s.meanAbsPctError.toFixed(1)}%`, `${s.meanSignedPctError.toFixed(1)}%`, `${s.maxAbsPctError.toFixed(1)}%`],
+    ...summaryRows(s.byAccelerator), ...summaryRows(s.byArchitecture), ...summaryRows(s.byPrecision),
+  ], 'Summary (throughput)'));
+  out.push(`worst run: ${s.worst ? `${s.worst.id} (${s.worst.errorPct.toFixed(1)}%)` : '-'}`);
+  const ms = r.memory.summary;
+  if (ms.modeled > 0) out.push(`memory: ${ms.modeled} measured runs, mean |error| ${ms.meanAbsPctError.toFixed(1)}%; formula-vs-formula rows: ${r.memory.analyticalSummary.modeled}, mean |error| ${r.memory.analyticalSummary.meanAbsPctError.toFixed(1)}%`);
+  const reasons = new Map<string, number>();
+  for (const k of r.skipped) {
+    const reason = k.reason.replace(/\d[\d,.]*/g, 'N');
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  out.push(`skipped: ${r.skipped.length} records`);
+  if (verbose) for (const k of r.skipped) out.push(`  ${k.id}: ${k.reason}`);
+  else for (const [reason, n] of [...reasons.entries()].sort((a, b) => b[1] - a[1])) out.push(`  ${String(n).padStart(4)} × ${reason}`);
+  return out.join('\n');
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .argument('[runs]', 'runs file in the runs-dev.json schema (default: the published runs shipped with scaleplan)')
+    .description('Predict every published run scaleplan can model from its inputs and print predicted vs measured, with error summaries.')
+    .option('--json', 'machine-readable output')
+    .option('--verbose', 'list every skipped record with its reason')
+    .action(action((path: string | undefined, opts: { json?: boolean; verbose?: boolean }) => {
+      const file = path ?? packagePath('data', 'runs-dev.json');
+      const report = validateRuns(parseRunsFile(readTextFile(file, 'runs')));
+      if (opts.json) return printJson(report);
+      print(formatValidation(report, opts.verbose === true));
+    }));
+}

@@ -1,0 +1,50 @@
+/**
+ * One scenario, end to end: the checked layout, memory per stage, the step-time estimate and the
+ * whole run (days, GPU-hours, energy, cost, carbon, goodput). What `scaleplan estimate` prints and
+ * the web UI will show; composition only, no formulas.
+ */
+import { createLayout, type FixedLayout } from '../layout/create-layout.js';
+import type { Layout } from '../layout/types.js';
+import { estimateMemory } from '../memory/estimate-memory.js';
+import type { MemoryEstimate } from '../memory/types.js';
+import { createProportionalStepTime } from '../run/run-time.js';
+import type { RunEstimate } from '../run/estimate-run.js';
+import { estimateScenarioRun } from '../run/scenario-run.js';
+import type { Scenario } from '../scenario/types.js';
+import { estimateStep, type StepContext } from '../step/estimate-step.js';
+import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
+import type { StepReport } from '../step/types.js';
+
+export interface ScenarioEstimate {
+  readonly layout: Layout;
+  readonly memory: MemoryEstimate;
+  readonly step: StepReport;
+  readonly run: RunEstimate;
+}
+
+export interface EstimateScenarioOptions {
+  readonly step?: StepOptions;
+  /** Layout fields overriding the scenario's (the planner passes a candidate). */
+  readonly fixed?: FixedLayout;
+  readonly context?: StepContext;
+}
+
+/**
+ * Estimates `scenario` under its layout. During a batch ramp the step time is taken proportional to
+ * the global batch (same layout, fewer micro-batches: a named simplification — the pipeline bubble
+ * of the smaller steps is not re-simulated). GPU power follows the busy fraction of the step.
+ */
+export function estimateScenario(scenario: Scenario, options: EstimateScenarioOptions = {}): ScenarioEstimate {
+  const layout = createLayout(scenario, options.fixed);
+  const stepOptions = options.step ?? DEFAULT_STEP_OPTIONS;
+  const memory = estimateMemory(scenario, layout);
+  const step = estimateStep(scenario, layout, stepOptions, options.context);
+  const busy = Math.min(1, step.time.computeSeconds / step.time.stepSeconds);
+  const run = estimateScenarioRun({
+    scenario,
+    layout,
+    stepSeconds: createProportionalStepTime(step.time.stepSeconds, scenario.training.globalBatch),
+    power: { gpuActivity: busy },
+  });
+  return { layout, memory, step, run };
+}

@@ -1,0 +1,2 @@
+/** Whole-scenario composition used by the shells. */
+export { estimateScenario, type EstimateScenarioOptions, type ScenarioEstimate } from './estimate-scenario.js';
