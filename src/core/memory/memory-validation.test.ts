@@ -28,7 +28,6 @@ import { validateTorchtitanMemory } from '../validate/validate-memory.js';
 import { layerActivation } from './activations.js';
 import { estimateMemory } from './estimate-memory.js';
 import { createCase } from './test-fixtures.js';
-import type { EstimateMemoryOptions } from './types.js';
 
 const GIB = 1024 ** 3;
 const RECORDS = parseRunsFile(readFileSync(new URL('../../../data/runs-dev.json', import.meta.url), 'utf8'));
