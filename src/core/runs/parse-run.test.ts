@@ -62,7 +62,7 @@ describe('parseRunRecord on data/runs-dev.json', () => {
 
   it('DEEPSEEK-001: PP16 × EP64 over DP128 on 2048 H800, fp8-block, throughput from 180K GPU-h per 1T tokens', () => {
     const c = modelled('DEEPSEEK-001');
-    expect(c.layout).toMatchObject({ tp: 1, cp: 1, pp: 16, ep: 64, dp: 128, edp: 2, zero: 1, microBatches: 120, schedule: '1f1b' });
+    expect(c.layout).toMatchObject({ tp: 1, cp: 1, pp: 16, ep: 64, dp: 128, edp: 2, zero: 1, microBatches: 120, schedule: 'dualpipe' });
     expect(c.scenario.cluster.accelerator.id).toBe('h800');
     expect(c.scenario.model.moe).toMatchObject({ experts: 256, topK: 8, denseLayers: 3 });
     expect(c.measured.tokensPerSecPerGpu).toBeCloseTo(1e12 / (180_000 * 3600), 6);
