@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../hardware/create-cluster.js';
+import { createLayout } from '../layout/create-layout.js';
+import { parseScenarioText } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/types.js';
+import { estimateStep } from './estimate-step.js';
+import { createStepOptions } from './options.js';
+
+function example(name: string): Scenario {
+  return parseScenarioText(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8'), 'yaml');
+}
+
+function withCluster(s: Scenario, overrides: Parameters<typeof createCluster>[2]): Scenario {
+  return { ...s, cluster: createCluster(s.cluster.accelerator, s.cluster.gpus, overrides) };
+}
+
+describe('estimateStep', () => {
+  const examples = ['deepseek-v3-h800', 'llama3-405b-h100', 'gpt3-175b-a100', 'mixtral-8x7b-h100'].map(example);
+
+  it.each(examples.map((s) => [s.name, s] as const))('%s: the step is the pipeline plus exposed DP, optimizer and gather; MFU in (0, 1)', (_name, s) => {
+    const r = estimateStep(s, createLayout(s));
+    const t = r.time;
+    expect(t.stepSeconds).toBeGreaterThanOrEqual(t.pipelineSeconds);
+    expect(t.stepSeconds).toBeGreaterThan(0);
+    for (const v of [t.computeSeconds, t.bubbleSeconds, t.optimizerSeconds, ...Object.values(t.exposed)]) expect(v).toBeGreaterThanOrEqual(0);
+    // The busiest rank's compute, exposed comm and bubble cannot exceed the makespan.
+    expect(t.computeSeconds + t.exposed.tp + t.exposed.cp + t.exposed.ep + t.bubbleSeconds + t.exposed.pp).toBeLessThanOrEqual(t.pipelineSeconds * (1 + 1e-9));
+    expect(r.throughput.mfu).toBeGreaterThan(0);
+    expect(r.throughput.mfu).toBeLessThan(1);
+    expect(r.throughput.hfu).toBeGreaterThanOrEqual(r.throughput.mfu);
+    expect(r.throughput.tokensPerSecondPerGpu * s.cluster.gpus * t.stepSeconds).toBeCloseTo(s.training.globalBatch * s.training.seqLen, 3);
+  });
+
+  it('is deterministic: the same input gives the same numbers', () => {
+    const s = examples[0] as Scenario;
+    const l = createLayout(s);
+    expect(estimateStep(s, l).time).toEqual(estimateStep(s, l).time);
+  });
+
+  it('more scale-out bandwidth never makes a step slower', () => {
+    for (const s of examples) {
+      const base = estimateStep(s, createLayout(s)).time.stepSeconds;
+      const fast = withCluster(s, { scaleOutBandwidthBytesPerSec: 4 * s.cluster.scaleOutBandwidthBytesPerSec });
+      expect(estimateStep(fast, createLayout(fast)).time.stepSeconds).toBeLessThanOrEqual(base * (1 + 1e-9));
+    }
+  });
+
+  it('DualPipe hides MoE all-to-all that 1F1B exposes (DeepSeek-V3 layout)', () => {
+    const s = examples[0] as Scenario;
+    const dual = estimateStep(s, createLayout(s, { schedule: 'dualpipe' }));
+    const plain = estimateStep(s, createLayout(s, { schedule: '1f1b' }));
+    expect(dual.time.exposed.ep).toBeLessThan(plain.time.exposed.ep);
+  });
+
+  it('TP spread over single-GPU domains on a slow scale-out exposes TP communication that TP inside one domain hides', () => {
+    const s = examples[1] as Scenario;
+    const inside = estimateStep(s, createLayout(s));
+    expect(inside.time.exposed.tp).toBe(0);
+    const spread = withCluster(s, { scaleUpDomainGpus: 1, scaleOutBandwidthBytesPerSec: s.cluster.scaleOutBandwidthBytesPerSec / 10 });
+    expect(estimateStep(spread, createLayout(spread)).time.exposed.tp).toBeGreaterThan(inside.time.exposed.tp);
+  });
+
+  it('without the TP/GEMM overlap assumption TP communication is fully exposed', () => {
+    const s = examples[2] as Scenario;
+    const l = createLayout(s);
+    const hidden = estimateStep(s, l);
+    const exposed = estimateStep(s, l, createStepOptions({ overlap: { tpFraction: 0 } }));
+    expect(exposed.time.exposed.tp).toBeGreaterThan(hidden.time.exposed.tp);
+    expect(exposed.time.stepSeconds).toBeGreaterThan(hidden.time.stepSeconds);
+  });
+
+  it('records pipeline ops only when asked (Chrome traces)', () => {
+    const s = examples[3] as Scenario;
+    const l = createLayout(s);
+    expect(estimateStep(s, l).simulation.ops).toHaveLength(0);
+    expect(estimateStep(s, l, createStepOptions({ recordOps: true })).simulation.ops.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseRunsFile } from '../runs/index.js';
+import { validateRuns } from './validate-runs.js';
+
+const RECORDS = parseRunsFile(readFileSync(new URL('../../../data/runs-dev.json', import.meta.url), 'utf8'));
+
+describe('validateRuns on data/runs-dev.json (the accuracy targets)', () => {
+  const report = validateRuns(RECORDS);
+
+  it('models more than 100 runs and names a reason for every skipped record', () => {
+    expect(report.summary.modeled).toBeGreaterThan(100);
+    expect(report.summary.modeled + report.skipped.length).toBe(RECORDS.length);
+    for (const s of report.skipped) expect(s.reason.length).toBeGreaterThan(0);
+  });
+
+  it('throughput: mean absolute error ≤ 7% over all modelable runs', () => {
+    console.log(`validate: ${report.summary.modeled} runs, MAE ${report.summary.meanAbsPctError.toFixed(2)}%`);
+    expect(report.summary.meanAbsPctError).toBeLessThanOrEqual(7);
+  });
+
+  it('throughput: no accelerator group above 10%', () => {
+    for (const [accelerator, s] of Object.entries(report.summary.byAccelerator)) {
+      expect({ accelerator, mae: s.meanAbsPctError }).toSatisfy(() => s.meanAbsPctError <= 10);
+    }
+  });
+
+  it('DeepSeek-V3 (2048 H800, DualPipe): within 10% of 180K GPU-hours per trillion tokens', () => {
+    const run = report.runs.find((r) => r.id === 'DEEPSEEK-001');
+    expect(run).toBeDefined();
+    const gpuHoursPerTrillion = 1e12 / ((run?.predicted ?? 1) * 3600);
+    expect(Math.abs(gpuHoursPerTrillion - 180_000) / 180_000).toBeLessThanOrEqual(0.1);
+  });
+
+  it('peak memory: torchtitan runs within 10% mean absolute error', () => {
+    expect(report.memory.summary.modeled).toBe(18);
+    expect(report.memory.summary.meanAbsPctError).toBeLessThanOrEqual(10);
+  });
+
+  it('predictions never read the measured block: changing it leaves the prediction unchanged', () => {
+    const record = RECORDS.find((r) => r.id === 'MBRIDGE-039');
+    if (record === undefined) throw new Error('MBRIDGE-039 missing');
+    const altered = { ...record, measured: { ...record.measured, tokensPerSecPerGpu: 1 } };
+    const a = validateRuns([record]).runs[0];
+    const b = validateRuns([altered]).runs[0];
+    expect(b?.predicted).toBe(a?.predicted);
+  });
+});
