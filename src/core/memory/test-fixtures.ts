@@ -49,6 +49,8 @@ export function createScenarioFixture(f: ScenarioFixture): Scenario {
     cluster: createCluster(findAccelerator(f.accelerator ?? 'h100-sxm'), f.gpus),
     training: { seqLen: f.seqLen, globalBatch: f.globalBatch, totalTokens: f.globalBatch * f.seqLen, precision: f.precision ?? 'bf16', batchRamp: null },
     layout: resolveLayoutSpec({ zero: 0 }),
+    economics: {},
+    datacenter: {},
   };
 }
 

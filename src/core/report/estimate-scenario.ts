@@ -9,7 +9,9 @@ import { estimateMemory } from '../memory/estimate-memory.js';
 import type { MemoryEstimate } from '../memory/types.js';
 import { createProportionalStepTime } from '../run/run-time.js';
 import type { RunEstimate } from '../run/estimate-run.js';
-import { estimateScenarioRun } from '../run/scenario-run.js';
+import type { Pricing } from '../run/cost.js';
+import { estimateScenarioRun, type ScenarioRunInput } from '../run/scenario-run.js';
+import type { EconomicsInput } from '../scenario/site-schema.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateStep, type StepContext } from '../step/estimate-step.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
@@ -27,6 +29,20 @@ export interface EstimateScenarioOptions {
   /** Layout fields overriding the scenario's (the planner passes a candidate). */
   readonly fixed?: FixedLayout;
   readonly context?: StepContext;
+  /** Facility PUE for the run's facility energy (the data-center model provides it); default 1 = IT only. */
+  readonly pue?: number;
+}
+
+/** The scenario's `economics` section as run-estimate options (absent fields keep the run defaults). */
+export function economicsOptions(e: EconomicsInput): Pick<ScenarioRunInput, 'pricing' | 'gridGramsCo2ePerKwh' | 'goodput'> {
+  const pricing: Pricing = e.basis === 'owned'
+    ? { basis: 'owned', ...(e.capexUsdPerGpu === undefined ? {} : { capexUsdPerGpu: e.capexUsdPerGpu }), ...(e.amortisationYears === undefined ? {} : { amortisationYears: e.amortisationYears }), ...(e.electricityUsdPerKwh === undefined ? {} : { electricityUsdPerKwh: e.electricityUsdPerKwh }) }
+    : { basis: 'rental', ...(e.usdPerGpuHour === undefined ? {} : { usdPerGpuHour: e.usdPerGpuHour }) };
+  return {
+    pricing,
+    ...(e.gridGramsCo2ePerKwh === undefined ? {} : { gridGramsCo2ePerKwh: e.gridGramsCo2ePerKwh }),
+    ...(e.storageBandwidthGBps === undefined ? {} : { goodput: { storageBandwidthBytesPerSec: e.storageBandwidthGBps * 1e9 } }),
+  };
 }
 
 /**
@@ -45,6 +61,8 @@ export function estimateScenario(scenario: Scenario, options: EstimateScenarioOp
     layout,
     stepSeconds: createProportionalStepTime(step.time.stepSeconds, scenario.training.globalBatch),
     power: { gpuActivity: busy },
+    ...economicsOptions(scenario.economics),
+    ...(options.pue === undefined ? {} : { pue: options.pue }),
   });
   return { layout, memory, step, run };
 }

@@ -72,6 +72,8 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
     cluster: createCluster(findAccelerator(gpu), numGpus),
     training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null },
     layout: layoutSpec.value,
+    economics: {},
+    datacenter: {},
   };
   const layout = createLayout(scenario);
   const tags = { accelerator: gpu, moe: model.value.moe !== null, precisionClass: PRECISION_CLASS[scenario.training.precision], workload: record.workload };

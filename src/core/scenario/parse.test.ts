@@ -193,9 +193,12 @@ describe('parseScenario: resolution', () => {
     const error = rejects({ ...base(), model });
     expect(error.field).toBe('model.ffnHidden');
   });
-  it('economics and datacenter sections are accepted as reserved objects', () => {
-    expect(() => parseScenario({ ...base(), economics: { dollarsPerGpuHour: 2 }, datacenter: {} })).not.toThrow();
+  it('economics and datacenter sections are typed: known fields pass, unknown ones and bad values are rejected by name', () => {
+    expect(() => parseScenario({ ...base(), economics: { usdPerGpuHour: 2 }, datacenter: { cooling: 'immersion', growth: [{ month: 0, gpus: 1024 }] } })).not.toThrow();
     expect(rejects({ ...base(), economics: 3 }).field).toBe('economics');
+    expect(rejects({ ...base(), economics: { dollarsPerGpuHour: 2 } }).field).toBe('economics.dollarsPerGpuHour');
+    expect(rejects({ ...base(), datacenter: { cooling: 'fans' } }).field).toBe('datacenter.cooling');
+    expect(rejects({ ...base(), economics: { usdPerGpuHour: -1 } }).field).toBe('economics.usdPerGpuHour');
   });
   it('JSON text parses like YAML text', () => {
     const fromJson = parseScenarioText(JSON.stringify(base()));

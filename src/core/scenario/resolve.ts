@@ -73,5 +73,7 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     cluster,
     training,
     layout: resolveLayoutSpec(input.layout),
+    economics: input.economics ?? {},
+    datacenter: input.datacenter ?? {},
   };
 }

@@ -8,6 +8,7 @@ import { PRECISIONS } from '../hardware/types.js';
 import { ClusterInputSchema } from './cluster-schema.js';
 import { LayoutInputSchema } from './layout-schema.js';
 import { ModelInputSchema } from './model-schema.js';
+import { DatacenterInputSchema, EconomicsInputSchema } from './site-schema.js';
 import { LIMITS, idOrInline, oneOf, positiveInt, quantity, strictObject } from './schema-parts.js';
 
 const PRECISION_INPUTS = ['bf16', 'fp16', 'fp8', 'fp8-block', 'mxfp8', 'nvfp4'] as const satisfies typeof PRECISIONS;
@@ -29,10 +30,6 @@ export const TrainingInputSchema = strictObject(
   'Training run: sequence length, batch, tokens, precision.',
 );
 
-/** Placeholder for a later section: any object, typed precisely by later work. */
-const reserved = (what: string) =>
-  z.record(z.string(), z.unknown(), { error: (issue) => (issue.input === undefined ? undefined : 'must be an object') }).describe(what);
-
 export const ScenarioInputSchema = strictObject(
   {
     name: z.string().optional().describe('Default: the model name and GPU count.'),
@@ -41,8 +38,8 @@ export const ScenarioInputSchema = strictObject(
     cluster: ClusterInputSchema,
     training: TrainingInputSchema,
     layout: LayoutInputSchema.optional(),
-    economics: reserved('Run economics (reserved; not yet interpreted).').optional(),
-    datacenter: reserved('Data-center sizing (reserved; not yet interpreted).').optional(),
+    economics: EconomicsInputSchema.optional(),
+    datacenter: DatacenterInputSchema.optional(),
   },
   'A scaleplan scenario: model, cluster, training run and parallel layout.',
 );

@@ -2,6 +2,7 @@ import type { Cluster } from '../hardware/types.js';
 import type { ParallelDim, Recompute, ScheduleId, ZeroStage } from '../layout/types.js';
 import type { ModelSpec } from '../model/types.js';
 import type { Training } from '../training/types.js';
+import type { DatacenterInput, EconomicsInput } from './site-schema.js';
 
 /** A layout field as a scenario may give it: a value, `auto` (searched or defaulted), or a list to search. */
 export type Choice<T> = T | 'auto' | readonly T[];
@@ -35,4 +36,8 @@ export interface Scenario {
   readonly cluster: Cluster;
   readonly training: Training;
   readonly layout: LayoutSpec;
+  /** Price basis, energy price, grid intensity, storage (all optional; defaults in src/core/run). */
+  readonly economics: EconomicsInput;
+  /** Cooling, climate, power chain, block size, growth (all optional; defaults in src/core/datacenter). */
+  readonly datacenter: DatacenterInput;
 }

@@ -1,0 +1,80 @@
+/**
+ * The building a scenario needs: data-center sizing (systems, racks, blocks, power, fabric), the
+ * modeled PUE beside a traditional build's, capex and opex, the run's facility energy, cost and
+ * carbon, and the deployment timeline with pay-as-you-grow when the scenario gives a growth
+ * schedule. Composition of src/core/datacenter and src/core/run; no formulas of its own.
+ */
+import { CLIMATES } from '../datacenter/climate.js';
+import type { CoolingId } from '../datacenter/cooling/types.js';
+import { estimateCapex, estimateOpex, estimateRunEnergy, type CapexBreakdown, type OpexBreakdown, type RunEnergy } from '../datacenter/cost.js';
+import { POWER_CHAINS } from '../datacenter/power-chain.js';
+import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.js';
+import { compatibleCooling } from '../datacenter/racks.js';
+import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterSizing } from '../datacenter/size.js';
+import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
+import { InputError } from '../errors.js';
+import type { Scenario } from '../scenario/types.js';
+import type { ScenarioEstimate } from './estimate-scenario.js';
+
+export interface SiteEstimate {
+  readonly cooling: CoolingId;
+  readonly sizing: DatacenterSizing;
+  /** PUE of this design and of a traditional air-cooled, legacy-AC build of the same IT load. */
+  readonly pue: { readonly design: PueBreakdown; readonly traditional: PueBreakdown };
+  readonly capex: CapexBreakdown;
+  readonly opex: OpexBreakdown;
+  /** The training run's energy at the facility (IT × PUE), energy cost and carbon. */
+  readonly runEnergy: RunEnergy;
+  readonly deployment: ReturnType<typeof estimateDeployment>;
+  readonly growth: GrowthPlan | null;
+}
+
+/** Preference order when the scenario names no cooling: the lowest-PUE option that holds the rack. */
+const COOLING_PREFERENCE: readonly CoolingId[] = ['direct-to-chip', 'immersion', 'rear-door', 'air'];
+
+function chooseCooling(scenario: Scenario): CoolingId {
+  const given = scenario.datacenter.cooling;
+  const fits = compatibleCooling(scenario.cluster.accelerator, COOLING_PREFERENCE);
+  if (given !== undefined) {
+    if (!fits.includes(given)) throw new InputError('datacenter.cooling', given, `cannot hold a ${scenario.cluster.accelerator.system.name} rack (${Math.round(scenario.cluster.accelerator.system.powerWatts / 1e3)} kW per unit); options that can: ${fits.join(', ')}`);
+    return given;
+  }
+  const first = fits[0];
+  if (first === undefined) throw new InputError('cluster.accelerator', scenario.cluster.accelerator.id, 'no cooling option holds this system\'s rack');
+  return first;
+}
+
+/** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
+export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
+  const dc = scenario.datacenter;
+  const cooling = chooseCooling(scenario);
+  const climate = CLIMATES[dc.climate ?? 'temperate'];
+  const powerChain = POWER_CHAINS[dc.powerChain ?? 'modernAc'];
+  // Average over nameplate IT power per GPU (host and network share included on both sides).
+  const averagePowerFraction = Math.min(1, estimate.run.energy.avgWattsPerGpu / estimateItWattsPerGpu(scenario.cluster.accelerator));
+  const sizing = sizeDatacenter({
+    accelerator: scenario.cluster.accelerator,
+    gpus: scenario.cluster.gpus,
+    cooling,
+    climate,
+    powerChain,
+    ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
+    averagePowerFraction,
+  });
+  const traditional = estimatePue(PUE_PRESETS.traditional);
+  const capex = estimateCapex({ sizing });
+  const electricity = scenario.economics.electricityUsdPerKwh;
+  const opex = estimateOpex({ sizing, capex, ...(electricity === undefined ? {} : { electricityUsdPerKwh: electricity }) });
+  const runEnergy = estimateRunEnergy({
+    itEnergyJoules: estimate.run.energy.itJoules,
+    pue: sizing.pue.pue,
+    ...(electricity === undefined ? {} : { electricityUsdPerKwh: electricity }),
+    ...(scenario.economics.gridGramsCo2ePerKwh === undefined ? {} : { gridGramsCo2ePerKwh: scenario.economics.gridGramsCo2ePerKwh }),
+  });
+  const growth = dc.growth === undefined ? null : planGrowth({
+    schedule: dc.growth,
+    itWattsPerGpu: sizing.power.itWattsPerGpu,
+    ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
+  });
+  return { cooling, sizing, pue: { design: sizing.pue, traditional }, capex, opex, runEnergy, deployment: estimateDeployment(), growth };
+}

@@ -1,0 +1,38 @@
+/**
+ * The `economics` and `datacenter` sections of a scenario: how the run is paid for and what
+ * building houses it. Every field is optional; the defaults (with sources) live in src/core/run
+ * and src/core/datacenter.
+ */
+import { z } from 'zod';
+import { oneOf, positiveInt, positiveNumber, strictObject } from './schema-parts.js';
+
+export const EconomicsInputSchema = strictObject(
+  {
+    basis: oneOf(['rental', 'owned'] as const).optional().describe('Rent GPU-hours (default) or own the hardware (capex amortised + energy).'),
+    usdPerGpuHour: positiveNumber(1000).optional().describe('Rental price [USD per GPU-hour]. Default: per accelerator from the data (DeepSeek-V3: $2 for H800).'),
+    capexUsdPerGpu: positiveNumber(10_000_000).optional().describe('Owned: server capex per GPU [USD].'),
+    amortisationYears: positiveNumber(30).optional().describe('Owned: amortisation period [years].'),
+    electricityUsdPerKwh: positiveNumber(10).optional().describe('Electricity price [USD/kWh].'),
+    gridGramsCo2ePerKwh: positiveNumber(5000).optional().describe('Grid carbon intensity [gCO2e/kWh].'),
+    storageBandwidthGBps: positiveNumber(1e6).optional().describe('Aggregate checkpoint storage bandwidth [GB/s].'),
+  },
+  'Run economics: price basis, energy price, grid intensity, checkpoint storage.',
+);
+
+export const DatacenterInputSchema = strictObject(
+  {
+    cooling: oneOf(['air', 'rear-door', 'direct-to-chip', 'immersion'] as const).optional().describe('Cooling technology. Default: the lowest-PUE option that holds the rack (direct-to-chip for NVL72, else direct-to-chip as modular default).'),
+    climate: oneOf(['cold', 'temperate', 'hot'] as const).optional().describe('Climate preset (free-cooling hours). Default temperate.'),
+    powerChain: oneOf(['legacyAc', 'modernAc', 'hvdc800v'] as const).optional().describe('Power distribution. Default modernAc.'),
+    blockMw: positiveNumber(500).optional().describe('IT power of one modular block [MW]. Default 2.'),
+    growth: z
+      .array(strictObject({ month: z.number().int().min(0).max(1200), gpus: positiveInt(10_000_000) }, 'GPUs needed from this month on.'))
+      .min(1)
+      .optional()
+      .describe('GPU growth schedule for pay-as-you-grow planning.'),
+  },
+  'Data-center options: cooling, climate, power chain, block size, growth schedule.',
+);
+
+export type EconomicsInput = z.infer<typeof EconomicsInputSchema>;
+export type DatacenterInput = z.infer<typeof DatacenterInputSchema>;
