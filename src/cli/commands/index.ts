@@ -1,6 +1,7 @@
 /** Command registry: one entry per command; `main.ts` registers them in this order. */
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
+import { registerDatacenter } from './datacenter.js';
 import { registerEstimate } from './estimate.js';
 import { registerGpus } from './gpus.js';
 import { registerMemory } from './memory.js';
@@ -15,5 +16,6 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerCheck,
   registerMemory,
   registerEstimate,
+  registerDatacenter,
   registerValidate,
 ];

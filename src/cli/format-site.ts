@@ -1,0 +1,43 @@
+/** Terminal rendering of the data-center estimate. */
+import type { SiteEstimate } from '../core/report/index.js';
+import { formatNumber, keyValues, table } from './format.js';
+
+const mw = (w: number): string => `${(w / 1e6).toFixed(2)} MW`;
+const musd = (usd: number): string => `$${formatNumber(usd / 1e6, 1)}M`;
+
+export function formatSite(site: SiteEstimate): string {
+  const s = site.sizing;
+  const out: string[] = [];
+  out.push(keyValues([
+    ['systems', `${formatNumber(s.systems.units)} × ${s.systems.name} (${s.systems.gpusPerUnit} GPUs, ${(s.systems.unitWatts / 1e3).toFixed(1)} kW)`],
+    ['racks', `${formatNumber(s.racks.computeRacks)} compute + ${formatNumber(s.racks.supportRacks)} network/storage = ${formatNumber(s.racks.totalRacks)} (${s.racks.unitsPerRack} systems, ${(s.racks.rackWatts / 1e3).toFixed(1)} kW per rack; ${site.cooling} limit ${(s.racks.maxRackWatts / 1e3).toFixed(0)} kW)`],
+    ['modular blocks', `${s.blocks.count} × ${mw(s.blocks.blockItWatts)} IT (${s.blocks.racksPerBlock} racks each, ${(100 * s.blocks.fillFraction).toFixed(0)}% filled)`],
+    ['IT power', `${mw(s.power.itNameplateWatts)} nameplate, ${mw(s.power.itAverageWatts)} average during training`],
+    ['facility power', `${mw(s.facility.designWatts)} design, ${mw(s.facility.averageWatts)} average`],
+    ['network', `${s.fabric.tiers}-tier rail-optimized fat tree: ${formatNumber(s.fabric.leafSwitches)} leaf + ${formatNumber(s.fabric.spineSwitches)} spine + ${formatNumber(s.fabric.coreSwitches)} core switches, ${formatNumber(s.fabric.transceivers)} transceivers, ${s.fabric.scalableUnits} scalable units`],
+  ], `Data center (${site.cooling} cooling)`));
+  const p = site.pue;
+  out.push(table(['PUE', 'this design', 'traditional build'], [
+    ['cooling W per IT W', p.design.coolingWattsPerItWatt.toFixed(3), p.traditional.coolingWattsPerItWatt.toFixed(3)],
+    ['power-chain loss', p.design.powerChainLossWattsPerItWatt.toFixed(3), p.traditional.powerChainLossWattsPerItWatt.toFixed(3)],
+    ['lighting and misc', p.design.miscWattsPerItWatt.toFixed(3), p.traditional.miscWattsPerItWatt.toFixed(3)],
+    ['PUE (annual)', p.design.pue.toFixed(2), p.traditional.pue.toFixed(2)],
+  ], 'Power usage effectiveness, modeled'));
+  const d = site.deployment;
+  out.push(keyValues([
+    ['capex', `${musd(site.capex.totalUsd)} (servers ${musd(site.capex.serversUsd)}, network ${musd(site.capex.networkUsd)}, facility ${musd(site.capex.facilityUsd)}; ${musd(site.capex.facilityUsdPerBlock)} per block)`],
+    ['opex per year', `${musd(site.opex.totalUsdPerYear)} (energy ${musd(site.opex.energyUsdPerYear)}, maintenance ${musd(site.opex.maintenanceUsdPerYear)})`],
+    ['training run at the facility', `${formatNumber(site.runEnergy.facilityEnergyKwh / 1e3, 0)} MWh (${formatNumber(site.runEnergy.overheadEnergyJoules / 3.6e9, 0)} MWh overhead), energy $${formatNumber(site.runEnergy.energyUsd / 1e6, 2)}M, ${formatNumber(site.runEnergy.carbonKgCo2e / 1e3, 0)} tCO2e`],
+    ['deployment', `modular ${d.modular.months} months (${d.modular.range.lowMonths}–${d.modular.range.highMonths}) vs traditional ${d.traditional.months} months (${d.traditional.range.lowMonths}–${d.traditional.range.highMonths})`],
+  ], 'Cost and time'));
+  if (site.growth !== null) {
+    const g = site.growth;
+    out.push(table(['block', 'needed (month)', 'ordered', 'online', 'late by', 'capex'],
+      g.blockOrders.map((b) => [b.index + 1, b.neededMonth, b.orderMonth, b.onlineMonth, b.delayMonths, musd(b.capexUsd)]), 'Pay-as-you-grow: modular blocks'));
+    out.push(keyValues([
+      ['modular', `${g.modular.blocks} blocks, ${musd(g.modular.totalCapexUsd)}, stranded ${formatNumber(g.modular.strandedItWattMonths / 1e6, 1)} MW·months`],
+      ['build all up front', `${g.upFront.blocks} blocks, ${musd(g.upFront.totalCapexUsd)}, stranded ${formatNumber(g.upFront.strandedItWattMonths / 1e6, 1)} MW·months, unmet ${formatNumber(g.upFront.unmetItWattMonths / 1e6, 1)} MW·months`],
+    ], 'Growth strategies compared'));
+  }
+  return out.join('\n');
+}
