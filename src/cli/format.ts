@@ -56,7 +56,7 @@ export function table(head: string[], rows: (string | number)[][], title?: strin
 
 /** Key/value table. */
 export function keyValues(rows: [string, string | number][], title?: string): string {
-  const t = new Table({ chars: COMPACT, style: { head: [], border: [] }, colAligns: ['left', 'right'] });
+  const t = new Table({ chars: COMPACT, style: { head: [], border: [] }, colAligns: ['left', 'left'] });
   for (const [k, v] of rows) t.push([k, String(v)]);
   return (title ? `${title}\n` : '') + t.toString();
 }
