@@ -45,7 +45,7 @@ export function evaluateLayout(scenario: Scenario, fixed: FixedLayout, options: 
       valid: true,
       layout,
       step: estimateStep(scenario, layout, stepOptions),
-      memory: estimateMemory(scenario, layout, { ...options.memory, searchMicroBatch: false }),
+      memory: estimateMemory(scenario, layout, { searchMicroBatch: false }),
       traffic: estimateTraffic(scenario, layout, stepOptions),
     };
   } catch (error) {

@@ -72,7 +72,7 @@ describe('estimateMemoryWall(scenario, layout)', () => {
     expect(base.memoryBoundShare).toBeGreaterThan(0);
     expect(base.memoryBoundShare).toBeLessThan(1);
     expect(base.hbmStallShare).toBeLessThanOrEqual(base.memoryBoundShare);
-    const faster = estimateMemoryWall(applyWhatIf(gpt3.scenario, [{ key: 'hbmBandwidth', factor: 2 }]).scenario, gpt3.layout);
+    const faster = estimateMemoryWall(applyWhatIf(gpt3.scenario, [{ key: 'hbmBandwidth', factor: 2 }]), gpt3.layout);
     expect(faster.memoryBoundSeconds).toBeLessThan(base.memoryBoundSeconds);
     expect(faster.computeSeconds).toBeLessThan(base.computeSeconds);
   });

@@ -11,7 +11,7 @@
  * | precision | a training precision (bf16, fp16, fp8, fp8-block, mxfp8, nvfp4) | training.precision |
  * | gpus | an integer, or a factor `Nx` | cluster.gpus (data parallelism absorbs the change) |
  * | scaleUpDomain | an integer | GPUs per scale-up (NVLink) domain, e.g. 72 for NVL72 |
- * | cooling | air, rear-door, direct-to-chip, immersion | the analysed site's cooling |
+ * | cooling | air, rear-door, direct-to-chip, immersion | datacenter.cooling |
  *
  * Every malformed spec is `InputError('--what-if', spec, rule)`.
  */

@@ -74,7 +74,7 @@ describe('applyWhatIf(scenario, changes)', () => {
 
   it('never mutates the scenario and scales the named fields only', () => {
     const before = JSON.stringify(scenario);
-    const { scenario: after } = applyWhatIf(scenario, parseWhatIf('scaleUpBandwidth=2x,scaleOutBandwidth=3x,hbmBandwidth=1.5x,hbmCapacity=2x,peakFlops=1.2x'));
+    const after = applyWhatIf(scenario, parseWhatIf('scaleUpBandwidth=2x,scaleOutBandwidth=3x,hbmBandwidth=1.5x,hbmCapacity=2x,peakFlops=1.2x'));
     expect(JSON.stringify(scenario)).toBe(before);
     const a = after.cluster.accelerator;
     const b = scenario.cluster.accelerator;
@@ -85,16 +85,18 @@ describe('applyWhatIf(scenario, changes)', () => {
     expect(a.peakFlopsPerSec.bf16).toBeCloseTo(1.2 * (b.peakFlopsPerSec.bf16 ?? 0), 0);
     expect(a.peakFlopsPerSec.fp8).toBe(b.peakFlopsPerSec.fp8);
     expect(after.training).toBe(scenario.training);
+    expect(after.datacenter).toBe(scenario.datacenter);
     expect(after.model).toBe(scenario.model);
   });
 
   it('precision, GPU count, scale-up domain and cooling', () => {
     const h100 = scenarioFromText(example('gpt3-175b-a100'), [['accelerator: a100-80gb', 'accelerator: h100-sxm']]).scenario;
     const applied = applyWhatIf(h100, parseWhatIf('precision=fp8,gpus=0.5x,scaleUpDomain=72,cooling=direct-to-chip'));
-    expect(applied.scenario.training.precision).toBe('fp8');
-    expect(applied.scenario.cluster.gpus).toBe(512);
-    expect(applied.scenario.cluster.scaleUpDomainGpus).toBe(72);
-    expect(applied.options.site?.cooling).toBe('direct-to-chip');
+    expect(applied.training.precision).toBe('fp8');
+    expect(applied.cluster.gpus).toBe(512);
+    expect(applied.cluster.scaleUpDomainGpus).toBe(72);
+    expect(applied.datacenter.cooling).toBe('direct-to-chip');
+    expect(h100.datacenter.cooling).toBeUndefined();
   });
 
   it('FP8 on an A100 (no FP8 peak) is an InputError on --what-if', () => {

@@ -30,7 +30,6 @@ export interface WhatIfResult {
   readonly spec: string;
   readonly scenario: Scenario;
   readonly layout: Layout;
-  readonly options: AnalysisOptions;
   readonly before: BottleneckReport;
   readonly after: BottleneckReport;
   readonly domains: readonly DomainDelta[];
@@ -76,19 +75,20 @@ function withDomain(cluster: Cluster, gpus: number): Cluster {
 }
 
 /**
- * The scenario and analysis options with `changes` applied, in list order. Never mutates its inputs.
+ * The scenario with `changes` applied, in list order (cooling goes to its `datacenter` section).
+ * Never mutates its input.
  * @throws InputError('--what-if', spec, rule) when the accelerator cannot run the new precision.
  */
-export function applyWhatIf(scenario: Scenario, changes: readonly WhatIfChange[], options: AnalysisOptions = {}): { scenario: Scenario; options: AnalysisOptions } {
+export function applyWhatIf(scenario: Scenario, changes: readonly WhatIfChange[]): Scenario {
   const spec = formatWhatIf(changes);
   let cluster = scenario.cluster;
   let training = scenario.training;
-  let site = options.site;
+  let datacenter = scenario.datacenter;
   for (const c of changes) {
     if (c.key === 'precision') training = { ...training, precision: c.precision };
     else if (c.key === 'gpus') cluster = withGpus(cluster, c, spec);
     else if (c.key === 'scaleUpDomain') cluster = withDomain(cluster, c.gpus);
-    else if (c.key === 'cooling') site = { ...site, cooling: c.cooling };
+    else if (c.key === 'cooling') datacenter = { ...datacenter, cooling: c.cooling };
     else cluster = scaleCluster(cluster, c.key, c.factor);
   }
   try {
@@ -97,7 +97,7 @@ export function applyWhatIf(scenario: Scenario, changes: readonly WhatIfChange[]
     if (isInputError(error)) throw new InputError('--what-if', spec, error.rule);
     throw error;
   }
-  return { scenario: { ...scenario, cluster, training }, options: site === undefined ? options : { ...options, site } };
+  return { ...scenario, cluster, training, datacenter };
 }
 
 /** The layout on the changed cluster: the same one, or with dp (and a whole-group FSDP shard) following a new GPU count. */
@@ -123,17 +123,17 @@ function changedLayout(scenario: Scenario, layout: Layout, spec: string): Layout
 export function runWhatIf(scenario: Scenario, layout: Layout, changes: string | readonly WhatIfChange[], options: AnalysisOptions = {}): WhatIfResult {
   const list = typeof changes === 'string' ? parseWhatIf(changes) : changes;
   const spec = formatWhatIf(list);
-  const applied = applyWhatIf(scenario, list, options);
-  const newLayout = changedLayout(applied.scenario, layout, spec);
+  const applied = applyWhatIf(scenario, list);
+  const newLayout = changedLayout(applied, layout, spec);
   const before = analyzeBottlenecks(scenario, layout, options);
-  const after = analyzeBottlenecks(applied.scenario, newLayout, applied.options);
+  const after = analyzeBottlenecks(applied, newLayout, options);
   const domains = before.domains.map((b, i) => {
     const a = after.domains[i];
     const score = a?.score ?? 0;
     return { domain: b.domain, before: b.score, after: score, delta: score - b.score, ruleBefore: b.rule, ruleAfter: a?.rule ?? null };
   });
   return {
-    changes: list, spec, scenario: applied.scenario, layout: newLayout, options: applied.options, before, after, domains,
+    changes: list, spec, scenario: applied, layout: newLayout, before, after, domains,
     stepSeconds: { before: before.stepSeconds, after: after.stepSeconds, delta: after.stepSeconds - before.stepSeconds, speedup: before.stepSeconds / after.stepSeconds },
     mfu: { before: before.mfu, after: after.mfu },
   };

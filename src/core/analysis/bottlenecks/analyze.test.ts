@@ -73,9 +73,13 @@ describe('analyzeBottlenecks(scenario, layout)', () => {
     // FP8 already: no FP8 remedy rule; selective recompute: the recompute rule fires
     expect(fired(r, 'compute')).not.toContain('compute-fp8-available');
     expect(r.facts.network.tiers.ep).toBe('scale-out');
-    // DGX H800 racks of 4 × 10.2 kW = 40.8 kW on air (the default cooling that holds them)
-    expect(r.facts.cooling.cooling).toBe('air');
-    expect(fired(r, 'cooling')).toContain('cooling-air-dense-racks');
+    // default site: the lowest-PUE cooling that holds the rack (src/core/report), not air
+    expect(r.facts.cooling.cooling).toBe('direct-to-chip');
+    expect(fired(r, 'cooling')).not.toContain('cooling-air-dense-racks');
+    // DGX H800 racks of 4 × 10.2 kW = 40.8 kW on air: beyond standard air-cooled designs
+    const air = analyzeBottlenecks({ ...dsv3.scenario, datacenter: { cooling: 'air' } }, dsv3.layout);
+    expect(fired(air, 'cooling')).toContain('cooling-air-dense-racks');
+    expect(domain(air, 'cooling').score).toBeGreaterThan(domain(r, 'cooling').score);
     expect(r.stepSeconds).toBeGreaterThan(0);
     expect(r.worst).toBe(r.domains.reduce((a, b) => (b.score > a.score ? b : a)).domain);
   });
@@ -95,7 +99,7 @@ describe('analyzeBottlenecks(scenario, layout)', () => {
   });
 
   it('a cluster whose HBM is too small: memory-does-not-fit, score 100', () => {
-    const small = applyWhatIf(gpt3.scenario, [{ key: 'hbmCapacity', factor: 0.1 }]).scenario;
+    const small = applyWhatIf(gpt3.scenario, [{ key: 'hbmCapacity', factor: 0.1 }]);
     const r = analyzeBottlenecks(small, gpt3.layout);
     expect(r.memoryFits).toBe(false);
     expect(domain(r, 'memory')).toMatchObject({ score: 100, rule: 'memory-does-not-fit' });
@@ -110,7 +114,7 @@ describe('analyzeBottlenecks(scenario, layout)', () => {
 
   it('DGX B300 racks (4 × 14.5 kW) on air: the 40.8 kW limit halves the rack (density rule 50); the default cooling holds them', () => {
     const b300 = scenarioFromText(example('gpt3-175b-a100'), [['accelerator: a100-80gb', 'accelerator: b300']]);
-    const air = analyzeBottlenecks(b300.scenario, b300.layout, { site: { cooling: 'air' } });
+    const air = analyzeBottlenecks(applyWhatIf(b300.scenario, [{ key: 'cooling', cooling: 'air' }]), b300.layout);
     expect(domain(air, 'cooling').findings.find((f) => f.rule === 'cooling-density-limited')?.score).toBeCloseTo(50, 9);
     const chosen = analyzeBottlenecks(b300.scenario, b300.layout);
     expect(chosen.facts.cooling.limitedByCooling).toBe(false);
@@ -118,17 +122,16 @@ describe('analyzeBottlenecks(scenario, layout)', () => {
     expect(fired(chosen, 'cooling')).not.toContain('cooling-density-limited');
   });
 
-  it('liquid cooling lowers the cooling score; an HVDC chain silences the chain-loss rule', async () => {
-    const { POWER_CHAINS } = await import('../../datacenter/power-chain.js');
-    const airReport = analyzeBottlenecks(gpt3.scenario, gpt3.layout, { site: { cooling: 'air' } });
-    const liquid = analyzeBottlenecks(gpt3.scenario, gpt3.layout, { site: { cooling: 'direct-to-chip', powerChain: POWER_CHAINS.hvdc800v } });
+  it('liquid cooling lowers the cooling score; an HVDC chain silences the chain-loss rule', () => {
+    const airReport = analyzeBottlenecks({ ...gpt3.scenario, datacenter: { cooling: 'air' } }, gpt3.layout);
+    const liquid = analyzeBottlenecks({ ...gpt3.scenario, datacenter: { cooling: 'direct-to-chip', powerChain: 'hvdc800v' } }, gpt3.layout);
     expect(domain(liquid, 'cooling').score).toBeLessThan(domain(airReport, 'cooling').score);
     expect(fired(airReport, 'power')).toContain('power-chain-losses');
     expect(fired(liquid, 'power')).not.toContain('power-chain-losses');
   });
 
   it('16,384 GPUs fail more often than 1,024: the reliability score grows', () => {
-    const big = applyWhatIf(gpt3.scenario, [{ key: 'gpus', mode: 'count', value: 16_384 }]).scenario;
+    const big = applyWhatIf(gpt3.scenario, [{ key: 'gpus', mode: 'count', value: 16_384 }]);
     const bigLayout = { ...gpt3.layout, dp: 128, fsdpShardSize: 128, edp: 1024, microBatches: 12 };
     const small = domain(analyzeBottlenecks(gpt3.scenario, gpt3.layout), 'storage-reliability');
     const large = domain(analyzeBottlenecks(big, bigLayout), 'storage-reliability');

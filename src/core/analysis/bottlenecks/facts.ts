@@ -153,7 +153,7 @@ export function deriveBottleneckFacts(scenario: Scenario, estimates: AnalysisEst
     compute,
     memory: memoryFacts(scenario, estimates, compute.computeShare),
     network: networkFacts(scenario, estimates, options.step ?? DEFAULT_STEP_OPTIONS),
-    ...siteFacts(estimates, options.site?.powerChain?.distribution === 'hvdc'),
+    ...siteFacts(estimates, scenario.datacenter.powerChain === 'hvdc800v'),
     reliability: reliabilityFacts(estimates),
   };
 }

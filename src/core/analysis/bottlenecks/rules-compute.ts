@@ -81,7 +81,7 @@ export const computeBound: BottleneckRule = {
     mfuBf16: f.compute.mfuBf16,
   }),
   remedies: [
-    'Lower-precision GEMMs (FP8; NVFP4 on Blackwell)',
+    'Lower-precision GEMMs where not yet used (FP8 on Hopper, MXFP8 / NVFP4 on Blackwell)',
     'A faster accelerator (higher dense peak)',
     'Larger GEMMs per kernel (fewer TP ways, larger micro-batch) for higher tensor-core efficiency',
   ],
