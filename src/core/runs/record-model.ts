@@ -53,7 +53,7 @@ function buildAttention(model: RecordModel, heads: number): Built<AttentionSpec>
   return { ok: true, value: { kind: model.attention, heads, kvHeads, headDim: model.headDim } };
 }
 
-function buildMoe(model: RecordModel): Built<MoeSpec | null> {
+function buildMoe(model: RecordModel, notes: string): Built<MoeSpec | null> {
   const moe = model.moe;
   if (moe === null) return { ok: true, value: null };
   const { experts, topK, expertFfnHidden, sharedExperts, denseLayers } = moe;
@@ -71,9 +71,15 @@ function buildMoe(model: RecordModel): Built<MoeSpec | null> {
     sharedFfnHidden: expertFfnHidden,
     denseLayers,
     denseFfnHidden,
-    maxNodesPerToken: null,
+    maxNodesPerToken: notedNodeLimit(notes),
   };
   return { ok: true, value };
+}
+
+/** Node-limited routing stated in the record's provenance ("node-limited routing M=4"), else none. */
+function notedNodeLimit(notes: string): number | null {
+  const match = /node-limited routing M\s*=\s*(\d+)/i.exec(notes);
+  return match === null ? null : Number(match[1]);
 }
 
 /** The record's model as a ModelSpec, or the first missing field. `seqLen` sets maxPositions. */
@@ -88,7 +94,7 @@ export function buildRecordModel(record: RunRecord, seqLen: number): Built<Model
   if (mtpDepth === null) return missing('model.mtpDepth');
   const attention = buildAttention(model, heads);
   if (!attention.ok) return attention;
-  const moe = buildMoe(model);
+  const moe = buildMoe(model, record.notes);
   if (!moe.ok) return moe;
   const ffnHidden = model.ffnHidden ?? moe.value?.denseFfnHidden ?? null;
   if (ffnHidden === null) return missing('model.ffnHidden');
