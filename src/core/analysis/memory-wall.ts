@@ -14,6 +14,7 @@
  * The first is the share of compute time bounded by HBM; the second the time that infinite bandwidth
  * would remove (≤ the first). Whole-model shares; the per-micro-batch shape is the step model's.
  */
+import { computeShape } from '../step/estimate-step.js';
 import { layerKindOps, embeddingOps, headOps, mtpOps } from '../compute/ops.js';
 import { recomputeMultiplier, resolveRecompute } from '../compute/recompute.js';
 import { createRooflineDevice, opSeconds, type Pass, type RooflineDevice } from '../compute/roofline.js';
@@ -37,17 +38,8 @@ export interface MemoryWall {
 
 const PASSES: readonly Pass[] = ['forward', 'backwardInput', 'backwardWeight'];
 
-/** The step model's per-GPU shape (as `step/estimate-step.ts` builds it). */
-export function stepComputeShape(scenario: Scenario, layout: Layout, options: StepOptions): ComputeShape {
-  const paired = layout.schedule === 'dualpipe' || layout.schedule === 'dualpipev';
-  const moeOverlap = paired && scenario.model.moe !== null && layout.ep > 1;
-  return {
-    microBatch: layout.microBatch, seqLen: scenario.training.seqLen, tp: layout.tp, cp: layout.cp,
-    sp: layout.sequenceParallel, ep: layout.ep, etp: layout.etp, precision: scenario.training.precision,
-    tokensPerExpertImbalance: options.moeLoadImbalance, recompute: layout.recompute,
-    computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
-  };
-}
+/** The step model's per-GPU shape. */
+export const stepComputeShape = computeShape;
 
 interface Tally { total: number; bound: number; stall: number }
 

@@ -20,6 +20,8 @@
  * A layer-pass = one micro-batch through one layer. Sources: Shoeybi et al. 2019 §3; Korthikanti et
  * al. 2022 §4.2.2; ZeRO (Rajbhandari et al. 2020) §7; DeepSeek-V3 TR §3.2.2; notes §5.3–5.6.
  */
+import type { ModelSpec } from '../model/types.js';
+import { kvWidth } from '../step/layer-comm.js';
 import { BUS_BANDWIDTH_FACTOR, bottleneckBandwidth } from '../comm/collective-algorithm.js';
 import { createCommLinks, tierLink, type CommLinks, type Tier } from '../comm/links.js';
 import { moeAllToAllCost } from '../comm/moe-all-to-all.js';
@@ -27,7 +29,6 @@ import { placeGroups, type GroupPlacement, type GroupPlacements } from '../comm/
 import { pointToPointTier } from '../comm/send-recv.js';
 import { partitionStages, type PipelineRank } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
-import type { ModelSpec } from '../model/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import type { RankParams } from '../step/data-parallel.js';
@@ -204,13 +205,6 @@ function epFlow(ctx: Ctx): TrafficFlow | null {
     bandwidth: groups.ep.tier === 'scale-up' ? links.scaleUp.bandwidthBytesPerSec : links.scaleOut.bandwidthBytesPerSec,
     wireSeconds: Math.max(upWire, outWire), scaleUpWireSeconds: upWire, scaleOutWireSeconds: outWire,
   });
-}
-
-/** K and V width a CP rank passes on per token [elements] (as `step/layer-comm.ts`; MLA materialises per-head K/V, notes §1.2). */
-function kvWidth(model: ModelSpec, tp: number): number {
-  const a = model.attention;
-  if (a.kind === 'mla') return (a.heads * (a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim)) / tp;
-  return 2 * Math.max(1, a.kvHeads / tp) * a.headDim;
 }
 
 function cpFlow(ctx: Ctx): TrafficFlow | null {

@@ -39,7 +39,8 @@ function isPaired(layout: Layout): boolean {
   return layout.schedule === 'dualpipe' || layout.schedule === 'dualpipev';
 }
 
-function computeShape(scenario: Scenario, layout: Layout, options: StepOptions): ComputeShape {
+/** The per-GPU compute shape of one micro-batch under `layout` (shared with the analysis). */
+export function computeShape(scenario: Scenario, layout: Layout, options: StepOptions): ComputeShape {
   const moeOverlap = isPaired(layout) && scenario.model.moe !== null && layout.ep > 1;
   return {
     microBatch: layout.microBatch,

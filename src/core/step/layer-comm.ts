@@ -83,12 +83,16 @@ function epSeconds(ctx: CommContext): { forward: number; backward: number } {
   return { forward: dispatch + combine, backward: dispatch + combine };
 }
 
-/** Width of the K and V a context-parallel rank passes on per token, per TP rank [elements]. */
-function kvWidth(model: ModelSpec, tp: number): number {
+/**
+ * Width of the K/V a context-parallel rank passes on per token, per TP rank [elements].
+ * MLA passes its compressed latent c_KV and the shared RoPE key (kvLoraRank + qkRopeHeadDim = 576
+ * values per token for DeepSeek-V3, notes §1.2) and each rank re-expands them with wkv_b — 71× less
+ * than the per-head keys and values. GQA/MQA pass K and V of the local KV heads.
+ */
+export function kvWidth(model: ModelSpec, tp: number): number {
   const a = model.attention;
-  // MLA in training materialises per-head keys (nope + rope) and values (notes §1.2).
-  if (a.kind === 'mla') return (a.heads * (a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim)) / tp;
-  return (2 * Math.max(1, a.kvHeads / tp) * a.headDim);
+  if (a.kind === 'mla') return a.kvLoraRank + a.qkRopeHeadDim;
+  return 2 * Math.max(1, a.kvHeads / tp) * a.headDim;
 }
 
 /**
