@@ -1,6 +1,8 @@
 /** Command registry: one entry per command; `main.ts` registers them in this order. */
 import type { Command } from 'commander';
+import { registerBottlenecks } from './bottlenecks.js';
 import { registerCheck } from './check.js';
+import { registerCompare } from './compare.js';
 import { registerDatacenter } from './datacenter.js';
 import { registerEstimate } from './estimate.js';
 import { registerGpus } from './gpus.js';
@@ -17,5 +19,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerMemory,
   registerEstimate,
   registerDatacenter,
+  registerBottlenecks,
+  registerCompare,
   registerValidate,
 ];

@@ -1,0 +1,390 @@
+/**
+ * End-to-end tests of the built CLI: `node dist/src/cli/main.js …` in a child process, as a user
+ * runs it. The build runs once (beforeAll) when dist is missing or older than any source file.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const EXAMPLES = join(ROOT, 'examples');
+const DEEPSEEK = join(EXAMPLES, 'deepseek-v3-h800.yaml');
+const GPT3 = join(EXAMPLES, 'gpt3-175b-a100.yaml');
+const BUILD_TIMEOUT_MS = 300_000;
+
+/** Newest modification time of the TypeScript sources the build compiles [ms]. */
+function newestSourceMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist when it is missing or stale. Type errors elsewhere do not stop tsc from emitting. */
+function ensureBuilt(): void {
+  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSourceMs(join(ROOT, 'src'))) return;
+  const started = Date.now();
+  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT_MS });
+  const emitted = existsSync(MAIN) && statSync(MAIN).mtimeMs >= started - 1000;
+  if (!emitted) throw new Error(`build failed (status ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0) console.warn(`tsc reported errors but emitted dist:\n${r.stdout.split('\n').slice(0, 5).join('\n')}`);
+}
+
+interface Result { status: number | null; stdout: string; stderr: string }
+
+function cli(args: readonly string[]): Result {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs with --json, expects exit 0, returns the parsed output (untyped: the tests read it as a user would). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function cliJson(args: readonly string[]): any {
+  const r = cli([...args, '--json']);
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+const STACK_FRAME = /^\s+at\s/m;
+
+/** The error contract: exit 2, one `error:` line naming the field on stderr, no stack, nothing on stdout. */
+function expectInputError(r: Result, field: string, also?: RegExp): void {
+  expect(r.status, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(2);
+  const lines = r.stderr.split('\n').filter((l) => l.trim().length > 0);
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /);
+  expect(lines[0]).toContain(field);
+  if (also !== undefined) expect(lines[0]).toMatch(also);
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  expect(r.stdout).toBe('');
+}
+
+/** A DeepSeek-V3 scenario (the example's numbers) with some fields replaced. */
+function deepseekYaml(o: { model?: string; gpus?: number; seqLen?: number; pp?: number; ep?: number; dp?: number | 'auto' } = {}): string {
+  return [
+    'name: test scenario',
+    `model: ${o.model ?? 'deepseek-v3'}`,
+    `cluster: { accelerator: h800, gpus: ${o.gpus ?? 2048} }`,
+    `training: { seqLen: ${o.seqLen ?? 4096}, globalBatch: 15360, totalTokens: 14.8T, precision: fp8-block }`,
+    `layout: { tp: 1, pp: ${o.pp ?? 16}, ep: ${o.ep ?? 64}, dp: ${o.dp ?? 'auto'}, zero: 1, microBatch: 1, schedule: dualpipe, recompute: selective }`,
+    '',
+  ].join('\n');
+}
+
+let tmp = '';
+const bad: Record<string, string> = {};
+
+beforeAll(() => {
+  ensureBuilt();
+  tmp = mkdtempSync(join(tmpdir(), 'scaleplan-cli-'));
+  const files: Record<string, string> = {
+    base: deepseekYaml(),
+    malformed: 'name: broken\nmodel: [unclosed\n  cluster: : :\n',
+    unknownModel: deepseekYaml({ model: 'deepseek-v4' }),
+    product: deepseekYaml({ dp: 64 }),
+    tpHeads: 'name: tp 3\nmodel: llama3-8b\ncluster: { accelerator: h100-sxm, gpus: 48 }\ntraining: { seqLen: 8192, globalBatch: 96, totalTokens: 1T, precision: bf16 }\nlayout: { tp: 3, pp: 1, dp: auto, microBatch: 1 }\n',
+    epExperts: deepseekYaml({ ep: 48 }),
+    dualPipeOdd: deepseekYaml({ gpus: 1920, pp: 15 }),
+    negativeGpus: deepseekYaml({ gpus: -8 }),
+    negativeSeqLen: deepseekYaml({ seqLen: -4096 }),
+  };
+  for (const [name, text] of Object.entries(files)) {
+    bad[name] = join(tmp, `${name}.yaml`);
+    writeFileSync(bad[name], text);
+  }
+}, BUILD_TIMEOUT_MS);
+
+afterAll(() => {
+  if (tmp !== '') rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Command names of a help screen's "Commands:" section (without `help`). */
+function listedCommands(help: string): string[] {
+  const section = help.split(/^Commands:$/m)[1] ?? '';
+  return section.split('\n').map((l) => /^ {2}(\S+)/.exec(l)?.[1]).filter((n): n is string => n !== undefined && n !== 'help');
+}
+
+describe('--help', () => {
+  it('scaleplan --help lists every command and exits 0', () => {
+    const r = cli(['--help']);
+    expect(r.status).toBe(0);
+    const names = listedCommands(r.stdout);
+    for (const n of ['models', 'gpus', 'inspect', 'check', 'memory', 'estimate', 'datacenter', 'validate', 'bottlenecks', 'compare']) expect(names).toContain(n);
+  });
+
+  it('every command and subcommand --help exits 0 with its usage', () => {
+    const commands = listedCommands(cli(['--help']).stdout);
+    for (const name of commands) {
+      const r = cli([name, '--help']);
+      expect(r.status, `${name} --help: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain(`Usage: scaleplan ${name}`);
+      for (const sub of listedCommands(r.stdout)) {
+        const s = cli([name, sub, '--help']);
+        expect(s.status, `${name} ${sub} --help: ${s.stderr}`).toBe(0);
+        expect(s.stdout).toContain(`Usage: scaleplan ${name} ${sub}`);
+      }
+    }
+    expect(listedCommands(cli(['compare', '--help']).stdout)).toEqual(['tp-pp', 'dp-ep']);
+  });
+});
+
+describe('catalog commands', () => {
+  it('models --json lists models with a parameter count', () => {
+    const j = cliJson(['models']);
+    expect(j.models.length).toBeGreaterThan(5);
+    for (const m of j.models) expect(m.paramsTotal).toBeGreaterThan(0);
+    expect(j.models.map((m: { id: string }) => m.id)).toContain('deepseek-v3');
+  });
+
+  it('inspect deepseek-v3 --json counts 671B total and 37B active parameters', () => {
+    const j = cliJson(['inspect', 'deepseek-v3']);
+    expect(Number.isInteger(j.params.total)).toBe(true);
+    expect(Number.isInteger(j.params.active)).toBe(true);
+    expect(j.params.total / 1e9).toBeCloseTo(671, -1);
+    expect(j.params.active / 1e9).toBeCloseTo(37, -1);
+  });
+});
+
+describe('scenario commands on the examples', () => {
+  it('check exits 0 on every file in examples/', () => {
+    const files = readdirSync(EXAMPLES).filter((f) => /\.(ya?ml|json)$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const r = cli(['check', join(EXAMPLES, f)]);
+      expect(r.status, `${f}: ${r.stderr}`).toBe(0);
+    }
+  });
+
+  it('memory --json: stages[].totalBytes, peakBytesPerGpu, fits on DeepSeek-V3', () => {
+    const j = cliJson(['memory', DEEPSEEK]);
+    expect(j.stages).toHaveLength(16);
+    for (const s of j.stages) expect(s.totalBytes).toBeGreaterThan(0);
+    expect(j.peakBytesPerGpu).toBe(Math.max(...j.stages.map((s: { totalBytes: number }) => s.totalBytes)));
+    expect(j.fits).toBe(true);
+  });
+
+  it('estimate --json: step time, tokens/s per GPU, MFU, peak memory', () => {
+    const j = cliJson(['estimate', DEEPSEEK]);
+    expect(j.time.stepSeconds).toBeGreaterThan(0);
+    expect(j.throughput.tokensPerSecondPerGpu).toBeGreaterThan(0);
+    expect(j.throughput.mfu).toBeGreaterThan(0);
+    expect(j.throughput.mfu).toBeLessThan(1);
+    expect(j.memory.peakBytesPerGpu).toBeGreaterThan(0);
+    // tokens/s per GPU · GPUs · step = tokens per step = globalBatch · seqLen.
+    expect(j.throughput.tokensPerSecondPerGpu * 2048 * j.time.stepSeconds).toBeCloseTo(15360 * 4096, -3);
+  });
+
+  it('estimate --trace writes a Chrome trace', () => {
+    const out = join(tmp, 'trace-ok', 'trace.json');
+    mkdirSync(dirname(out), { recursive: true });
+    const r = cli(['estimate', DEEPSEEK, '--trace', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const trace = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Array.isArray(trace.traceEvents)).toBe(true);
+    expect(trace.traceEvents.length).toBeGreaterThan(0);
+    expect(readdirSync(dirname(out))).toEqual(['trace.json']);
+  });
+
+  it('validate --json: summary and per-run predicted vs measured', () => {
+    const j = cliJson(['validate']);
+    expect(j.summary.modeled).toBeGreaterThan(0);
+    expect(j.summary.meanAbsPctError).toBeGreaterThanOrEqual(0);
+    expect(j.runs.length).toBe(j.summary.modeled);
+    for (const run of j.runs) {
+      expect(typeof run.id).toBe('string');
+      expect(run.predicted).toBeGreaterThan(0);
+      expect(run.measured).toBeGreaterThan(0);
+      expect(run.errorPct).toBeCloseTo(((run.predicted - run.measured) / run.measured) * 100, 6);
+    }
+  });
+
+  it('datacenter --json sizes the site', () => {
+    const j = cliJson(['datacenter', DEEPSEEK]);
+    for (const k of ['sizing', 'pue', 'capex', 'deployment']) expect(j).toHaveProperty(k);
+  });
+});
+
+const DOMAINS = ['compute', 'memory', 'network', 'power', 'cooling', 'storage-reliability'];
+
+describe('bottlenecks', () => {
+  it('--json scores the six domains 0–100 with rule, evidence and remedies; worst is the maximum', () => {
+    const j = cliJson(['bottlenecks', DEEPSEEK]);
+    expect(j.domains.map((d: { domain: string }) => d.domain)).toEqual(DOMAINS);
+    for (const d of j.domains) {
+      expect(d.score).toBeGreaterThanOrEqual(0);
+      expect(d.score).toBeLessThanOrEqual(100);
+      expect(typeof d.rule).toBe('string');
+      for (const v of Object.values(d.evidence)) expect(Number.isFinite(v)).toBe(true);
+      expect(d.remedies.length).toBeGreaterThan(0);
+    }
+    const max = Math.max(...j.domains.map((d: { score: number }) => d.score));
+    expect(j.domains.find((d: { domain: string }) => d.domain === j.worst).score).toBe(max);
+    expect(j.stepSeconds).toBeGreaterThan(0);
+  });
+
+  it('prints the worst domain first, then a row with a bar for each domain', () => {
+    const j = cliJson(['bottlenecks', DEEPSEEK]);
+    const r = cli(['bottlenecks', DEEPSEEK]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toMatch(new RegExp(`^worst: ${j.worst} `));
+    for (const d of DOMAINS) expect(r.stdout).toMatch(new RegExp(`│ ${d}\\s+│\\s+\\d+ │ [█░]{10} │`));
+  });
+
+  it('--what-if re-runs and reports before, after and delta of every score and of step time', () => {
+    const j = cliJson(['bottlenecks', DEEPSEEK, '--what-if', 'scaleUpBandwidth=2x,hbmBandwidth=1.5x,precision=fp8']);
+    const w = j.whatIf;
+    expect(w.spec).toBe('scaleUpBandwidth=2x,hbmBandwidth=1.5x,precision=fp8');
+    expect(w.domains.map((d: { domain: string }) => d.domain)).toEqual(DOMAINS);
+    for (const d of w.domains) expect(d.delta).toBeCloseTo(d.after - d.before, 9);
+    expect(w.stepSeconds.delta).toBeCloseTo(w.stepSeconds.after - w.stepSeconds.before, 9);
+    expect(w.stepSeconds.after).toBeLessThan(w.stepSeconds.before);
+    const text = cli(['bottlenecks', DEEPSEEK, '--what-if', 'scaleUpBandwidth=2x']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/What-if scaleUpBandwidth=2x/);
+    expect(text.stdout).toMatch(/│ step time\s+│/);
+    expect(text.stdout).toMatch(/│ MFU\s+│/);
+  });
+
+  it('a bad --what-if spec is bad input', () => {
+    expectInputError(cli(['bottlenecks', DEEPSEEK, '--what-if', 'nvlink=2x']), '--what-if', /unknown key/);
+    expectInputError(cli(['bottlenecks', DEEPSEEK, '--what-if', 'hbmBandwidth=-2x']), '--what-if');
+  });
+});
+
+describe('compare', () => {
+  it('tp-pp --json: tensor, pipeline and scenario strategies with traffic, bubble, memory, step time', () => {
+    const j = cliJson(['compare', 'tp-pp', DEEPSEEK]);
+    expect(j.strategies.map((s: { id: string }) => s.id)).toEqual(['tensor', 'pipeline', 'scenario']);
+    expect(j.factor).toBe(16);
+    const [tensor, pipeline] = j.strategies;
+    expect(tensor.valid && pipeline.valid).toBe(true);
+    expect(tensor.traffic.map((t: { kind: string }) => t.kind)).toEqual(['tp']);
+    expect(pipeline.traffic.map((t: { kind: string }) => t.kind)).toEqual(['pp']);
+    // TP: collectives every layer; PP: point-to-point at stage boundaries — far fewer, smaller transfers.
+    expect(tensor.traffic[0].bytesPerGpuPerStep).toBeGreaterThan(pipeline.traffic[0].bytesPerGpuPerStep);
+    expect(pipeline.bubbleSeconds).toBeGreaterThan(0);
+    expect(tensor.bubbleSeconds).toBe(0);
+    for (const s of [tensor, pipeline]) {
+      const t = s.traffic[0];
+      expect(t.hideBandwidthBytesPerSec).toBeCloseTo(t.bytesPerGpuPerStep / s.computeSeconds, 0);
+      expect(['scale-up', 'scale-out']).toContain(t.tier);
+      expect(s.memory.peakBytesPerGpu).toBeGreaterThan(0);
+      expect(s.stepSeconds).toBeGreaterThan(0);
+    }
+  });
+
+  it('tp-pp prints rows of quantities against strategy columns', () => {
+    const r = cli(['compare', 'tp-pp', GPT3]);
+    expect(r.status, r.stderr).toBe(0);
+    for (const row of ['split', 'role of each GPU', 'collective', 'how often', 'bytes each GPU sends per step', 'fabric tier', 'bandwidth to hide it', 'pipeline bubble', 'memory per GPU (peak)', 'step time']) {
+      expect(r.stdout).toContain(`│ ${row}`);
+    }
+    expect(r.stdout).toMatch(/tensor \(TP8\)/);
+    expect(r.stdout).toMatch(/pipeline \(PP8\)/);
+  });
+
+  it('tp-pp --factor: a non-integer is bad input; a factor neither strategy can take is bad input', () => {
+    expectInputError(cli(['compare', 'tp-pp', DEEPSEEK, '--factor', 'two']), '--factor');
+    expectInputError(cli(['compare', 'tp-pp', DEEPSEEK, '--factor', '3']), '--factor', /not divisible/);
+    expect(cliJson(['compare', 'tp-pp', DEEPSEEK, '--factor', '8']).factor).toBe(8);
+  });
+
+  it('dp-ep --json: replicated vs divided, gradient vs all-to-all bytes, sweeps', () => {
+    const j = cliJson(['compare', 'dp-ep', DEEPSEEK]);
+    expect(j.applicable).toBe(true);
+    const [data, expert] = j.strategies;
+    expect([data.id, data.ep, expert.id, expert.ep]).toEqual(['data', 1, 'expert', 64]);
+    expect(data.allToAllBytesPerGpuPerStep).toBe(0);
+    expect(expert.allToAllBytesPerGpuPerStep).toBeGreaterThan(0);
+    expect(expert.gradientBytesPerGpuPerStep).toBeLessThan(data.gradientBytesPerGpuPerStep);
+    expect(data.replicated).toContain('routed experts');
+    expect(expert.divided.length).toBe(1);
+    expect(expert.expertsPerGpu).toBe(4);
+    // All-to-all bytes per GPU follow the tokens per GPU: they fall as GPUs grow at a fixed batch.
+    const sweep = j.sweeps.gpus.filter((p: { valid: boolean }) => p.valid);
+    expect(sweep.length).toBeGreaterThan(1);
+    for (let i = 1; i < sweep.length; i += 1) expect(sweep[i].allToAllBytesPerGpuPerStep).toBeLessThan(sweep[i - 1].allToAllBytesPerGpuPerStep);
+    expect(j.sweeps.ep.length).toBeGreaterThan(1);
+    expect(j.sweeps.experts.length).toBeGreaterThan(1);
+  });
+
+  it('dp-ep prints the comparison table and the three sweeps', () => {
+    const r = cli(['compare', 'dp-ep', DEEPSEEK]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/data parallelism \(EP1\)/);
+    expect(r.stdout).toMatch(/expert parallelism \(EP64\)/);
+    expect(r.stdout).toMatch(/As the GPU count grows/);
+    expect(r.stdout).toMatch(/As the EP degree grows/);
+    expect(r.stdout).toMatch(/As the expert count grows/);
+  });
+
+  it('dp-ep on a dense model answers "not applicable" and exits 0', () => {
+    const j = cliJson(['compare', 'dp-ep', GPT3]);
+    expect(j.applicable).toBe(false);
+    expect(j.reason).toMatch(/dense/);
+    const r = cli(['compare', 'dp-ep', GPT3]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^not applicable: .*dense/);
+  });
+});
+
+describe('bad input: exit 2, one error line naming the field, no stack trace', () => {
+  const cases: [string, string, RegExp][] = [
+    ['malformed', 'scenario', /YAML/i],
+    ['unknownModel', 'model', /did you mean/],
+    ['product', 'layout', /2048/],
+    ['tpHeads', 'layout.tp', /heads/],
+    ['epExperts', 'layout.ep', /experts/],
+    ['dualPipeOdd', 'layout.pp', /even/],
+    ['negativeGpus', 'cluster.gpus', /-8/],
+    ['negativeSeqLen', 'training.seqLen', /-4096/],
+  ];
+  const commands: string[][] = [['check'], ['memory'], ['estimate'], ['datacenter'], ['bottlenecks'], ['compare', 'tp-pp'], ['compare', 'dp-ep']];
+
+  it.each(cases)('%s → %s', (name, field, also) => {
+    for (const command of commands) {
+      const path = bad[name];
+      if (path === undefined) throw new Error(`no scenario ${name}`);
+      expectInputError(cli([...command, path]), field, also);
+    }
+  });
+
+  it('a missing file names the scenario and the path', () => {
+    expectInputError(cli(['check', join(tmp, 'does-not-exist.yaml')]), 'scenario', /does-not-exist\.yaml/);
+  });
+
+  it('an unknown CLI option exits 2 with one error line (usage may follow), no stack trace', () => {
+    const r = cli(['check', DEEPSEEK, '--no-such-option']);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toMatch(/^error: unknown option '--no-such-option'/);
+    expect(lines.filter((l) => l.startsWith('error:'))).toHaveLength(1);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(r.stdout).toBe('');
+  });
+
+  it('estimate --trace on a bad scenario writes nothing', () => {
+    const dir = join(tmp, 'trace-bad');
+    mkdirSync(dir, { recursive: true });
+    for (const name of ['product', 'dualPipeOdd', 'negativeGpus']) {
+      const path = bad[name];
+      if (path === undefined) throw new Error(`no scenario ${name}`);
+      expect(cli(['estimate', path, '--trace', join(dir, 'out.json')]).status).toBe(2);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the base test scenario itself is valid (the bad ones differ by one field)', () => {
+    const path = bad.base;
+    if (path === undefined) throw new Error('no base scenario');
+    expect(cli(['check', path]).status).toBe(0);
+  });
+});
