@@ -9,9 +9,11 @@ import { registerGpus } from './gpus.js';
 import { registerMemory } from './memory.js';
 import { registerInspect } from './inspect.js';
 import { registerModels } from './models.js';
+import { registerReport } from './report.js';
 import { registerValidate } from './validate.js';
 
 export const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerReport,
   registerModels,
   registerGpus,
   registerInspect,

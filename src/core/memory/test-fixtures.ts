@@ -51,6 +51,7 @@ export function createScenarioFixture(f: ScenarioFixture): Scenario {
     layout: resolveLayoutSpec({ zero: 0 }),
     economics: {},
     datacenter: {},
+    reference: {},
   };
 }
 

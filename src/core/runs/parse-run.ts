@@ -74,6 +74,7 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
     layout: layoutSpec.value,
     economics: {},
     datacenter: {},
+    reference: {},
   };
   const layout = createLayout(scenario);
   const tags = { accelerator: gpu, moe: model.value.moe !== null, precisionClass: PRECISION_CLASS[scenario.training.precision], workload: record.workload };

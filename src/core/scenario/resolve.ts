@@ -75,5 +75,6 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     layout: resolveLayoutSpec(input.layout),
     economics: input.economics ?? {},
     datacenter: input.datacenter ?? {},
+    reference: input.reference ?? {},
   };
 }

@@ -8,7 +8,7 @@ import { PRECISIONS } from '../hardware/types.js';
 import { ClusterInputSchema } from './cluster-schema.js';
 import { LayoutInputSchema } from './layout-schema.js';
 import { ModelInputSchema } from './model-schema.js';
-import { DatacenterInputSchema, EconomicsInputSchema } from './site-schema.js';
+import { DatacenterInputSchema, EconomicsInputSchema, ReferenceInputSchema } from './site-schema.js';
 import { LIMITS, idOrInline, oneOf, positiveInt, quantity, strictObject } from './schema-parts.js';
 
 const PRECISION_INPUTS = ['bf16', 'fp16', 'fp8', 'fp8-block', 'mxfp8', 'nvfp4'] as const satisfies typeof PRECISIONS;
@@ -40,6 +40,7 @@ export const ScenarioInputSchema = strictObject(
     layout: LayoutInputSchema.optional(),
     economics: EconomicsInputSchema.optional(),
     datacenter: DatacenterInputSchema.optional(),
+    reference: ReferenceInputSchema.optional(),
   },
   'A scaleplan scenario: model, cluster, training run and parallel layout.',
 );

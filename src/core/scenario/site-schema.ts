@@ -36,3 +36,13 @@ export const DatacenterInputSchema = strictObject(
 
 export type EconomicsInput = z.infer<typeof EconomicsInputSchema>;
 export type DatacenterInput = z.infer<typeof DatacenterInputSchema>;
+
+export const ReferenceInputSchema = strictObject(
+  {
+    gpuHours: positiveNumber(1e12).optional().describe('Published GPU-hours of this run.'),
+    source: z.string().optional().describe('Where the published figures come from.'),
+  },
+  'Published figures to print beside the estimate (never used as an input).',
+);
+
+export type ReferenceInput = z.infer<typeof ReferenceInputSchema>;

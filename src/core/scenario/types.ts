@@ -2,7 +2,7 @@ import type { Cluster } from '../hardware/types.js';
 import type { ParallelDim, Recompute, ScheduleId, ZeroStage } from '../layout/types.js';
 import type { ModelSpec } from '../model/types.js';
 import type { Training } from '../training/types.js';
-import type { DatacenterInput, EconomicsInput } from './site-schema.js';
+import type { DatacenterInput, EconomicsInput, ReferenceInput } from './site-schema.js';
 
 /** A layout field as a scenario may give it: a value, `auto` (searched or defaulted), or a list to search. */
 export type Choice<T> = T | 'auto' | readonly T[];
@@ -40,4 +40,6 @@ export interface Scenario {
   readonly economics: EconomicsInput;
   /** Cooling, climate, power chain, block size, growth (all optional; defaults in src/core/datacenter). */
   readonly datacenter: DatacenterInput;
+  /** Published figures printed beside the estimate for comparison; never an input of any model. */
+  readonly reference: ReferenceInput;
 }

@@ -1,0 +1,70 @@
+/**
+ * `scaleplan report <scenario>`: the one screen a planner hands to their manager — layout, memory,
+ * step time, run totals, data center, bottlenecks — plus a campaign cost table when other phases
+ * (context extension, post-training) are given. `npm start` runs it on the DeepSeek-V3 example.
+ */
+import type { Command } from 'commander';
+import { estimateCampaign } from '../../core/run/index.js';
+import { estimateScenario, estimateSite } from '../../core/report/index.js';
+import { formatNumber, table } from '../format.js';
+import { formatLayout, formatMemory, formatRun, formatStep } from '../format-estimate.js';
+import { formatSite } from '../format-site.js';
+import { print, printJson, readScenario } from '../io.js';
+import { action } from '../run.js';
+import { bottleneckSection } from './bottlenecks.js';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .description('Full report: layout, memory, step time, whole run, data center, bottlenecks; with --phase, a campaign cost table over several runs.')
+    .option('--phase <scenario>', 'another phase of the same campaign (repeatable), e.g. context extension, post-training', collect, [])
+    .option('--json', 'machine-readable output')
+    .action(action((path: string, opts: { phase: string[]; json?: boolean }) => {
+      const scenario = readScenario(path);
+      const estimate = estimateScenario(scenario);
+      const site = estimateSite(scenario, estimate);
+      const bottlenecks = bottleneckSection(scenario, estimate.layout);
+      const others = opts.phase.map(readScenario);
+      const phases = [{ name: scenario.name, run: estimate.run }, ...others.map((s) => ({ name: s.name, run: estimateScenario(s).run }))];
+      const published = [scenario, ...others].map((s) => s.reference.gpuHours);
+      const price = estimate.run.cost.usdPerGpuHour;
+      const campaign = estimateCampaign(phases, price, 'ideal');
+      if (opts.json) {
+        const { simulation: _simulation, ...step } = estimate.step;
+        return printJson({ layout: estimate.layout, memory: estimate.memory, step, run: estimate.run, datacenter: site, bottlenecks: bottlenecks.data, campaign });
+      }
+      // Phases sharing one published figure (the two context-extension stages) are compared together,
+      // on the last row of the group.
+      const key = (i: number): string => `${published[i] ?? ''}|${[scenario, ...others][i]?.reference.source ?? ''}`;
+      const publishedCell = (i: number): string => {
+        const value = published[i];
+        if (value === undefined) return '-';
+        if (i + 1 < published.length && key(i + 1) === key(i)) return '(with next)';
+        let estimated = 0;
+        for (let j = i; j >= 0 && key(j) === key(i); j -= 1) estimated += campaign.rows[j]?.gpuHours ?? 0;
+        return `${formatNumber(value / 1e3, 0)}K (${estimated >= value ? '+' : ''}${(100 * (estimated / value - 1)).toFixed(1)}%)`;
+      };
+      const uniquePublished = published.filter((v, i) => v !== undefined && (i + 1 >= published.length || key(i + 1) !== key(i)));
+      const publishedTotal = published.every((v) => v !== undefined) ? uniquePublished.reduce<number>((a, v) => a + (v ?? 0), 0) : undefined;
+      const totalCell = publishedTotal === undefined ? '-' : `${formatNumber(publishedTotal / 1e3, 0)}K (${(100 * (campaign.total.gpuHours / publishedTotal - 1)).toFixed(1)}%)`;
+      const campaignTable = table(['phase', 'GPU-hours', 'published (error)', 'days', 'cost'], [
+        ...campaign.rows.map((r, i) => [r.name, `${formatNumber(r.gpuHours / 1e3, 0)}K`, publishedCell(i), r.days.toFixed(1), `$${formatNumber(r.usd / 1e6, 3)}M`]),
+        ['total', `${formatNumber(campaign.total.gpuHours / 1e3, 0)}K`, totalCell, campaign.total.days.toFixed(1), `$${formatNumber(campaign.total.usd / 1e6, 3)}M`],
+      ], `Campaign at $${price.toFixed(2)}/GPU-hour (failure-free GPU-hours, as published cost tables count them)`);
+      const sources = [scenario, ...others].map((s) => s.reference.source).filter((s): s is string => s !== undefined);
+      print([
+        formatLayout(scenario, estimate.layout),
+        formatMemory(estimate.memory),
+        formatStep(estimate.step, scenario.cluster.gpus),
+        formatRun(estimate.run),
+        campaignTable + (sources.length > 0 ? `\npublished: ${[...new Set(sources)].join('; ')}` : ''),
+        formatSite(site),
+        bottlenecks.text,
+      ].join('\n\n'));
+    }));
+}
