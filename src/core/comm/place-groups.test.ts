@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { DEFAULT_ORDER } from '../layout/types.js';
 import { createGroupPlacement, placeGroups } from './place-groups.js';
+import { inputErrorOf as thrown } from '../input-error.testing.js';
 
 const hgx = { scaleUpDomainGpus: 8 };
 const nvl72 = { scaleUpDomainGpus: 72 };
 
-function thrown(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('placeGroups', () => {
   it('DeepSeek-V3 (tp 1, pp 16, ep 64, dp 128 on 8-GPU nodes): EP spans 8 nodes of 8, expert-DP 2 crosses nodes', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { ACCELERATORS } from './catalog.js';
 import { createCluster } from './create-cluster.js';
+import { inputErrorOf as thrown } from '../input-error.testing.js';
 
-function thrown(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('createCluster', () => {
   it('createCluster(h100-sxm, 1024) fills the 8-GPU NVLink domain (450 GB/s) and a 50 GB/s NIC per GPU', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { ACCELERATORS } from './catalog.js';
 import { findAccelerator } from './find-accelerator.js';
+import { inputErrorOf as thrown } from '../input-error.testing.js';
 
-function thrown(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('findAccelerator', () => {
   it('findAccelerator("h800") returns the catalog entry', () => {

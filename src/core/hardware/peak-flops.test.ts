@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { ACCELERATORS } from './catalog.js';
 import { peakFlopsPerSec } from './peak-flops.js';
+import { inputErrorOf as thrown } from '../input-error.testing.js';
 
-function thrown(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('peakFlopsPerSec', () => {
   it('peakFlopsPerSec(h100-sxm, bf16) is 989.4 TFLOP/s dense', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkLayout, createLayout, divisors, fixLayout, layoutContext } from './create-layout.js';
+import { inputErrorOf as errorOf } from '../input-error.testing.js';
 
 /** A scenario from plain data: model, GPUs, batch and layout given, the rest fixed. */
 function scenario(model: unknown, gpus: number, layout: Record<string, unknown>, training: Record<string, unknown> = {}): Scenario {
@@ -14,15 +14,6 @@ function scenario(model: unknown, gpus: number, layout: Record<string, unknown>,
   });
 }
 
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 const llama405 = (layout: Record<string, unknown>, gpus = 16384, training = {}) => scenario('llama3-405b', gpus, layout, training);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { parseScenario, parseScenarioText } from './parse.js';
+import { inputErrorOf as errorOf } from '../input-error.testing.js';
 
 /** A small valid scenario as plain data; each test breaks one field. */
 interface ScenarioData {
@@ -19,16 +20,6 @@ function base(): ScenarioData {
   };
 }
 
-/** The InputError thrown by `run`, for assertions on field, value and rule. */
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 function rejects(data: unknown): InputError {
   return errorOf(() => parseScenario(data));
