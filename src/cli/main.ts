@@ -15,7 +15,6 @@ program
   .name('scaleplan')
   .description('Plan and simulate large-model training on GPU clusters, and the data center that houses them.')
   .version('0.1.0')
-  .showHelpAfterError()
   .exitOverride();
 
 for (const register of COMMANDS) register(program);

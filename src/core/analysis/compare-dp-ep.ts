@@ -70,7 +70,15 @@ export interface DpEpNotApplicable {
   readonly reason: string;
 }
 
-const REPLICATED = ['attention', 'norms', 'dense FFN layers', 'shared experts', 'router', 'embedding and output head'];
+/** Parts every data-parallel replica holds whole (dense FFN layers and shared experts only when the model has them). */
+function replicatedParts(moe: MoeSpec): string[] {
+  return [
+    'attention', 'norms',
+    ...(moe.denseLayers > 0 ? ['dense FFN layers'] : []),
+    ...(moe.sharedExperts > 0 ? ['shared experts'] : []),
+    'router', 'embedding and output head',
+  ];
+}
 
 function point(scenario: Scenario, fixed: FixedLayout, options: AnalysisOptions): DpEpPoint {
   const experts = scenario.model.moe?.experts ?? 0;
@@ -135,7 +143,8 @@ function sweepValues(base: number, factors: readonly number[]): number[] {
 
 function strategy(id: DpEpStrategyId, p: DpEpPoint, moe: MoeSpec): DpEpStrategy {
   const divided = id === 'data' ? [] : [`routed experts: ${moe.experts / p.ep} of ${moe.experts} per GPU (EP ${p.ep})`];
-  return { ...p, id, replicated: id === 'data' ? [...REPLICATED, 'routed experts'] : REPLICATED, divided, expertsPerGpu: moe.experts / p.ep };
+  const replicated = replicatedParts(moe);
+  return { ...p, id, replicated: id === 'data' ? [...replicated, 'routed experts'] : replicated, divided, expertsPerGpu: moe.experts / p.ep };
 }
 
 /**
