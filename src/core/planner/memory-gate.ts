@@ -1,0 +1,81 @@
+/**
+ * The memory constraint of the search: a layout fits when the memory model's peak per GPU is at
+ * most (1 − headroomFraction) × HBM. Checked before pricing (one `peakMemoryBytes` call costs about
+ * 20 µs, a step estimate about 1 ms).
+ *
+ * Two lower bounds let the search drop layouts without evaluating each one, from the same pieces
+ * as `estimateMemory` (memory/states.ts); activations and buffers only add to states:
+ * - `statesFloorBytes`: every layout of a set of degrees — the weights, gradients and optimizer
+ *   states of the average pipeline rank under the most economical sharding option (DualPipe's
+ *   second model copy only adds; a max over ranks is at least the average);
+ * - `shardingFloorsBytes`: every sharding of one layout — per rank, its states under the sharding
+ *   plus the stored activations of one evaluation (activations do not depend on the sharding),
+ *   with the allocator's fragmentation on both and the runtime reserve (memory/buffers.ts:
+ *   fragmentation = fraction × (states + activations + comm + temporaries), reserve outside).
+ */
+import { partitionStages } from '../layout/stages.js';
+import type { Layout } from '../layout/types.js';
+import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
+import { estimateMemory, peakMemoryBytes } from '../memory/estimate-memory.js';
+import { precisionRecipe } from '../memory/precision.js';
+import { countRankParams, createSharding, layerParamCounts, stateBytes } from '../memory/states.js';
+import type { EstimateMemoryOptions } from '../memory/types.js';
+import type { Scenario } from '../scenario/types.js';
+import type { Sharding } from './space.js';
+
+export interface MemoryGate {
+  readonly capacityBytes: number;
+  readonly limitBytes: number;
+  peakBytes(scenario: Scenario, layout: Layout): number;
+  /** Lower bound of the peak of every layout with `layout`'s degrees and any of `shardings`. */
+  statesFloorBytes(scenario: Scenario, layout: Layout, shardings: readonly Sharding[]): number;
+  /** The peak of `layout`, and for each of `shardings` a lower bound of the peak of `layout` under it. */
+  shardingFloorsBytes(scenario: Scenario, layout: Layout, shardings: readonly Sharding[]): { peakBytes: number; floorsBytes: number[] };
+}
+
+/** States bytes [weights + gradients + optimizer] of every pipeline rank of `layout` under a sharding. */
+function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean): (sharding: Sharding) => number[] {
+  const model = scenario.model;
+  const counts = layerParamCounts(model, layout);
+  const ranks = partitionStages(model, layout).ranks.map((rank) => countRankParams(model, counts, rank));
+  const recipe = precisionRecipe(scenario.training.precision);
+  return (sharding) => {
+    const sharded = createSharding({ ...layout, ...sharding });
+    return ranks.map((params) => {
+      const b = stateBytes(params, recipe, sharded, fp8WeightCache);
+      return b.weightsBytes + b.gradsBytes + b.optimizerBytes;
+    });
+  };
+}
+
+export function createMemoryGate(scenario: Scenario, headroomFraction: number, options: EstimateMemoryOptions): MemoryGate {
+  const capacityBytes = scenario.cluster.accelerator.hbmBytes;
+  const peakOptions: EstimateMemoryOptions = { ...options, searchMicroBatch: false };
+  const fp8WeightCache = options.fp8WeightCache ?? true;
+  const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
+  return {
+    capacityBytes,
+    limitBytes: (1 - headroomFraction) * capacityBytes,
+    peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions),
+    statesFloorBytes(s, layout, shardings) {
+      const plain: Layout = { ...layout, schedule: '1f1b', vp: 1 };
+      const states = rankStates(s, plain, fp8WeightCache);
+      let floor = Infinity;
+      for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
+      return floor;
+    },
+    shardingFloorsBytes(s, layout, shardings) {
+      const estimate = estimateMemory(s, layout, peakOptions);
+      const states = rankStates(s, layout, fp8WeightCache);
+      const floorsBytes = shardings.map((sharding) => {
+        let floor = 0;
+        states(sharding).forEach((bytes, r) => {
+          const stored = bytes + (estimate.stages[r]?.activationsBytes ?? 0);
+          floor = Math.max(floor, stored * (1 + buffers.fragmentationFraction) + buffers.runtimeReserveBytes);
+        });
+        return floor;
+      });
+      return { peakBytes: estimate.peakBytesPerGpu, floorsBytes };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * `planLayouts`: search every layout field the scenario leaves `auto` (or lists), keep the best N
+ * by the objective, the Pareto front, and explain the winner against the runner-up and against
+ * the scenario's own layout. Never throws for an empty search space: `best` is null and
+ * `diagnosis` says which constraint eliminated how many layouts and what to relax.
+ * @throws InputError only for malformed options (top < 1, headroom outside [0, 1), …).
+ */
+import { InputError } from '../errors.js';
+import type { Scenario } from '../scenario/types.js';
+import { diagnose } from './diagnose.js';
+import { rejectedByRule } from './enumerate.js';
+import { compareSteps } from './explain.js';
+import { finalizeCandidate, scenarioLayout } from './finalize.js';
+import { OBJECTIVES } from './objective.js';
+import { runSearch } from './search.js';
+import { createSearchState, resolvePlanOptions, type Candidate, type ResolvedPlanOptions, type SearchState } from './search-state.js';
+import { createSearchSpace } from './space.js';
+import type { PlannedLayout, PlanOptions, PlanResult } from './types.js';
+
+function requirePositive(field: string, value: number | undefined, integer: boolean): void {
+  if (value === undefined) return;
+  if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new InputError(`plan.${field}`, value, integer ? 'must be a positive integer' : 'must be a positive number');
+  }
+}
+
+function checkOptions(options: PlanOptions, resolved: ResolvedPlanOptions): void {
+  if (!OBJECTIVES.includes(resolved.objective)) throw new InputError('plan.objective', resolved.objective, `must be one of ${OBJECTIVES.join(', ')}`);
+  requirePositive('top', options.top, true);
+  requirePositive('maxGpus', options.maxGpus, true);
+  requirePositive('budgetUsd', options.budgetUsd, false);
+  requirePositive('deadlineDays', options.deadlineDays, false);
+  requirePositive('progressEvery', options.progressEvery, true);
+  for (const gpus of options.gpuCounts ?? []) requirePositive('gpuCounts', gpus, true);
+  const h = resolved.headroomFraction;
+  if (!(h >= 0 && h < 1)) throw new InputError('plan.headroomFraction', h, 'must be in [0, 1)');
+}
+
+/** The returned layouts with their reports, and whether every step time agreed with `estimateStep`. */
+function finalizeAll(state: SearchState): { top: PlannedLayout[]; pareto: PlannedLayout[]; agrees: boolean } {
+  let agrees = true;
+  const make = (c: Candidate): PlannedLayout => {
+    const f = finalizeCandidate(state, c);
+    agrees &&= f.agrees;
+    return f.planned;
+  };
+  return { top: state.top.entries.map(make), pareto: state.front.entries().map(make), agrees };
+}
+
+/**
+ * Searches the layouts of `scenario`. Defaults: objective time, top 10, 5 % HBM headroom, the
+ * scenario's GPU count, the step model's default assumptions.
+ */
+export function planLayouts(scenario: Scenario, options: PlanOptions = {}): PlanResult {
+  const resolved = resolvePlanOptions(options);
+  checkOptions(options, resolved);
+  const space = createSearchSpace(scenario, options.gpuCounts, options.space);
+  let state = createSearchState(space, resolved);
+  runSearch(state);
+  let finals = finalizeAll(state);
+  if (!finals.agrees) {
+    // The planner's step time disagrees with the step model's (fast-step.ts out of date): search again pricing every layout with estimateStep.
+    state = createSearchState(space, resolved, true);
+    runSearch(state);
+    finals = finalizeAll(state);
+  }
+  resolved.onProgress(state.done, state.total);
+  const { top, pareto } = finals;
+  const best = top[0] ?? null;
+  const runnerUp = top[1] ?? null;
+  const own = scenarioLayout(state, scenario, options.reference);
+  const { counts } = state;
+  return {
+    objective: resolved.objective,
+    best,
+    top,
+    pareto,
+    paretoAxes: state.front.axes,
+    evaluated: state.evaluated,
+    simulations: state.simulations,
+    exactSteps: state.exactSteps,
+    memoryEvaluations: state.memoryEvaluations,
+    counts: { enumerated: state.total, ...counts },
+    pruned: {
+      byRule: rejectedByRule(state.tally),
+      byMemory: counts.byMemory,
+      byBudget: counts.byBudget,
+      byDeadline: counts.byDeadline,
+      byGpuLimit: counts.byGpuLimit,
+      byBound: counts.byBound,
+    },
+    scenarioLayout: own,
+    explanation: {
+      vsRunnerUp: best !== null && runnerUp !== null ? compareSteps('runner-up', best, runnerUp) : null,
+      vsScenario: best !== null && own?.status === 'priced' ? compareSteps('scenario', best, own.planned) : null,
+    },
+    diagnosis: best === null ? diagnose(state) : null,
+    stoppedEarly: state.stopped,
+    gpuCounts: space.gpuCounts,
+  };
+}
