@@ -15,121 +15,17 @@
  *
  * `gridFloor` bounds every schedule, vp, sharding and recomputation of a grid at once: the average
  * rank busy time (total compute and TP exposure over pp, no recomputation, all SMs computing)
- * plus the optimizer on the average rank. `planner.test.ts` checks bound ≤ estimate on sampled layouts.
+ * plus the optimizer on the average rank. `bound.test.ts` checks bound ≤ estimate on sampled layouts.
  */
-import { createCommLinks, type CommLinks } from '../comm/links.js';
-import { placeGroups, type GroupPlacements } from '../comm/place-groups.js';
-import type { ComputeShape } from '../compute/types.js';
-import { partitionStages, type PipelineRank, type StageChunk, type StagePartition } from '../layout/stages.js';
-import type { Layout, Recompute } from '../layout/types.js';
-import type { Scenario } from '../scenario/types.js';
-import { SCHEDULES } from '../schedules/registry.js';
-import type { Placement } from '../schedules/types.js';
-import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from '../step/data-parallel.js';
-import type { StepContext } from '../step/estimate-step.js';
-import { layerCommSeconds, pipelineP2pSeconds, type CommContext } from '../step/layer-comm.js';
-import type { StepOptions } from '../step/options.js';
+import type { GroupPlacements } from '../comm/place-groups.js';
+import type { PipelineRank, StageChunk } from '../layout/stages.js';
+import type { Layout } from '../layout/types.js';
+import { dataParallelComm, optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { addParams, chunkParams } from '../step/stage-params.js';
-import { estimateStageCost, type StageCost } from '../step/stage-times.js';
+import type { StageCost } from '../step/stage-times.js';
+import { isPaired, NO_DP, partitionOf, placementOf, stagePricing, stepShape, type BoundContext } from './stage-pricing.js';
 
-/** What the bounds of one GPU count share: the step model's caches and memo tables. */
-export interface BoundContext {
-  readonly scenario: Scenario;
-  readonly options: StepOptions;
-  readonly step: StepContext;
-  readonly links: CommLinks;
-  readonly groups: Map<string, GroupPlacements>;
-  readonly placements: Map<string, Placement>;
-  readonly partitions: Map<string, StagePartition>;
-  readonly pricings: Map<string, StagePricing>;
-}
-
-export function createBoundContext(scenario: Scenario, options: StepOptions, step: StepContext): BoundContext {
-  return {
-    scenario, options, step, links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), placements: new Map(), partitions: new Map(), pricings: new Map(),
-  };
-}
-
-const NO_DP: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
-
-function isPaired(schedule: Layout['schedule']): boolean {
-  return schedule === 'dualpipe' || schedule === 'dualpipev';
-}
-
-function groupsOf(bc: BoundContext, layout: Layout): GroupPlacements {
-  const key = `${layout.tp}|${layout.cp}|${layout.ep}|${layout.etp}|${layout.dp}|${layout.pp}`;
-  const known = bc.groups.get(key);
-  if (known !== undefined) return known;
-  const groups = placeGroups(layout, layout.order, bc.scenario.cluster);
-  bc.groups.set(key, groups);
-  return groups;
-}
-
-/** The step model's compute shape (estimate-step.ts `computeShape`). */
-function stepShape(bc: BoundContext, layout: Layout, recompute: Recompute, pairedSms: boolean): ComputeShape {
-  const { scenario, options } = bc;
-  const moeOverlap = pairedSms && isPaired(layout.schedule) && scenario.model.moe !== null && layout.ep > 1;
-  return {
-    microBatch: layout.microBatch, seqLen: scenario.training.seqLen, tp: layout.tp, cp: layout.cp, sp: layout.sequenceParallel,
-    ep: layout.ep, etp: layout.etp, precision: scenario.training.precision, tokensPerExpertImbalance: options.moeLoadImbalance,
-    recompute, computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
-  };
-}
-
-interface StagePricing {
-  readonly commCtx: CommContext;
-  readonly p2pSeconds: number;
-  readonly price: (chunk: StageChunk, fsdp: DataParallelComm) => StageCost;
-}
-
-/**
- * Layer communication and the stage pricer of a layout's micro-batch shape, memoised per
- * (degrees, micro-batch, recomputation, compute SMs, pairing): every schedule and sharding of a
- * grid shares them (the layout's other fields do not enter layer-comm.ts nor the shape).
- */
-function stagePricing(bc: BoundContext, layout: Layout, shape: ComputeShape, paired: boolean): StagePricing {
-  const key = `${layout.tp}|${layout.sequenceParallel}|${layout.cp}|${layout.pp}|${layout.dp}|${layout.ep}|${layout.etp}|${layout.microBatch}|${shape.recompute}|${shape.computeSmFraction}|${paired}`;
-  const known = bc.pricings.get(key);
-  if (known !== undefined) return known;
-  const { scenario, options, step } = bc;
-  const commCtx: CommContext = {
-    model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
-    groups: groupsOf(bc, layout), links: bc.links, moeLoadImbalance: options.moeLoadImbalance,
-  };
-  const dense = layerCommSeconds(commCtx, 'dense');
-  const moe = layerCommSeconds(commCtx, 'moe');
-  const attentionForwardSeconds = step.estimator.estimateLayer(0, shape).byKind.attention / 3.5;
-  const costs = new Map<string, StageCost>();
-  const price = (chunk: StageChunk, fsdp: DataParallelComm): StageCost => estimateStageCost({
-    chunk, estimator: step.estimator, shape, dense, moe, attentionForwardSeconds, fsdp, overlap: options.overlap, pairedSchedule: paired,
-  });
-  const pricing: StagePricing = {
-    commCtx,
-    p2pSeconds: pipelineP2pSeconds(commCtx),
-    price: (chunk, fsdp) => {
-      // Without ZeRO-3 gathers a stage's cost depends only on what it holds (stage-times.ts).
-      if (fsdp !== NO_DP) return price(chunk, fsdp);
-      const key = `${chunk.denseLayers}|${chunk.moeLayers}|${chunk.hasEmbedding}|${chunk.hasOutputHead}|${chunk.hasMtp}`;
-      const known = costs.get(key);
-      if (known !== undefined) return known;
-      const cost = price(chunk, fsdp);
-      costs.set(key, cost);
-      return cost;
-    },
-  };
-  bc.pricings.set(key, pricing);
-  return pricing;
-}
-
-function partitionOf(bc: BoundContext, layout: Layout): StagePartition {
-  const key = `${layout.schedule}|${layout.pp}|${layout.vp}`;
-  const known = bc.partitions.get(key);
-  if (known !== undefined) return known;
-  const partition = partitionStages(bc.scenario.model, layout);
-  bc.partitions.set(key, partition);
-  return partition;
-}
+export { createBoundContext, type BoundContext } from './stage-pricing.js';
 
 /** Per-rank inputs of the step bound. */
 export interface RankBound {
@@ -148,19 +44,11 @@ export interface PipelineBound {
   readonly ranks: readonly RankBound[];
   readonly makespanSeconds: number;
   readonly groups: GroupPlacements;
+  /** The least compute of any rank: a lower bound of the critical rank's (the step's GPU activity). */
+  readonly minComputeSeconds: number;
   /** One cost per model stage, as estimate-step.ts prices them, and the p2p time per transfer. */
   readonly costs: readonly StageCost[];
   readonly p2pSeconds: number;
-}
-
-function placementOf(bc: BoundContext, layout: Layout): Placement {
-  const key = `${layout.schedule}|${layout.pp}|${layout.vp}`;
-  const known = bc.placements.get(key);
-  if (known !== undefined) return known;
-  // Routes do not depend on the micro-batch count; 2·pp is accepted by every schedule.
-  const placement = SCHEDULES[layout.schedule].placement({ pp: layout.pp, vp: layout.vp, microBatches: 2 * layout.pp });
-  bc.placements.set(key, placement);
-  return placement;
 }
 
 /** Earliest start and (for schedules ending on a full backward) the backward tail, per rank. */
@@ -213,7 +101,8 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
     makespan = Math.max(makespan, r.startSeconds + r.busySeconds + r.suffixSeconds);
     return r;
   });
-  return { ranks, makespanSeconds: makespan, groups: pricing.commCtx.groups, costs, p2pSeconds: p2p };
+  const minComputeSeconds = Math.min(...ranks.map((r) => r.computeSeconds));
+  return { ranks, makespanSeconds: makespan, minComputeSeconds, groups: pricing.commCtx.groups, costs, p2pSeconds: p2p };
 }
 
 /** Busy time, compute, parameters and overlap windows of one rank (estimate-step.ts reads the same). */

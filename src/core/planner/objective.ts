@@ -10,10 +10,10 @@
  *
  * The run is priced as `scaleplan estimate` prices it (report/estimate-scenario.ts): step time
  * proportional to the global batch during a ramp, GPU power at the step's busy fraction
- * (compute / step time). With the power activity fixed, every metric is linear in the step
- * time (wall = Σ steps · t; goodput's lost fraction does not depend on t), so a lower bound on the
- * step time gives a lower bound on each metric: the run at a 1-second step with idle GPUs
- * (activity 0), times the bound. These coefficients are memoised per (GPU count, ramp quantum).
+ * a = compute / step time. With the power activity fixed, every metric is linear in the step
+ * time (wall = Σ steps · t; goodput's lost fraction does not depend on t) and power is linear in
+ * a, so each metric is t·m₀ + min(t, compute)·(m₁ − m₀) with m₀, m₁ the run at a 1-second step
+ * and activity 0 and 1 — memoised per ramp quantum — and bounds of t and of the compute bound it.
  */
 import type { Layout } from '../layout/types.js';
 import type { RunEstimate } from '../run/estimate-run.js';
@@ -102,7 +102,11 @@ interface Coefficients {
  */
 export interface ObjectiveModel {
   point(stepSeconds: number, quantum: number, gpuActivity: number): { point: ObjectivePoint; metrics: RunMetrics };
-  floor(stepSecondsFloor: number, quantum: number): ObjectivePoint;
+  /**
+   * Bound of the objective from bounds of the step time and of the critical rank's compute
+   * (default 0): energy = t·e₀ + min(t, compute)·(e₁ − e₀) grows with both.
+   */
+  floor(stepSecondsFloor: number, quantum: number, computeSecondsFloor?: number): ObjectivePoint;
 }
 
 export function createObjectiveModel(objective: Objective, scenario: Scenario, options: PlanRunOptions): ObjectiveModel {
@@ -136,7 +140,7 @@ export function createObjectiveModel(objective: Objective, scenario: Scenario, o
     const metrics = { days: t * c.days, usd: t * (c.usd[0] + a * (c.usd[1] - c.usd[0])), facilityMwh: mwh, tokensPerJoule: mwh > 0 ? c.tokens / (mwh * JOULES_PER_MWH) : Infinity };
     return { point: { score: scoreOf(objective, metrics), days: metrics.days, usd: metrics.usd, gpus: scenario.cluster.gpus }, metrics };
   };
-  return { point, floor: (t, quantum) => point(t, quantum, 0).point };
+  return { point, floor: (t, quantum, compute = 0) => point(t, quantum, t > 0 ? Math.min(1, compute / t) : 0).point };
 }
 
 /** GPU activity of a step as `scaleplan estimate` takes it: compute over step time. */

@@ -7,7 +7,7 @@ import { parseScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
 import { createStepContext, estimateStep } from '../step/estimate-step.js';
 import { enumerateLayouts, layoutOf } from './enumerate.js';
-import { estimateLayoutRun, runMetrics, scoreOf } from './objective.js';
+import { estimateLayoutRun, runMetrics, scoreOf, type Objective } from './objective.js';
 import { planLayouts } from './plan.js';
 import { createGpuSpace, createSearchSpace } from './space.js';
 import { EXAMPLE_NAMES, withLayout } from './test-fixtures.js';
@@ -20,7 +20,7 @@ function accounted(c: PlanCounts): number {
 }
 
 /** Every valid layout that fits, priced with estimateStep: the scores the planner must reproduce. */
-function bruteForceScores(scenario: Scenario, headroomFraction: number): number[] {
+function bruteForceScores(scenario: Scenario, headroomFraction: number, objective: Objective): number[] {
   const space = createSearchSpace(scenario, undefined);
   const g = createGpuSpace(space, scenario.cluster.gpus);
   const context = createStepContext(scenario);
@@ -29,20 +29,31 @@ function bruteForceScores(scenario: Scenario, headroomFraction: number): number[
     const layout = layoutOf(g, candidate);
     if (peakMemoryBytes(scenario, layout, { searchMicroBatch: false }) > (1 - headroomFraction) * scenario.cluster.accelerator.hbmBytes) continue;
     const step = estimateStep(scenario, layout, undefined, context);
-    scores.push(scoreOf('time', runMetrics(estimateLayoutRun(scenario, layout, step, {}))));
+    scores.push(scoreOf(objective, runMetrics(estimateLayoutRun(scenario, layout, step, {}))));
   }
   return scores.sort((a, b) => a - b);
 }
 
 describe('planLayouts finds what an exhaustive search finds', () => {
-  it('GPT-3 175B with tp, pp, schedule, vp, zero, recompute and micro-batch searched: the same top 10 scores as pricing all layouts', () => {
-    const scenario = withLayout(example('gpt3-175b-a100'), {
-      tp: [4, 8], pp: [8, 16], cp: 1, schedule: ['1f1b', 'interleaved', 'zb-h1', 'dualpipev'], vp: 'auto', zero: 'auto', fsdpShardSize: null, recompute: 'auto', microBatch: [1, 2],
-    });
-    const exhaustive = bruteForceScores(scenario, 0.05);
-    const plan = planLayouts(scenario, { top: 10 });
+  const scenario = withLayout(example('gpt3-175b-a100'), {
+    tp: [4, 8], pp: [8, 16], cp: 1, schedule: ['1f1b', 'interleaved', 'zb-h1', 'dualpipev'], vp: 'auto', zero: 'auto', fsdpShardSize: null, recompute: 'auto', microBatch: [1, 2],
+  });
+
+  it.each(['time', 'energy'] as const)('GPT-3 175B, tp, pp, schedule, vp, zero, recompute, micro-batch searched, objective %s: the top 10 scores of pricing every layout', (objective) => {
+    const exhaustive = bruteForceScores(scenario, 0.05, objective);
+    const plan = planLayouts(scenario, { top: 10, objective });
     expect(exhaustive.length).toBeGreaterThan(100);
     expect(plan.counts.ranked).toBeLessThan(exhaustive.length);
+    plan.top.forEach((p, i) => expect(p.point.score).toBeCloseTo(exhaustive[i] ?? NaN, 9));
+  });
+
+  it('Mixtral 8x7B with ep, pp, DualPipe, ZB-H2 and interleaving searched: the same top 10', () => {
+    const moe = withLayout(example('mixtral-8x7b-h100'), {
+      tp: [1, 2], ep: 'auto', etp: 1, pp: [1, 2, 4], cp: 1, schedule: ['1f1b', 'dualpipe', 'zb-h2', 'interleaved'], vp: 'auto', zero: [1, 3], fsdpShardSize: null, recompute: ['none', 'selective'], microBatch: [1, 2],
+    });
+    const exhaustive = bruteForceScores(moe, 0.05, 'time');
+    const plan = planLayouts(moe, { top: 10 });
+    expect(exhaustive.length).toBeGreaterThan(100);
     plan.top.forEach((p, i) => expect(p.point.score).toBeCloseTo(exhaustive[i] ?? NaN, 9));
   });
 });

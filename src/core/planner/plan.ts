@@ -48,6 +48,17 @@ function finalizeAll(state: SearchState): { top: PlannedLayout[]; pareto: Planne
 }
 
 /**
+ * The layout the winner is explained against: the best other one whose step time differs (shardings
+ * that leave the step unchanged rank as exact ties and explain nothing), else the second.
+ */
+function runnerUpOf(top: readonly PlannedLayout[]): PlannedLayout | null {
+  const best = top[0];
+  if (best === undefined) return null;
+  const t = best.step.time.stepSeconds;
+  return top.find((p) => p.gpus !== best.gpus || Math.abs(p.step.time.stepSeconds - t) > 1e-9 * t) ?? top[1] ?? null;
+}
+
+/**
  * Searches the layouts of `scenario`. Defaults: objective time, top 10, 5 % HBM headroom, the
  * scenario's GPU count, the step model's default assumptions.
  */
@@ -67,7 +78,7 @@ export function planLayouts(scenario: Scenario, options: PlanOptions = {}): Plan
   resolved.onProgress(state.done, state.total);
   const { top, pareto } = finals;
   const best = top[0] ?? null;
-  const runnerUp = top[1] ?? null;
+  const runnerUp = runnerUpOf(top);
   const own = scenarioLayout(state, scenario, options.reference);
   const { counts } = state;
   return {

@@ -166,3 +166,11 @@ export function verdict(state: SearchState, floor: ObjectivePoint): Decision | n
   if (floor.score > state.top.threshold() && state.front.dominates(floor)) return 'byBound';
   return null;
 }
+
+/** True (and the layouts booked as undecided) once the search is told to stop. */
+export function stopHere(state: SearchState, leaves: number): boolean {
+  if (!state.stopped && !state.options.shouldStop()) return false;
+  state.stopped = true;
+  decide(state, 'undecided', leaves);
+  return true;
+}

@@ -12,19 +12,15 @@
  * model. Every valid layout ends in exactly one count (`PlanCounts`).
  */
 import { isInputError } from '../errors.js';
-import type { Layout, Recompute } from '../layout/types.js';
-import { estimateStep } from '../step/estimate-step.js';
-import type { StepReport } from '../step/types.js';
-import { dataParallelTail, gridFloor, pipelineBound, skeletonFloor, stepFloor, type PipelineBound, type RankTail } from './bound.js';
+import { gridFloor, pipelineBound, skeletonFloor } from './bound.js';
 import {
   countGridLeaves, enumerateDegrees, enumerateGrids, leafLayout, leafOptions, reject, skeletonsOf,
   type Degrees, type Grid, type Skeleton,
 } from './enumerate.js';
 import type { ObjectivePoint } from './objective.js';
-import { fastStep, simulatePipeline, type FastStep } from './fast-step.js';
-import type { ScheduleSimulation } from '../schedules/types.js';
-import { createWorld, decide, verdict, type Candidate, type SearchState, type World } from './search-state.js';
+import { createWorld, decide, stopHere, verdict, type SearchState, type World } from './search-state.js';
 import { createGpuSpace, type Sharding } from './space.js';
+import { visitSkeleton } from './visit-skeleton.js';
 
 interface GridNode {
   readonly grid: Grid;
@@ -38,9 +34,6 @@ interface DegreeNode {
   readonly leaves: number;
   readonly floor: ObjectivePoint;
 }
-
-/** Order of recomputation by memory saved (none stores the most). */
-const AGGRESSIVENESS: Readonly<Record<Recompute, number>> = { none: 0, selective: 1, full: 2 };
 
 function gridSkeleton(grid: Grid): Skeleton {
   return { ...grid, schedule: '1f1b', vp: 1 };
@@ -110,13 +103,6 @@ export function runSearch(state: SearchState): void {
   }
 }
 
-function stopHere(state: SearchState, leaves: number): boolean {
-  if (!state.stopped && !state.options.shouldStop()) return false;
-  state.stopped = true;
-  decide(state, 'undecided', leaves);
-  return true;
-}
-
 function statesExceedLimit(state: SearchState, world: World, grid: Grid): boolean {
   const shardings = gridShardings(world, grid);
   const layout = leafLayout(world.g, gridSkeleton(grid), shardings.floor, 'full');
@@ -152,7 +138,8 @@ function visitGrid(state: SearchState, world: World, grid: Grid): void {
   const bounded = skeletons.map((skeleton) => {
     const plain = leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, 'none');
     const layouts = options.shardings.map((s) => leafLayout(world.g, skeleton, s, 'none'));
-    return { skeleton, floor: world.objective.floor(skeletonFloor(world.bc, pipelineBound(world.bc, plain), layouts), quantum) };
+    const pipeline = pipelineBound(world.bc, plain);
+    return { skeleton, floor: world.objective.floor(skeletonFloor(world.bc, pipeline, layouts), quantum, pipeline.minComputeSeconds) };
   });
   bounded.sort((a, b) => a.floor.score - b.floor.score);
   for (const { skeleton, floor } of bounded) {
@@ -163,148 +150,3 @@ function visitGrid(state: SearchState, world: World, grid: Grid): void {
   }
 }
 
-interface Leaf {
-  readonly layout: Layout;
-  readonly shardingIndex: number;
-  readonly pipeline: PipelineBound;
-  readonly tail: readonly RankTail[];
-  readonly floor: ObjectivePoint;
-}
-
-/** Every leaf of a skeleton with its bound, best first: one pipeline bound per recomputation, one tail per sharding. */
-function boundLeaves(world: World, skeleton: Skeleton): Leaf[] {
-  const options = leafOptions(world.g, skeleton);
-  const quantum = skeleton.dp * skeleton.microBatch;
-  const pipelines = new Map<Recompute, PipelineBound>();
-  for (const r of options.recomputes) pipelines.set(r, pipelineBound(world.bc, leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, r)));
-  const leaves: Leaf[] = [];
-  options.shardings.forEach((sharding, shardingIndex) => {
-    let tail: RankTail[] | null = null;
-    for (const r of options.recomputes) {
-      const layout = leafLayout(world.g, skeleton, sharding, r);
-      const fsdpPerLayer = layout.zero === 3 && layout.pp === 1;
-      const pipeline = fsdpPerLayer ? pipelineBound(world.bc, layout) : pipelines.get(r);
-      if (pipeline === undefined) continue;
-      tail ??= dataParallelTail(world.bc, layout, pipeline);
-      leaves.push({ layout, shardingIndex, pipeline, tail, floor: world.objective.floor(stepFloor(world.bc, pipeline, tail), quantum) });
-    }
-  });
-  return leaves.sort((a, b) => a.floor.score - b.floor.score);
-}
-
-function visitSkeleton(state: SearchState, world: World, skeleton: Skeleton): void {
-  const options = leafOptions(world.g, skeleton);
-  const most = options.recomputes.reduce<Recompute>((a, r) => (AGGRESSIVENESS[r] > AGGRESSIVENESS[a] ? r : a), 'none');
-  let fitsAtMost: Map<number, boolean> | null = null;
-  const simulations = new Map<PipelineBound, ScheduleSimulation>();
-  for (const leaf of boundLeaves(world, skeleton)) {
-    if (stopHere(state, 1)) continue;
-    const v = verdict(state, leaf.floor);
-    if (v !== null) {
-      decide(state, v, 1);
-      continue;
-    }
-    fitsAtMost ??= shardingsAtMost(state, world, skeleton, options.shardings, most);
-    const peak = leafPeak(state, world, leaf, most, fitsAtMost);
-    if (peak > world.memory.limitBytes) {
-      decide(state, 'byMemory', 1);
-      continue;
-    }
-    admit(state, priceLeaf(state, world, leaf, simulations, peak));
-  }
-}
-
-/**
- * The leaf's step time: from the simulation of its pipeline, shared by the shardings of a
- * recomputation (fast-step.ts), or — in exact mode — from `estimateStep` itself.
- */
-function priceLeaf(state: SearchState, world: World, leaf: Leaf, simulations: Map<PipelineBound, ScheduleSimulation>, peak: number): Candidate {
-  if (state.exactSteps) {
-    const step = priceStep(state, world, leaf.layout);
-    return candidateOf(world, leaf.layout, { stepSeconds: step.time.stepSeconds, computeSeconds: step.time.computeSeconds }, peak, step);
-  }
-  let sim = simulations.get(leaf.pipeline);
-  if (sim === undefined) {
-    sim = simulatePipeline(world.stepContext, leaf.layout, leaf.pipeline);
-    state.simulations += 1;
-    simulations.set(leaf.pipeline, sim);
-  }
-  state.evaluated += 1;
-  return candidateOf(world, leaf.layout, fastStep(world.bc, leaf.pipeline, sim, leaf.tail), peak, null);
-}
-
-/**
- * Which shardings can fit at all, from one memory evaluation at the most recomputing variant
- * (memory falls with more recomputation): false when the sharding's states plus activations
- * already exceed the limit, the verdict for the evaluated one, unknown (absent) for the others.
- */
-function shardingsAtMost(state: SearchState, world: World, skeleton: Skeleton, shardings: readonly Sharding[], most: Recompute): Map<number, boolean> {
-  const fits = new Map<number, boolean>();
-  const first = shardings[0];
-  if (first === undefined) return fits;
-  state.memoryEvaluations += 1;
-  const limit = world.memory.limitBytes;
-  const { peakBytes, floorsBytes } = world.memory.shardingFloorsBytes(world.g.scenario, leafLayout(world.g, skeleton, first, most), shardings);
-  floorsBytes.forEach((floor, i) => {
-    if (floor > limit) {
-      fits.set(i, false);
-      state.memoryFloorBytes = Math.min(state.memoryFloorBytes, floor);
-    }
-  });
-  if (peakBytes > limit) state.minRejectedPeakBytes = Math.min(state.minRejectedPeakBytes, peakBytes);
-  fits.set(0, peakBytes <= limit);
-  return fits;
-}
-
-/**
- * Peak memory of a leaf, or Infinity when its sharding cannot fit at all: the first leaf of a
- * sharding not yet judged checks its most recomputing variant first.
- */
-function leafPeak(state: SearchState, world: World, leaf: Leaf, most: Recompute, fitsAtMost: Map<number, boolean>): number {
-  const known = fitsAtMost.get(leaf.shardingIndex);
-  if (known === false) return Infinity;
-  if (known === undefined) {
-    const atMost = leaf.layout.recompute === most ? leaf.layout : { ...leaf.layout, recompute: most };
-    const peak = peakOf(state, world, atMost);
-    fitsAtMost.set(leaf.shardingIndex, peak <= world.memory.limitBytes);
-    if (peak > world.memory.limitBytes) return Infinity;
-    if (atMost === leaf.layout) return peak;
-  }
-  return peakOf(state, world, leaf.layout);
-}
-
-/** Peak memory per GPU of a layout, remembering the smallest peak that did not fit (for the diagnosis). */
-function peakOf(state: SearchState, world: World, layout: Layout): number {
-  state.memoryEvaluations += 1;
-  const peak = world.memory.peakBytes(world.g.scenario, layout);
-  if (peak > world.memory.limitBytes) state.minRejectedPeakBytes = Math.min(state.minRejectedPeakBytes, peak);
-  return peak;
-}
-
-export function priceStep(state: SearchState, world: World, layout: Layout): StepReport {
-  state.evaluated += 1;
-  return estimateStep(world.g.scenario, layout, state.options.stepOptions, world.stepContext);
-}
-
-export function candidateOf(world: World, layout: Layout, time: FastStep, peakBytes: number, step: StepReport | null): Candidate {
-  const activity = Math.min(1, time.computeSeconds / time.stepSeconds);
-  const { point, metrics } = world.objective.point(time.stepSeconds, layout.dp * layout.microBatch, activity);
-  return { world, layout, step, stepSeconds: time.stepSeconds, computeSeconds: time.computeSeconds, peakBytes, metrics, point };
-}
-
-/** Applies the budget and the deadline; keeps the candidate in the top N and the Pareto front when it passes. */
-function admit(state: SearchState, candidate: Candidate): void {
-  const { budgetUsd, deadlineDays } = state.options;
-  const { point } = candidate;
-  if (budgetUsd !== undefined && point.usd > budgetUsd) {
-    state.cheapestRejectedUsd = Math.min(state.cheapestRejectedUsd, point.usd);
-    return decide(state, 'byBudget', 1);
-  }
-  if (deadlineDays !== undefined && point.days > deadlineDays) {
-    state.fastestRejectedDays = Math.min(state.fastestRejectedDays, point.days);
-    return decide(state, 'byDeadline', 1);
-  }
-  decide(state, 'ranked', 1);
-  state.top.offer(candidate);
-  state.front.offer(candidate);
-}

@@ -158,6 +158,10 @@ export interface PlanResult {
   readonly pruned: PlanPruned;
   /** The reference layout (`options.reference`, else the scenario's own when every field is given); null otherwise. */
   readonly scenarioLayout: ScenarioLayoutResult | null;
+  /**
+   * The winner against the runner-up — the best returned layout whose step time differs from the
+   * winner's (sharding twins tie exactly), else the second — and against the reference layout.
+   */
   readonly explanation: { readonly vsRunnerUp: StepComparison | null; readonly vsScenario: StepComparison | null };
   /** Why nothing survived (null when `best` exists). */
   readonly diagnosis: Diagnosis | null;
