@@ -9,6 +9,7 @@ import { registerGpus } from './gpus.js';
 import { registerMemory } from './memory.js';
 import { registerInspect } from './inspect.js';
 import { registerModels } from './models.js';
+import { registerPlan } from './plan.js';
 import { registerReport } from './report.js';
 import { registerValidate } from './validate.js';
 
@@ -20,6 +21,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerCheck,
   registerMemory,
   registerEstimate,
+  registerPlan,
   registerDatacenter,
   registerBottlenecks,
   registerCompare,
