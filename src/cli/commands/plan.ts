@@ -1,13 +1,15 @@
 /** `scaleplan plan <scenario>`: search the layout fields left `auto` (or given as lists). */
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { fixLayout, type FixedLayout } from '../../core/layout/create-layout.js';
-import { OBJECTIVES, planLayouts, type Objective } from '../../core/planner/index.js';
+import { OBJECTIVES, type Objective, type PlanResult } from '../../core/planner/index.js';
 import { economicsOptions } from '../../core/report/estimate-scenario.js';
 import type { LayoutSpec, Scenario } from '../../core/scenario/types.js';
 import { formatPlan } from '../format-plan.js';
+import type { PlanWorkerInput, PlanWorkerMessage } from '../plan-worker.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';
 
@@ -60,6 +62,50 @@ function referenceLayout(scenario: Scenario): FixedLayout | undefined {
   }
 }
 
+/**
+ * Runs the search in a worker thread: the main thread draws the progress bar (stderr, only on a
+ * terminal and only for searches longer than a moment) and turns Ctrl-C into a stop flag the search
+ * polls, so the best layouts found so far are still printed. A second Ctrl-C exits at once.
+ */
+function runPlanWorker(scenario: Scenario, options: PlanWorkerInput['options'], showProgress: boolean): Promise<PlanResult> {
+  const stopFlag = new SharedArrayBuffer(4);
+  const stop = new Int32Array(stopFlag);
+  const worker = new Worker(new URL('../plan-worker.js', import.meta.url), { workerData: { scenario, options, stopFlag } satisfies PlanWorkerInput });
+  const bar = showProgress && process.stderr.isTTY ? new SingleBar({ format: 'planning [{bar}] {percentage}% | {value}/{total} layouts | {eta}s left', stream: process.stderr, hideCursor: true }) : null;
+  const started = performance.now();
+  let barStarted = false;
+  const onSigint = (): void => {
+    if (Atomics.load(stop, 0) === 1) process.exit(130);
+    Atomics.store(stop, 0, 1);
+  };
+  process.on('SIGINT', onSigint);
+  return new Promise<PlanResult>((resolve, reject) => {
+    const finish = (): void => {
+      if (barStarted) bar?.stop();
+      process.off('SIGINT', onSigint);
+      void worker.terminate();
+    };
+    worker.on('message', (message: PlanWorkerMessage) => {
+      if (message.kind === 'progress') {
+        if (bar === null || performance.now() - started < 300) return;
+        if (!barStarted) {
+          bar.start(message.total, message.done);
+          barStarted = true;
+        } else bar.update(message.done);
+        return;
+      }
+      finish();
+      if (message.kind === 'result') resolve(message.result);
+      else if (message.kind === 'input-error') reject(new InputError(message.field, message.value, message.rule));
+      else reject(new Error(message.message));
+    });
+    worker.on('error', (error) => {
+      finish();
+      reject(error);
+    });
+  });
+}
+
 interface PlanCliOptions {
   objective: string; top: string; headroom: string; search?: string; gpus?: string;
   maxGpus?: string; budget?: string; deadline?: string; json?: boolean;
@@ -79,7 +125,7 @@ export function registerPlan(program: Command): void {
     .option('--budget <usd>', 'largest run cost allowed [USD]')
     .option('--deadline <days>', 'longest training time allowed [days]')
     .option('--json', 'machine-readable output (best, top[], pareto[], counts)')
-    .action(action((path: string, opts: PlanCliOptions) => {
+    .action(action(async (path: string, opts: PlanCliOptions) => {
       if (!(OBJECTIVES as readonly string[]).includes(opts.objective)) throw new InputError('--objective', opts.objective, `must be one of: ${OBJECTIVES.join(', ')}`);
       const top = positive('--top', opts.top) ?? 10;
       if (!Number.isInteger(top) || top > 1000) throw new InputError('--top', opts.top, 'must be a whole number from 1 to 1000');
@@ -97,17 +143,8 @@ export function registerPlan(program: Command): void {
       const budgetUsd = positive('--budget', opts.budget);
       const deadlineDays = positive('--deadline', opts.deadline);
 
-      // Ctrl-C stops the search and prints the best found so far; a second Ctrl-C exits.
-      let stop = false;
-      const onSigint = (): void => {
-        if (stop) process.exit(130);
-        stop = true;
-      };
-      process.on('SIGINT', onSigint);
-      const bar = process.stderr.isTTY && opts.json !== true ? new SingleBar({ format: 'planning [{bar}] {percentage}% | {value}/{total} layouts | {eta}s left', stream: process.stderr, hideCursor: true }) : null;
-      let barStarted = false;
       const started = performance.now();
-      const result = planLayouts(scenario, {
+      const result = await runPlanWorker(scenario, {
         objective: opts.objective as Objective,
         top,
         headroomFraction: headroom,
@@ -117,18 +154,7 @@ export function registerPlan(program: Command): void {
         ...(deadlineDays === undefined ? {} : { deadlineDays }),
         ...(reference === undefined ? {} : { reference }),
         run: economicsOptions(base.economics),
-        shouldStop: () => stop,
-        onProgress: (done, total) => {
-          // Only searches longer than a moment get a bar.
-          if (bar === null || performance.now() - started < 300) return;
-          if (!barStarted) {
-            bar.start(total, done);
-            barStarted = true;
-          } else bar.update(done);
-        },
-      });
-      if (barStarted) bar?.stop();
-      process.off('SIGINT', onSigint);
+      }, opts.json !== true);
       const elapsed = (performance.now() - started) / 1000;
       if (opts.json) {
         const strip = (p: (typeof result.top)[number]) => {
