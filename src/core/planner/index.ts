@@ -9,5 +9,7 @@ export type {
 } from './types.js';
 export { OBJECTIVES, estimateLayoutRun, objectiveValue, runMetrics, type Objective, type ObjectivePoint, type PlanRunOptions, type RunMetrics } from './objective.js';
 export type { ParetoAxes } from './ranking.js';
-export { createSearchSpace, resolveLimits, scenarioWithGpus, type ResolvedLimits, type SearchSpace, type SpaceLimits } from './space.js';
+export {
+  createSearchSpace, resolveLimits, scenarioWithGpus, searchedFields, type ResolvedLimits, type SearchedField, type SearchSpace, type SpaceLimits,
+} from './space.js';
 export { createTally, enumerateLayouts, rejectedByRule, type Tally } from './enumerate.js';

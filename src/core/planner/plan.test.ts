@@ -19,19 +19,24 @@ function accounted(c: PlanCounts): number {
   return c.byGpuLimit + c.byRun + c.byMemory + c.byBudget + c.byDeadline + c.byBound + c.ranked + c.undecided;
 }
 
-/** Every valid layout that fits, priced with estimateStep: the scores the planner must reproduce. */
-function bruteForceScores(scenario: Scenario, headroomFraction: number, objective: Objective): number[] {
-  const space = createSearchSpace(scenario, undefined);
-  const g = createGpuSpace(space, scenario.cluster.gpus);
+/** Every valid layout that fits, priced with estimateStep: the (gpus, days, score) the planner must reproduce. */
+function bruteForce(scenario: Scenario, headroomFraction: number, objective: Objective, gpuCounts?: number[]): { gpus: number; days: number; score: number }[] {
+  const space = createSearchSpace(scenario, gpuCounts);
   const context = createStepContext(scenario);
-  const scores: number[] = [];
-  for (const { candidate } of enumerateLayouts(space)) {
+  const out: { gpus: number; days: number; score: number }[] = [];
+  for (const { gpus, candidate } of enumerateLayouts(space)) {
+    const g = createGpuSpace(space, gpus);
     const layout = layoutOf(g, candidate);
-    if (peakMemoryBytes(scenario, layout, { searchMicroBatch: false }) > (1 - headroomFraction) * scenario.cluster.accelerator.hbmBytes) continue;
-    const step = estimateStep(scenario, layout, undefined, context);
-    scores.push(scoreOf(objective, runMetrics(estimateLayoutRun(scenario, layout, step, {}))));
+    if (peakMemoryBytes(g.scenario, layout, { searchMicroBatch: false }) > (1 - headroomFraction) * scenario.cluster.accelerator.hbmBytes) continue;
+    const step = estimateStep(g.scenario, layout, undefined, context);
+    const metrics = runMetrics(estimateLayoutRun(g.scenario, layout, step, {}));
+    out.push({ gpus, days: metrics.days, score: scoreOf(objective, metrics) });
   }
-  return scores.sort((a, b) => a - b);
+  return out;
+}
+
+function bruteForceScores(scenario: Scenario, headroomFraction: number, objective: Objective): number[] {
+  return bruteForce(scenario, headroomFraction, objective).map((p) => p.score).sort((a, b) => a - b);
 }
 
 describe('planLayouts finds what an exhaustive search finds', () => {
@@ -108,6 +113,21 @@ function expectFront(result: PlanResult, second: (p: PlanResult['top'][number]) 
 }
 
 describe('Pareto front', () => {
+  it('time vs GPUs equals the front of an exhaustive search over 32, 64 and 128 GPUs', () => {
+    const moe = withLayout(example('mixtral-8x7b-h100'), {
+      tp: [1, 2], ep: [4, 8], etp: 1, pp: [2, 4], cp: 1, schedule: ['1f1b', 'zb-h2'], vp: 1, zero: [1], fsdpShardSize: null, recompute: ['none', 'full'], microBatch: [1],
+    });
+    const all = bruteForce(moe, 0.05, 'time', [32, 64, 128]);
+    const front = all.filter((a) => !all.some((b) => b.days <= a.days && b.gpus <= a.gpus && (b.days < a.days || b.gpus < a.gpus)));
+    const fastest = new Map<number, number>();
+    for (const p of front) fastest.set(p.gpus, Math.min(fastest.get(p.gpus) ?? Infinity, p.days));
+    expect(fastest.size).toBeGreaterThan(1);
+    const result = planLayouts(moe, { top: 3, gpuCounts: [32, 64, 128] });
+    expect(result.pareto.map((p) => [p.gpus, p.point.days])).toEqual(
+      [...fastest].sort((a, b) => a[1] - b[1]).map(([gpus, days]) => [gpus, expect.closeTo(days, 9)]),
+    );
+  });
+
   it('is time vs cost at one GPU count, and non-dominated', () => {
     const result = planLayouts(withLayout(example('mixtral-8x7b-h100')), { top: 5 });
     expect(result.paretoAxes).toBe('time-cost');

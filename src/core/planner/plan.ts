@@ -14,7 +14,7 @@ import { finalizeCandidate, scenarioLayout } from './finalize.js';
 import { OBJECTIVES } from './objective.js';
 import { runSearch } from './search.js';
 import { createSearchState, resolvePlanOptions, type Candidate, type ResolvedPlanOptions, type SearchState } from './search-state.js';
-import { createSearchSpace } from './space.js';
+import { createSearchSpace, searchedFields } from './space.js';
 import type { PlannedLayout, PlanOptions, PlanResult } from './types.js';
 
 function requirePositive(field: string, value: number | undefined, integer: boolean): void {
@@ -108,5 +108,6 @@ export function planLayouts(scenario: Scenario, options: PlanOptions = {}): Plan
     diagnosis: best === null ? diagnose(state) : null,
     stoppedEarly: state.stopped,
     gpuCounts: space.gpuCounts,
+    searched: searchedFields(scenario.layout),
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenario/parse.js';
 import {
-  cpValues, createGpuSpace, createSearchSpace, microBatchValues, ppValues, scheduleValues, sequenceParallelValues, shardingValues, tpValues,
+  cpValues, createGpuSpace, createSearchSpace, microBatchValues, ppValues, scheduleValues, searchedFields, sequenceParallelValues, shardingValues, tpValues,
 } from './space.js';
 import { withLayout } from './test-fixtures.js';
 
@@ -54,6 +54,15 @@ describe('search space: what `auto` means per field', () => {
   it('fixed values and lists are taken as given (deduplicated)', () => {
     const given = createGpuSpace(createSearchSpace(withLayout(gpt3, { tp: [4, 8, 4, 3] }), undefined), 1024);
     expect(tpValues(given.space, given.ctx)).toEqual([4, 8, 3]);
+  });
+
+  it('searchedFields lists auto fields and lists of two or more, not dp auto (the remainder)', () => {
+    expect(searchedFields(example('gpt3-175b-a100').layout)).toEqual([]);
+    expect(searchedFields(withLayout(example('gpt3-175b-a100'), { tp: 'auto', recompute: ['none', 'full'], zero: [1] }).layout)).toEqual([
+      { field: 'tp', kind: 'auto', values: null },
+      { field: 'recompute', kind: 'list', values: ['none', 'full'] },
+    ]);
+    expect(searchedFields(gpt3.layout).map((f) => f.field)).toHaveLength(12);
   });
 
   it('searched GPU counts come sorted and deduplicated; the scenario count by default', () => {

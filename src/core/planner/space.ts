@@ -81,6 +81,28 @@ export function scenarioWithGpus(scenario: Scenario, gpus: number): Scenario {
   return { ...scenario, cluster: { ...scenario.cluster, gpus } };
 }
 
+/** A layout field the scenario leaves to the search: `auto`, or the list it gives. */
+export interface SearchedField {
+  readonly field: keyof Omit<LayoutSpec, 'order'>;
+  readonly kind: 'auto' | 'list';
+  /** The given list; null for `auto` (the table above says what it means). */
+  readonly values: readonly (number | string | boolean)[] | null;
+}
+
+const SPEC_FIELDS = ['tp', 'sequenceParallel', 'cp', 'pp', 'vp', 'dp', 'ep', 'etp', 'microBatch', 'schedule', 'zero', 'fsdpShardSize', 'recompute'] as const;
+
+/** The fields `spec` leaves to the search, in loop order (`dp: auto` is the remainder, not a search). */
+export function searchedFields(spec: LayoutSpec): SearchedField[] {
+  const out: SearchedField[] = [];
+  for (const field of SPEC_FIELDS) {
+    const choice: Choice<number | string | boolean> | null = spec[field];
+    if (field === 'dp' && choice === 'auto') continue;
+    if (choice === 'auto') out.push({ field, kind: 'auto', values: null });
+    else if (Array.isArray(choice) && choice.length > 1) out.push({ field, kind: 'list', values: [...choice] });
+  }
+  return out;
+}
+
 export function isSearched<T>(choice: Choice<T> | null): boolean {
   return choice === 'auto' || (Array.isArray(choice) && choice.length > 1);
 }

@@ -7,7 +7,7 @@ import type { StepOptions } from '../step/options.js';
 import type { StepReport } from '../step/types.js';
 import type { Objective, ObjectivePoint, PlanRunOptions, RunMetrics } from './objective.js';
 import type { ParetoAxes } from './ranking.js';
-import type { SpaceLimits } from './space.js';
+import type { SearchedField, SpaceLimits } from './space.js';
 
 export interface PlanOptions {
   /** What to minimise. Default 'time' (effective training days). */
@@ -168,4 +168,6 @@ export interface PlanResult {
   readonly stoppedEarly: boolean;
   /** GPU counts searched. */
   readonly gpuCounts: readonly number[];
+  /** Layout fields searched (`auto` or a list), in loop order. */
+  readonly searched: readonly SearchedField[];
 }
