@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import { estimateCampaign } from '../../core/run/index.js';
 import { estimateScenario, estimateSite } from '../../core/report/index.js';
-import { formatNumber, table } from '../format.js';
+import { countParams, flopsPerToken } from '../../core/model/index.js';
+import { formatCount, formatNumber, table } from '../format.js';
 import { formatLayout, formatMemory, formatRun, formatStep } from '../format-estimate.js';
 import { formatSite } from '../format-site.js';
 import { print, printJson, readScenario } from '../io.js';
@@ -57,8 +58,11 @@ export function registerReport(program: Command): void {
         ['total', `${formatNumber(campaign.total.gpuHours / 1e3, 0)}K`, totalCell, campaign.total.days.toFixed(1), `$${formatNumber(campaign.total.usd / 1e6, 3)}M`],
       ], `Campaign at $${price.toFixed(2)}/GPU-hour (failure-free GPU-hours, as published cost tables count them)`);
       const sources = [scenario, ...others].map((s) => s.reference.source).filter((s): s is string => s !== undefined);
+      const params = countParams(scenario.model);
+      const flops = flopsPerToken(scenario.model, scenario.training.seqLen);
+      const accounting = `Model: ${formatCount(params.total)} parameters (${formatCount(params.active)} active per token; ${formatCount(params.mtp)} more in MTP modules), ${(flops.total / 1e9).toFixed(1)} GFLOP per token for training at sequence ${scenario.training.seqLen} (\`scaleplan inspect\` for the breakdown)`;
       print([
-        formatLayout(scenario, estimate.layout),
+        formatLayout(scenario, estimate.layout) + `\n${accounting}`,
         formatMemory(estimate.memory),
         formatStep(estimate.step, scenario.cluster.gpus),
         formatRun(estimate.run),

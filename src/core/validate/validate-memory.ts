@@ -14,7 +14,15 @@
  * Options from its Llama 3 configurations: op-level selective checkpointing, flash SDPA, no dropout,
  * torchao Float8Linear (no cached FP8 weights).
  */
+import { createCluster } from '../hardware/create-cluster.js';
+import { findAccelerator } from '../hardware/find-accelerator.js';
+import { createLayout } from '../layout/create-layout.js';
+import { layerActivation } from '../memory/activations.js';
 import { estimateMemory } from '../memory/estimate-memory.js';
+import { MODELS } from '../model/catalog.js';
+import type { ModelSpec } from '../model/types.js';
+import { resolveLayoutSpec } from '../scenario/resolve.js';
+import type { Scenario } from '../scenario/types.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import { isRunCase, parseRunRecord } from '../runs/parse-run.js';
 import type { RunRecord } from '../runs/record-schema.js';
@@ -60,12 +68,11 @@ export function validateTorchtitanMemory(record: RunRecord): MemoryValidation | 
   return { id: record.id, model: record.model.name, predictedGiB, measuredGiB, errorPct: (100 * (predictedGiB - measuredGiB)) / measuredGiB, analytical: false };
 }
 
-/** Peak-memory rows of the validation (measured torchtitan rows; formula rows are in the memory tests). */
+/** Peak-memory rows of the validation: measured torchtitan rows and the formula-vs-formula rows. */
 export function validateMemory(records: readonly RunRecord[]): ValidationReport['memory'] {
   const runs: MemoryValidation[] = [];
   for (const record of records) {
-    if (!record.source.startsWith('torchtitan')) continue;
-    const row = validateTorchtitanMemory(record);
+    const row = record.flags.analyticalNotMeasured ? validateKorthikantiMemory(record) : record.source.startsWith('torchtitan') ? validateTorchtitanMemory(record) : null;
     if (row !== null) runs.push(row);
   }
   return {
@@ -73,4 +80,56 @@ export function validateMemory(records: readonly RunRecord[]): ValidationReport[
     analyticalSummary: summarizeErrors(runs.filter((r) => r.analytical).map((r) => r.errorPct)),
     runs,
   };
+}
+
+/** The catalog GPT with the record's depth, width and heads (architecture match, not a name). */
+function catalogTwin(record: RunRecord): ModelSpec | undefined {
+  const m = record.model;
+  return Object.values(MODELS).find((model) => model.layers === m.layers && model.hidden === m.hidden && model.attention.heads === m.heads);
+}
+
+/** Micro-batch of a Korthikanti Fig. 1 row, as its notes quote the paper's Table 3 ("22B mbs 4, others 1"). */
+function notedMicroBatch(record: RunRecord): number {
+  const m = /(\d+)B mbs (\d+), others (\d+)/.exec(record.notes);
+  if (m === null) return record.layout.microBatch ?? 1;
+  const total = record.model.paramsTotalB ?? 0;
+  return Math.abs(total - Number(m[1])) / Number(m[1]) < 0.1 ? Number(m[2]) : Number(m[3]);
+}
+
+/**
+ * Korthikanti et al. 2022 Fig. 1 (formula vs formula): first-stage transformer-layer activations
+ * plus the per-GPU weights, gradients and optimizer (18 B/param, no distributed optimizer),
+ * against the paper's two bars. Sequence 2048 (paper §5); the records give no interleaving (vp 1).
+ */
+export function validateKorthikantiMemory(record: RunRecord): MemoryValidation | null {
+  const other = record.measured.other;
+  const model = catalogTwin(record);
+  if (!record.flags.analyticalNotMeasured || other === null || model === undefined) return null;
+  const paper = Number(other.activationsGibPerGpu) + Number(other.paramsPlusOptimizerGibPerGpu);
+  if (!Number.isFinite(paper)) return null;
+  const tp = record.layout.tp ?? 1;
+  const pp = record.layout.pp ?? 1;
+  const vp = record.layout.vp ?? 1;
+  const microBatch = notedMicroBatch(record);
+  const sequenceParallel = record.layout.sequenceParallel ?? false;
+  const recompute = record.layout.recompute ?? 'none';
+  const scenario: Scenario = {
+    name: record.id, description: record.source, model,
+    cluster: createCluster(findAccelerator(record.cluster.gpu), tp * pp),
+    training: { seqLen: 2048, globalBatch: microBatch * pp * 3, totalTokens: microBatch * pp * 3 * 2048, precision: 'fp16', batchRamp: null },
+    layout: resolveLayoutSpec({ tp, pp, vp, dp: 1, zero: 0, microBatch, sequenceParallel, recompute, schedule: vp > 1 ? 'interleaved' : '1f1b' }),
+    economics: {}, datacenter: {}, reference: {},
+  };
+  const layout = createLayout(scenario);
+  const options = { flashAttention: false, dropout: true, recomputeModules: ['core-attn'] as const, searchMicroBatch: false };
+  const estimate = estimateMemory(scenario, layout, options);
+  const first = estimate.stages[0];
+  if (first === undefined) return null;
+  // Transformer layers only (Fig. 1 leaves out the embedding and output layer).
+  const shape = { tokens: 2048 * microBatch, seqLen: 2048, tp, sequenceParallel, etp: 1, flashAttention: false, dropout: true, linearInputBytes: 2, expertLoadFactor: 1 };
+  const perLayer = layerActivation(model, false, shape, recompute, { kind: 'modules', modules: ['core-attn'] }).storedBytes;
+  const activations = first.inFlightMicroBatches * first.layers * perLayer;
+  const states = estimate.stages.reduce((sum, s) => sum + s.weightsBytes + s.gradsBytes + s.optimizerBytes, 0) / estimate.stages.length;
+  const predictedGiB = (activations + states) / GIB;
+  return { id: record.id, model: record.model.name, predictedGiB, measuredGiB: paper, errorPct: (100 * (predictedGiB - paper)) / paper, analytical: true };
 }
