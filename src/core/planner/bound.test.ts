@@ -57,6 +57,8 @@ describe.each(EXAMPLE_NAMES)('step-time bounds and the planner step for %s', (na
       const slack = 1e-9 * exact;
       expect(stepFloor(bc, pipeline, tail)).toBeLessThanOrEqual(exact + slack);
       expect(gridFloor(bc, layout)).toBeLessThanOrEqual(exact + slack);
+      const paired = layout.schedule === 'dualpipe' || layout.schedule === 'dualpipev';
+      expect(gridFloor(bc, layout, { paired, unpaired: !paired })).toBeLessThanOrEqual(exact + slack);
       const plain = pipelineBound(bc, { ...layout, recompute: 'none', zero: 1, fsdpShardSize: layout.dp });
       expect(skeletonFloor(bc, plain, [layout])).toBeLessThanOrEqual(exact + slack);
     }

@@ -198,18 +198,34 @@ function wholeModel(bc: BoundContext): StageChunk {
   };
 }
 
+/** Which kinds of schedule a grid may run: paired (DualPipe, DualPipeV) and the others. */
+export interface ScheduleKinds {
+  readonly paired: boolean;
+  readonly unpaired: boolean;
+}
+
 /**
- * Bound over every schedule, vp, sharding (ZeRO stage ≥ `minZero`'s optimizer) and recomputation
- * of `layout`'s degrees and micro-batch: average rank busy time with no recomputation, all SMs
- * computing, MoE all-to-all and context-parallel exchanges taken as hidden, plus the optimizer
- * on the average rank. `layout` is any layout of the grid (its zero sets the optimizer sharding).
+ * Bound over every schedule, vp, sharding and recomputation of `layout`'s degrees and micro-batch:
+ * the average rank busy time with no recomputation plus the optimizer on the average rank
+ * (`layout.zero` sets its sharding). Context-parallel exchanges count as hidden. For a MoE with
+ * ep > 1 the all-to-all is either exposed (unpaired schedules) or hidden by pairs whose compute
+ * runs on the SMs left by the communication kernels (estimate-step.ts): the smaller of the two
+ * among the kinds of `kinds`.
  */
-export function gridFloor(bc: BoundContext, layout: Layout): number {
+export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds = { paired: true, unpaired: true }): number {
   const model = bc.scenario.model;
   const chunk = wholeModel(bc);
-  const cost = stagePricing(bc, layout, stepShape(bc, layout, 'none', false), true).price(chunk, NO_DP);
-  const t = cost.times;
-  const perMicroBatch = t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds;
+  const slowedByPairs = model.moe !== null && layout.ep > 1;
+  const busy = (paired: boolean): number => {
+    const shape = stepShape(bc, { ...layout, schedule: paired ? 'dualpipe' : '1f1b' }, 'none', true);
+    const cost = stagePricing(bc, layout, shape, paired).price(chunk, NO_DP);
+    const t = cost.times;
+    const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);
+    return t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds + comm;
+  };
+  let perMicroBatch = Infinity;
+  if (kinds.unpaired || !slowedByPairs) perMicroBatch = busy(false);
+  if (kinds.paired && slowedByPairs) perMicroBatch = Math.min(perMicroBatch, busy(true));
   const params = chunkParams(model, layout, chunk);
   const average = { dense: params.dense / layout.pp, expert: params.expert / layout.pp };
   const optimizer = optimizerSeconds(average, layout, layout.edp, bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec);

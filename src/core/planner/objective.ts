@@ -15,6 +15,7 @@
  * a, so each metric is t·m₀ + min(t, compute)·(m₁ − m₀) with m₀, m₁ the run at a 1-second step
  * and activity 0 and 1 — memoised per ramp quantum — and bounds of t and of the compute bound it.
  */
+import { InputError } from '../errors.js';
 import type { Layout } from '../layout/types.js';
 import type { RunEstimate } from '../run/estimate-run.js';
 import { JOULES_PER_MWH } from '../run/power.js';
@@ -110,7 +111,8 @@ export interface ObjectiveModel {
 }
 
 export function createObjectiveModel(objective: Objective, scenario: Scenario, options: PlanRunOptions): ObjectiveModel {
-  const memo = new Map<number, Coefficients>();
+  // A quantum the run model rejects (batch ramp) is remembered with its error: thrown again, not recomputed.
+  const memo = new Map<number, Coefficients | InputError>();
   const fixedActivity = options.power?.gpuActivity;
   const runAt = (quantum: number, gpuActivity: number): RunEstimate => estimateScenarioRun({
     ...options,
@@ -121,9 +123,17 @@ export function createObjectiveModel(objective: Objective, scenario: Scenario, o
   });
   const coefficients = (quantum: number): Coefficients => {
     const known = memo.get(quantum);
+    if (known instanceof InputError) throw known;
     if (known !== undefined) return known;
-    const idle = runAt(quantum, 0);
-    const busy = runAt(quantum, 1);
+    let idle: RunEstimate;
+    let busy: RunEstimate;
+    try {
+      idle = runAt(quantum, 0);
+      busy = runAt(quantum, 1);
+    } catch (error) {
+      if (error instanceof InputError) memo.set(quantum, error);
+      throw error;
+    }
     const c: Coefficients = {
       days: idle.goodput.effectiveSeconds / SECONDS_PER_DAY,
       usd: [idle.cost.usd, busy.cost.usd],

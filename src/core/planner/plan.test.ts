@@ -9,6 +9,8 @@ import { createStepContext, estimateStep } from '../step/estimate-step.js';
 import { enumerateLayouts, layoutOf } from './enumerate.js';
 import { estimateLayoutRun, runMetrics, scoreOf, type Objective } from './objective.js';
 import { planLayouts } from './plan.js';
+import { runSearch } from './search.js';
+import { createSearchState, resolvePlanOptions } from './search-state.js';
 import { createGpuSpace, createSearchSpace } from './space.js';
 import { EXAMPLE_NAMES, withLayout } from './test-fixtures.js';
 import type { PlanCounts, PlanResult } from './types.js';
@@ -218,5 +220,22 @@ describe.each(EXAMPLE_NAMES)('%s: the planner against the published layout', (na
     expect(result.best?.step.time.stepSeconds).toBeLessThanOrEqual(own.planned.step.time.stepSeconds);
     // When the published layout fits under the headroom it competes in the search; when it does not, the note says so.
     expect(own.note === null).toBe(own.planned.memory.fits);
+  });
+});
+
+describe('exact mode (the fallback when fast-step.ts and estimateStep disagree)', () => {
+  it('prices every layout with estimateStep and ranks the same layouts', () => {
+    const scenario = withLayout(example('mixtral-8x7b-h100'), { tp: [1, 2], pp: [2, 4], cp: 1, ep: 8, schedule: ['1f1b', 'dualpipe', 'interleaved'], microBatch: [1, 2] });
+    const run = (exact: boolean) => {
+      const state = createSearchState(createSearchSpace(scenario, undefined), resolvePlanOptions({ top: 5 }), exact);
+      runSearch(state);
+      return state;
+    };
+    const fast = run(false);
+    const exact = run(true);
+    expect(exact.exactSteps).toBe(true);
+    expect(exact.simulations).toBe(0);
+    expect(exact.top.entries.map((c) => c.point.score)).toEqual(fast.top.entries.map((c) => expect.closeTo(c.point.score, 9)));
+    expect(exact.top.entries.every((c) => c.step !== null)).toBe(true);
   });
 });

@@ -12,14 +12,14 @@
  * model. Every valid layout ends in exactly one count (`PlanCounts`).
  */
 import { isInputError } from '../errors.js';
-import { gridFloor, pipelineBound, skeletonFloor } from './bound.js';
+import { gridFloor, pipelineBound, skeletonFloor, type ScheduleKinds } from './bound.js';
 import {
   countGridLeaves, enumerateDegrees, enumerateGrids, leafLayout, leafOptions, reject, skeletonsOf,
   type Degrees, type Grid, type Skeleton,
 } from './enumerate.js';
 import type { ObjectivePoint } from './objective.js';
 import { createWorld, decide, stopHere, verdict, type SearchState, type World } from './search-state.js';
-import { createGpuSpace, type Sharding } from './space.js';
+import { createGpuSpace, scheduleValues, type Sharding } from './space.js';
 import { visitSkeleton } from './visit-skeleton.js';
 
 interface GridNode {
@@ -45,8 +45,15 @@ function gridShardings(world: World, grid: Grid): { all: readonly Sharding[]; fl
   return { all, floor: all.find((s) => s.zero >= 1) ?? all[0] ?? { zero: 0, fsdpShardSize: grid.dp } };
 }
 
+/** The kinds of schedule the grid's pipeline depth admits (bound.ts gridFloor). */
+function scheduleKinds(world: World, grid: Grid): ScheduleKinds {
+  const options = scheduleValues(world.g, grid.pp);
+  const paired = options.some((o) => o.schedule === 'dualpipe' || o.schedule === 'dualpipev');
+  return { paired, unpaired: options.some((o) => o.schedule !== 'dualpipe' && o.schedule !== 'dualpipev') };
+}
+
 function gridBound(world: World, grid: Grid): number {
-  return gridFloor(world.bc, leafLayout(world.g, gridSkeleton(grid), gridShardings(world, grid).floor, 'none'));
+  return gridFloor(world.bc, leafLayout(world.g, gridSkeleton(grid), gridShardings(world, grid).floor, 'none'), scheduleKinds(world, grid));
 }
 
 /** Phase 1 for one GPU count: degrees nodes with their grids, layout counts and bounds. */
@@ -139,14 +146,14 @@ function visitGrid(state: SearchState, world: World, grid: Grid): void {
     const plain = leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, 'none');
     const layouts = options.shardings.map((s) => leafLayout(world.g, skeleton, s, 'none'));
     const pipeline = pipelineBound(world.bc, plain);
-    return { skeleton, floor: world.objective.floor(skeletonFloor(world.bc, pipeline, layouts), quantum, pipeline.minComputeSeconds) };
+    return { skeleton, pipeline, floor: world.objective.floor(skeletonFloor(world.bc, pipeline, layouts), quantum, pipeline.minComputeSeconds) };
   });
   bounded.sort((a, b) => a.floor.score - b.floor.score);
-  for (const { skeleton, floor } of bounded) {
+  for (const { skeleton, pipeline, floor } of bounded) {
     if (stopHere(state, perSkeleton)) continue;
     const v = verdict(state, floor);
     if (v !== null) decide(state, v, perSkeleton);
-    else visitSkeleton(state, world, skeleton);
+    else visitSkeleton(state, world, skeleton, pipeline);
   }
 }
 

@@ -27,12 +27,17 @@ interface Leaf {
   readonly floor: ObjectivePoint;
 }
 
-/** Every leaf of a skeleton with its bound, best first: one pipeline bound per recomputation, one tail per sharding. */
-function boundLeaves(world: World, skeleton: Skeleton): Leaf[] {
+/**
+ * Every leaf of a skeleton with its bound, best first: one pipeline bound per recomputation
+ * (`plain`, the one without recomputation, comes from the skeleton's bound), one tail per sharding.
+ */
+function boundLeaves(world: World, skeleton: Skeleton, plain: PipelineBound): Leaf[] {
   const options = leafOptions(world.g, skeleton);
   const quantum = skeleton.dp * skeleton.microBatch;
-  const pipelines = new Map<Recompute, PipelineBound>();
-  for (const r of options.recomputes) pipelines.set(r, pipelineBound(world.bc, leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, r)));
+  const pipelines = new Map<Recompute, PipelineBound>([['none', plain]]);
+  for (const r of options.recomputes) {
+    if (r !== 'none') pipelines.set(r, pipelineBound(world.bc, leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, r)));
+  }
   const leaves: Leaf[] = [];
   options.shardings.forEach((sharding, shardingIndex) => {
     let tail: RankTail[] | null = null;
@@ -49,12 +54,13 @@ function boundLeaves(world: World, skeleton: Skeleton): Leaf[] {
   return leaves.sort((a, b) => a.floor.score - b.floor.score);
 }
 
-export function visitSkeleton(state: SearchState, world: World, skeleton: Skeleton): void {
+/** Visits the leaves of `skeleton`; `plain` is its pipeline bound without recomputation (zero 1). */
+export function visitSkeleton(state: SearchState, world: World, skeleton: Skeleton, plain: PipelineBound): void {
   const options = leafOptions(world.g, skeleton);
   const most = options.recomputes.reduce<Recompute>((a, r) => (AGGRESSIVENESS[r] > AGGRESSIVENESS[a] ? r : a), 'none');
   let fitsAtMost: Map<number, boolean> | null = null;
   const simulations = new Map<PipelineBound, ScheduleSimulation>();
-  for (const leaf of boundLeaves(world, skeleton)) {
+  for (const leaf of boundLeaves(world, skeleton, plain)) {
     if (stopHere(state, 1)) continue;
     const v = verdict(state, leaf.floor);
     if (v !== null) {
