@@ -42,7 +42,7 @@ function memoryLine(state: SearchState): DiagnosisLine {
   const limit = (1 - state.options.headroomFraction) * capacity;
   const smallest = Number.isFinite(state.minRejectedPeakBytes)
     ? `the smallest peak found needs ${gb(state.minRejectedPeakBytes)}`
-    : `weights, gradients and optimizer states alone need at least ${gb(state.memoryFloorBytes)}`;
+    : `even the smallest need is at least ${gb(state.memoryFloorBytes)} (a lower bound: states, or states and activations)`;
   const spec = scenario.layout;
   const fixed = (['recompute', 'zero', 'pp', 'tp', 'microBatch'] as const).filter((f) => !isSearched(spec[f]));
   const relax = fixed.length > 0 ? `let ${fixed.join(', ')} be searched (auto); ` : '';
@@ -63,7 +63,7 @@ function constraintLines(state: SearchState): DiagnosisLine[] {
     lines.push({ constraint: 'GPU limit', eliminated: counts.byGpuLimit, unit: 'layouts', detail: `GPU counts above ${options.maxGpus}`, suggestion: 'raise the GPU limit or search smaller GPU counts' });
   }
   if (counts.byRun > 0) {
-    lines.push({ constraint: 'batch ramp', eliminated: counts.byRun, unit: 'layouts', detail: 'dp·microBatch does not divide the ramp span', suggestion: RULE_ADVICE.batchQuantum ?? '' });
+    lines.push({ constraint: 'run model', eliminated: counts.byRun, unit: 'layouts', detail: 'the whole-run estimate rejects them (the rule lines below say why)', suggestion: RULE_ADVICE.batchQuantum ?? '' });
   }
   if (counts.byBudget > 0) {
     const usd = Math.round(state.cheapestRejectedUsd).toLocaleString('en-US');

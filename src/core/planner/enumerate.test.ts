@@ -41,19 +41,21 @@ describe('enumerateLayouts yields only valid layouts', () => {
 describe('enumerateLayouts against brute force', () => {
   it('yields exactly the valid members of the Cartesian product of the given lists', () => {
     const base = scenarioWithGpus(example('mixtral-8x7b-h100'), 64);
+    const zero: ZeroStage[] = [0, 1, 3];
+    const recompute: Recompute[] = ['none', 'full'];
     const lists = {
       tp: [1, 2, 3, 4, 8], cp: [1, 2, 3], pp: [1, 2, 4, 5, 33], ep: [1, 2, 8, 16], etp: [1, 2],
-      microBatch: [1, 2, 5], vp: [1, 2, 4], zero: [0, 1, 3] as ZeroStage[], fsdpShardSize: [2, 4, 16], recompute: ['none', 'full'] as Recompute[],
+      microBatch: [1, 2, 5], vp: [1, 2, 4], zero, fsdpShardSize: [2, 4, 16], recompute,
     };
     const scenario = withLayout(base, { ...lists, dp: 'auto', schedule: [...SCHEDULE_IDS], sequenceParallel: null });
     const ctx = layoutContext(scenario);
     const expected = new Set<string>();
     for (const tp of lists.tp) for (const cp of lists.cp) for (const pp of lists.pp) for (const ep of lists.ep) for (const etp of lists.etp) {
-      for (const microBatch of lists.microBatch) for (const vp of lists.vp) for (const zero of lists.zero) for (const shard of lists.fsdpShardSize) {
-        for (const recompute of lists.recompute) for (const schedule of SCHEDULE_IDS) {
+      for (const microBatch of lists.microBatch) for (const vp of lists.vp) for (const z of lists.zero) for (const shard of lists.fsdpShardSize) {
+        for (const r of lists.recompute) for (const schedule of SCHEDULE_IDS) {
           const dp = 64 / (tp * cp * pp);
           const c: LayoutCandidate = {
-            tp, cp, pp, dp, ep, etp, vp, microBatch, zero, recompute, schedule, fsdpShardSize: shard, sequenceParallel: tp > 1, order: scenario.layout.order,
+            tp, cp, pp, dp, ep, etp, vp, microBatch, zero: z, recompute: r, schedule, fsdpShardSize: shard, sequenceParallel: tp > 1, order: scenario.layout.order,
           };
           if (checkLayout(ctx, c) === null) expected.add(key(64, c));
         }

@@ -76,7 +76,8 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
         world.objective.floor(1, grid.dp * grid.microBatch);
       } catch (error) {
         if (!isInputError(error)) throw error;
-        reject(state.tally, { field: error.field, value: error.value, rule: `${error.rule} (the batch ramp must fill whole micro-batches of dp·microBatch sequences)` });
+        const why = error.field === 'batchQuantum' ? ' (the batch ramp must fill whole micro-batches of dp·microBatch sequences)' : '';
+        reject(state.tally, { field: error.field, value: error.value, rule: `${error.rule}${why}` });
         decide(state, 'byRun', leaves);
         continue;
       }

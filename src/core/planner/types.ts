@@ -74,7 +74,10 @@ export interface PlanCounts {
   readonly enumerated: number;
   /** Layouts whose GPU count exceeds `maxGpus`. */
   readonly byGpuLimit: number;
-  /** Layouts whose micro-batches cannot follow the batch ramp (run rule, see `pruned.byRule`). */
+  /**
+   * Layouts the run model rejects (its rule is in `pruned.byRule`): dp·microBatch not dividing the
+   * batch ramp's span, or a GPU count whose failure rate leaves the run no progress.
+   */
   readonly byRun: number;
   readonly byMemory: number;
   readonly byBudget: number;
