@@ -5,6 +5,7 @@
  * by exactly the layout fields its value reads, so every layout of a search that shares them
  * shares the entry. The prices themselves come from the step model's functions (step/).
  */
+import { computeShape } from '../step/estimate-step.js';
 import { createCommLinks, type CommLinks } from '../comm/links.js';
 import { placeGroups, type GroupPlacements } from '../comm/place-groups.js';
 import type { ComputeShape } from '../compute/types.js';
@@ -54,15 +55,10 @@ export function groupsOf(bc: BoundContext, layout: Layout): GroupPlacements {
   return groups;
 }
 
-/** The step model's compute shape (estimate-step.ts `computeShape`). */
+/** The step model's compute shape (`computeShape`), with the recomputation given and, unless `pairedSms`, all SMs computing. */
 export function stepShape(bc: BoundContext, layout: Layout, recompute: Recompute, pairedSms: boolean): ComputeShape {
-  const { scenario, options } = bc;
-  const moeOverlap = pairedSms && isPaired(layout.schedule) && scenario.model.moe !== null && layout.ep > 1;
-  return {
-    microBatch: layout.microBatch, seqLen: scenario.training.seqLen, tp: layout.tp, cp: layout.cp, sp: layout.sequenceParallel,
-    ep: layout.ep, etp: layout.etp, precision: scenario.training.precision, tokensPerExpertImbalance: options.moeLoadImbalance,
-    recompute, computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
-  };
+  const shape = computeShape(bc.scenario, { ...layout, recompute }, bc.options);
+  return pairedSms ? shape : { ...shape, computeSmFraction: 1 };
 }
 
 export interface StagePricing {
