@@ -2,9 +2,10 @@
  * Efficiency data: one GEMM record per (accelerator, precision) and one attention/HBM record per
  * accelerator. Never keyed by model or run.
  *
- * Provenance. Every value below is a PRIOR from the literature, to be replaced by the fit of
- * `scripts/calibrate.ts` (least squares on the step times / throughputs of runs-dev.json, written by
- * the step-time composer). Records a fit changes must have their `source` rewritten to say so.
+ * Provenance. The GEMM values below are PRIORS from the literature; `scripts/calibrate.ts` fits
+ * effMax per (accelerator, precision) on the runs of data/runs-dev.json and writes
+ * `efficiency-fitted.ts`, which `DEFAULT_EFFICIENCY_PARAMS` applies (each fitted record's `source`
+ * says so).
  * Accelerators without a record use `generic` (a deliberately middle-of-the-road prior).
  *
  * Literature anchors (approximate):
@@ -27,7 +28,7 @@ import { applyGemmFits, FITTED_GEMM } from './efficiency-fitted.js';
 import type { AttentionCurve, DeviceEfficiencyRecord, EfficiencyParams, GemmEfficiencyRecord, SaturatingCurve } from './efficiency.js';
 
 const GEMM_KNEE_SECONDS = 2e-6;
-const PRIOR = 'prior (literature, see file header), to be fitted by scripts/calibrate.ts';
+const PRIOR = 'prior (literature, see file header); effMax replaced where scripts/calibrate.ts fitted it';
 
 function prior(effMax: number): SaturatingCurve & { source: string } {
   return { effMax, halfSaturationSeconds: GEMM_KNEE_SECONDS, source: PRIOR };

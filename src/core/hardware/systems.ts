@@ -26,7 +26,7 @@ export const REFERENCE_SYSTEMS = {
     powerWatts: kilowatts(6.5),
     unitsPerRack: 4,
     source:
-      'NVIDIA DGX A100 datasheet: 6.5 kW max (figure given in the project brief; not in hardware-facts.md). ' +
+      'NVIDIA DGX A100 datasheet: 6.5 kW max (not in hardware-facts.md). ' +
       'Assumption: 4 systems per rack as the DGX H100 SuperPOD guidance (hardware-facts.md §2.2)',
   },
   'dgx-h100': {
