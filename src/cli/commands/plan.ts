@@ -119,7 +119,7 @@ export function registerPlan(program: Command): void {
     .option('--objective <name>', `what to minimise: ${OBJECTIVES.join(', ')}`, 'time')
     .option('--top <n>', 'layouts to list', '10')
     .option('--headroom <fraction>', 'share of HBM kept free', '0.05')
-    .option('--search <fields>', 'also search these fixed layout fields ("all", or e.g. "tp,pp,microBatch"); the scenario\'s own layout stays the reference')
+    .option('--search <fields>', 'also search these fixed layout fields ("all", or e.g. "tp,pp,microBatch"); the scenario\'s own layout stays the reference. Default: the fields left auto or given as lists, or all of them when the scenario fixes every field')
     .option('--gpus <list>', 'GPU counts to search, e.g. 1024,2048,4096')
     .option('--max-gpus <n>', 'largest GPU count allowed')
     .option('--budget <usd>', 'largest run cost allowed [USD]')
@@ -137,8 +137,12 @@ export function registerPlan(program: Command): void {
         return n;
       });
       const base = readScenario(path);
-      const scenario = withSearched(base, parseSearch(opts.search));
-      const reference = opts.search === undefined ? undefined : referenceLayout(base);
+      // A scenario that fixes every layout field has nothing to search: search all of them, with
+      // its own layout as the reference the winner is explained against.
+      const ownLayout = referenceLayout(base);
+      const searchAll = opts.search === undefined && ownLayout !== undefined;
+      const scenario = withSearched(base, searchAll ? [...SEARCHABLE] : parseSearch(opts.search));
+      const reference = opts.search === undefined && !searchAll ? undefined : ownLayout;
       const maxGpus = positive('--max-gpus', opts.maxGpus);
       const budgetUsd = positive('--budget', opts.budget);
       const deadlineDays = positive('--deadline', opts.deadline);
@@ -167,6 +171,7 @@ export function registerPlan(program: Command): void {
           stoppedEarly: result.stoppedEarly, elapsedSeconds: elapsed,
         });
       }
+      if (searchAll) print('the scenario fixes every layout field: searching all of them, compared with its own layout (--search chooses fields)\n');
       print(formatPlan(result, elapsed));
     }));
 }
