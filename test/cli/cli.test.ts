@@ -213,6 +213,43 @@ describe('scenario commands on the examples', () => {
 
 const DOMAINS = ['compute', 'memory', 'network', 'power', 'cooling', 'storage-reliability'];
 
+describe('plan and report', () => {
+  it('plan --json on a fully given example searches every field: best, top[], counts; the best is at least as fast as the published layout', () => {
+    const out = cliJson(['plan', GPT3, '--top', '3']);
+    expect(out.best.layout.tp * out.best.layout.pp * out.best.layout.cp * out.best.layout.dp).toBe(1024);
+    expect(out.top.length).toBe(3);
+    expect(out.counts.enumerated).toBeGreaterThan(1000);
+    const vsScenario = out.explanation.vsScenario;
+    expect(vsScenario.bestStepSeconds).toBeLessThanOrEqual(vsScenario.otherStepSeconds);
+  });
+
+  it('plan draws no progress bar when stderr is not a terminal', () => {
+    const r = cli(['plan', GPT3, '--top', '1']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Top 1 layouts by time/);
+  });
+
+  it('plan: an empty search space is a diagnosis, not an error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scaleplan-plan-'));
+    const file = join(dir, 'tiny.yaml');
+    writeFileSync(file, 'model: deepseek-v3\ncluster: { accelerator: h100-sxm, gpus: 8 }\ntraining: { seqLen: 4096, globalBatch: 64, totalTokens: 1T, precision: fp8 }\nlayout: { tp: auto, pp: auto, ep: auto }\n');
+    const r = cli(['plan', file]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/passes every constraint/);
+    expect(r.stdout).toMatch(/memory/);
+  });
+
+  it('report prints every section and the campaign table beside the published figures', () => {
+    const r = cli(['report', DEEPSEEK, '--phase', join(EXAMPLES, 'deepseek-v3-post-training.yaml')]);
+    expect(r.status, r.stderr).toBe(0);
+    for (const section of ['Memory per GPU', 'Step time', 'Whole run', 'Campaign', 'published (error)', 'Data center', 'Power usage effectiveness', 'Bottlenecks']) {
+      expect(r.stdout).toContain(section);
+    }
+  });
+});
+
 describe('bottlenecks', () => {
   it('--json scores the six domains 0–100 with rule, evidence and remedies; worst is the maximum', () => {
     const j = cliJson(['bottlenecks', DEEPSEEK]);
