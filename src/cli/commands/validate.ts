@@ -22,6 +22,14 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
   out.push(table(['run', 'model', 'GPU', 'prec', 'layout', 'metric', 'measured', 'predicted', 'error'],
     r.runs.map((v) => [v.id, v.model, v.tags.accelerator, v.tags.precisionClass, v.layout, METRIC_LABEL[v.metric], fmt(v.measured), fmt(v.predicted), `${v.errorPct >= 0 ? '+' : ''}${v.errorPct.toFixed(1)}%`]),
     'Throughput: predicted from each run\'s inputs vs measured'));
+  const perTrillion = r.runs.filter((v) => v.gpuHoursPerTrillionTokens !== undefined);
+  if (perTrillion.length > 0) {
+    out.push(table(['run', 'model', 'GPU-hours per 10^12 tokens: published', 'predicted', 'error'],
+      perTrillion.map((v) => {
+        const g = v.gpuHoursPerTrillionTokens ?? { predicted: 0, measured: 1 };
+        return [v.id, v.model, `${(g.measured / 1e3).toFixed(1)}K`, `${(g.predicted / 1e3).toFixed(1)}K`, `${g.predicted >= g.measured ? '+' : ''}${(100 * (g.predicted / g.measured - 1)).toFixed(1)}%`];
+      }), 'Whole-run cost where published (GPU-hours per trillion tokens)'));
+  }
   if (r.memory.runs.length > 0) {
     out.push(table(['run', 'model', 'measured GiB', 'predicted GiB', 'error', 'kind'],
       r.memory.runs.map((m) => [m.id, m.model, m.measuredGiB.toFixed(1), m.predictedGiB.toFixed(1), `${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%`, m.analytical ? 'formula vs formula' : 'measured']),

@@ -41,6 +41,7 @@ function measuredOf(record: RunRecord, notes: string[]): RunMeasured {
     ...(m.stepTimeS === null ? {} : { stepTimeS: m.stepTimeS }),
     ...(m.mfu === null ? {} : { mfu: m.mfu }),
     ...(m.peakMemGiB === null ? {} : { peakMemGiB: m.peakMemGiB }),
+    ...(m.gpuHoursPerTrillionTokens === null ? {} : { gpuHoursPerTrillionTokens: m.gpuHoursPerTrillionTokens }),
   };
 }
 

@@ -10,6 +10,8 @@ export interface RunMeasured {
   /** As published; definitions differ by source (data/README.md "MFU definitions differ"). */
   readonly mfu?: number;
   readonly peakMemGiB?: number;
+  /** Whole-run GPU-hours per 10^12 tokens, as published (DeepSeek reports). */
+  readonly gpuHoursPerTrillionTokens?: number;
 }
 
 export interface RunFlags {

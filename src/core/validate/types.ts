@@ -17,6 +17,8 @@ export interface RunValidation {
   /** Short description of the layout used. */
   readonly layout: string;
   readonly forcedBalancedRouting: boolean;
+  /** When the run publishes GPU-hours per trillion tokens: predicted (from tokens/s/GPU) and published. */
+  readonly gpuHoursPerTrillionTokens?: { readonly predicted: number; readonly measured: number };
 }
 
 export interface MemoryValidation {

@@ -63,6 +63,10 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
     tags: c.tags,
     layout: describeLayout(c.layout),
     forcedBalancedRouting: c.flags.forcedBalancedRouting,
+    ...(c.measured.gpuHoursPerTrillionTokens === undefined ? {} : {
+      // GPU-hours per 1e12 tokens = 1e12 / (tokens/s/GPU · 3600 s/h)
+      gpuHoursPerTrillionTokens: { predicted: 1e12 / (report.throughput.tokensPerSecondPerGpu * 3600), measured: c.measured.gpuHoursPerTrillionTokens },
+    }),
   };
 }
 
