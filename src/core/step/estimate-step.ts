@@ -3,23 +3,24 @@
  * pipeline schedule simulated over them, then data-parallel gradient reduction, the optimizer and
  * the parameter gather. It holds no formulas of its own; every cost comes from the module that owns it.
  */
-import { createCommLinks } from '../comm/links.js';
-import { placeGroups } from '../comm/place-groups.js';
+import { createCommLinks, type CommLinks } from '../comm/links.js';
+import { placeGroups, type GroupPlacements } from '../comm/place-groups.js';
 import { createComputeEstimator, type ComputeEstimator } from '../compute/compute-estimator.js';
 import type { ComputeShape } from '../compute/types.js';
 import { peakFlopsPerSec } from '../hardware/peak-flops.js';
-import { partitionStages } from '../layout/stages.js';
+import { partitionStages, type StagePartition } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { flopsPerToken } from '../model/flops.js';
 import type { Scenario } from '../scenario/types.js';
 import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
 import { simulateCompiled } from '../schedules/simulate.js';
+import type { ScheduleSimulation } from '../schedules/types.js';
 import { dataParallelComm, optimizerSeconds } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext } from './layer-comm.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from './options.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { addParams, chunkParams } from './stage-params.js';
-import type { StepReport } from './types.js';
+import type { StepReport, StepThroughput } from './types.js';
 
 /** Per-call caches a planner may share across layouts of one scenario (no module state). */
 export interface StepContext {
@@ -57,81 +58,87 @@ export function computeShape(scenario: Scenario, layout: Layout, options: StepOp
   };
 }
 
-/** Estimates one training step of `scenario` under `layout`. Deterministic; throws only on bad input. */
-export function estimateStep(scenario: Scenario, layout: Layout, options: StepOptions = DEFAULT_STEP_OPTIONS, context?: StepContext): StepReport {
-  const { model, cluster, training } = scenario;
-  const ctx = context ?? createStepContext(scenario, options);
-  const groups = placeGroups(layout, layout.order, cluster);
-  const links = createCommLinks(cluster, options.comm);
-  const commCtx: CommContext = { model, layout, seqLen: training.seqLen, precision: training.precision, groups, links, moeLoadImbalance: options.moeLoadImbalance };
-  const shape = computeShape(scenario, layout, options);
-  const dense = layerCommSeconds(commCtx, 'dense');
-  const moe = layerCommSeconds(commCtx, 'moe');
-  const attentionForwardSeconds = ctx.estimator.estimateLayer(0, shape).byKind.attention / 3.5;
-  const partition = partitionStages(model, layout);
+interface StepInputs {
+  readonly scenario: Scenario;
+  readonly layout: Layout;
+  readonly options: StepOptions;
+  readonly ctx: StepContext;
+  readonly groups: GroupPlacements;
+  readonly links: CommLinks;
+  readonly commCtx: CommContext;
+  readonly partition: StagePartition;
+}
 
-  // One cost per model stage; DualPipe holds each stage twice (both copies price the same).
-  const stageCosts = new Array<StageCost>(partition.modelStages);
-  for (const rank of partition.ranks) {
+/** One cost per model stage; DualPipe holds each stage twice (both copies price the same). */
+function priceModelStages(i: StepInputs): StageCost[] {
+  const { scenario, layout, options, ctx } = i;
+  const shape = computeShape(scenario, layout, options);
+  const dense = layerCommSeconds(i.commCtx, 'dense');
+  const moe = layerCommSeconds(i.commCtx, 'moe');
+  // Attention-core forward of one layer: byKind.attention sums forward (1) and backward (2.5).
+  const attentionForwardSeconds = ctx.estimator.estimateLayer(0, shape).byKind.attention / 3.5;
+  const stageCosts = new Array<StageCost | undefined>(i.partition.modelStages);
+  for (const rank of i.partition.ranks) {
     for (const chunk of rank.chunks) {
       if (stageCosts[chunk.modelStage] !== undefined) continue;
       const fsdp = layout.zero === 3 && layout.pp === 1
-        ? dataParallelComm(chunkParams(model, layout, chunk), groups, layout, links.collective, options.gradReduceBytes)
+        ? dataParallelComm(chunkParams(scenario.model, layout, chunk), i.groups, layout, i.links.collective, options.gradReduceBytes)
         : { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
       stageCosts[chunk.modelStage] = estimateStageCost({
         chunk, estimator: ctx.estimator, shape, dense, moe, attentionForwardSeconds, fsdp, overlap: options.overlap, pairedSchedule: isPaired(layout),
       });
     }
   }
-  const costs = stageCosts.map((c, i) => {
-    if (c === undefined) throw new Error(`model stage ${i} has no chunk`);
+  return stageCosts.map((c, index) => {
+    if (c === undefined) throw new Error(`model stage ${index} has no chunk`);
     return c;
   });
+}
 
-  const p2pSeconds = pipelineP2pSeconds(commCtx);
-  const compiled = ctx.schedules.compile(layout.schedule, { pp: layout.pp, vp: layout.vp, microBatches: layout.microBatches });
-  const sim = simulateCompiled(compiled, { stages: costs.map((c) => c.times), p2pSeconds }, { recordOps: options.recordOps });
-
-  // Data parallelism and the optimizer, per pipeline rank.
-  const m = layout.microBatches;
+/**
+ * After the pipeline: each rank's gradient reduction (what its last backward does not hide), the
+ * optimizer step and the parameter gather (what the next first forward does not hide).
+ */
+function dataParallelTail(i: StepInputs, costs: readonly StageCost[], sim: ScheduleSimulation) {
+  const { scenario, layout, options } = i;
   let pipelineEnd = 0;
   let optimizer = 0;
   let paramGather = 0;
   let critical = 0;
-  for (const rank of partition.ranks) {
+  for (const rank of i.partition.ranks) {
     const stats = sim.perStage[rank.rank];
     if (stats === undefined) continue;
     let params = { dense: 0, expert: 0 };
     let window = 0;
     let firstForward = Infinity;
     for (const chunk of rank.chunks) {
-      params = addParams(params, chunkParams(model, layout, chunk));
+      params = addParams(params, chunkParams(scenario.model, layout, chunk));
       const t = costs[chunk.modelStage]?.times;
       if (t === undefined) continue;
       window = Math.max(window, t.backwardInputSeconds + t.backwardWeightSeconds);
       firstForward = Math.min(firstForward, t.forwardSeconds);
     }
-    const dp = dataParallelComm(params, groups, layout, links.collective, options.gradReduceBytes);
+    const dp = dataParallelComm(params, i.groups, layout, i.links.collective, options.gradReduceBytes);
     const gradExposed = options.overlap.dpGradReduce ? Math.max(0, dp.gradReduceSeconds - window) : dp.gradReduceSeconds;
     pipelineEnd = Math.max(pipelineEnd, stats.lastEndSeconds + gradExposed);
-    optimizer = Math.max(optimizer, optimizerSeconds(params, layout, layout.edp, cluster.accelerator.hbmBandwidthBytesPerSec));
+    optimizer = Math.max(optimizer, optimizerSeconds(params, layout, layout.edp, scenario.cluster.accelerator.hbmBandwidthBytesPerSec));
     const gather = options.overlap.dpParamGather ? Math.max(0, dp.paramGatherSeconds - firstForward) : dp.paramGatherSeconds;
     paramGather = Math.max(paramGather, gather);
     if (stats.busySeconds > (sim.perStage[critical]?.busySeconds ?? 0)) critical = rank.rank;
   }
-  const stepSeconds = pipelineEnd + optimizer + paramGather;
+  return { pipelineEnd, optimizer, paramGather, critical };
+}
 
-  // Attribution on the busiest rank: compute, exposed TP/CP/FSDP as priced, EP = what the simulator kept.
-  const criticalRank = partition.ranks[critical];
+/** Attribution on the busiest rank: compute, exposed TP/CP/FSDP as priced, EP = what the simulator kept. */
+function attributeBusiestRank(i: StepInputs, costs: readonly StageCost[], sim: ScheduleSimulation, critical: number, p2pSeconds: number) {
   const busy = sim.perStage[critical]?.busySeconds ?? 0;
   let compute = 0;
   let tp = 0;
   let cp = 0;
   let fsdp = 0;
-  let recomputeFlops = 0;
   // Micro-batches through each chunk: all m, except DualPipe whose two copies take m/2 each.
-  const perChunk = layout.schedule === 'dualpipe' ? m / 2 : m;
-  for (const chunk of criticalRank?.chunks ?? []) {
+  const perChunk = i.layout.schedule === 'dualpipe' ? i.layout.microBatches / 2 : i.layout.microBatches;
+  for (const chunk of i.partition.ranks[critical]?.chunks ?? []) {
     const c = costs[chunk.modelStage];
     if (c === undefined) continue;
     compute += perChunk * (c.compute.forwardSeconds + c.compute.backwardInputSeconds + c.compute.backwardWeightSeconds + c.compute.recomputeSeconds);
@@ -139,49 +146,71 @@ export function estimateStep(scenario: Scenario, layout: Layout, options: StepOp
     cp += perChunk * c.exposedCpSeconds;
     fsdp += perChunk * c.exposedFsdpSeconds;
   }
-  for (const c of costs) recomputeFlops += c.compute.flops.recompute;
-  const ep = Math.max(0, busy - compute - tp - cp - fsdp);
   const idle = Math.max(0, sim.makespanSeconds - busy);
-  const pp = Math.min(idle, 2 * (partition.modelStages - 1) * p2pSeconds);
+  // PP transfers on the critical path: the fill and the drain cross every stage boundary once.
+  const pp = Math.min(idle, 2 * (i.partition.modelStages - 1) * p2pSeconds);
+  return { compute, tp, cp, fsdp, ep: Math.max(0, busy - compute - tp - cp - fsdp), pp, bubble: idle - pp };
+}
 
+function stepThroughput(scenario: Scenario, layout: Layout, costs: readonly StageCost[], stepSeconds: number): StepThroughput {
+  const { model, cluster, training } = scenario;
   const tokensPerStep = training.globalBatch * training.seqLen;
   const tokensPerSecond = tokensPerStep / stepSeconds;
   const tokensPerSecondPerGpu = tokensPerSecond / cluster.gpus;
   const modelFlopsPerToken = flopsPerToken(model, training.seqLen).total;
+  let recomputeFlops = 0;
+  for (const c of costs) recomputeFlops += c.compute.flops.recompute;
   // Recomputed FLOPs per token: per-GPU recompute FLOPs of every stage × the tp·cp GPUs sharing a micro-batch.
   const hardwareFlopsPerToken = modelFlopsPerToken + (recomputeFlops * layout.tp * layout.cp) / (layout.microBatch * training.seqLen);
   const peak = peakFlopsPerSec(cluster.accelerator, training.precision);
-  const peakBf16 = peakFlopsPerSec(cluster.accelerator, 'bf16');
   const achieved = tokensPerSecondPerGpu * modelFlopsPerToken;
+  return {
+    tokensPerStep,
+    tokensPerSecond,
+    tokensPerSecondPerGpu,
+    modelFlopsPerToken,
+    hardwareFlopsPerToken,
+    modelFlopsPerSecondPerGpu: achieved,
+    mfu: achieved / peak,
+    mfuBf16: achieved / peakFlopsPerSec(cluster.accelerator, 'bf16'),
+    hfu: (tokensPerSecondPerGpu * hardwareFlopsPerToken) / peak,
+  };
+}
+
+/** Estimates one training step of `scenario` under `layout`. Deterministic; throws only on bad input. */
+export function estimateStep(scenario: Scenario, layout: Layout, options: StepOptions = DEFAULT_STEP_OPTIONS, context?: StepContext): StepReport {
+  const { model, cluster, training } = scenario;
+  const groups = placeGroups(layout, layout.order, cluster);
+  const links = createCommLinks(cluster, options.comm);
+  const commCtx: CommContext = { model, layout, seqLen: training.seqLen, precision: training.precision, groups, links, moeLoadImbalance: options.moeLoadImbalance };
+  const inputs: StepInputs = { scenario, layout, options, ctx: context ?? createStepContext(scenario, options), groups, links, commCtx, partition: partitionStages(model, layout) };
+
+  const costs = priceModelStages(inputs);
+  const p2pSeconds = pipelineP2pSeconds(commCtx);
+  const compiled = inputs.ctx.schedules.compile(layout.schedule, { pp: layout.pp, vp: layout.vp, microBatches: layout.microBatches });
+  const sim = simulateCompiled(compiled, { stages: costs.map((c) => c.times), p2pSeconds }, { recordOps: options.recordOps });
+  const tail = dataParallelTail(inputs, costs, sim);
+  const stepSeconds = tail.pipelineEnd + tail.optimizer + tail.paramGather;
+  const a = attributeBusiestRank(inputs, costs, sim, tail.critical, p2pSeconds);
 
   return {
     layout,
     time: {
       stepSeconds,
       pipelineSeconds: sim.makespanSeconds,
-      computeSeconds: compute,
-      exposed: { tp, ep, cp, dp: fsdp + (pipelineEnd - sim.makespanSeconds) + paramGather, pp },
-      bubbleSeconds: idle - pp,
-      optimizerSeconds: optimizer,
+      computeSeconds: a.compute,
+      exposed: { tp: a.tp, ep: a.ep, cp: a.cp, dp: a.fsdp + (tail.pipelineEnd - sim.makespanSeconds) + tail.paramGather, pp: a.pp },
+      bubbleSeconds: a.bubble,
+      optimizerSeconds: tail.optimizer,
     },
-    throughput: {
-      tokensPerStep,
-      tokensPerSecond,
-      tokensPerSecondPerGpu,
-      modelFlopsPerToken,
-      hardwareFlopsPerToken,
-      modelFlopsPerSecondPerGpu: achieved,
-      mfu: achieved / peak,
-      mfuBf16: achieved / peakBf16,
-      hfu: (tokensPerSecondPerGpu * hardwareFlopsPerToken) / peak,
-    },
+    throughput: stepThroughput(scenario, layout, costs, stepSeconds),
     schedule: {
       id: layout.schedule,
-      microBatches: m,
+      microBatches: layout.microBatches,
       bubbleFraction: sim.bubbleFraction,
-      perStage: partition.ranks.map((r) => {
-        const s = sim.perStage[r.rank];
-        return { rank: r.rank, layers: r.layers, busySeconds: s?.busySeconds ?? 0, bubbleFraction: s?.bubbleFraction ?? 0, peakInFlight: s?.peakInFlight ?? 0 };
+      perStage: inputs.partition.ranks.map((r) => {
+        const st = sim.perStage[r.rank];
+        return { rank: r.rank, layers: r.layers, busySeconds: st?.busySeconds ?? 0, bubbleFraction: st?.bubbleFraction ?? 0, peakInFlight: st?.peakInFlight ?? 0 };
       }),
     },
     simulation: sim,
