@@ -30,7 +30,7 @@ import { pointToPointTier } from '../comm/send-recv.js';
 import { partitionStages, type PipelineRank } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
-import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from '../step/options.js';
 import type { RankParams } from '../step/data-parallel.js';
 import { addParams, chunkParams } from '../step/stage-params.js';
 
@@ -188,7 +188,7 @@ function epFlow(ctx: Ctx): TrafficFlow | null {
   if (moe === null || layout.ep <= 1 || ctx.passes.moe === 0) return null;
   const base = {
     tokens: (gpuTokens(layout, scenario.training.seqLen) * layout.etp) / layout.tp,
-    topK: moe.topK, hidden: scenario.model.hidden, loadImbalance: ctx.options.moeLoadImbalance,
+    topK: moe.topK, hidden: scenario.model.hidden, loadImbalance: expertLoadImbalance(scenario.training, ctx.options),
     maxNodesPerToken: moe.maxNodesPerToken, deduplicate: moe.maxNodesPerToken !== null,
   };
   const links = ctx.links.allToAll;

@@ -51,7 +51,7 @@ function selectivePolicy(scenario: Scenario, options: EstimateMemoryOptions): Se
 }
 
 function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRecipe, options: EstimateMemoryOptions): ActivationShape {
-  const expertLoadFactor = options.expertLoadFactor ?? 1;
+  const expertLoadFactor = options.expertLoadFactor ?? scenario.training.expertLoadImbalance ?? 1;
   if (!(expertLoadFactor >= 1)) throw new InputError('memory.expertLoadFactor', expertLoadFactor, 'must be at least 1 (1 = uniform routing)');
   return {
     tokens: (layout.microBatch * scenario.training.seqLen) / layout.cp,

@@ -17,7 +17,7 @@ import type { Placement } from '../schedules/types.js';
 import type { DataParallelComm } from '../step/data-parallel.js';
 import type { StepContext } from '../step/estimate-step.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext } from '../step/layer-comm.js';
-import type { StepOptions } from '../step/options.js';
+import { expertLoadImbalance, type StepOptions } from '../step/options.js';
 import { estimateStageCost, type StageCost } from '../step/stage-times.js';
 
 /** What the bounds of one GPU count share: the step model's caches and memo tables. */
@@ -79,7 +79,7 @@ export function stagePricing(bc: BoundContext, layout: Layout, shape: ComputeSha
   const { scenario, options, step } = bc;
   const commCtx: CommContext = {
     model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
-    groups: groupsOf(bc, layout), links: bc.links, moeLoadImbalance: options.moeLoadImbalance,
+    groups: groupsOf(bc, layout), links: bc.links, moeLoadImbalance: expertLoadImbalance(scenario.training, options),
   };
   const dense = layerCommSeconds(commCtx, 'dense');
   const moe = layerCommSeconds(commCtx, 'moe');

@@ -38,6 +38,7 @@ function resolveTraining(input: TrainingInput): Training {
     totalTokens,
     precision: input.precision ?? 'bf16',
     batchRamp: ramp === undefined ? null : { startGlobalBatch: ramp.startGlobalBatch, rampTokens },
+    ...(input.expertLoadImbalance === undefined ? {} : { expertLoadImbalance: input.expertLoadImbalance }),
   };
 }
 

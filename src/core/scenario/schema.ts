@@ -19,6 +19,8 @@ export const TrainingInputSchema = strictObject(
     globalBatch: positiveInt(LIMITS.globalBatch).describe('Sequences per optimizer step (steady state).'),
     totalTokens: quantity(LIMITS.tokens).describe('Tokens of the whole run: a number or "14.8T", "469B".'),
     precision: oneOf(PRECISION_INPUTS).optional().describe('GEMM precision. Default: bf16.'),
+    expertLoadImbalance: z.number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a number ≥ 1') }).min(1, 'must be at least 1 (1 = perfectly balanced routing)').max(64, 'must be at most 64 (larger values are treated as a typo)').optional()
+      .describe('MoE: routed tokens of the busiest GPU over the mean. Default 1 (balanced routing).'),
     batchRamp: strictObject(
       {
         startGlobalBatch: positiveInt(LIMITS.globalBatch).describe('Global batch at the start of the run [sequences].'),

@@ -70,6 +70,15 @@ describe('estimateStep', () => {
     expect(exposed.time.stepSeconds).toBeGreaterThan(hidden.time.stepSeconds);
   });
 
+  it('training.expertLoadImbalance > 1 slows a MoE step and an explicit option overrides it', () => {
+    const s = examples[0] as Scenario;
+    const l = createLayout(s);
+    const skewed: Scenario = { ...s, training: { ...s.training, expertLoadImbalance: 1.2 } };
+    const balanced = estimateStep(s, l).time.stepSeconds;
+    expect(estimateStep(skewed, l).time.stepSeconds).toBeGreaterThan(balanced);
+    expect(estimateStep(skewed, l, createStepOptions({ moeLoadImbalance: 1 })).time.stepSeconds).toBeCloseTo(balanced, 9);
+  });
+
   it('records pipeline ops only when asked (Chrome traces)', () => {
     const s = examples[3] as Scenario;
     const l = createLayout(s);

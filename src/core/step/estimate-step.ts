@@ -17,7 +17,7 @@ import { simulateCompiled } from '../schedules/simulate.js';
 import type { ScheduleSimulation } from '../schedules/types.js';
 import { dataParallelComm, optimizerSeconds } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext } from './layer-comm.js';
-import { DEFAULT_STEP_OPTIONS, type StepOptions } from './options.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from './options.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { addParams, chunkParams } from './stage-params.js';
 import type { StepReport, StepThroughput } from './types.js';
@@ -52,7 +52,7 @@ export function computeShape(scenario: Scenario, layout: Layout, options: StepOp
     ep: layout.ep,
     etp: layout.etp,
     precision: scenario.training.precision,
-    tokensPerExpertImbalance: options.moeLoadImbalance,
+    tokensPerExpertImbalance: expertLoadImbalance(scenario.training, options),
     recompute: layout.recompute,
     computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
   };
@@ -182,7 +182,7 @@ export function estimateStep(scenario: Scenario, layout: Layout, options: StepOp
   const { model, cluster, training } = scenario;
   const groups = placeGroups(layout, layout.order, cluster);
   const links = createCommLinks(cluster, options.comm);
-  const commCtx: CommContext = { model, layout, seqLen: training.seqLen, precision: training.precision, groups, links, moeLoadImbalance: options.moeLoadImbalance };
+  const commCtx: CommContext = { model, layout, seqLen: training.seqLen, precision: training.precision, groups, links, moeLoadImbalance: expertLoadImbalance(training, options) };
   const inputs: StepInputs = { scenario, layout, options, ctx: context ?? createStepContext(scenario, options), groups, links, commCtx, partition: partitionStages(model, layout) };
 
   const costs = priceModelStages(inputs);

@@ -6,6 +6,7 @@
 import { DEFAULT_COMM_EFFICIENCY, type CommEfficiency } from '../comm/efficiency.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from '../compute/efficiency-params.js';
 import type { EfficiencyParams } from '../compute/efficiency.js';
+import type { Training } from '../training/types.js';
 
 /** Which communication hides behind computation, as fractions in [0, 1] (1 = fully hidden when shorter). */
 export interface OverlapAssumptions {
@@ -40,8 +41,8 @@ export interface StepOptions {
   readonly efficiency: EfficiencyParams;
   readonly comm: CommEfficiency;
   readonly overlap: OverlapAssumptions;
-  /** Tokens of the busiest expert over the mean (1 = balanced routing). */
-  readonly moeLoadImbalance: number;
+  /** Overrides the scenario's `training.expertLoadImbalance` (busiest expert's tokens over the mean). */
+  readonly moeLoadImbalance?: number;
   /**
    * SMs given to communication kernels by schedules that overlap all-to-all with compute
    * (DeepSeek-V3: 20 of 132 on H800, TR §3.2.2 / §3.5.1), as a fraction of the GPU.
@@ -66,11 +67,15 @@ export const DEFAULT_STEP_OPTIONS: StepOptions = {
   efficiency: DEFAULT_EFFICIENCY_PARAMS,
   comm: DEFAULT_COMM_EFFICIENCY,
   overlap: DEFAULT_OVERLAP,
-  moeLoadImbalance: 1,
   commSmFraction: 20 / 132,
   gradReduceBytes: 4,
   recordOps: false,
 };
+
+/** The routing imbalance a step uses: the option's override, else the scenario's, else 1 (balanced). */
+export function expertLoadImbalance(training: Training, options: StepOptions): number {
+  return options.moeLoadImbalance ?? training.expertLoadImbalance ?? 1;
+}
 
 /** Options with partial overrides merged over the defaults (overlap merged field by field). */
 export function createStepOptions(overrides: Partial<Omit<StepOptions, 'overlap'>> & { overlap?: Partial<OverlapAssumptions> } = {}): StepOptions {

@@ -15,4 +15,9 @@ export interface Training {
   readonly totalTokens: number;
   readonly precision: Precision;
   readonly batchRamp: BatchRamp | null;
+  /**
+   * Routed tokens of the busiest GPU over the mean (MoE only; 1 = perfectly balanced routing, the
+   * default). Slows the expert GEMMs and all-to-alls and grows the expert activations.
+   */
+  readonly expertLoadImbalance?: number;
 }
