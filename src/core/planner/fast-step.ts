@@ -14,6 +14,7 @@ import { simulateCompiled } from '../schedules/simulate.js';
 import type { Layout } from '../layout/types.js';
 import type { ScheduleSimulation } from '../schedules/types.js';
 import type { StepContext } from '../step/estimate-step.js';
+import { combineRankTails, type RankTailInput } from '../step/rank-tail.js';
 import type { BoundContext, PipelineBound, RankTail } from './bound.js';
 
 /** One pipeline simulation with the costs of a pipeline bound. */
@@ -29,20 +30,15 @@ export interface FastStep {
 }
 
 export function fastStep(bc: BoundContext, pipeline: PipelineBound, sim: ScheduleSimulation, tail: readonly RankTail[]): FastStep {
-  const { overlap } = bc.options;
-  let pipelineEnd = 0;
-  let optimizer = 0;
-  let gather = 0;
-  let critical = 0;
-  pipeline.ranks.forEach((r, i) => {
+  const inputs = pipeline.ranks.map((r, i): RankTailInput | undefined => {
     const stats = sim.perStage[i];
     const t = tail[i];
-    if (stats === undefined || t === undefined) return;
-    const grad = overlap.dpGradReduce ? Math.max(0, t.gradReduceSeconds - r.windowSeconds) : t.gradReduceSeconds;
-    pipelineEnd = Math.max(pipelineEnd, stats.lastEndSeconds + grad);
-    optimizer = Math.max(optimizer, t.optimizerSeconds);
-    gather = Math.max(gather, overlap.dpParamGather ? Math.max(0, t.paramGatherSeconds - r.firstForwardSeconds) : t.paramGatherSeconds);
-    if (stats.busySeconds > (sim.perStage[critical]?.busySeconds ?? 0)) critical = i;
+    if (stats === undefined || t === undefined) return undefined;
+    return {
+      lastEndSeconds: stats.lastEndSeconds, busySeconds: stats.busySeconds, gradReduceSeconds: t.gradReduceSeconds, windowSeconds: r.windowSeconds,
+      optimizerSeconds: t.optimizerSeconds, paramGatherSeconds: t.paramGatherSeconds, firstForwardSeconds: r.firstForwardSeconds,
+    };
   });
-  return { stepSeconds: pipelineEnd + optimizer + gather, computeSeconds: pipeline.ranks[critical]?.computeSeconds ?? 0 };
+  const end = combineRankTails(inputs, bc.options.overlap);
+  return { stepSeconds: end.pipelineEnd + end.optimizer + end.paramGather, computeSeconds: pipeline.ranks[end.critical]?.computeSeconds ?? 0 };
 }

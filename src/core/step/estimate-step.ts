@@ -18,6 +18,7 @@ import type { ScheduleSimulation } from '../schedules/types.js';
 import { dataParallelComm, optimizerSeconds } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext } from './layer-comm.js';
 import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from './options.js';
+import { combineRankTails, type RankTailInput, type StepTail } from './rank-tail.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { addParams, chunkParams } from './stage-params.js';
 import type { StepReport, StepThroughput } from './types.js';
@@ -95,19 +96,12 @@ function priceModelStages(i: StepInputs): StageCost[] {
   });
 }
 
-/**
- * After the pipeline: each rank's gradient reduction (what its last backward does not hide), the
- * optimizer step and the parameter gather (what the next first forward does not hide).
- */
-function dataParallelTail(i: StepInputs, costs: readonly StageCost[], sim: ScheduleSimulation) {
+/** Each rank's inputs to the end of the step (rank-tail.ts): gradient reduction, optimizer, parameter gather. */
+function dataParallelTail(i: StepInputs, costs: readonly StageCost[], sim: ScheduleSimulation): StepTail {
   const { scenario, layout, options } = i;
-  let pipelineEnd = 0;
-  let optimizer = 0;
-  let paramGather = 0;
-  let critical = 0;
-  for (const rank of i.partition.ranks) {
+  const ranks = i.partition.ranks.map((rank): RankTailInput | undefined => {
     const stats = sim.perStage[rank.rank];
-    if (stats === undefined) continue;
+    if (stats === undefined) return undefined;
     let params = { dense: 0, expert: 0 };
     let window = 0;
     let firstForward = Infinity;
@@ -119,14 +113,17 @@ function dataParallelTail(i: StepInputs, costs: readonly StageCost[], sim: Sched
       firstForward = Math.min(firstForward, t.forwardSeconds);
     }
     const dp = dataParallelComm(params, i.groups, layout, i.links.collective, options.gradReduceBytes);
-    const gradExposed = options.overlap.dpGradReduce ? Math.max(0, dp.gradReduceSeconds - window) : dp.gradReduceSeconds;
-    pipelineEnd = Math.max(pipelineEnd, stats.lastEndSeconds + gradExposed);
-    optimizer = Math.max(optimizer, optimizerSeconds(params, layout, layout.edp, scenario.cluster.accelerator.hbmBandwidthBytesPerSec));
-    const gather = options.overlap.dpParamGather ? Math.max(0, dp.paramGatherSeconds - firstForward) : dp.paramGatherSeconds;
-    paramGather = Math.max(paramGather, gather);
-    if (stats.busySeconds > (sim.perStage[critical]?.busySeconds ?? 0)) critical = rank.rank;
-  }
-  return { pipelineEnd, optimizer, paramGather, critical };
+    return {
+      lastEndSeconds: stats.lastEndSeconds,
+      busySeconds: stats.busySeconds,
+      gradReduceSeconds: dp.gradReduceSeconds,
+      windowSeconds: window,
+      optimizerSeconds: optimizerSeconds(params, layout, layout.edp, scenario.cluster.accelerator.hbmBandwidthBytesPerSec),
+      paramGatherSeconds: dp.paramGatherSeconds,
+      firstForwardSeconds: firstForward,
+    };
+  });
+  return combineRankTails(ranks, options.overlap);
 }
 
 /** Attribution on the busiest rank: compute, exposed TP/CP/FSDP as priced, EP = what the simulator kept. */
