@@ -17,6 +17,17 @@ export default tseslint.config(
     },
   },
   {
+    // The shells see the core only through its public manifest, so the shell shows what the library offers.
+    files: ['src/cli/**/*.ts', 'src/web/**/*.ts', 'src/web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/core/**', '!**/core/index.js'], message: 'Shells import the core only through src/core/index.ts.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },

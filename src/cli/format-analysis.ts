@@ -3,8 +3,8 @@
  * unit formatters of the comparisons (`format-compare.ts`). Formatting only; numbers come from
  * src/core/analysis.
  */
-import type { BottleneckReport, DomainScore, Evidence, WhatIfResult } from '../core/analysis/index.js';
-import type { Layout } from '../core/layout/types.js';
+import type { BottleneckReport, DomainScore, Evidence, WhatIfResult } from '../core/index.js';
+import type { Layout } from '../core/index.js';
 import { formatNumber, formatPct, formatSeconds, table } from './format.js';
 
 /** Width of the severity bar [characters]; one block per 10 points. */

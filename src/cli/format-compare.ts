@@ -4,8 +4,8 @@
  */
 import type {
   DpEpComparison, DpEpPoint, DpEpStrategy, InvalidStrategy, ModelParallelTraffic, TpPpComparison, TpPpStrategy,
-} from '../core/analysis/index.js';
-import type { Layout } from '../core/layout/types.js';
+} from '../core/index.js';
+import type { Layout } from '../core/index.js';
 import { formatBandwidth, formatBytes, wrapText } from './format-analysis.js';
 import { formatCount, formatNumber, formatPct, formatSeconds, table } from './format.js';
 

@@ -1,9 +1,9 @@
 /** Terminal rendering of memory, step-time and whole-run estimates. */
-import type { Layout } from '../core/layout/types.js';
-import type { MemoryEstimate } from '../core/memory/types.js';
-import type { RunEstimate } from '../core/run/estimate-run.js';
-import type { Scenario } from '../core/scenario/types.js';
-import { MFU_CONVENTION, type StepReport } from '../core/step/types.js';
+import type { Layout } from '../core/index.js';
+import type { MemoryEstimate } from '../core/index.js';
+import type { RunEstimate } from '../core/index.js';
+import type { Scenario } from '../core/index.js';
+import { MFU_CONVENTION, type StepReport } from '../core/index.js';
 import { formatGiB, formatNumber, formatPct, formatSeconds, keyValues, table } from './format.js';
 
 export function formatLayout(scenario: Scenario, l: Layout): string {

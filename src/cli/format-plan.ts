@@ -1,6 +1,6 @@
 /** Terminal rendering of a planner result. */
-import type { Layout } from '../core/layout/types.js';
-import type { PlannedLayout, PlanResult, StepComparison } from '../core/planner/index.js';
+import type { Layout } from '../core/index.js';
+import type { PlannedLayout, PlanResult, StepComparison } from '../core/index.js';
 import { formatNumber, formatSeconds, table } from './format.js';
 
 export function shortLayout(l: Layout): string {

@@ -1,5 +1,5 @@
 /** Terminal rendering of the data-center estimate. */
-import type { SiteEstimate } from '../core/report/index.js';
+import type { SiteEstimate } from '../core/index.js';
 import { formatNumber, keyValues, table } from './format.js';
 
 const mw = (w: number): string => `${(w / 1e6).toFixed(2)} MW`;

@@ -2,9 +2,9 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { extname, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../core/errors.js';
-import { parseScenarioText } from '../core/scenario/parse.js';
-import type { Scenario } from '../core/scenario/types.js';
+import { InputError } from '../core/index.js';
+import { parseScenarioText } from '../core/index.js';
+import type { Scenario } from '../core/index.js';
 
 /** Root of the installed package (holds data/ and examples/). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

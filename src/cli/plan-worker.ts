@@ -4,9 +4,9 @@
  * returns the best layouts found so far.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isInputError } from '../core/errors.js';
-import { planLayouts, type PlanOptions } from '../core/planner/index.js';
-import type { Scenario } from '../core/scenario/types.js';
+import { isInputError } from '../core/index.js';
+import { planLayouts, type PlanOptions } from '../core/index.js';
+import type { Scenario } from '../core/index.js';
 
 export interface PlanWorkerInput {
   readonly scenario: Scenario;

@@ -1,5 +1,5 @@
 /** Runs a command action with the CLI's error contract: bad input → one line on stderr, exit code 2. */
-import { isInputError } from '../core/errors.js';
+import { isInputError } from '../core/index.js';
 
 export const EXIT_BAD_INPUT = 2;
 

@@ -1,9 +1,9 @@
 /** `scaleplan bottlenecks <scenario> [--what-if <spec>]`: six-domain scores, evidence, remedies, what-if. */
 import type { Command } from 'commander';
-import { analyzeBottlenecks, runWhatIf, WHAT_IF_KEYS, type BottleneckReport, type WhatIfResult } from '../../core/analysis/index.js';
-import { createLayout } from '../../core/layout/create-layout.js';
-import type { Layout } from '../../core/layout/types.js';
-import type { Scenario } from '../../core/scenario/types.js';
+import { analyzeBottlenecks, runWhatIf, WHAT_IF_KEYS, type BottleneckReport, type WhatIfResult } from '../../core/index.js';
+import { createLayout } from '../../core/index.js';
+import type { Layout } from '../../core/index.js';
+import type { Scenario } from '../../core/index.js';
 import { formatBottlenecks, formatWhatIfResult } from '../format-analysis.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';

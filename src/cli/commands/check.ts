@@ -1,6 +1,6 @@
 /** `scaleplan check <scenario>`: parse the scenario and validate its layout. */
 import type { Command } from 'commander';
-import { createLayout } from '../../core/layout/create-layout.js';
+import { createLayout } from '../../core/index.js';
 import { keyValues } from '../format.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';

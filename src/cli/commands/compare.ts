@@ -1,9 +1,9 @@
 /** `scaleplan compare tp-pp|dp-ep <scenario>`: quantified comparisons of parallelism strategies. */
 import type { Command } from 'commander';
-import { compareDpEp, compareTpPp } from '../../core/analysis/index.js';
-import { InputError } from '../../core/errors.js';
-import { createLayout } from '../../core/layout/create-layout.js';
-import type { Scenario } from '../../core/scenario/types.js';
+import { compareDpEp, compareTpPp } from '../../core/index.js';
+import { InputError } from '../../core/index.js';
+import { createLayout } from '../../core/index.js';
+import type { Scenario } from '../../core/index.js';
 import { formatDpEp, formatTpPp } from '../format-compare.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';

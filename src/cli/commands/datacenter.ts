@@ -1,6 +1,6 @@
 /** `scaleplan datacenter <scenario>`: the building the cluster needs. */
 import type { Command } from 'commander';
-import { estimateScenario, estimateSite } from '../../core/report/index.js';
+import { estimateScenario, estimateSite } from '../../core/index.js';
 import { formatSite } from '../format-site.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';

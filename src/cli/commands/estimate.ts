@@ -1,8 +1,8 @@
 /** `scaleplan estimate <scenario>`: memory, step time, throughput and whole-run totals. */
 import type { Command } from 'commander';
-import { estimateScenario } from '../../core/report/index.js';
-import { createChromeTrace } from '../../core/schedules/index.js';
-import { createStepOptions } from '../../core/step/index.js';
+import { estimateScenario } from '../../core/index.js';
+import { createChromeTrace } from '../../core/index.js';
+import { createStepOptions } from '../../core/index.js';
 import { formatLayout, formatMemory, formatRun, formatStep } from '../format-estimate.js';
 import { print, printJson, readScenario, writeFileAtomic } from '../io.js';
 import { action } from '../run.js';

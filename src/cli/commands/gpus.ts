@@ -1,6 +1,6 @@
 /** `scaleplan gpus`: the accelerator catalog. */
 import type { Command } from 'commander';
-import { ACCELERATORS } from '../../core/hardware/index.js';
+import { ACCELERATORS } from '../../core/index.js';
 import { table } from '../format.js';
 import { print, printJson } from '../io.js';
 import { action } from '../run.js';

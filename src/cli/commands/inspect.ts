@@ -1,9 +1,9 @@
 /** `scaleplan inspect <model-id|scenario>`: parameter and FLOP breakdown. */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InputError } from '../../core/errors.js';
-import { ACTIVE_PARAMS_CONVENTION, countParams, findModel, flopsPerToken } from '../../core/model/index.js';
-import type { ModelSpec } from '../../core/model/index.js';
+import { InputError } from '../../core/index.js';
+import { ACTIVE_PARAMS_CONVENTION, countParams, findModel, flopsPerToken } from '../../core/index.js';
+import type { ModelSpec } from '../../core/index.js';
 import { formatCount, formatPct, table } from '../format.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';

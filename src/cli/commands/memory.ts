@@ -1,7 +1,7 @@
 /** `scaleplan memory <scenario>`: per-GPU memory of every pipeline stage and the fit verdict. */
 import type { Command } from 'commander';
-import { createLayout } from '../../core/layout/create-layout.js';
-import { estimateMemory } from '../../core/memory/estimate-memory.js';
+import { createLayout } from '../../core/index.js';
+import { estimateMemory } from '../../core/index.js';
 import { formatLayout, formatMemory } from '../format-estimate.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';

@@ -1,6 +1,6 @@
 /** `scaleplan models`: the model catalog. */
 import type { Command } from 'commander';
-import { MODELS, countParams } from '../../core/model/index.js';
+import { MODELS, countParams } from '../../core/index.js';
 import { formatCount, table } from '../format.js';
 import { print, printJson } from '../io.js';
 import { action } from '../run.js';

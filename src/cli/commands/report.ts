@@ -4,9 +4,9 @@
  * (context extension, post-training) are given. `npm start` runs it on the DeepSeek-V3 example.
  */
 import type { Command } from 'commander';
-import { estimateCampaign } from '../../core/run/index.js';
-import { estimateScenario, estimateSite } from '../../core/report/index.js';
-import { countParams, flopsPerToken } from '../../core/model/index.js';
+import { estimateCampaign } from '../../core/index.js';
+import { estimateScenario, estimateSite } from '../../core/index.js';
+import { countParams, flopsPerToken } from '../../core/index.js';
 import { formatCount, formatNumber, table } from '../format.js';
 import { formatLayout, formatMemory, formatRun, formatStep } from '../format-estimate.js';
 import { formatSite } from '../format-site.js';

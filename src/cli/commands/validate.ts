@@ -1,8 +1,8 @@
 /** `scaleplan validate [runs.json]`: predicted vs measured for every published run scaleplan can model. */
 import type { Command } from 'commander';
-import { parseRunsFile } from '../../core/runs/index.js';
-import { validateRuns } from '../../core/validate/index.js';
-import type { ErrorSummary, ValidationReport } from '../../core/validate/index.js';
+import { parseRunsFile } from '../../core/index.js';
+import { validateRuns } from '../../core/index.js';
+import type { ErrorSummary, ValidationReport } from '../../core/index.js';
 import { table } from '../format.js';
 import { packagePath, print, printJson, readTextFile } from '../io.js';
 import { action } from '../run.js';
