@@ -3,6 +3,10 @@
  * enumeration of its valid layouts, and `planLayouts` (prune by memory, bound, price, rank, explain).
  */
 export { planLayouts } from './plan.js';
+export {
+  checkPlanOptions, MAX_TOP, ownLayout, parseSearchFields, planRequest, SEARCHABLE_FIELDS, withSearchedFields,
+  type PlannedRequest, type PlanOptionName, type PlanOptionNames, type PlanRequest, type SearchableField,
+} from './plan-request.js';
 export type {
   ComponentDelta, Diagnosis, DiagnosisLine, PlanCounts, PlannedLayout, PlannedMemory, PlanOptions, PlanPruned, PlanResult,
   ScenarioLayoutResult, StepComparison,
