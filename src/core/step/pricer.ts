@@ -1,0 +1,251 @@
+/**
+ * The step pricer: what one micro-batch costs on one GPU, priced once per shape and reused by
+ * everything that asks — `estimateStep`, the planner's bounds and leaves, and the analysis.
+ *
+ *   layer prices  per (degrees, placement order, micro-batch, recomputation, sequence parallelism,
+ *                 pairing): the compute shape, each layer kind's TP / EP / CP communication, the
+ *                 attention core that hides the CP ring, the pipeline p2p time
+ *   stage costs   counts × layer prices: a model stage's op times for the simulator (stage-times.ts),
+ *                 per (layer prices, what the stage holds)
+ *   rank costs    a pipeline rank's parameters, gradient reduction, parameter gather and optimizer
+ *
+ * Each memo table is keyed by exactly the layout fields its function reads (`*_FIELDS`, and the
+ * functions take `Pick<Layout, …>` of those fields, so the checker rejects a read the key misses).
+ * The scenario and the step options are fixed per pricer. Everything lives in the pricer the caller
+ * holds (no module state); `README.md` says where a new cost term goes.
+ */
+import { createCommLinks, type CommLinks } from '../comm/links.js';
+import { placeGroups, type GroupPlacements } from '../comm/place-groups.js';
+import { createComputeEstimator, type ComputeEstimator } from '../compute/compute-estimator.js';
+import type { ComputeShape } from '../compute/types.js';
+import { partitionStages, type PipelineRank, type StageChunk, type StagePartition } from '../layout/stages.js';
+import type { Layout } from '../layout/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
+import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from './data-parallel.js';
+import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from './options.js';
+import { estimateStageCost, type StageCost } from './stage-times.js';
+import { addParams, chunkParams } from './stage-params.js';
+
+/** Caches that do not depend on the GPU count: a planner shares one across the scenarios it searches. */
+export interface StepContext {
+  readonly estimator: ComputeEstimator;
+  /** Compiled schedule programs per (schedule, pp, vp, m): building them costs more than running them. */
+  readonly schedules: CompiledScheduleCache;
+  /** One pricer per scenario object priced through this context. */
+  readonly pricers: WeakMap<Scenario, StepPricer>;
+}
+
+export function createStepContext(scenario: Scenario, options: StepOptions = DEFAULT_STEP_OPTIONS): StepContext {
+  return {
+    estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, options.efficiency),
+    schedules: createCompiledScheduleCache(),
+    pricers: new WeakMap(),
+  };
+}
+
+export interface StepPricer {
+  readonly scenario: Scenario;
+  readonly options: StepOptions;
+  readonly context: StepContext;
+  readonly links: CommLinks;
+  readonly groups: Map<string, GroupPlacements>;
+  readonly layers: Map<string, LayerPrices>;
+  readonly stages: Map<string, StageCost>;
+  readonly partitions: Map<string, StagePartition>;
+  readonly ranks: Map<string, RankCosts>;
+}
+
+function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
+  return {
+    scenario, options, context, links: createCommLinks(scenario.cluster, options.comm),
+    groups: new Map(), layers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(),
+  };
+}
+
+/** The pricer of `scenario` under `options`, kept in `context` (a fresh one for other options). */
+export function stepPricer(scenario: Scenario, options: StepOptions, context: StepContext = createStepContext(scenario, options)): StepPricer {
+  const known = context.pricers.get(scenario);
+  if (known !== undefined && known.options === options) return known;
+  const pricer = newPricer(scenario, options, context);
+  if (known === undefined) context.pricers.set(scenario, pricer);
+  return pricer;
+}
+
+/** Builds a memo key from exactly the listed fields. */
+function keyOf<F extends keyof Layout>(layout: Pick<Layout, F>, fields: readonly F[]): string {
+  let key = '';
+  for (const f of fields) key += `${String(layout[f])}|`;
+  return key;
+}
+
+function memo<V>(table: Map<string, V>, key: string, make: () => V): V {
+  const known = table.get(key);
+  if (known !== undefined) return known;
+  const value = make();
+  table.set(key, value);
+  return value;
+}
+
+/**
+ * Whether a schedule pairs the forward of one chunk with the backward of another (DualPipe,
+ * DualPipeV): the pair hides the MoE all-to-all, whose kernels take SMs from the compute.
+ */
+export function pairsChunks(schedule: Layout['schedule']): boolean {
+  return schedule === 'dualpipe' || schedule === 'dualpipev';
+}
+
+/** Micro-batches through each chunk per step: all m, except DualPipe whose two copies take m/2 each. */
+export function microBatchesPerChunk(layout: Pick<Layout, 'schedule' | 'microBatches'>): number {
+  return layout.schedule === 'dualpipe' ? layout.microBatches / 2 : layout.microBatches;
+}
+
+export const GROUP_FIELDS = ['tp', 'cp', 'ep', 'etp', 'dp', 'pp', 'order'] as const;
+export type GroupShape = Pick<Layout, (typeof GROUP_FIELDS)[number]>;
+
+/** Size, domains and tier of every parallel group. */
+export function groupsOf(pricer: StepPricer, layout: GroupShape): GroupPlacements {
+  return memo(pricer.groups, keyOf(layout, GROUP_FIELDS), () => placeGroups(layout, layout.order, pricer.scenario.cluster));
+}
+
+export const LAYER_FIELDS = [...GROUP_FIELDS, 'microBatch', 'recompute', 'sequenceParallel', 'schedule'] as const;
+export type LayerShape = Pick<Layout, (typeof LAYER_FIELDS)[number]>;
+
+/** What one micro-batch costs per layer on one GPU, before the layers are counted. */
+export interface LayerPrices {
+  readonly shape: ComputeShape;
+  readonly groups: GroupPlacements;
+  readonly commContext: CommContext;
+  readonly dense: LayerComm;
+  readonly moe: LayerComm;
+  /** Attention-core forward of one layer [s] (hides the context-parallel ring). */
+  readonly attentionForwardSeconds: number;
+  /** One pipeline boundary transfer [s]. */
+  readonly p2pSeconds: number;
+  readonly paired: boolean;
+}
+
+/** The per-GPU compute shape of one micro-batch under `layout`. */
+export function computeShape(scenario: Scenario, layout: Omit<LayerShape, 'order' | 'dp' | 'pp'>, options: StepOptions): ComputeShape {
+  const moeOverlap = pairsChunks(layout.schedule) && scenario.model.moe !== null && layout.ep > 1;
+  return {
+    microBatch: layout.microBatch,
+    seqLen: scenario.training.seqLen,
+    tp: layout.tp,
+    cp: layout.cp,
+    sp: layout.sequenceParallel,
+    ep: layout.ep,
+    etp: layout.etp,
+    precision: scenario.training.precision,
+    tokensPerExpertImbalance: expertLoadImbalance(scenario.training, options),
+    recompute: layout.recompute,
+    computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
+  };
+}
+
+const LAYER_KEY_FIELDS = LAYER_FIELDS.filter((f) => f !== 'schedule');
+
+/** Key of a layer shape: of the schedule only its pairing enters the prices. */
+function layerKey(layout: LayerShape): string {
+  return `${keyOf(layout, LAYER_KEY_FIELDS)}${pairsChunks(layout.schedule)}|`;
+}
+
+/** Layer prices of `layout`'s shape. */
+export function layerPrices(pricer: StepPricer, layout: LayerShape): LayerPrices {
+  const paired = pairsChunks(layout.schedule);
+  return memo(pricer.layers, layerKey(layout), () => {
+    const { scenario, options } = pricer;
+    const shape = computeShape(scenario, layout, options);
+    const groups = groupsOf(pricer, layout);
+    const commContext: CommContext = {
+      model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
+      groups, links: pricer.links, moeLoadImbalance: expertLoadImbalance(scenario.training, options),
+    };
+    return {
+      shape, groups, commContext, paired,
+      dense: layerCommSeconds(commContext, 'dense'),
+      moe: layerCommSeconds(commContext, 'moe'),
+      // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
+      attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
+      p2pSeconds: pipelineP2pSeconds(commContext),
+    };
+  });
+}
+
+export const STAGE_FIELDS = [...LAYER_FIELDS, 'zero', 'fsdpShardSize'] as const;
+export type StageShape = Pick<Layout, (typeof STAGE_FIELDS)[number]>;
+
+/** ZeRO-3 without pipeline gathers a stage's parameters every micro-batch (data-parallel.ts). */
+function perLayerGathers(layout: Pick<Layout, 'zero' | 'pp'>): boolean {
+  return layout.zero === 3 && layout.pp === 1;
+}
+
+const NO_GATHERS: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
+
+/** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
+export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
+  const gathers = perLayerGathers(layout);
+  const held = `${chunk.denseLayers}|${chunk.moeLayers}|${chunk.hasEmbedding}|${chunk.hasOutputHead}|${chunk.hasMtp}`;
+  const key = `${layerKey(layout)}${gathers ? `${layout.zero}|${layout.fsdpShardSize}|` : ''}${held}`;
+  return memo(pricer.stages, key, () => {
+    const prices = layerPrices(pricer, layout);
+    const { scenario, options } = pricer;
+    const fsdp = gathers
+      ? dataParallelComm(chunkParams(scenario.model, layout, chunk), prices.groups, layout, pricer.links.collective, options.gradReduceBytes)
+      : NO_GATHERS;
+    return estimateStageCost({
+      chunk, estimator: pricer.context.estimator, shape: prices.shape, dense: prices.dense, moe: prices.moe,
+      attentionForwardSeconds: prices.attentionForwardSeconds, fsdp, overlap: options.overlap, pairedSchedule: prices.paired,
+    });
+  });
+}
+
+/** Model stages on pipeline ranks (layout/stages.ts), per (schedule, pp, vp). */
+export function partitionOf(pricer: StepPricer, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): StagePartition {
+  return memo(pricer.partitions, keyOf(layout, ['schedule', 'pp', 'vp']), () => partitionStages(pricer.scenario.model, layout));
+}
+
+/** One cost per model stage of `layout` (DualPipe holds each stage twice; both copies price the same). */
+export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): StageCost[] {
+  const partition = partitionOf(pricer, layout);
+  const costs = new Array<StageCost>(partition.modelStages);
+  for (const rank of partition.ranks) {
+    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCost(pricer, layout, chunk);
+  }
+  return costs;
+}
+
+/** What a pipeline rank adds after its last op: its parameters and their data-parallel costs. */
+export interface RankCosts {
+  readonly params: RankParams;
+  /** Gradient reduce-scatter / all-reduce, before overlap [s]. */
+  readonly gradReduceSeconds: number;
+  /** ZeRO-1/2 parameter all-gather (ZeRO-3 with pp > 1: the one gather per step), before overlap [s]. */
+  readonly paramGatherSeconds: number;
+  readonly optimizerSeconds: number;
+}
+
+export const RANK_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize', 'edp'] as const;
+export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' | 'vp'>;
+
+/** Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp). */
+export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp'>, rank: PipelineRank): RankParams {
+  let params: RankParams = { dense: 0, expert: 0 };
+  for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
+  return params;
+}
+
+/** Data-parallel tail and optimizer of a rank holding `params`. */
+export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams): RankCosts {
+  const key = `${keyOf(layout, RANK_FIELDS)}${params.dense}|${params.expert}`;
+  return memo(pricer.ranks, key, () => {
+    const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.options.gradReduceBytes);
+    return {
+      params,
+      gradReduceSeconds: dp.gradReduceSeconds,
+      paramGatherSeconds: dp.paramGatherSeconds,
+      optimizerSeconds: optimizerSeconds(params, layout, layout.edp, pricer.scenario.cluster.accelerator.hbmBandwidthBytesPerSec),
+    };
+  });
+}
