@@ -21,7 +21,7 @@ import type { GroupPlacements } from '../comm/place-groups.js';
 import type { StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
-import { groupsOf, layerPrices, pairsChunks, partitionOf, rankCosts, rankParams, stageCost, stageCosts } from '../step/pricer.js';
+import { groupsOf, p2pSeconds, pairsChunks, partitionOf, rankCosts, rankParams, stageCost, stageCosts } from '../step/pricer.js';
 import { sumRank } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
@@ -85,7 +85,7 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
   const { pricer } = bc;
   const paired = pairsChunks(layout.schedule);
   const costs = stageCosts(pricer, layout);
-  const p2p = layerPrices(pricer, layout).p2pSeconds;
+  const p2p = p2pSeconds(pricer, layout);
   const ends = pipelineEnds(bc, layout, costs, p2p, paired);
   let makespan = 0;
   const ranks = partitionOf(pricer, layout).ranks.map((rank): RankBound => {

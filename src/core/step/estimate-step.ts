@@ -10,7 +10,7 @@ import { flopsPerToken } from '../model/flops.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ScheduleSimulation } from '../schedules/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from './options.js';
-import { layerPrices, partitionOf, rankCosts, rankParams, stageCosts, stepPricer, type StepContext, type StepPricer } from './pricer.js';
+import { p2pSeconds, partitionOf, rankCosts, rankParams, stageCosts, stepPricer, type StepContext, type StepPricer } from './pricer.js';
 import { sumRank, type RankSums } from './rank-sums.js';
 import { combineRankTails, type RankTailInput, type StepTail } from './rank-tail.js';
 import { simulatePipeline } from './simulate-pipeline.js';
@@ -84,12 +84,12 @@ export function estimateStep(scenario: Scenario, layout: Layout, options: StepOp
   const pricer = stepPricer(scenario, options, context);
   const partition = partitionOf(pricer, layout);
   const costs = stageCosts(pricer, layout);
-  const p2pSeconds = layerPrices(pricer, layout).p2pSeconds;
-  const sim = simulatePipeline(pricer, layout, costs, p2pSeconds, options.recordOps);
+  const p2p = p2pSeconds(pricer, layout);
+  const sim = simulatePipeline(pricer, layout, costs, p2p, options.recordOps);
   const sums = partition.ranks.map((rank) => sumRank(layout, rank, costs));
   const tail = rankTails(pricer, layout, partition, sums, sim);
   const stepSeconds = tail.pipelineEnd + tail.optimizer + tail.paramGather;
-  const a = attributeBusiestRank(partition.modelStages, sums[tail.critical], sim, tail.critical, p2pSeconds);
+  const a = attributeBusiestRank(partition.modelStages, sums[tail.critical], sim, tail.critical, p2p);
 
   return {
     layout,

@@ -15,11 +15,11 @@
  * holds (no module state); `README.md` says where a new cost term goes.
  */
 import { createCommLinks, type CommLinks } from '../comm/links.js';
-import { placeGroups, type GroupPlacements } from '../comm/place-groups.js';
+import { placeGroups, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
 import { createComputeEstimator, type ComputeEstimator } from '../compute/compute-estimator.js';
 import type { ComputeShape } from '../compute/types.js';
 import { partitionStages, type PipelineRank, type StageChunk, type StagePartition } from '../layout/stages.js';
-import type { Layout } from '../layout/types.js';
+import type { Layout, ParallelDim } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
 import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from './data-parallel.js';
@@ -50,8 +50,12 @@ export interface StepPricer {
   readonly options: StepOptions;
   readonly context: StepContext;
   readonly links: CommLinks;
-  readonly groups: Map<string, GroupPlacements>;
+  readonly groups: Map<string, PlacedGroups>;
+  /** Interned identities of placement orders and of group placements (keys stay short). */
+  readonly ids: Map<string, number>;
+  readonly orders: Map<readonly ParallelDim[], number>;
   readonly layers: Map<string, LayerPrices>;
+  readonly transfers: Map<string, number>;
   readonly stages: Map<string, StageCost>;
   readonly partitions: Map<string, StagePartition>;
   readonly ranks: Map<string, RankCosts>;
@@ -60,7 +64,7 @@ export interface StepPricer {
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), layers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(),
+    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(),
   };
 }
 
@@ -73,10 +77,32 @@ export function stepPricer(scenario: Scenario, options: StepOptions, context: St
   return pricer;
 }
 
-/** Builds a memo key from exactly the listed fields. */
-function keyOf<F extends keyof Layout>(layout: Pick<Layout, F>, fields: readonly F[]): string {
+/** A small number standing for `key` in this pricer (the same key, the same number). */
+function intern(pricer: StepPricer, key: string): number {
+  let id = pricer.ids.get(key);
+  if (id === undefined) {
+    id = pricer.ids.size;
+    pricer.ids.set(key, id);
+  }
+  return id;
+}
+
+function orderId(pricer: StepPricer, order: readonly ParallelDim[]): number {
+  let id = pricer.orders.get(order);
+  if (id === undefined) {
+    id = intern(pricer, order.join(','));
+    pricer.orders.set(order, id);
+  }
+  return id;
+}
+
+/** Builds a memo key from exactly the listed fields (the placement order by its interned id). */
+function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[]): string {
   let key = '';
-  for (const f of fields) key += `${String(layout[f])}|`;
+  for (const f of fields) {
+    const value = layout[f];
+    key += typeof value === 'object' ? `${orderId(pricer, value)}|` : `${String(value)}|`;
+  }
   return key;
 }
 
@@ -104,30 +130,44 @@ export function microBatchesPerChunk(layout: Pick<Layout, 'schedule' | 'microBat
 export const GROUP_FIELDS = ['tp', 'cp', 'ep', 'etp', 'dp', 'pp', 'order'] as const;
 export type GroupShape = Pick<Layout, (typeof GROUP_FIELDS)[number]>;
 
-/** Size, domains and tier of every parallel group. */
-export function groupsOf(pricer: StepPricer, layout: GroupShape): GroupPlacements {
-  return memo(pricer.groups, keyOf(layout, GROUP_FIELDS), () => placeGroups(layout, layout.order, pricer.scenario.cluster));
+/** The groups of a layout and the interned placements of those one layer's communication uses. */
+interface PlacedGroups {
+  readonly groups: GroupPlacements;
+  /** Identity of the TP, CP, EP (and ETP) placements: what layer-comm.ts reads besides the shape. */
+  readonly layerKey: string;
+  /** Identity of the pipeline group's placement (the p2p transfer). */
+  readonly ppKey: number;
 }
 
-export const LAYER_FIELDS = [...GROUP_FIELDS, 'microBatch', 'recompute', 'sequenceParallel', 'schedule'] as const;
-export type LayerShape = Pick<Layout, (typeof LAYER_FIELDS)[number]>;
+function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
+  return memo(pricer.groups, keyOf(pricer, layout, GROUP_FIELDS), () => {
+    const groups = placeGroups(layout, layout.order, pricer.scenario.cluster);
+    const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
+    return { groups, layerKey: `${id(groups.tp)}|${id(groups.cp)}|${id(groups.ep)}|${id(groups.etp)}|`, ppKey: id(groups.pp) };
+  });
+}
+
+/** Size, domains and tier of every parallel group. */
+export function groupsOf(pricer: StepPricer, layout: GroupShape): GroupPlacements {
+  return placedGroups(pricer, layout).groups;
+}
+
+/** The layout fields one layer's price reads, besides the placement of its groups. */
+export const LAYER_FIELDS = ['tp', 'cp', 'ep', 'etp', 'microBatch', 'recompute', 'sequenceParallel'] as const;
+export type LayerShape = Pick<Layout, (typeof LAYER_FIELDS)[number] | 'schedule'> & GroupShape;
 
 /** What one micro-batch costs per layer on one GPU, before the layers are counted. */
 export interface LayerPrices {
   readonly shape: ComputeShape;
-  readonly groups: GroupPlacements;
-  readonly commContext: CommContext;
   readonly dense: LayerComm;
   readonly moe: LayerComm;
   /** Attention-core forward of one layer [s] (hides the context-parallel ring). */
   readonly attentionForwardSeconds: number;
-  /** One pipeline boundary transfer [s]. */
-  readonly p2pSeconds: number;
   readonly paired: boolean;
 }
 
 /** The per-GPU compute shape of one micro-batch under `layout`. */
-export function computeShape(scenario: Scenario, layout: Omit<LayerShape, 'order' | 'dp' | 'pp'>, options: StepOptions): ComputeShape {
+export function computeShape(scenario: Scenario, layout: Pick<Layout, (typeof LAYER_FIELDS)[number] | 'schedule'>, options: StepOptions): ComputeShape {
   const moeOverlap = pairsChunks(layout.schedule) && scenario.model.moe !== null && layout.ep > 1;
   return {
     microBatch: layout.microBatch,
@@ -144,37 +184,42 @@ export function computeShape(scenario: Scenario, layout: Omit<LayerShape, 'order
   };
 }
 
-const LAYER_KEY_FIELDS = LAYER_FIELDS.filter((f) => f !== 'schedule');
+/** The communication inputs of one layer of `layout` (layer-comm.ts). */
+export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): CommContext {
+  const { scenario, options } = pricer;
+  return {
+    model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
+    groups: groupsOf(pricer, layout), links: pricer.links, moeLoadImbalance: expertLoadImbalance(scenario.training, options),
+  };
+}
 
-/** Key of a layer shape: of the schedule only its pairing enters the prices. */
-function layerKey(layout: LayerShape): string {
-  return `${keyOf(layout, LAYER_KEY_FIELDS)}${pairsChunks(layout.schedule)}|`;
+/** Key of a layer shape: its fields, the placements its communication uses, and the schedule's pairing. */
+function layerKey(pricer: StepPricer, layout: LayerShape): string {
+  return `${keyOf(pricer, layout, LAYER_FIELDS)}${placedGroups(pricer, layout).layerKey}${pairsChunks(layout.schedule)}|`;
 }
 
 /** Layer prices of `layout`'s shape. */
 export function layerPrices(pricer: StepPricer, layout: LayerShape): LayerPrices {
-  const paired = pairsChunks(layout.schedule);
-  return memo(pricer.layers, layerKey(layout), () => {
-    const { scenario, options } = pricer;
-    const shape = computeShape(scenario, layout, options);
-    const groups = groupsOf(pricer, layout);
-    const commContext: CommContext = {
-      model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
-      groups, links: pricer.links, moeLoadImbalance: expertLoadImbalance(scenario.training, options),
-    };
+  return memo(pricer.layers, layerKey(pricer, layout), () => {
+    const shape = computeShape(pricer.scenario, layout, pricer.options);
+    const comm = commContextOf(pricer, layout);
     return {
-      shape, groups, commContext, paired,
-      dense: layerCommSeconds(commContext, 'dense'),
-      moe: layerCommSeconds(commContext, 'moe'),
+      shape, paired: pairsChunks(layout.schedule),
+      dense: layerCommSeconds(comm, 'dense'),
+      moe: layerCommSeconds(comm, 'moe'),
       // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
       attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
-      p2pSeconds: pipelineP2pSeconds(commContext),
     };
   });
 }
 
-export const STAGE_FIELDS = [...LAYER_FIELDS, 'zero', 'fsdpShardSize'] as const;
-export type StageShape = Pick<Layout, (typeof STAGE_FIELDS)[number]>;
+/** One pipeline boundary transfer of `layout` [s]. */
+export function p2pSeconds(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): number {
+  const key = `p2p|${keyOf(pricer, layout, LAYER_FIELDS)}${layout.pp}|${placedGroups(pricer, layout).ppKey}`;
+  return memo(pricer.transfers, key, () => pipelineP2pSeconds(commContextOf(pricer, layout)));
+}
+
+export type StageShape = LayerShape & Pick<Layout, 'zero' | 'fsdpShardSize'>;
 
 /** ZeRO-3 without pipeline gathers a stage's parameters every micro-batch (data-parallel.ts). */
 function perLayerGathers(layout: Pick<Layout, 'zero' | 'pp'>): boolean {
@@ -183,16 +228,19 @@ function perLayerGathers(layout: Pick<Layout, 'zero' | 'pp'>): boolean {
 
 const NO_GATHERS: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
 
-/** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
-export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
-  const gathers = perLayerGathers(layout);
+/** Key of a stage of `layout` without what the chunk holds: ZeRO-3 gathers also read the data-parallel groups. */
+function stageKey(pricer: StepPricer, layout: StageShape): string {
+  const key = layerKey(pricer, layout);
+  return perLayerGathers(layout) ? `${key}${keyOf(pricer, layout, GROUP_FIELDS)}${layout.zero}|${layout.fsdpShardSize}|` : key;
+}
+
+function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, key: string): StageCost {
   const held = `${chunk.denseLayers}|${chunk.moeLayers}|${chunk.hasEmbedding}|${chunk.hasOutputHead}|${chunk.hasMtp}`;
-  const key = `${layerKey(layout)}${gathers ? `${layout.zero}|${layout.fsdpShardSize}|` : ''}${held}`;
-  return memo(pricer.stages, key, () => {
+  return memo(pricer.stages, `${key}${held}`, () => {
     const prices = layerPrices(pricer, layout);
     const { scenario, options } = pricer;
-    const fsdp = gathers
-      ? dataParallelComm(chunkParams(scenario.model, layout, chunk), prices.groups, layout, pricer.links.collective, options.gradReduceBytes)
+    const fsdp = perLayerGathers(layout)
+      ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, options.gradReduceBytes)
       : NO_GATHERS;
     return estimateStageCost({
       chunk, estimator: pricer.context.estimator, shape: prices.shape, dense: prices.dense, moe: prices.moe,
@@ -201,17 +249,23 @@ export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageCh
   });
 }
 
+/** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
+export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
+  return stageCostKeyed(pricer, layout, chunk, stageKey(pricer, layout));
+}
+
 /** Model stages on pipeline ranks (layout/stages.ts), per (schedule, pp, vp). */
 export function partitionOf(pricer: StepPricer, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): StagePartition {
-  return memo(pricer.partitions, keyOf(layout, ['schedule', 'pp', 'vp']), () => partitionStages(pricer.scenario.model, layout));
+  return memo(pricer.partitions, keyOf(pricer, layout, ['schedule', 'pp', 'vp']), () => partitionStages(pricer.scenario.model, layout));
 }
 
 /** One cost per model stage of `layout` (DualPipe holds each stage twice; both copies price the same). */
 export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): StageCost[] {
   const partition = partitionOf(pricer, layout);
   const costs = new Array<StageCost>(partition.modelStages);
+  const key = stageKey(pricer, layout);
   for (const rank of partition.ranks) {
-    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCost(pricer, layout, chunk);
+    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, key);
   }
   return costs;
 }
@@ -238,7 +292,7 @@ export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' 
 
 /** Data-parallel tail and optimizer of a rank holding `params`. */
 export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams): RankCosts {
-  const key = `${keyOf(layout, RANK_FIELDS)}${params.dense}|${params.expert}`;
+  const key = `${keyOf(pricer, layout, RANK_FIELDS)}${params.dense}|${params.expert}`;
   return memo(pricer.ranks, key, () => {
     const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.options.gradReduceBytes);
     return {
