@@ -20,6 +20,7 @@
 import type { GroupPlacements } from '../comm/place-groups.js';
 import type { StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
+import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
 import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { groupsOf, p2pSeconds, pairsChunks, partitionOf, rankCosts, rankParams, stageCost, stageCosts } from '../step/pricer.js';
 import { sumRank } from '../step/rank-sums.js';
@@ -58,7 +59,7 @@ function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCos
   const placement = placementOf(bc, layout);
   const start = new Array<number>(layout.pp).fill(Infinity);
   const suffix = new Array<number>(layout.pp).fill(Infinity);
-  const endsOnBackward = layout.schedule === 'gpipe' || layout.schedule === '1f1b' || layout.schedule === 'interleaved';
+  const endsOnBackward = getSchedule(layout.schedule).endsOnFullBackward;
   for (const route of placement.routes) {
     let forward = 0;
     let backward = 0;
@@ -180,8 +181,10 @@ export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds
   const chunk = wholeModel(bc);
   const slowedByPairs = model.moe !== null && layout.ep > 1;
   const busy = (paired: boolean): number => {
-    // No recomputation and no ZeRO-3 per-layer gathers: both only add time.
-    const cost = stageCost(bc.pricer, { ...layout, schedule: paired ? 'dualpipe' : '1f1b', recompute: 'none', zero: 0 }, chunk);
+    // No recomputation and no ZeRO-3 per-layer gathers: both only add time. The price reads only
+    // whether the schedule pairs chunks: any schedule that does (or does not) stands for all.
+    const schedule = SCHEDULE_IDS.find((id) => getSchedule(id).pairsChunks === paired) ?? layout.schedule;
+    const cost = stageCost(bc.pricer, { ...layout, schedule, recompute: 'none', zero: 0 }, chunk);
     const t = cost.times;
     const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);
     return t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds + comm;

@@ -22,6 +22,7 @@ import { partitionStages, type PipelineRank, type StageChunk, type StagePartitio
 import type { Layout, ParallelDim } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
+import { getSchedule } from '../schedules/catalog.js';
 import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
 import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from './options.js';
@@ -115,16 +116,16 @@ function memo<V>(table: Map<string, V>, key: string, make: () => V): V {
 }
 
 /**
- * Whether a schedule pairs the forward of one chunk with the backward of another (DualPipe,
- * DualPipeV): the pair hides the MoE all-to-all, whose kernels take SMs from the compute.
+ * Whether a schedule pairs the forward of one chunk with the backward of another (the Schedule
+ * record's fact): the pair hides the MoE all-to-all, whose kernels take SMs from the compute.
  */
 export function pairsChunks(schedule: Layout['schedule']): boolean {
-  return schedule === 'dualpipe' || schedule === 'dualpipev';
+  return getSchedule(schedule).pairsChunks;
 }
 
-/** Micro-batches through each chunk per step: all m, except DualPipe whose two copies take m/2 each. */
+/** Micro-batches through each chunk per step (the Schedule record's fact: DualPipe's two copies take m/2 each). */
 export function microBatchesPerChunk(layout: Pick<Layout, 'schedule' | 'microBatches'>): number {
-  return layout.schedule === 'dualpipe' ? layout.microBatches / 2 : layout.microBatches;
+  return getSchedule(layout.schedule).microBatchesPerChunk(layout.microBatches);
 }
 
 export const GROUP_FIELDS = ['tp', 'cp', 'ep', 'etp', 'dp', 'pp', 'order'] as const;
