@@ -86,7 +86,7 @@ function listedCommands(help: string): string[] {
   return section.split('\n').map((l) => /^ {2}(\S+)/.exec(l)?.[1]).filter((n): n is string => n !== undefined && n !== 'help');
 }
 
-describe('--help', async () => {
+describe('--help', () => {
   it('scaleplan --help lists every command and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.status).toBe(0);
@@ -110,7 +110,7 @@ describe('--help', async () => {
   });
 });
 
-describe('catalog commands', async () => {
+describe('catalog commands', () => {
   it('models --json lists models with a parameter count', async () => {
     const j = await cliJson(['models']);
     expect(j.models.length).toBeGreaterThan(5);
@@ -127,7 +127,7 @@ describe('catalog commands', async () => {
   });
 });
 
-describe('scenario commands on the examples', async () => {
+describe('scenario commands on the examples', () => {
   it('check exits 0 on every file in examples/', async () => {
     const files = readdirSync(EXAMPLES).filter((f) => /\.(ya?ml|json)$/.test(f));
     expect(files.length).toBeGreaterThan(0);
@@ -180,6 +180,23 @@ describe('scenario commands on the examples', async () => {
     }
   });
 
+  it('validate --cross-validate family --json: each family predicted by a fit without it', async () => {
+    const runs = JSON.parse(readFileSync(join(ROOT, 'data', 'runs-dev.json'), 'utf8')).filter((r: { id: string }) => ['TORCHTUNE-001', 'TORCHTUNE-002', 'MSSWIFT-001', 'MSSWIFT-002'].includes(r.id));
+    const file = join(tmp, 'four-runs.json');
+    writeFileSync(file, JSON.stringify(runs));
+    const j = await cliJson(['validate', file, '--cross-validate', 'family']);
+    const cv = j.summary.crossValidation;
+    expect(cv.modeled).toBe(4);
+    expect(Object.keys(cv.byFamily).sort()).toEqual(['MSSWIFT', 'TORCHTUNE']);
+    for (const k of ['meanAbsPctError', 'meanSignedPctError']) expect(typeof cv[k]).toBe('number');
+    for (const k of ['byAccelerator', 'byPrecision', 'byArchitecture']) expect(cv).toHaveProperty(k);
+    for (const run of j.runs) expect(run.crossValidated.errorPct).toBeCloseTo(((run.crossValidated.predicted - run.measured) / run.measured) * 100, 6);
+  });
+
+  it('validate --cross-validate with an unknown grouping is an input error', async () => {
+    expectInputError(await cli(['validate', '--cross-validate', 'model']), '--cross-validate');
+  });
+
   it('datacenter --json sizes the site', async () => {
     const j = await cliJson(['datacenter', DEEPSEEK]);
     for (const k of ['sizing', 'pue', 'capex', 'deployment']) expect(j).toHaveProperty(k);
@@ -188,7 +205,7 @@ describe('scenario commands on the examples', async () => {
 
 const DOMAINS = ['compute', 'memory', 'network', 'power', 'cooling', 'storage-reliability'];
 
-describe('plan and report', async () => {
+describe('plan and report', () => {
   it('plan --json on a fully given example searches every field: best, top[], counts; the best is at least as fast as the published layout', async () => {
     const out = await cliJson(['plan', GPT3, '--top', '3']);
     expect(out.best.layout.tp * out.best.layout.pp * out.best.layout.cp * out.best.layout.dp).toBe(1024);
@@ -225,7 +242,7 @@ describe('plan and report', async () => {
   });
 });
 
-describe('bottlenecks', async () => {
+describe('bottlenecks', () => {
   it('--json scores the six domains 0–100 with rule, evidence and remedies; worst is the maximum', async () => {
     const j = await cliJson(['bottlenecks', DEEPSEEK]);
     expect(j.domains.map((d: { domain: string }) => d.domain)).toEqual(DOMAINS);
@@ -271,7 +288,7 @@ describe('bottlenecks', async () => {
   });
 });
 
-describe('compare', async () => {
+describe('compare', () => {
   it('tp-pp --json: tensor, pipeline and scenario strategies with traffic, bubble, memory, step time', async () => {
     const j = await cliJson(['compare', 'tp-pp', DEEPSEEK]);
     expect(j.strategies.map((s: { id: string }) => s.id)).toEqual(['tensor', 'pipeline', 'scenario']);
@@ -348,7 +365,7 @@ describe('compare', async () => {
   });
 });
 
-describe('bad input: exit 2, one error line naming the field, no stack trace', async () => {
+describe('bad input: exit 2, one error line naming the field, no stack trace', () => {
   const cases: [string, string, RegExp][] = [
     ['malformed', 'scenario', /YAML/i],
     ['unknownModel', 'model', /did you mean/],
