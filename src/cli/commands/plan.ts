@@ -1,7 +1,7 @@
 /** `scaleplan plan <scenario>`: search the layout fields left `auto` (or given as lists). */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { InputError, OBJECTIVES, planLayouts, planRequest, type PlanOptionNames } from '../../core/index.js';
+import { DEFAULT_HEADROOM_FRACTION, InputError, OBJECTIVES, planLayouts, planRequest, type PlanOptionNames } from '../../core/index.js';
 import { formatPlan } from '../format-plan.js';
 import { planInWorker } from '../plan-in-worker.js';
 import { print, printJson, readScenario } from '../io.js';
@@ -36,7 +36,7 @@ export function registerPlan(program: Command): void {
     .description('Search the layout space (tp, pp, vp, ep, etp, cp, dp, ZeRO/FSDP, recompute, micro-batch, schedule): top layouts, Pareto front, and why the winner wins.')
     .option('--objective <name>', `what to minimise: ${OBJECTIVES.join(', ')}`, 'time')
     .option('--top <n>', 'layouts to list', '10')
-    .option('--headroom <fraction>', 'share of HBM kept free', '0.05')
+    .option('--headroom <fraction>', 'share of HBM kept free', String(DEFAULT_HEADROOM_FRACTION))
     .option('--search <fields>', 'also search these fixed layout fields ("all", or e.g. "tp,pp,microBatch"); the scenario\'s own layout stays the reference. Default: the fields left auto or given as lists, or all of them when the scenario fixes every field')
     .option('--gpus <list>', 'GPU counts to search, e.g. 1024,2048,4096')
     .option('--max-gpus <n>', 'largest GPU count allowed')

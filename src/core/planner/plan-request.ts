@@ -12,15 +12,11 @@
  * The option rules have one owner, `checkPlanOptions`, which `planLayouts` applies too.
  */
 import { InputError } from '../errors.js';
-import { fixLayout, type FixedLayout } from '../layout/create-layout.js';
 import { economicsOptions } from '../report/estimate-scenario.js';
-import type { LayoutSpec, Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/types.js';
 import { OBJECTIVES, type Objective } from './objective.js';
+import { referenceOf, SEARCHABLE_FIELDS, withSearchedFields, type SearchableField } from './search-all.js';
 import type { PlanOptions } from './types.js';
-
-/** Layout fields `search` may name (dp is always the remainder; `order` is never searched). */
-export const SEARCHABLE_FIELDS = ['tp', 'pp', 'vp', 'ep', 'etp', 'cp', 'zero', 'fsdpShardSize', 'recompute', 'microBatch', 'schedule'] as const;
-export type SearchableField = (typeof SEARCHABLE_FIELDS)[number];
 
 /** Largest `top`: more layouts than anyone reads, and each costs a full step report. */
 export const MAX_TOP = 1000;
@@ -95,31 +91,6 @@ export function checkPlanOptions(options: Omit<PlanOptions, 'objective'> & { rea
   for (const gpus of options.gpuCounts ?? []) requirePositive(nameOf(names, 'gpuCounts'), gpus, true);
 }
 
-/** The scenario with the named layout fields turned to `auto` (dp follows as the remainder). */
-export function withSearchedFields(scenario: Scenario, fields: readonly SearchableField[]): Scenario {
-  if (fields.length === 0) return scenario;
-  const l = scenario.layout;
-  const pick = <T>(field: SearchableField, value: T): T | 'auto' => (fields.includes(field) ? 'auto' : value);
-  const layout: LayoutSpec = {
-    ...l,
-    dp: 'auto',
-    tp: pick('tp', l.tp), pp: pick('pp', l.pp), vp: pick('vp', l.vp), ep: pick('ep', l.ep), etp: pick('etp', l.etp), cp: pick('cp', l.cp),
-    zero: pick('zero', l.zero), fsdpShardSize: pick('fsdpShardSize', l.fsdpShardSize), recompute: pick('recompute', l.recompute),
-    microBatch: pick('microBatch', l.microBatch), schedule: pick('schedule', l.schedule),
-    sequenceParallel: fields.includes('tp') ? null : l.sequenceParallel,
-  };
-  return { ...scenario, layout };
-}
-
-/** The scenario's own layout when every field is concrete (the reference to compare with), else undefined. */
-export function ownLayout(scenario: Scenario): FixedLayout | undefined {
-  try {
-    return fixLayout(scenario);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The scenario and options `planLayouts` searches with for `request` (see the file comment).
  * @throws InputError for a broken option rule or an unknown search field, named by `request.names`.
@@ -127,7 +98,7 @@ export function ownLayout(scenario: Scenario): FixedLayout | undefined {
 export function planRequest(scenario: Scenario, request: PlanRequest = {}): PlannedRequest {
   const { objective, search, names = {}, ...rest } = request;
   checkPlanOptions(request, names);
-  const own = ownLayout(scenario);
+  const own = referenceOf(scenario);
   const searchedAll = search === undefined && own !== undefined;
   const fields = searchedAll ? [...SEARCHABLE_FIELDS] : search === undefined ? [] : parseSearchFields(search, nameOf(names, 'search'));
   const reference = search === undefined && !searchedAll ? undefined : own;
