@@ -29,7 +29,10 @@ import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from './o
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { addParams, chunkParams } from './stage-params.js';
 
-/** Caches that do not depend on the GPU count: a planner shares one across the scenarios it searches. */
+/**
+ * Caches for scenarios of one model on one accelerator (the compute estimator is built for them):
+ * a planner shares one across the GPU counts it searches.
+ */
 export interface StepContext {
   readonly estimator: ComputeEstimator;
   /** Compiled schedule programs per (schedule, pp, vp, m): building them costs more than running them. */
