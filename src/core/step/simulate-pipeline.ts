@@ -1,10 +1,14 @@
 /**
- * The pipeline schedule run over a layout's stage costs: one simulation of the schedule's programs
- * (schedules/), shared by `estimateStep` and the planner's leaves.
+ * The pipeline schedule run over a layout's stage costs, shared by `estimateStep` and the
+ * planner's leaves. Without a trace it runs the schedule's steady state and extrapolates
+ * (`simulateSteadyState`: three runs of at most ~4·pp·vp micro-batches one period apart, used only
+ * when they are periodic), so its cost does not grow with the number of micro-batches; with a
+ * trace (`recordOps`) it simulates every op.
  */
 import type { Layout } from '../layout/types.js';
+import { simulateSteadyState } from '../schedules/estimate.js';
 import { simulateCompiled } from '../schedules/simulate.js';
-import type { ScheduleSimulation } from '../schedules/types.js';
+import type { ScheduleSimulation, ScheduleTimes } from '../schedules/types.js';
 import type { StepPricer } from './pricer.js';
 import type { StageCost } from './stage-times.js';
 
@@ -15,6 +19,9 @@ export function simulatePipeline(
   p2pSeconds: number,
   recordOps = false,
 ): ScheduleSimulation {
-  const compiled = pricer.context.schedules.compile(layout.schedule, { pp: layout.pp, vp: layout.vp, microBatches: layout.microBatches });
-  return simulateCompiled(compiled, { stages: costs.map((c) => c.times), p2pSeconds }, { recordOps });
+  const params = { pp: layout.pp, vp: layout.vp, microBatches: layout.microBatches };
+  const times: ScheduleTimes = { stages: costs.map((c) => c.times), p2pSeconds };
+  const cache = pricer.context.schedules;
+  if (recordOps) return simulateCompiled(cache.compile(layout.schedule, params), times, { recordOps });
+  return simulateSteadyState(layout.schedule, params, times, { cache });
 }
