@@ -19,11 +19,12 @@ import type { StepReport, StepThroughput } from './types.js';
 
 /** Each rank's inputs to the end of the step (rank-tail.ts): gradient reduction, optimizer, parameter gather. */
 function rankTails(pricer: StepPricer, layout: Layout, partition: StagePartition, sums: readonly RankSums[], sim: ScheduleSimulation): StepTail {
+  const costs = rankCosts(pricer, layout, partition.ranks.map((rank) => rankParams(pricer, layout, rank)));
   const ranks = partition.ranks.map((rank, i): RankTailInput | undefined => {
     const stats = sim.perStage[rank.rank];
     const s = sums[i];
-    if (stats === undefined || s === undefined) return undefined;
-    const c = rankCosts(pricer, layout, rankParams(pricer, layout, rank));
+    const c = costs[i];
+    if (stats === undefined || s === undefined || c === undefined) return undefined;
     return {
       lastEndSeconds: stats.lastEndSeconds,
       busySeconds: stats.busySeconds,

@@ -294,10 +294,14 @@ export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' 
   return params;
 }
 
-/** Data-parallel tail and optimizer of a rank holding `params`. */
-export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams): RankCosts {
-  const key = `${keyOf(pricer, layout, RANK_FIELDS)}${params.dense}|${params.expert}`;
-  return memo(pricer.ranks, key, () => {
+/** Data-parallel tail and optimizer of ranks holding `params` each (one entry per rank). */
+export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: readonly RankParams[]): RankCosts[] {
+  const prefix = keyOf(pricer, layout, RANK_FIELDS);
+  return params.map((p) => rankCostsKeyed(pricer, layout, p, prefix));
+}
+
+function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, prefix: string): RankCosts {
+  return memo(pricer.ranks, `${prefix}${params.dense}|${params.expert}`, () => {
     const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.options.gradReduceBytes);
     return {
       params,
