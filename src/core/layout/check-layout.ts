@@ -111,6 +111,26 @@ function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolatio
 }
 
 /**
+ * Dense and expert layers number their ranks with one placement order (Megatron-Core "MoE parallel
+ * folding"); both numberings must give the same pipeline groups, so the ranks placed before `pp`
+ * must count the same with dense sizes {tp, cp, ep: 1, dp} and expert sizes {etp, cp: 1, ep, edp}.
+ */
+function checkOrderGroups(layout: LayoutCandidate): LayoutViolation | null {
+  const edp = (layout.tp * layout.cp * layout.dp) / (layout.ep * layout.etp);
+  const dense = { tp: layout.tp, cp: layout.cp, ep: 1, dp: layout.dp, pp: layout.pp };
+  const expert = { tp: layout.etp, cp: 1, ep: layout.ep, dp: edp, pp: layout.pp };
+  const before = layout.order.slice(0, layout.order.indexOf('pp'));
+  let denseRanks = 1;
+  let expertRanks = 1;
+  for (const dim of before) {
+    denseRanks *= dense[dim];
+    expertRanks *= expert[dim];
+  }
+  if (denseRanks === expertRanks) return null;
+  return violation('layout.order', layout.order, `dense and expert layers must share pipeline groups: the ranks placed before pp number ${denseRanks} for dense layers and ${expertRanks} for expert layers; put pp after tp, cp, ep and dp`);
+}
+
+/**
  * Pipeline: pp ≤ layers (uneven splits allowed), then the depth rules of the schedule
  * (`Schedule.checkDepth`: interleaved chunks of equal depth, DualPipeV's 2·pp ≤ layers). Whether a
  * schedule takes vp > 1 at all is the schedule's own `check` (last in `checkLayout`).
@@ -158,6 +178,7 @@ export function checkLayout(context: LayoutContext, layout: LayoutCandidate): La
     checkProduct(context, layout) ??
     checkTensor(context.model, layout) ??
     checkExperts(context.model, layout) ??
+    checkOrderGroups(layout) ??
     checkPipeline(context.model, layout) ??
     checkContext(context, layout) ??
     checkBatchAndSharding(context, layout);

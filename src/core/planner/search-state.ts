@@ -33,11 +33,14 @@ export interface ResolvedPlanOptions {
   readonly shouldStop: () => boolean;
 }
 
+/** Share of HBM the planner keeps free by default (`plan --headroom`). */
+export const DEFAULT_HEADROOM_FRACTION = 0.05;
+
 export function resolvePlanOptions(options: PlanOptions): ResolvedPlanOptions {
   return {
     objective: options.objective ?? 'time',
     top: options.top ?? 10,
-    headroomFraction: options.headroomFraction ?? 0.05,
+    headroomFraction: options.headroomFraction ?? DEFAULT_HEADROOM_FRACTION,
     maxGpus: options.maxGpus,
     budgetUsd: options.budgetUsd,
     deadlineDays: options.deadlineDays,

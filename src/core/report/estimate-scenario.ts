@@ -3,6 +3,7 @@
  * whole run (days, GPU-hours, energy, cost, carbon, goodput). What `scaleplan estimate` prints and
  * the web UI will show; composition only, no formulas.
  */
+import { estimateScenarioPue } from './scenario-pue.js';
 import { createLayout, type FixedLayout } from '../layout/create-layout.js';
 import type { Layout } from '../layout/types.js';
 import { estimateMemory } from '../memory/estimate-memory.js';
@@ -30,7 +31,7 @@ export interface EstimateScenarioOptions {
   /** Layout fields overriding the scenario's (the planner passes a candidate). */
   readonly fixed?: FixedLayout;
   readonly context?: StepContext;
-  /** Facility PUE for the run's facility energy (the data-center model provides it); default 1 = IT only. */
+  /** Facility PUE for the run's facility energy; default: the scenario's modeled PUE (scenario-pue.ts), so carbon is on facility energy. */
   readonly pue?: number;
 }
 
@@ -63,7 +64,7 @@ export function estimateScenario(scenario: Scenario, options: EstimateScenarioOp
     stepSeconds: createProportionalStepTime(step.time.stepSeconds, scenario.training.globalBatch),
     power: { gpuActivity: busy },
     ...economicsOptions(scenario.economics),
-    ...(options.pue === undefined ? {} : { pue: options.pue }),
+    pue: options.pue ?? estimateScenarioPue(scenario),
   });
   return { layout, memory, step, run };
 }

@@ -10,7 +10,7 @@
 import { collectiveCost } from '../comm/collectives.js';
 import type { CollectiveKind } from '../comm/collective-algorithm.js';
 import type { Links } from '../comm/links.js';
-import { createGroupPlacement, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
+import { createPackedPlacement, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
 import { WEIGHT_BYTES } from '../hardware/element-bytes.js';
 import type { Layout } from '../layout/types.js';
 
@@ -39,13 +39,12 @@ export type ShardingShape = Pick<Layout, 'zero' | 'fsdpShardSize' | 'pp'>;
 /** The FSDP shard group: the whole dp group, or an HSDP shard of `fsdpShardSize` ranks packed like it. */
 function shardGroup(dpGroup: GroupPlacement, shardSize: number): GroupPlacement {
   if (shardSize >= dpGroup.size) return dpGroup;
-  return createGroupPlacement(shardSize, Math.min(shardSize, dpGroup.inDomain));
+  return createPackedPlacement(shardSize, dpGroup.inDomain);
 }
 
 function replicaGroup(dpGroup: GroupPlacement, shardSize: number): GroupPlacement {
   const replicas = Math.max(1, Math.round(dpGroup.size / shardSize));
-  const inDomain = Math.max(1, Math.floor(dpGroup.inDomain / shardSize));
-  return createGroupPlacement(replicas, Math.min(replicas, inDomain));
+  return createPackedPlacement(replicas, dpGroup.inDomain / shardSize);
 }
 
 /** When a data-parallel collective runs (the `DataParallelComm` field its seconds add to). */
