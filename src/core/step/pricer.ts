@@ -22,6 +22,7 @@ import { partitionStages, type PipelineRank, type StageChunk, type StagePartitio
 import type { Layout, ParallelDim } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
+import type { ScheduleSimulation } from '../schedules/types.js';
 import { getSchedule } from '../schedules/catalog.js';
 import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
@@ -63,12 +64,16 @@ export interface StepPricer {
   readonly stages: Map<string, StageCost>;
   readonly partitions: Map<string, StagePartition>;
   readonly ranks: Map<string, RankCosts>;
+  /** Pipeline simulations by schedule shape and stage costs, the most recent `SIMULATIONS_KEPT` (simulate-pipeline.ts). */
+  readonly simulations: Map<string, ScheduleSimulation>;
+  /** Identity of each stage cost object (they are memoised, so equal prices share one). */
+  readonly stageIds: WeakMap<StageCost, number>;
 }
 
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(),
+    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), simulations: new Map(), stageIds: new WeakMap(),
   };
 }
 
@@ -256,6 +261,17 @@ function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChun
 /** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
 export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
   return stageCostKeyed(pricer, layout, chunk, stageKey(pricer, layout));
+}
+
+/** A small number standing for one stage cost object of this pricer. */
+export function stageCostId(pricer: StepPricer, cost: StageCost): number {
+  let id = pricer.stageIds.get(cost);
+  if (id === undefined) {
+    id = pricer.ids.size;
+    pricer.ids.set(`stage#${id}`, id);
+    pricer.stageIds.set(cost, id);
+  }
+  return id;
 }
 
 /** Model stages on pipeline ranks (layout/stages.ts), per (schedule, pp, vp). */
