@@ -64,6 +64,7 @@ export interface StepPricer {
   readonly stages: Map<string, StageCost>;
   readonly partitions: Map<string, StagePartition>;
   readonly ranks: Map<string, RankCosts>;
+  readonly params: Map<string, RankParams>;
   /** Pipeline simulations by schedule shape and stage costs, the most recent `SIMULATIONS_KEPT` (simulate-pipeline.ts). */
   readonly simulations: Map<string, ScheduleSimulation>;
   /** Identity of each stage cost object (they are memoised, so equal prices share one). */
@@ -73,7 +74,7 @@ export interface StepPricer {
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), simulations: new Map(), stageIds: new WeakMap(),
   };
 }
 
@@ -303,11 +304,17 @@ export interface RankCosts {
 export const RANK_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize', 'edp'] as const;
 export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' | 'vp'>;
 
-/** Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp). */
-export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp'>, rank: PipelineRank): RankParams {
-  let params: RankParams = { dense: 0, expert: 0 };
-  for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
-  return params;
+/**
+ * Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp), per rank of
+ * the partition of (schedule, pp, vp).
+ */
+export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'schedule' | 'pp' | 'vp'>, rank: PipelineRank): RankParams {
+  const key = `${keyOf(pricer, layout, ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp'])}${rank.rank}`;
+  return memo(pricer.params, key, () => {
+    let params: RankParams = { dense: 0, expert: 0 };
+    for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
+    return params;
+  });
 }
 
 /** Data-parallel tail and optimizer of ranks holding `params` each (one entry per rank). */
