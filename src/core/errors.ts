@@ -35,6 +35,32 @@ export function formatValue(value: unknown): string {
   }
 }
 
+/**
+ * How an internal input is named in the scenario: the user's field path and the conversion of a
+ * numeric value into the user's unit (`blockItWatts` in W → `datacenter.blockMw` in MW).
+ */
+export interface UserField {
+  readonly field: string;
+  readonly toUserUnit?: (value: number) => number;
+}
+
+/**
+ * Runs `compute`; an InputError about one of the internal names in `fields` is re-thrown naming
+ * the user's field, with the value in the user's unit, so that no error shows an internal name.
+ * Call it where the scenario's fields are turned into an internal function's inputs.
+ */
+export function inUserTerms<T>(fields: Readonly<Record<string, UserField>>, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (!(error instanceof InputError) || !Object.hasOwn(fields, error.field)) throw error;
+    const user = fields[error.field];
+    if (user === undefined) throw error;
+    const value = typeof error.value === 'number' && user.toUserUnit !== undefined ? user.toUserUnit(error.value) : error.value;
+    throw new InputError(user.field, value, error.rule);
+  }
+}
+
 /** Type guard used by the shells to tell bad input (exit 2) from bugs. */
 export function isInputError(error: unknown): error is InputError {
   return error instanceof InputError;

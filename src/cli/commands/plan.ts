@@ -68,7 +68,7 @@ function referenceLayout(scenario: Scenario): FixedLayout | undefined {
  * terminal and only for searches longer than a moment) and turns Ctrl-C into a stop flag the search
  * polls, so the best layouts found so far are still printed. A second Ctrl-C exits at once.
  */
-function runPlanWorker(scenario: Scenario, options: PlanWorkerInput['options']): Promise<PlanResult> {
+function runPlanWorker(scenario: Scenario, options: PlanWorkerInput['options'], timeoutSeconds: number | undefined): Promise<PlanResult> {
   const stopFlag = new SharedArrayBuffer(4);
   const stop = new Int32Array(stopFlag);
   const worker = new Worker(new URL('../plan-worker.js', import.meta.url), { workerData: { scenario, options, stopFlag } satisfies PlanWorkerInput });
@@ -80,9 +80,11 @@ function runPlanWorker(scenario: Scenario, options: PlanWorkerInput['options']):
     Atomics.store(stop, 0, 1);
   };
   process.on('SIGINT', onSigint);
+  const timer = timeoutSeconds === undefined ? undefined : setTimeout(() => Atomics.store(stop, 0, 1), timeoutSeconds * 1000);
   return new Promise<PlanResult>((resolve, reject) => {
     const finish = (): void => {
       if (barStarted) bar?.stop();
+      clearTimeout(timer);
       process.off('SIGINT', onSigint);
       void worker.terminate();
     };
@@ -109,7 +111,25 @@ function runPlanWorker(scenario: Scenario, options: PlanWorkerInput['options']):
 
 interface PlanCliOptions {
   objective: string; top: string; headroom: string; search?: string; gpus?: string;
-  maxGpus?: string; budget?: string; deadline?: string; json?: boolean;
+  maxGpus?: string; budget?: string; deadline?: string; timeout?: string; progress?: boolean; json?: boolean;
+}
+
+/** Seconds between two progress lines off a terminal. */
+const PROGRESS_LINE_SECONDS = 1;
+
+/**
+ * Off a terminal `--progress` writes one line to stderr at most every PROGRESS_LINE_SECONDS (a log
+ * or CI shows the search advancing); the search runs on this thread and reports synchronously.
+ */
+function progressLines(started: number): (done: number, total: number) => void {
+  let last = started;
+  return (done, total) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_LINE_SECONDS * 1000 && done < total) return;
+    last = now;
+    const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
+    currentIo().stderr(`planning: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} layouts (${pct}%), ${((now - started) / 1000).toFixed(1)} s\n`);
+  };
 }
 
 export function registerPlan(program: Command): void {
@@ -125,6 +145,8 @@ export function registerPlan(program: Command): void {
     .option('--max-gpus <n>', 'largest GPU count allowed')
     .option('--budget <usd>', 'largest run cost allowed [USD]')
     .option('--deadline <days>', 'longest training time allowed [days]')
+    .option('--timeout <seconds>', 'stop searching after this long and print the best layouts found so far')
+    .option('--progress', 'off a terminal, print a progress line to stderr every second (on a terminal a bar is drawn anyway)')
     .option('--json', 'machine-readable output (best, top[], pareto[], counts)')
     .action(action(async (path: string, opts: PlanCliOptions) => {
       if (!(OBJECTIVES as readonly string[]).includes(opts.objective)) throw new InputError('--objective', opts.objective, `must be one of: ${OBJECTIVES.join(', ')}`);
@@ -147,6 +169,7 @@ export function registerPlan(program: Command): void {
       const maxGpus = positive('--max-gpus', opts.maxGpus);
       const budgetUsd = positive('--budget', opts.budget);
       const deadlineDays = positive('--deadline', opts.deadline);
+      const timeoutSeconds = positive('--timeout', opts.timeout);
 
       const started = performance.now();
       const options: PlanWorkerInput['options'] = {
@@ -163,7 +186,11 @@ export function registerPlan(program: Command): void {
       // On a terminal the search runs in a worker so the bar stays live and Ctrl-C keeps the best so
       // far; off a terminal there is nothing to draw, so it runs here, without a second module load.
       const onTerminal = currentIo().stderrIsTTY && opts.json !== true;
-      const result = onTerminal ? await runPlanWorker(scenario, options) : planLayouts(scenario, options);
+      const here = {
+        ...(timeoutSeconds === undefined ? {} : { shouldStop: () => performance.now() - started > timeoutSeconds * 1000 }),
+        ...(opts.progress === true ? { onProgress: progressLines(started), progressEvery: 256 } : {}),
+      };
+      const result = onTerminal ? await runPlanWorker(scenario, options, timeoutSeconds) : planLayouts(scenario, { ...options, ...here });
       const elapsed = (performance.now() - started) / 1000;
       if (opts.json) {
         const strip = (p: (typeof result.top)[number]) => {

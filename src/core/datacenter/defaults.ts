@@ -151,6 +151,12 @@ export const FABRIC = {
     confidence: 'primary',
     source: '§3.1 Quantum-2 QM9700: 64 × 400 Gb/s ports in 1U (QM97XX user manual; network.json quantum-2-qm9700)',
   },
+  highRadixSwitchPorts: {
+    value: 128,
+    unit: 'ports per switch',
+    confidence: 'primary',
+    source: 'network.json spectrum-4-sn5600: 51.2 Tb/s as 128 × 400GbE (NVIDIA SN5000 "Data Interfaces"; DeepSeek ISCA \'25 §5.2.1: RoCE switches commonly 128 ports); used when 64-port switches cannot connect the cluster in three tiers',
+  },
   nodesPerScalableUnit: {
     value: 32,
     unit: 'nodes per SU',

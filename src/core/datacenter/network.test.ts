@@ -49,9 +49,19 @@ describe('planFabric at larger scale', () => {
     expect((f.cost.switchesUsd + f.cost.switchLinksUsd) / 1e6).toBeCloseTo(491, 6);
   });
 
-  it('rejects a cluster beyond a 3-tier fat tree of 64-port switches', () => {
+  it('beyond a 3-tier fat tree of 64-port switches (8,193 DGX nodes) it builds three tiers of 128-port switches', () => {
+    const f = planFabric({ nodes: 8193, railsPerNode: 8, reservedNodePositions: 0 });
+    expect(f.switchPorts).toBe(128);
+    expect(f.tiers).toBe(3);
+  });
+
+  it('131,072 H100 (16,384 DGX nodes) fit three tiers of 128-port switches', () => {
+    expect(planFabric({ nodes: 16_384, railsPerNode: 8 })).toMatchObject({ switchPorts: 128, tiers: 3 });
+  });
+
+  it('a given 64-port radix beyond its 3-tier reach is refused', () => {
     try {
-      planFabric({ nodes: 8193, railsPerNode: 8, reservedNodePositions: 0 });
+      planFabric({ nodes: 8193, railsPerNode: 8, reservedNodePositions: 0, switchPorts: 64 });
       expect.unreachable();
     } catch (e) {
       expect(isInputError(e) && e.field === 'network.nodes').toBe(true);

@@ -86,15 +86,19 @@ function planTiers(leaves: number, k: number, nodes: number): Tiers {
 export function planFabric(input: FabricInput): FabricPlan {
   const nodes = requirePositiveInteger('network.nodes', input.nodes, 10_000_000);
   const rails = requirePositiveInteger('network.railsPerNode', input.railsPerNode, 64);
-  const k = requirePositiveInteger('network.switchPorts', input.switchPorts ?? FABRIC.switchPorts.value, 1024);
-  if (k % 2 !== 0 || k < 4) throw new InputError('network.switchPorts', k, 'must be an even radix ≥ 4');
   const perSu = requirePositiveInteger('network.nodesPerScalableUnit', input.nodesPerScalableUnit ?? FABRIC.nodesPerScalableUnit.value, 4096);
   const reserved = requireNonNegativeInteger('network.reservedNodePositions', input.reservedNodePositions ?? FABRIC.reservedNodePositions.value, perSu - 1);
   const mgmt = requireNonNegativeInteger('network.managementLinks', input.managementLinks ?? FABRIC.managementLinks.value, 1024);
   const prices = input.prices ?? FABRIC_UNIT_PRICES;
 
   const scalableUnits = Math.ceil((nodes + reserved) / perSu);
-  const leaves = scalableUnits * rails * Math.ceil(perSu / (k / 2));
+  const leavesOf = (radix: number): number => scalableUnits * rails * Math.ceil(perSu / (radix / 2));
+  // Without a given radix: the default switch, or the high-radix one when three tiers of the
+  // default cannot hold the leaves (131,072 H100s need 4,104 leaves; 64 ports allow 2,048).
+  const given = input.switchPorts ?? (leavesOf(FABRIC.switchPorts.value) <= FABRIC.switchPorts.value ** 2 / 2 ? FABRIC.switchPorts.value : FABRIC.highRadixSwitchPorts.value);
+  const k = requirePositiveInteger('network.switchPorts', given, 1024);
+  if (k % 2 !== 0 || k < 4) throw new InputError('network.switchPorts', k, 'must be an even radix ≥ 4');
+  const leaves = leavesOf(k);
   const t = planTiers(leaves, k, nodes);
   const nodeLinks = nodes * rails + mgmt;
   const switchLinks = t.leafSpineLinks + t.spineCoreLinks;

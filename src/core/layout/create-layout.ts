@@ -38,11 +38,13 @@ function fixValue<T>(field: string, given: T | undefined, spec: Choice<T>): T {
 
 /** The rule inputs of a scenario. */
 export function layoutContext(scenario: Scenario): LayoutContext {
+  const ramp = scenario.training.batchRamp;
   return {
     model: scenario.model,
     gpus: scenario.cluster.gpus,
     seqLen: scenario.training.seqLen,
     globalBatch: scenario.training.globalBatch,
+    ...(ramp === null ? {} : { rampSpan: scenario.training.globalBatch - ramp.startGlobalBatch }),
   };
 }
 

@@ -12,7 +12,7 @@ import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.j
 import { compatibleCooling } from '../datacenter/racks.js';
 import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterSizing } from '../datacenter/size.js';
 import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
-import { InputError } from '../errors.js';
+import { InputError, inUserTerms, type UserField } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ScenarioEstimate } from './estimate-scenario.js';
 
@@ -44,8 +44,21 @@ function chooseCooling(scenario: Scenario): CoolingId {
   return first;
 }
 
+/** The sizing inputs as the scenario names them (`datacenter.blockMw` in MW, `cluster.gpus`). */
+function siteFields(scenario: Scenario): Record<string, UserField> {
+  const gpusPerNode = scenario.cluster.accelerator.gpusPerNode;
+  return {
+    blockItWatts: { field: 'datacenter.blockMw', toUserUnit: (watts) => watts / 1e6 },
+    'network.nodes': { field: 'cluster.gpus', toUserUnit: (nodes) => nodes * gpusPerNode },
+  };
+}
+
 /** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
 export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
+  return inUserTerms(siteFields(scenario), () => siteOf(scenario, estimate));
+}
+
+function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   const dc = scenario.datacenter;
   const cooling = chooseCooling(scenario);
   const climate = CLIMATES[dc.climate ?? 'temperate'];

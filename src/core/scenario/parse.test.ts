@@ -104,7 +104,7 @@ describe('parseScenario: schema rules name the field and the rule', () => {
   it('an absurd GPU count is rejected as a typo', () => {
     const error = rejects({ ...base(), cluster: { accelerator: 'h100-sxm', gpus: 20_000_000 } });
     expect(error.field).toBe('cluster.gpus');
-    expect(error.rule).toMatch(/must be at most 10000000/);
+    expect(error.rule).toMatch(/must be at most 250000 \(the largest cluster the data-center fabric model connects\)/);
   });
   it('an absurd sequence length is rejected', () => {
     const data = base();
@@ -195,5 +195,25 @@ describe('parseScenario: resolution', () => {
     const fromJson = parseScenarioText(JSON.stringify(base()));
     const fromYaml = parseScenarioText('name: test\nmodel: llama3-70b\ncluster: {accelerator: h100-sxm, gpus: 64}\ntraining: {seqLen: 8192, globalBatch: 512, totalTokens: 1T, precision: bf16}\nlayout: {tp: 8, pp: 2}\n');
     expect(fromYaml).toEqual(fromJson);
+  });
+});
+
+describe('parseScenario: units in the training section', () => {
+  it('seqLen "8k" is 8192 tokens, like totalTokens "15T"', () => {
+    const s = parseScenario({ ...base(), training: { ...base().training, seqLen: '8k' } });
+    expect(s.training.seqLen).toBe(8192);
+  });
+  it('a seqLen that is not a whole number of tokens is refused with the field named', () => {
+    const error = rejects({ ...base(), training: { ...base().training, seqLen: '1.1k' } });
+    expect(error.field).toBe('training.seqLen');
+  });
+  it('131,072 GPUs are within the schema; 10 million are not', () => {
+    expect(parseScenario({ ...base(), cluster: { accelerator: 'h100-sxm', gpus: 131_072 } }).cluster.gpus).toBe(131_072);
+    expect(rejects({ ...base(), cluster: { accelerator: 'h100-sxm', gpus: 10_000_000 } }).field).toBe('cluster.gpus');
+  });
+  it('a precision the accelerator cannot run is refused at parse time, for every command alike', () => {
+    const error = rejects({ ...base(), cluster: { accelerator: 'a100-80gb', gpus: 64 }, training: { ...base().training, precision: 'fp8' } });
+    expect(error.field).toBe('training.precision');
+    expect(rejects({ ...base(), training: { ...base().training, precision: 'mxfp8' } }).rule).toMatch(/needs Blackwell/);
   });
 });

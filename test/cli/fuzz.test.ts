@@ -1,0 +1,74 @@
+/**
+ * Property-based fuzzing of every command, in-process: generated scenarios (mutated examples and
+ * valid extremes) must never produce an internal error, and every answer must keep the asserted
+ * properties (see test/fuzz/run-case.ts). FUZZ_CASES sets the count (`npm run fuzz`: 100,000).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, describe, it } from 'vitest';
+import { checkMemoryProperties } from '../fuzz/memory-properties.js';
+import { createTally, runCase, type CommandChoice } from '../fuzz/run-case.js';
+import { asText, exampleDocuments, extremeDocument, mutated } from '../fuzz/scenarios.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CASES = Number(process.env.FUZZ_CASES ?? 2000);
+const DIR = mkdtempSync(join(tmpdir(), 'scaleplan-fuzz-'));
+const tally = createTally();
+
+afterAll(() => {
+  rmSync(DIR, { recursive: true, force: true });
+  const per = Object.entries(tally.byCommand).map(([k, v]) => `  ${k}: ${v.runs} runs, ${v.answered} answered, ${v.refused} refused`).join('\n');
+  console.log(`fuzz: ${tally.cases} cases, ${tally.runs} runs, ${tally.answered} answered, ${tally.refused} refused (exit 2), ${tally.internalErrors} internal errors\n${per}`);
+});
+
+const EXAMPLES = exampleDocuments(join(ROOT, 'examples'));
+/** Small examples for the costlier commands (DeepSeek-V3's 61 layers × 16 stages cost the most). */
+const CHEAP = EXAMPLES.filter((d) => d.model !== 'deepseek-v3');
+
+const WHAT_IF = fc.constantFrom('gpus=2x', 'gpus=0.5x', 'precision=fp8', 'scaleUpBandwidth=2x,hbmBandwidth=1.5x', 'scaleUpDomain=72', 'cooling=immersion', 'gpus=3', 'nosuch=1', 'gpus=');
+
+/** A command and its options; `plan` searches one field under a time limit. */
+const COMMAND: fc.Arbitrary<CommandChoice> = fc.tuple(
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constant({ words: ['memory'], options: [] }) },
+    { weight: 3, arbitrary: fc.constant({ words: ['estimate'], options: [] }) },
+    { weight: 2, arbitrary: fc.constant({ words: ['datacenter'], options: [] }) },
+    { weight: 2, arbitrary: fc.constant({ words: ['bottlenecks'], options: [] }) },
+    { weight: 1, arbitrary: WHAT_IF.map((w) => ({ words: ['bottlenecks'], options: ['--what-if', w] })) },
+    { weight: 1, arbitrary: fc.constant({ words: ['compare', 'tp-pp'], options: [] }) },
+    { weight: 1, arbitrary: fc.constant({ words: ['compare', 'dp-ep'], options: [] }) },
+    { weight: 1, arbitrary: fc.constant({ words: ['report'], options: [] }) },
+    { weight: 2, arbitrary: fc.constant({ words: ['inspect'], options: [] }) },
+    { weight: 1, arbitrary: fc.constantFrom('microBatch', 'recompute', 'zero').map((f) => ({ words: ['plan'], options: ['--search', f, '--top', '3', '--timeout', '0.3'] })) },
+  ),
+  fc.boolean(),
+).map(([c, jsonOut]) => ({ ...c, json: jsonOut }));
+
+const DOCUMENT = fc.oneof(
+  { weight: 5, arbitrary: mutated(fc.constantFrom(...EXAMPLES)) },
+  { weight: 2, arbitrary: mutated(fc.constantFrom(...CHEAP)) },
+  { weight: 3, arbitrary: extremeDocument },
+  { weight: 1, arbitrary: mutated(extremeDocument) },
+);
+
+describe('fuzz: every command, generated scenarios', () => {
+  it(`${CASES} scenarios through check and one other command: no internal error, properties hold`, async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(asText(DOCUMENT), COMMAND, async (doc, command) => {
+        n += 1;
+        await runCase(join(DIR, `case.${doc.ext}`), doc.text, command, n % 10 === 0, tally);
+      }),
+      { numRuns: CASES },
+    );
+  }, Math.max(120_000, CASES * 200));
+
+  it(`memory falls with TP, PP and ZeRO sharding and never rises with recomputation (${Math.ceil(CASES / 4)} scenarios)`, () => {
+    fc.assert(fc.property(extremeDocument, (doc) => {
+      checkMemoryProperties(doc);
+    }), { numRuns: Math.ceil(CASES / 4) });
+  }, Math.max(60_000, CASES * 50));
+});
