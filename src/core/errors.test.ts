@@ -43,3 +43,11 @@ describe('inUserTerms', () => {
     })).toThrow('layout.tp = 3: bad');
   });
 });
+
+describe('inUserTerms with a prefix key', () => {
+  it('`schedule*` → datacenter.growth renames schedule[2].gpus to datacenter.growth[2].gpus', () => {
+    expect(() => inUserTerms({ 'schedule*': { field: 'datacenter.growth' } }, () => {
+      throw new InputError('schedule[2].gpus', 5, 'must not fall');
+    })).toThrow('datacenter.growth[2].gpus = 5: must not fall');
+  });
+});

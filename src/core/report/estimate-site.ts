@@ -10,7 +10,7 @@ import { estimateCapex, estimateOpex, estimateRunEnergy, type CapexBreakdown, ty
 import { POWER_CHAINS } from '../datacenter/power-chain.js';
 import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.js';
 import { compatibleCooling } from '../datacenter/racks.js';
-import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterSizing } from '../datacenter/size.js';
+import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
 import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
 import { InputError, inUserTerms, type UserField } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
@@ -44,18 +44,31 @@ function chooseCooling(scenario: Scenario): CoolingId {
   return first;
 }
 
-/** The sizing inputs as the scenario names them (`datacenter.blockMw` in MW, `cluster.gpus`). */
-function siteFields(scenario: Scenario): Record<string, UserField> {
-  const gpusPerNode = scenario.cluster.accelerator.gpusPerNode;
+/**
+ * The sizing inputs as the scenario names them: `datacenter.blockMw` in MW, the growth schedule's
+ * steps, the GPU count.
+ */
+const SITE_FIELDS: Readonly<Record<string, UserField>> = {
+  blockItWatts: { field: 'datacenter.blockMw', toUserUnit: (watts) => watts / 1e6 },
+  gpus: { field: 'cluster.gpus' },
+  'schedule*': { field: 'datacenter.growth' },
+};
+
+/** The scenario's fabric section in the names of `planFabric`. */
+function fabricInput(f: NonNullable<Scenario['datacenter']['fabric']>): NonNullable<DatacenterInput['fabric']> {
   return {
-    blockItWatts: { field: 'datacenter.blockMw', toUserUnit: (watts) => watts / 1e6 },
-    'network.nodes': { field: 'cluster.gpus', toUserUnit: (nodes) => nodes * gpusPerNode },
+    ...(f.type === undefined ? {} : { type: f.type }),
+    ...(f.switch === undefined ? {} : { switchModel: f.switch }),
+    ...(f.switchPorts === undefined ? {} : { switchPorts: f.switchPorts }),
+    ...(f.rails === undefined ? {} : { railsPerNode: f.rails }),
+    ...(f.planes === undefined ? {} : { planes: f.planes }),
+    ...(f.oversubscription === undefined ? {} : { oversubscription: f.oversubscription }),
   };
 }
 
 /** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
 export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
-  return inUserTerms(siteFields(scenario), () => siteOf(scenario, estimate));
+  return inUserTerms(SITE_FIELDS, () => siteOf(scenario, estimate));
 }
 
 function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
@@ -73,6 +86,7 @@ function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
     powerChain,
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
     averagePowerFraction,
+    ...(dc.fabric === undefined ? {} : { fabric: fabricInput(dc.fabric) }),
   });
   const traditional = estimatePue(PUE_PRESETS.traditional);
   const capex = estimateCapex({ sizing });

@@ -65,7 +65,7 @@ export type AcceleratorInput = z.infer<typeof AcceleratorInputSchema>;
 export const ClusterInputSchema = strictObject(
   {
     accelerator: idOrInline(AcceleratorInputSchema, 'accelerator').describe('Catalog id (e.g. "h100-sxm") or inline accelerator.'),
-    gpus: positiveInt(LIMITS.gpus, 'the largest cluster the data-center fabric model connects').describe('Accelerators used by the run.'),
+    gpus: positiveInt(LIMITS.gpus).describe('Accelerators used by the run.'),
     scaleUpDomainGpus: positiveInt(LIMITS.gpus).optional().describe("Default: the accelerator's reference system (8 for HGX, 72 for NVL72)."),
     scaleUpBandwidthGBps: positiveNumber(LIMITS.bandwidthGBps).optional().describe("Per GPU per direction [GB/s]. Default: the accelerator's scale-up link."),
     scaleOutBandwidthGBps: positiveNumber(LIMITS.bandwidthGBps).optional().describe("Per GPU per direction [GB/s]. Default: the reference system's NICs."),

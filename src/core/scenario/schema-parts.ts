@@ -4,6 +4,7 @@
  * `parse.ts` turns into one InputError (field, value, rule).
  */
 import { z } from 'zod';
+import { MAX_GPUS } from '../datacenter/validate.js';
 import { QUANTITY_PATTERN, SEQUENCE_LENGTH_PATTERN } from './quantity.js';
 
 /**
@@ -11,12 +12,8 @@ import { QUANTITY_PATTERN, SEQUENCE_LENGTH_PATTERN } from './quantity.js';
  * rejected as absurd rather than silently planned.
  */
 export const LIMITS = {
-  /**
-   * 250,000 accelerators: the most the fabric model connects (a 3-tier fat tree of 128-port
-   * switches: 8,192 leaves, ~262,000 GPUs with one rail per GPU; datacenter/network.ts), 2.5× the
-   * largest announced training clusters (~100,000 GPUs).
-   */
-  gpus: 250_000,
+  /** The data-center model's bound (10 M GPUs, > 10 GW of IT): every command handles what parses. */
+  gpus: MAX_GPUS,
   /** 10 M tokens per sequence (long-context runs reach 1 M; NeMo long-sequence table). */
   seqLen: 10_000_000,
   /** Layers of one model. */
