@@ -5,7 +5,7 @@
  */
 import type { BottleneckReport, DomainScore, Evidence, WhatIfResult } from '../core/index.js';
 import type { Layout } from '../core/index.js';
-import { formatNumber, formatPct, formatSeconds, table } from './format.js';
+import { formatGiB, formatNumber, formatPct, formatSeconds, table } from './format.js';
 
 /** Width of the severity bar [characters]; one block per 10 points. */
 const BAR_WIDTH = 10;
@@ -55,10 +55,11 @@ function formatEvidenceSeconds(s: number): string {
  * removes the unit from the label (the value carries it); ratios and shares keep their name.
  */
 const EVIDENCE_UNITS: readonly { suffix: RegExp; strip: boolean; format: (v: number) => string }[] = [
-  { suffix: /GbPerGpu$/, strip: true, format: (v) => `${v.toFixed(1)} GB per GPU` },
+  // Memory evidence arrives in GB (1e9 bytes); every command prints memory in GiB.
+  { suffix: /GbPerGpu$/, strip: true, format: (v) => `${formatGiB(v * 1e9)} per GPU` },
   { suffix: /GbPerSec$/, strip: true, format: (v) => `${v.toFixed(1)} GB/s` },
   { suffix: /TbPerSec$/, strip: true, format: (v) => `${v.toFixed(2)} TB/s` },
-  { suffix: /Gb$/, strip: true, format: (v) => `${v.toFixed(1)} GB` },
+  { suffix: /Gb$/, strip: true, format: (v) => formatGiB(v * 1e9) },
   { suffix: /Kw$/, strip: true, format: (v) => `${v.toFixed(1)} kW` },
   { suffix: /Mw$/, strip: true, format: (v) => `${v.toFixed(2)} MW` },
   { suffix: /WattsPerItWatt$/, strip: true, format: (v) => `${v.toFixed(3)} W per IT W` },

@@ -6,9 +6,10 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/index.js';
 import { fixLayout, type FixedLayout } from '../../core/index.js';
 import { OBJECTIVES, planLayouts, type Objective, type PlanResult } from '../../core/index.js';
-import { economicsOptions } from '../../core/index.js';
+import { economicsOptions, FIT_HEADROOM_FRACTION } from '../../core/index.js';
 import type { LayoutSpec, Scenario } from '../../core/index.js';
 import { formatPlan } from '../format-plan.js';
+import { fitPolicy } from '../format-estimate.js';
 import type { PlanWorkerInput, PlanWorkerMessage } from '../plan-worker.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';
@@ -139,7 +140,7 @@ export function registerPlan(program: Command): void {
     .description('Search the layout space (tp, pp, vp, ep, etp, cp, dp, ZeRO/FSDP, recompute, micro-batch, schedule): top layouts, Pareto front, and why the winner wins.')
     .option('--objective <name>', `what to minimise: ${OBJECTIVES.join(', ')}`, 'time')
     .option('--top <n>', 'layouts to list', '10')
-    .option('--headroom <fraction>', 'share of HBM kept free', '0.05')
+    .option('--headroom <fraction>', 'share of HBM kept free (the fit policy of every command)', String(FIT_HEADROOM_FRACTION))
     .option('--search <fields>', 'also search these fixed layout fields ("all", or e.g. "tp,pp,microBatch"); the scenario\'s own layout stays the reference. Default: the fields left auto or given as lists, or all of them when the scenario fixes every field')
     .option('--gpus <list>', 'GPU counts to search, e.g. 1024,2048,4096')
     .option('--max-gpus <n>', 'largest GPU count allowed')
@@ -204,6 +205,6 @@ export function registerPlan(program: Command): void {
         });
       }
       if (searchAll) print('the scenario fixes every layout field: searching all of them, compared with its own layout (--search chooses fields)\n');
-      print(formatPlan(result, elapsed));
+      print(`${formatPlan(result, elapsed)}\n\n${fitPolicy(headroom)}`);
     }));
 }

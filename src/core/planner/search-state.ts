@@ -4,6 +4,7 @@
  * memory gate. Also the two decisions every level takes: `verdict` (drop by a bound) and `decide`
  * (book layouts into one count, report progress).
  */
+import { FIT_HEADROOM_FRACTION } from '../memory/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import { createStepContext, type StepContext } from '../step/estimate-step.js';
 import { createBoundContext, type BoundContext } from './bound.js';
@@ -37,7 +38,7 @@ export function resolvePlanOptions(options: PlanOptions): ResolvedPlanOptions {
   return {
     objective: options.objective ?? 'time',
     top: options.top ?? 10,
-    headroomFraction: options.headroomFraction ?? 0.05,
+    headroomFraction: options.headroomFraction ?? FIT_HEADROOM_FRACTION,
     maxGpus: options.maxGpus,
     budgetUsd: options.budgetUsd,
     deadlineDays: options.deadlineDays,
