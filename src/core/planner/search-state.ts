@@ -6,7 +6,7 @@
  */
 import { FIT_HEADROOM_FRACTION } from '../memory/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
-import { createStepContext, type StepContext } from '../step/estimate-step.js';
+import { createStepContext, type StepContext } from '../step/pricer.js';
 import { createBoundContext, type BoundContext } from './bound.js';
 import { createTally, type Tally } from './enumerate.js';
 import { createMemoryGate, type MemoryGate } from './memory-gate.js';
@@ -34,11 +34,14 @@ export interface ResolvedPlanOptions {
   readonly shouldStop: () => boolean;
 }
 
+/** The planner's default headroom: the fit policy every command shares (memory/types.ts). */
+export const DEFAULT_HEADROOM_FRACTION = FIT_HEADROOM_FRACTION;
+
 export function resolvePlanOptions(options: PlanOptions): ResolvedPlanOptions {
   return {
     objective: options.objective ?? 'time',
     top: options.top ?? 10,
-    headroomFraction: options.headroomFraction ?? FIT_HEADROOM_FRACTION,
+    headroomFraction: options.headroomFraction ?? DEFAULT_HEADROOM_FRACTION,
     maxGpus: options.maxGpus,
     budgetUsd: options.budgetUsd,
     deadlineDays: options.deadlineDays,
@@ -68,8 +71,6 @@ export interface SearchState {
   evaluated: number;
   simulations: number;
   memoryEvaluations: number;
-  /** Price every layout with `estimateStep` instead of shared simulations (fast-step.ts). */
-  readonly exactSteps: boolean;
   stopped: boolean;
   /** For the diagnosis: smallest peak that did not fit, smallest states floor that did not fit. */
   minRejectedPeakBytes: number;
@@ -78,7 +79,7 @@ export interface SearchState {
   fastestRejectedDays: number;
 }
 
-export function createSearchState(space: SearchSpace, options: ResolvedPlanOptions, exactSteps = false): SearchState {
+export function createSearchState(space: SearchSpace, options: ResolvedPlanOptions): SearchState {
   return {
     space,
     options,
@@ -93,7 +94,6 @@ export function createSearchState(space: SearchSpace, options: ResolvedPlanOptio
     evaluated: 0,
     simulations: 0,
     memoryEvaluations: 0,
-    exactSteps,
     stopped: false,
     minRejectedPeakBytes: Infinity,
     memoryFloorBytes: Infinity,

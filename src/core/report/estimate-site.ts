@@ -4,23 +4,25 @@
  * carbon, and the deployment timeline with pay-as-you-grow when the scenario gives a growth
  * schedule. Composition of src/core/datacenter and src/core/run; no formulas of its own.
  */
-import { CLIMATES } from '../datacenter/climate.js';
 import type { CoolingId } from '../datacenter/cooling/types.js';
 import { estimateCapex, estimateOpex, estimateRunEnergy, type CapexBreakdown, type OpexBreakdown, type RunEnergy } from '../datacenter/cost.js';
-import { POWER_CHAINS } from '../datacenter/power-chain.js';
 import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.js';
-import { compatibleCooling } from '../datacenter/racks.js';
+import type { Sourced } from '../datacenter/sourced.js';
+import { defaultServerUsdPerGpu } from '../datacenter/system-prices.js';
 import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
 import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
-import { InputError, inUserTerms, type UserField } from '../errors.js';
+import { inUserTerms, type UserField } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ScenarioEstimate } from './estimate-scenario.js';
+import { scenarioPueInput } from './scenario-pue.js';
 
 export interface SiteEstimate {
   readonly cooling: CoolingId;
   readonly sizing: DatacenterSizing;
   /** PUE of this design and of a traditional air-cooled, legacy-AC build of the same IT load. */
   readonly pue: { readonly design: PueBreakdown; readonly traditional: PueBreakdown };
+  /** Server price per GPU used for capex, with its source (per system, system-prices.ts). */
+  readonly serverPrice: Sourced;
   readonly capex: CapexBreakdown;
   readonly opex: OpexBreakdown;
   /** The training run's energy at the facility (IT × PUE), energy cost and carbon. */
@@ -28,36 +30,6 @@ export interface SiteEstimate {
   readonly deployment: ReturnType<typeof estimateDeployment>;
   readonly growth: GrowthPlan | null;
 }
-
-/** Preference order when the scenario names no cooling: the lowest-PUE option that holds the rack. */
-const COOLING_PREFERENCE: readonly CoolingId[] = ['direct-to-chip', 'immersion', 'rear-door', 'air'];
-
-/** "HGX H100 8-GPU" → "HGX H100 8-GPU rack"; a system already named a rack keeps its name. */
-function withRack(system: string): string {
-  return /\brack$/i.test(system) ? system : `${system} rack`;
-}
-
-function chooseCooling(scenario: Scenario): CoolingId {
-  const given = scenario.datacenter.cooling;
-  const fits = compatibleCooling(scenario.cluster.accelerator, COOLING_PREFERENCE);
-  if (given !== undefined) {
-    if (!fits.includes(given)) throw new InputError('datacenter.cooling', given, `cannot hold a ${withRack(scenario.cluster.accelerator.system.name)} (${Math.round(scenario.cluster.accelerator.system.powerWatts / 1e3)} kW per unit); options that can: ${fits.join(', ')}`);
-    return given;
-  }
-  const first = fits[0];
-  if (first === undefined) throw new InputError('cluster.accelerator', scenario.cluster.accelerator.id, 'no cooling option holds this system\'s rack');
-  return first;
-}
-
-/**
- * The sizing inputs as the scenario names them: `datacenter.blockMw` in MW, the growth schedule's
- * steps, the GPU count.
- */
-const SITE_FIELDS: Readonly<Record<string, UserField>> = {
-  blockItWatts: { field: 'datacenter.blockMw', toUserUnit: (watts) => watts / 1e6 },
-  gpus: { field: 'cluster.gpus' },
-  'schedule*': { field: 'datacenter.growth' },
-};
 
 /** The scenario's fabric section in the names of `planFabric`. */
 function fabricInput(f: NonNullable<Scenario['datacenter']['fabric']>): NonNullable<DatacenterInput['fabric']> {
@@ -71,6 +43,16 @@ function fabricInput(f: NonNullable<Scenario['datacenter']['fabric']>): NonNulla
   };
 }
 
+/**
+ * The sizing inputs as the scenario names them: `datacenter.blockMw` in MW, the growth schedule's
+ * steps, the GPU count.
+ */
+const SITE_FIELDS: Readonly<Record<string, UserField>> = {
+  blockItWatts: { field: 'datacenter.blockMw', toUserUnit: (watts) => watts / 1e6 },
+  gpus: { field: 'cluster.gpus' },
+  'schedule*': { field: 'datacenter.growth' },
+};
+
 /** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
 export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   return inUserTerms(SITE_FIELDS, () => siteOf(scenario, estimate));
@@ -78,9 +60,7 @@ export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): Si
 
 function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   const dc = scenario.datacenter;
-  const cooling = chooseCooling(scenario);
-  const climate = CLIMATES[dc.climate ?? 'temperate'];
-  const powerChain = POWER_CHAINS[dc.powerChain ?? 'modernAc'];
+  const { cooling, climate, powerChain } = scenarioPueInput(scenario);
   // Average over nameplate IT power per GPU (host and network share included on both sides).
   const averagePowerFraction = Math.min(1, estimate.run.energy.avgWattsPerGpu / estimateItWattsPerGpu(scenario.cluster.accelerator));
   const sizing = sizeDatacenter({
@@ -94,7 +74,9 @@ function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
     ...(dc.fabric === undefined ? {} : { fabric: fabricInput(dc.fabric) }),
   });
   const traditional = estimatePue(PUE_PRESETS.traditional);
-  const capex = estimateCapex({ sizing });
+  const given = scenario.economics.capexUsdPerGpu;
+  const serverPrice: Sourced = given === undefined ? defaultServerUsdPerGpu(scenario.cluster.accelerator) : { value: given, unit: 'USD per GPU', confidence: 'primary', source: 'economics.capexUsdPerGpu' };
+  const capex = estimateCapex({ sizing, serverUsdPerGpu: serverPrice.value });
   const electricity = scenario.economics.electricityUsdPerKwh;
   const opex = estimateOpex({ sizing, capex, ...(electricity === undefined ? {} : { electricityUsdPerKwh: electricity }) });
   const runEnergy = estimateRunEnergy({
@@ -108,5 +90,5 @@ function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
     itWattsPerGpu: sizing.power.itWattsPerGpu,
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
   });
-  return { cooling, sizing, pue: { design: sizing.pue, traditional }, capex, opex, runEnergy, deployment: estimateDeployment(), growth };
+  return { cooling, sizing, pue: { design: sizing.pue, traditional }, serverPrice, capex, opex, runEnergy, deployment: estimateDeployment(), growth };
 }

@@ -11,8 +11,7 @@ import { estimateStep } from '../step/estimate-step.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import type { StepReport } from '../step/types.js';
 import { summarizeValidation } from './summarize.js';
-import type { RunValidation, SkippedRun, ValidationMetric, ValidationReport } from './types.js';
-import { validateMemory } from './validate-memory.js';
+import type { RunValidation, SkippedRun, ValidationMetric } from './types.js';
 
 export function describeLayout(l: Layout): string {
   const parts = [`TP${l.tp}`, `PP${l.pp}`];
@@ -36,6 +35,12 @@ function predictedValue(metric: ValidationMetric, report: StepReport): number {
   if (metric === 'tokensPerSecPerGpu') return report.throughput.tokensPerSecondPerGpu;
   if (metric === 'stepTimeS') return report.time.stepSeconds;
   return report.throughput.mfu;
+}
+
+/** Predicted GPU-hours per 10¹² tokens = 10¹² / (tokens/s/GPU · 3600 s/h), against the published figure. */
+function perTrillionTokens(tokensPerSecondPerGpu: number, measured: number): { predicted: number; measured: number; errorPct: number } {
+  const predicted = 1e12 / (tokensPerSecondPerGpu * 3600);
+  return { predicted, measured, errorPct: 100 * (predicted / measured - 1) };
 }
 
 /** One run predicted, or why it cannot be (bad input from the record becomes a skip, never a crash). */
@@ -64,8 +69,7 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
     layout: describeLayout(c.layout),
     forcedBalancedRouting: c.flags.forcedBalancedRouting,
     ...(c.measured.gpuHoursPerTrillionTokens === undefined ? {} : {
-      // GPU-hours per 1e12 tokens = 1e12 / (tokens/s/GPU · 3600 s/h)
-      gpuHoursPerTrillionTokens: { predicted: 1e12 / (report.throughput.tokensPerSecondPerGpu * 3600), measured: c.measured.gpuHoursPerTrillionTokens },
+      gpuHoursPerTrillionTokens: perTrillionTokens(report.throughput.tokensPerSecondPerGpu, c.measured.gpuHoursPerTrillionTokens),
     }),
   };
 }
@@ -103,11 +107,4 @@ export function validateThroughput(records: readonly RunRecord[], options: StepO
   const { runs, skipped } = validateCases(cases, options);
   const allSkipped = [...unmodelable, ...skipped];
   return { summary: summarizeValidation(runs, allSkipped.length), runs, skipped: allSkipped };
-}
-
-/** The whole validation: throughput of every modelable run, peak memory where measured. */
-export function validateRuns(records: readonly RunRecord[], options: StepOptions = DEFAULT_STEP_OPTIONS): ValidationReport {
-  const throughput = validateThroughput(records, options);
-  const memory = validateMemory(records);
-  return { summary: throughput.summary, runs: throughput.runs, memory, skipped: throughput.skipped };
 }
