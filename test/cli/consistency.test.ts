@@ -109,3 +109,16 @@ describe('plan --timeout and --progress', () => {
     expect(r.stderr).toMatch(/^error: --timeout = "-1"/);
   });
 });
+
+describe('--what-if gpus', () => {
+  it('gpus=2x re-derives dp (the micro-batches follow) and says so', async () => {
+    const r = await runCliCaptured(['bottlenecks', 'examples/gpt3-175b-a100.yaml', '--what-if', 'gpus=2x']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/layout: dp \d+ → \d+ \(data parallelism absorbs the GPU change\)/);
+  }, 180_000);
+  it('a GPU count the layout cannot take is explained on one line naming --what-if', async () => {
+    const r = await runCliCaptured(['bottlenecks', 'examples/gpt3-175b-a100.yaml', '--what-if', 'gpus=3']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: --what-if = "gpus=3": 3 GPUs are not divisible by tp·cp·pp/);
+  });
+});
