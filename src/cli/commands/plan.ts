@@ -5,7 +5,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError } from '../../core/index.js';
 import { fixLayout, type FixedLayout } from '../../core/index.js';
-import { OBJECTIVES, planLayouts, type Objective, type PlanResult } from '../../core/index.js';
+import { OBJECTIVES, leadersWithinBand, planLayouts, scenarioErrorBand, type Objective, type PlanResult } from '../../core/index.js';
 import { economicsOptions } from '../../core/index.js';
 import type { LayoutSpec, Scenario } from '../../core/index.js';
 import { formatPlan } from '../format-plan.js';
@@ -165,6 +165,7 @@ export function registerPlan(program: Command): void {
       const onTerminal = currentIo().stderrIsTTY && opts.json !== true;
       const result = onTerminal ? await runPlanWorker(scenario, options) : planLayouts(scenario, options);
       const elapsed = (performance.now() - started) / 1000;
+      const band = scenarioErrorBand(scenario);
       if (opts.json) {
         const strip = (p: (typeof result.top)[number]) => {
           const { simulation: _simulation, ...step } = p.step;
@@ -174,9 +175,10 @@ export function registerPlan(program: Command): void {
           objective: result.objective, best: result.best === null ? null : strip(result.best), top: result.top.map(strip), pareto: result.pareto.map(strip),
           evaluated: result.evaluated, counts: result.counts, pruned: result.pruned, explanation: result.explanation, diagnosis: result.diagnosis,
           stoppedEarly: result.stoppedEarly, elapsedSeconds: elapsed,
+          band, leadersWithinBand: band === null ? null : leadersWithinBand(result.top.map((p) => p.metrics.days), band),
         });
       }
       if (searchAll) print('the scenario fixes every layout field: searching all of them, compared with its own layout (--search chooses fields)\n');
-      print(formatPlan(result, elapsed));
+      print(formatPlan(result, elapsed, band));
     }));
 }
