@@ -10,6 +10,7 @@ import { formatBytes, formatCount, formatPercent, formatSeconds } from './format
 import { runPlan, type PlanHandle } from './plan-client.js';
 import type { AnalysisView, Catalog, EstimateView } from './protocol.js';
 import { hashOfScenario, scenarioFromHash, writeFields } from './scenario-text.js';
+import { ChartWidthContext, chartWidthFor, DEFAULT_CHART_WIDTH } from './ui/chart-width.js';
 import { Metric } from './ui/metric.js';
 import { BottlenecksChart } from './views/bottlenecks-chart.js';
 import { CompareChart } from './views/compare-chart.js';
@@ -45,6 +46,8 @@ export function App() {
   const [plan, setPlan] = useState<PlanState>(IDLE_PLAN);
   const [objective, setObjective] = useState('time');
   const [theme, setTheme] = useState<Theme>('auto');
+  const [chartWidth, setChartWidth] = useState(DEFAULT_CHART_WIDTH);
+  const views = useRef<HTMLDivElement>(null);
   const latest = useRef(0);
   const planHandle = useRef<PlanHandle | null>(null);
 
@@ -70,6 +73,13 @@ export function App() {
     const onHash = (): void => { const t = scenarioFromHash(location.hash); if (t !== null) setText(t); };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    const el = views.current;
+    if (el === null) return;
+    const observer = new ResizeObserver(() => setChartWidth(chartWidthFor(el.clientWidth)));
+    observer.observe(el);
+    return () => observer.disconnect();
   }, []);
   useEffect(() => {
     if (theme === 'auto') delete document.documentElement.dataset.theme;
@@ -117,10 +127,11 @@ export function App() {
         <aside class="side" aria-label="Scenario editor">
           <Editor text={text} catalog={catalog} error={error} examples={EXAMPLES} onText={setText} />
         </aside>
-        <div class="views" aria-busy={e === null}>
+        <div class="views" ref={views} aria-busy={e === null}>
+          <ChartWidthContext.Provider value={chartWidth}>
           {e === null || t === undefined ? <p class="note" role="status">{error === null ? 'computing…' : 'fix the scenario to see its figures'}</p> : (
             <>
-              <section class={error === null ? 'headline' : 'headline stale'} aria-label="Headline figures">
+              <section class={error === null ? 'headline' : 'headline stale'} aria-label="Headline figures" data-compute-ms={e.computeMs.toFixed(2)}>
                 <p class="scenario-name">{`${e.scenario.name} · ${e.scenario.model} on ${formatCount(e.scenario.gpus)} ${e.scenario.accelerator}${error === null ? '' : ' (last valid scenario)'} · estimated in ${e.computeMs.toFixed(0)} ms in this browser`}</p>
                 <div class="tiles">
                   <Metric name="stepSeconds" label="step time" value={e.step.time.stepSeconds} text={formatSeconds(e.step.time.stepSeconds)} />
@@ -147,6 +158,7 @@ export function App() {
               </div>
             </>
           )}
+          </ChartWidthContext.Provider>
         </div>
       </main>
     </div>

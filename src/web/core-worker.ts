@@ -1,7 +1,8 @@
 /**
  * The core in a Web Worker: parses the scenario text and answers with the estimate first (the
  * headline figures), then the slower analyses. A newer request supersedes an older one: the page
- * ignores answers whose id is not its latest.
+ * ignores answers whose id is not its latest. The same script, started once more, runs a plan or
+ * the validation (one script for every worker: the browser loads the core once).
  */
 import {
   ACCELERATOR_IDS, DEFAULT_HEADROOM_FRACTION, MODEL_IDS, OBJECTIVES, PRECISIONS, SCHEDULE_IDS, WHAT_IF_KEYS,
@@ -9,6 +10,7 @@ import {
   parseRunsFile, parseScenarioText, runWhatIf, validateRuns,
   type Scenario, type ScenarioEstimate,
 } from '../core/index.js';
+import { runPlanRequest } from './plan.js';
 import type { AnalysisView, CoreRequest, CoreResponse, EstimateView } from './protocol.js';
 
 const post = (message: CoreResponse): void => self.postMessage(message);
@@ -76,6 +78,7 @@ async function validate(runsUrl: string): Promise<void> {
 self.onmessage = (event: MessageEvent<CoreRequest>): void => {
   const request = event.data;
   if (request.kind === 'evaluate') evaluate(request.id, request.text, request.whatIf);
+  else if (request.kind === 'plan') runPlanRequest(request, post);
   else void validate(request.runsUrl);
 };
 

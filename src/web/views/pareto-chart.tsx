@@ -4,11 +4,11 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { PlannedLayout, PlanResult } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard, Legend } from '../ui/chart-card.js';
 import { XAxis, YAxis } from '../ui/axes.js';
 import { formatCount, formatSeconds, formatUsd } from '../format.js';
 
-const W = 640;
 const H = 300;
 const M = { l: 64, r: 14, t: 12, b: 44 };
 
@@ -39,6 +39,7 @@ export function describeLayout(p: PlannedLayout): string {
 }
 
 function Front({ result, onPick }: { readonly result: PlanResult; readonly onPick: (p: PlannedLayout) => void }) {
+  const W = useChartWidth();
   const byCost = result.paretoAxes === 'time-cost';
   const second = (p: PlannedLayout): number => (byCost ? p.point.usd : p.point.gpus);
   const all = [...result.top, ...result.pareto];

@@ -5,6 +5,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useEffect, useState } from 'preact/hooks';
 import type { OpKind, StepReport } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard, Legend } from '../ui/chart-card.js';
 import { XAxis } from '../ui/axes.js';
 import { formatPercent, formatSeconds } from '../format.js';
@@ -16,10 +17,10 @@ const KIND: Readonly<Record<OpKind, readonly [string, string]>> = {
   W: ['s4', 'backward (weights)'],
   FB: ['s6', 'forward + backward overlapped'],
 };
-const W = 640;
 const M = { l: 44, r: 10, t: 6, b: 36 };
 
 export function PipelineChart({ step }: { readonly step: StepReport }) {
+  const W = useChartWidth();
   const sim = step.simulation;
   const makespan = sim.makespanSeconds;
   const [view, setView] = useState<readonly [number, number]>([0, makespan]);
