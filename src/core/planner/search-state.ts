@@ -5,7 +5,7 @@
  * (book layouts into one count, report progress).
  */
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
-import { createStepContext, type StepContext } from '../step/estimate-step.js';
+import { createStepContext, type StepContext } from '../step/pricer.js';
 import { createBoundContext, type BoundContext } from './bound.js';
 import { createTally, type Tally } from './enumerate.js';
 import { createMemoryGate, type MemoryGate } from './memory-gate.js';
@@ -70,8 +70,6 @@ export interface SearchState {
   evaluated: number;
   simulations: number;
   memoryEvaluations: number;
-  /** Price every layout with `estimateStep` instead of shared simulations (fast-step.ts). */
-  readonly exactSteps: boolean;
   stopped: boolean;
   /** For the diagnosis: smallest peak that did not fit, smallest states floor that did not fit. */
   minRejectedPeakBytes: number;
@@ -80,7 +78,7 @@ export interface SearchState {
   fastestRejectedDays: number;
 }
 
-export function createSearchState(space: SearchSpace, options: ResolvedPlanOptions, exactSteps = false): SearchState {
+export function createSearchState(space: SearchSpace, options: ResolvedPlanOptions): SearchState {
   return {
     space,
     options,
@@ -95,7 +93,6 @@ export function createSearchState(space: SearchSpace, options: ResolvedPlanOptio
     evaluated: 0,
     simulations: 0,
     memoryEvaluations: 0,
-    exactSteps,
     stopped: false,
     minRejectedPeakBytes: Infinity,
     memoryFloorBytes: Infinity,
