@@ -25,7 +25,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`http://127.0.0.1:${address.port}/`);
-  await page.waitForSelector('[data-metric="pue"]', { timeout: 120_000 });
+  await page.waitForSelector('.views[data-state="ready"]', { timeout: 120_000 });
   const samples: { totalMs: number; workerMs: number }[] = [];
   for (let i = 0; i < SAMPLES + 3; i++) {
     const value = i % 2 === 0 ? '8' : '16';
@@ -45,8 +45,7 @@ try {
     }), value);
     if (i >= 3) samples.push(sample);
     // Let the slower analyses of this edit finish before the next one.
-    await page.waitForFunction(() => document.querySelector('[data-chart="bottlenecks"]') !== null);
-    await page.waitForTimeout(150);
+    await page.waitForSelector('.views[data-state="ready"]', { timeout: 120_000 });
   }
   const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
   const pct = (xs: number[], p: number): number => sorted(xs)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;

@@ -41,6 +41,8 @@ export function App() {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [estimate, setEstimate] = useState<EstimateView | null>(null);
   const [analysis, setAnalysis] = useState<AnalysisView | null>(null);
+  const [estimateFor, setEstimateFor] = useState(0);
+  const [analysisFor, setAnalysisFor] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [validation, setValidation] = useState<{ report: ValidationReport | null; message: string | null }>({ report: null, message: null });
   const [plan, setPlan] = useState<PlanState>(IDLE_PLAN);
@@ -53,8 +55,8 @@ export function App() {
 
   const client: CoreClient = useMemo(() => createCoreClient({
     catalog: setCatalog,
-    estimate: (view, id) => { if (id === latest.current) { setEstimate(view); setError(null); } },
-    analysis: (view, id) => { if (id === latest.current) setAnalysis(view); },
+    estimate: (view, id) => { if (id === latest.current) { setEstimate(view); setEstimateFor(id); setError(null); } },
+    analysis: (view, id) => { if (id === latest.current) { setAnalysis(view); setAnalysisFor(id); } },
     error: (message, id) => { if (id === latest.current) setError(message); },
     validate: (report, message) => setValidation({ report, message }),
   }), []);
@@ -127,7 +129,7 @@ export function App() {
         <aside class="side" aria-label="Scenario editor">
           <Editor text={text} catalog={catalog} error={error} examples={EXAMPLES} onText={setText} />
         </aside>
-        <div class="views" ref={views} aria-busy={e === null}>
+        <div class="views" ref={views} aria-busy={e === null} data-state={error !== null ? 'error' : e === null ? 'estimating' : analysis === null || analysisFor !== estimateFor ? 'analysing' : 'ready'}>
           <ChartWidthContext.Provider value={chartWidth}>
           {e === null || t === undefined ? <p class="note" role="status">{error === null ? 'computing…' : 'fix the scenario to see its figures'}</p> : (
             <>
