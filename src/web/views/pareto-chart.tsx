@@ -35,7 +35,15 @@ interface Props {
 export function describeLayout(p: PlannedLayout): string {
   const l = p.layout;
   const parts = [`TP${l.tp}`, `PP${l.pp}${l.vp > 1 ? `×${l.vp}` : ''}`, `DP${l.dp}`, ...(l.ep > 1 ? [`EP${l.ep}`] : []), ...(l.cp > 1 ? [`CP${l.cp}`] : [])];
-  return `${parts.join(' ')} · ZeRO-${l.zero} · ${l.recompute} · mb ${l.microBatch} · ${l.schedule}`;
+  return `${parts.join(' ')} · ZeRO-${l.zero}${l.zero === 3 && l.fsdpShardSize !== l.dp ? ` (shard ${l.fsdpShardSize})` : ''} · ${l.recompute} · mb ${l.microBatch} · ${l.schedule}`;
+}
+
+/** The values' range with a tenth of it (or of the value, when all are equal) on each side. */
+function padded(values: readonly number[]): [number, number] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.01 || 1;
+  return [lo - pad, hi + pad];
 }
 
 function Front({ result, onPick }: { readonly result: PlanResult; readonly onPick: (p: PlannedLayout) => void }) {
@@ -45,8 +53,8 @@ function Front({ result, onPick }: { readonly result: PlanResult; readonly onPic
   const all = [...result.top, ...result.pareto];
   const days = all.map((p) => p.point.days);
   const ys = all.map(second);
-  const x = scaleLinear().domain([Math.min(...days) * 0.98, Math.max(...days) * 1.02]).range([M.l, W - M.r]).nice();
-  const y = scaleLinear().domain([Math.min(...ys) * 0.98, Math.max(...ys) * 1.02]).range([H - M.b, M.t]).nice();
+  const x = scaleLinear().domain(padded(days)).range([M.l, W - M.r]).nice();
+  const y = scaleLinear().domain(padded(ys)).range([H - M.b, M.t]).nice();
   const front = [...result.pareto].sort((a, b) => a.point.days - b.point.days);
   const line = front.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.point.days)},${y(second(p))}`).join(' ');
   const dot = (p: PlannedLayout, cls: string, key: string) => (
