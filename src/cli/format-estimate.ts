@@ -3,7 +3,7 @@ import type { Layout } from '../core/index.js';
 import type { MemoryEstimate } from '../core/index.js';
 import type { RunEstimate } from '../core/index.js';
 import type { Scenario } from '../core/index.js';
-import { MFU_CONVENTION, type StepReport } from '../core/index.js';
+import { MFU_CONVENTION, type BandedRun, type BandedStep, type ErrorBand } from '../core/index.js';
 import { formatGiB, formatNumber, formatPct, formatSeconds, keyValues, table } from './format.js';
 
 export function formatLayout(scenario: Scenario, l: Layout): string {
@@ -72,7 +72,7 @@ export function formatMemory(m: MemoryEstimate, options: { allStages?: boolean }
   return `${table(pick(head), rows.map(pick), 'Memory per GPU, per pipeline stage')}${note}\n${verdict}; largest micro-batch that fits: ${mb}\n${fitPolicy(m.headroomFraction)}`;
 }
 
-export function formatStep(r: StepReport, gpus: number): string {
+export function formatStep(r: BandedStep, gpus: number): string {
   const t = r.time;
   const share = (x: number): string => formatPct(x / t.stepSeconds);
   const rows: [string, string, string][] = [
@@ -84,12 +84,12 @@ export function formatStep(r: StepReport, gpus: number): string {
     ['exposed PP transfers', formatSeconds(t.exposed.pp), share(t.exposed.pp)],
     ['pipeline bubble', formatSeconds(t.bubbleSeconds), share(t.bubbleSeconds)],
     ['optimizer step', formatSeconds(t.optimizerSeconds), share(t.optimizerSeconds)],
-    ['step', formatSeconds(t.stepSeconds), '100.0%'],
+    ['step', `${formatSeconds(t.stepSeconds)}${range(t.stepSecondsLow, t.stepSecondsHigh, formatSeconds)}`, '100.0%'],
   ];
   const th = r.throughput;
   const thr = keyValues([
     ['tokens/s (cluster)', formatNumber(th.tokensPerSecond)],
-    ['tokens/s per GPU', formatNumber(th.tokensPerSecondPerGpu, 1)],
+    ['tokens/s per GPU', `${formatNumber(th.tokensPerSecondPerGpu, 1)}${range(th.tokensPerSecondPerGpuLow, th.tokensPerSecondPerGpuHigh, (v) => formatNumber(v, 1))}`],
     ['model TFLOP/s per GPU', formatNumber(th.modelFlopsPerSecondPerGpu / 1e12, 1)],
     ['MFU (peak at run precision)', formatPct(th.mfu)],
     ['MFU vs BF16 peak', formatPct(th.mfuBf16)],
@@ -99,16 +99,29 @@ export function formatStep(r: StepReport, gpus: number): string {
   return `${table(['step time', 'seconds', 'share'], rows, `Step time (${r.schedule.id}, ${r.schedule.microBatches} micro-batches)`)}\n${thr}\n${MFU_CONVENTION}`;
 }
 
-export function formatRun(run: RunEstimate): string {
+/** " (80% band a–b)" when the estimate carries a band. */
+function range(low: number | undefined, high: number | undefined, f: (v: number) => string): string {
+  return low === undefined || high === undefined ? '' : ` (80% band ${f(low)}–${f(high)})`;
+}
+
+/** Where an estimate's band comes from. */
+export function formatBand(band: ErrorBand | null): string {
+  if (band === null) return 'expected error: no comparable published runs, no band';
+  return `expected error: 80% band ×${band.lowFactor.toFixed(2)}–×${band.highFactor.toFixed(2)} on speed, from the cross-validated residuals of ${band.runs} published runs of class ${band.basis} (generation/precision/architecture/stack; * = pooled)`;
+}
+
+export function formatRun(run: BandedRun | RunEstimate): string {
+  const days = 'daysLow' in run ? range(run.daysLow, run.daysHigh, (v) => v.toFixed(1)) : '';
+  const usd = 'usdLow' in run.cost ? range(run.cost.usdLow, run.cost.usdHigh, (v) => `$${formatNumber(v / 1e6, 2)}M`) : '';
   const g = run.goodput;
   return keyValues([
     ['steps', formatNumber(run.steps)],
-    ['wall clock (no failures)', `${run.days.toFixed(1)} days`],
+    ['wall clock (no failures)', `${run.days.toFixed(1)} days${days}`],
     ['GPU-hours', `${formatNumber(run.gpuHours / 1e3, 1)}K`],
     ['with failures (goodput)', `${g.effectiveDays.toFixed(1)} days, ${formatNumber(g.effectiveGpuHours / 1e3, 1)}K GPU-hours, ${formatPct(g.lostFraction)} lost`],
     ['failures', `MTBF ${g.mtbfHours.toFixed(1)} h, checkpoint ${formatNumber(g.checkpointBytes / 1e12, 2)} TB written in ${formatSeconds(g.checkpointWriteSeconds)} every ${formatSeconds(g.checkpointIntervalSeconds)}`],
     ['IT energy', `${formatNumber(run.energy.itMwh, 0)} MWh (${formatNumber(run.energy.avgWattsPerGpu, 0)} W per GPU incl. host and network)`],
-    ['cost', `$${formatNumber(run.cost.usd / 1e6, 2)}M (${run.cost.basis}, $${run.cost.usdPerGpuHour.toFixed(2)}/GPU-h)`],
+    ['cost', `$${formatNumber(run.cost.usd / 1e6, 2)}M${usd} (${run.cost.basis}, $${run.cost.usdPerGpuHour.toFixed(2)}/GPU-h)`],
     ['facility energy', `${formatNumber(run.energy.facilityMwh, 0)} MWh at PUE ${run.energy.pue.toFixed(2)}`],
     ['carbon', `${formatNumber(run.carbon.tonnesCo2e, 0)} tCO2e (facility energy at ${run.carbon.gramsPerKwh} g/kWh)`],
   ], 'Whole run');

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { estimateScenario } from '../../core/index.js';
 import { createChromeTrace } from '../../core/index.js';
 import { createStepOptions } from '../../core/index.js';
-import { formatLayout, formatMemory, formatRun, formatStep, notFitBanner } from '../format-estimate.js';
+import { formatBand, formatLayout, formatMemory, formatRun, formatStep, notFitBanner } from '../format-estimate.js';
 import { print, printJson, readScenario, writeFileAtomic } from '../io.js';
 import { action } from '../run.js';
 
@@ -31,10 +31,11 @@ export function registerEstimate(program: Command): void {
           throughput: step.throughput,
           schedule: step.schedule,
           run: result.run,
+          band: result.band,
         });
       }
       const banner = notFitBanner(result.memory);
-      print([formatLayout(scenario, result.layout), ...(banner === null ? [] : [banner]), formatMemory(result.memory, { allStages: opts.allStages === true }), formatStep(result.step, scenario.cluster.gpus), formatRun(result.run)].join('\n\n'));
+      print([formatLayout(scenario, result.layout), ...(banner === null ? [] : [banner]), formatMemory(result.memory, { allStages: opts.allStages === true }), formatStep(result.step, scenario.cluster.gpus), formatRun(result.run), formatBand(result.band)].join('\n\n'));
       if (opts.trace !== undefined) print(`\ntrace written to ${opts.trace}`);
     }));
 }

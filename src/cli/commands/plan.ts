@@ -1,7 +1,7 @@
 /** `scaleplan plan <scenario>`: search the layout fields left `auto` (or given as lists). */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { DEFAULT_HEADROOM_FRACTION, InputError, OBJECTIVES, planLayouts, planRequest, type PlanOptionNames } from '../../core/index.js';
+import { DEFAULT_HEADROOM_FRACTION, InputError, OBJECTIVES, leadersWithinBand, planLayouts, planRequest, scenarioErrorBand, type PlanOptionNames } from '../../core/index.js';
 import { formatPlan } from '../format-plan.js';
 import { fitPolicy } from '../format-estimate.js';
 import { planInWorker } from '../plan-in-worker.js';
@@ -97,6 +97,7 @@ export function registerPlan(program: Command): void {
       };
       const result = onTerminal ? await planInWorker(request.scenario, request.options, timeoutSeconds) : planLayouts(request.scenario, { ...request.options, ...here });
       const elapsed = (performance.now() - started) / 1000;
+      const band = scenarioErrorBand(request.scenario);
       if (opts.json) {
         const strip = (p: (typeof result.top)[number]) => {
           const { simulation: _simulation, ...step } = p.step;
@@ -106,9 +107,10 @@ export function registerPlan(program: Command): void {
           objective: result.objective, best: result.best === null ? null : strip(result.best), top: result.top.map(strip), pareto: result.pareto.map(strip),
           evaluated: result.evaluated, counts: result.counts, pruned: result.pruned, explanation: result.explanation, diagnosis: result.diagnosis,
           stoppedEarly: result.stoppedEarly, elapsedSeconds: elapsed,
+          band, leadersWithinBand: band === null ? null : leadersWithinBand(result.top.map((p) => p.metrics.days), band),
         });
       }
       if (request.searchedAll) print('the scenario fixes every layout field: searching all of them, compared with its own layout (--search chooses fields)\n');
-      print(`${formatPlan(result, elapsed)}\n\n${fitPolicy(request.options.headroomFraction ?? DEFAULT_HEADROOM_FRACTION)}`);
+      print(`${formatPlan(result, elapsed, band)}\n\n${fitPolicy(request.options.headroomFraction ?? DEFAULT_HEADROOM_FRACTION)}`);
     }));
 }
