@@ -8,5 +8,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// exitCode (not exit()) lets stdout and stderr drain before the process ends.
-process.exitCode = await runCli(process.argv.slice(2));
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+const exitCode = await runCli(process.argv.slice(2));
+// Wait for both streams before ending: an error line through a pipe arrives whole. exitCode (not
+// exit()) then lets the process end on its own.
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exitCode = exitCode;

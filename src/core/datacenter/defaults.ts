@@ -145,23 +145,12 @@ export const SIZING = {
 
 /** Compute fabric defaults. hardware-facts.md §2.3, §3.1; network.json. */
 export const FABRIC = {
-  switchPorts: {
-    value: 64,
-    unit: 'ports per switch',
-    confidence: 'primary',
-    source: '§3.1 Quantum-2 QM9700: 64 × 400 Gb/s ports in 1U (QM97XX user manual; network.json quantum-2-qm9700)',
-  },
-  nodesPerScalableUnit: {
-    value: 32,
-    unit: 'nodes per SU',
-    confidence: 'primary',
-    source: '§2.3 DGX SuperPOD H100 RA: "SUs of 32 DGX H100 systems each"',
-  },
   reservedNodePositions: {
-    value: 1,
+    value: 0,
     unit: 'node positions',
     confidence: 'primary',
-    source: '§2.3 H100 RA Table 4 footnote: 32-node SU design with one node position used for UFM (31/63/95/127 nodes for 1–4 SUs)',
+    source:
+      '§2.3 SuperPOD RA: compute, storage, in-band and out-of-band management are four separate fabrics, so management, storage and login nodes take no compute SU position (B200 RA: 2 SU = 64 nodes, 16 SU = 512 nodes); the H100 RA Table 4 build reserves 1 for UFM (31/63/95/127 nodes), set it to reproduce that table',
   },
   managementLinks: {
     value: 4,

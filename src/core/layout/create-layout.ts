@@ -7,7 +7,8 @@
 import { InputError } from '../errors.js';
 import type { Choice, Scenario } from '../scenario/types.js';
 import { checkLayout, type LayoutCandidate, type LayoutContext } from './check-layout.js';
-import type { Layout, ScheduleId } from './types.js';
+import { defaultScheduleId } from '../schedules/catalog.js';
+import type { Layout } from './types.js';
 
 export { checkLayout, divisors, type LayoutCandidate, type LayoutContext, type LayoutViolation } from './check-layout.js';
 
@@ -67,7 +68,6 @@ export function fixLayout(scenario: Scenario, fixed: FixedLayout = {}): LayoutCa
   const pp = fixValue('pp', fixed.pp, spec.pp);
   const vp = fixValue('vp', fixed.vp, spec.vp);
   const dp = fixed.dp ?? (spec.dp === 'auto' ? remainderDp(scenario.cluster.gpus, tp, cp, pp) : fixValue('dp', undefined, spec.dp));
-  const defaultSchedule: ScheduleId = vp > 1 ? 'interleaved' : '1f1b';
   // Megatron-Core turns sequence parallelism off when tp = 1 (arguments.py); so do we.
   const sequenceParallel = fixed.sequenceParallel ?? (spec.sequenceParallel === null ? tp > 1 : fixValue('sequenceParallel', undefined, spec.sequenceParallel));
   return {
@@ -83,7 +83,7 @@ export function fixLayout(scenario: Scenario, fixed: FixedLayout = {}): LayoutCa
     fsdpShardSize: fixed.fsdpShardSize ?? (spec.fsdpShardSize === null ? dp : fixValue('fsdpShardSize', undefined, spec.fsdpShardSize)),
     recompute: fixValue('recompute', fixed.recompute, spec.recompute),
     microBatch: fixValue('microBatch', fixed.microBatch, spec.microBatch),
-    schedule: fixed.schedule ?? (spec.schedule === null ? defaultSchedule : fixValue('schedule', undefined, spec.schedule)),
+    schedule: fixed.schedule ?? (spec.schedule === null ? defaultScheduleId(vp) : fixValue('schedule', undefined, spec.schedule)),
     order: fixed.order ?? spec.order,
   };
 }

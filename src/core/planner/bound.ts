@@ -20,6 +20,7 @@
 import type { GroupPlacements } from '../comm/place-groups.js';
 import type { PipelineRank, StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
+import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
 import { dataParallelComm, optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { addParams, chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
@@ -56,7 +57,7 @@ function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCos
   const placement = placementOf(bc, layout);
   const start = new Array<number>(layout.pp).fill(Infinity);
   const suffix = new Array<number>(layout.pp).fill(Infinity);
-  const endsOnBackward = layout.schedule === 'gpipe' || layout.schedule === '1f1b' || layout.schedule === 'interleaved';
+  const endsOnBackward = getSchedule(layout.schedule).endsOnFullBackward;
   for (const route of placement.routes) {
     let forward = 0;
     let backward = 0;
@@ -109,7 +110,7 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
 function rankBound(bc: BoundContext, layout: Layout, rank: PipelineRank, costs: readonly StageCost[], startSeconds: number, suffixSeconds: number): RankBound {
   const paired = isPaired(layout.schedule);
   // Micro-batches through each chunk: all m, except DualPipe whose two copies take m/2 each.
-  const perChunk = layout.schedule === 'dualpipe' ? layout.microBatches / 2 : layout.microBatches;
+  const perChunk = getSchedule(layout.schedule).microBatchesPerChunk(layout.microBatches);
   let busy = 0;
   let compute = 0;
   let params: RankParams = { dense: 0, expert: 0 };
@@ -217,7 +218,9 @@ export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds
   const chunk = wholeModel(bc);
   const slowedByPairs = model.moe !== null && layout.ep > 1;
   const busy = (paired: boolean): number => {
-    const shape = stepShape(bc, { ...layout, schedule: paired ? 'dualpipe' : '1f1b' }, 'none', true);
+    // The compute shape reads only whether the schedule pairs chunks: any schedule that does (or does not) stands for all.
+    const schedule = SCHEDULE_IDS.find((id) => getSchedule(id).pairsChunks === paired) ?? layout.schedule;
+    const shape = stepShape(bc, { ...layout, schedule }, 'none', true);
     const cost = stagePricing(bc, layout, shape, paired).price(chunk, NO_DP);
     const t = cost.times;
     const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);

@@ -12,6 +12,7 @@ import type { ComputeShape } from '../compute/types.js';
 import { partitionStages, type StageChunk, type StagePartition } from '../layout/stages.js';
 import type { Layout, Recompute } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
+import { getSchedule } from '../schedules/catalog.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import type { Placement } from '../schedules/types.js';
 import type { DataParallelComm } from '../step/data-parallel.js';
@@ -43,7 +44,7 @@ export function createBoundContext(scenario: Scenario, options: StepOptions, ste
 export const NO_DP: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
 
 export function isPaired(schedule: Layout['schedule']): boolean {
-  return schedule === 'dualpipe' || schedule === 'dualpipev';
+  return getSchedule(schedule).pairsChunks;
 }
 
 export function groupsOf(bc: BoundContext, layout: Layout): GroupPlacements {

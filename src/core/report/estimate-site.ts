@@ -10,7 +10,7 @@ import { estimateCapex, estimateOpex, estimateRunEnergy, type CapexBreakdown, ty
 import { POWER_CHAINS } from '../datacenter/power-chain.js';
 import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.js';
 import { compatibleCooling } from '../datacenter/racks.js';
-import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterSizing } from '../datacenter/size.js';
+import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
 import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
 import { InputError } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
@@ -44,6 +44,18 @@ function chooseCooling(scenario: Scenario): CoolingId {
   return first;
 }
 
+/** The scenario's fabric section in the names of `planFabric`. */
+function fabricInput(f: NonNullable<Scenario['datacenter']['fabric']>): NonNullable<DatacenterInput['fabric']> {
+  return {
+    ...(f.type === undefined ? {} : { type: f.type }),
+    ...(f.switch === undefined ? {} : { switchModel: f.switch }),
+    ...(f.switchPorts === undefined ? {} : { switchPorts: f.switchPorts }),
+    ...(f.rails === undefined ? {} : { railsPerNode: f.rails }),
+    ...(f.planes === undefined ? {} : { planes: f.planes }),
+    ...(f.oversubscription === undefined ? {} : { oversubscription: f.oversubscription }),
+  };
+}
+
 /** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
 export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   const dc = scenario.datacenter;
@@ -60,6 +72,7 @@ export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): Si
     powerChain,
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
     averagePowerFraction,
+    ...(dc.fabric === undefined ? {} : { fabric: fabricInput(dc.fabric) }),
   });
   const traditional = estimatePue(PUE_PRESETS.traditional);
   const capex = estimateCapex({ sizing });

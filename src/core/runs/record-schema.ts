@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { parseJsonText } from '../scenario/document.js';
 import { defaultIssueMessage, inputErrorFromIssue } from '../scenario/issue.js';
+import { SCHEDULE_IDS } from '../schedules/catalog.js';
 
 const int = z.number().int('must be an integer').nullable();
 const num = z.number().nullable();
@@ -49,7 +50,7 @@ const RecordLayoutSchema = z.object({
   globalBatch: int,
   gradAccum: int,
   /** Not in the current data; honoured when a record states its pipeline schedule. */
-  schedule: z.enum(['gpipe', '1f1b', 'interleaved', 'zb-h1', 'zb-h2', 'dualpipe', 'dualpipev']).nullable().optional(),
+  schedule: z.enum(SCHEDULE_IDS).nullable().optional(),
 });
 
 const RecordMeasuredSchema = z.object({

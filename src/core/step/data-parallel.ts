@@ -9,7 +9,7 @@
  */
 import { allGatherSeconds, allReduceSeconds, reduceScatterSeconds } from '../comm/collectives.js';
 import type { Links } from '../comm/links.js';
-import { createGroupPlacement, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
+import { createPackedPlacement, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
 import type { Layout } from '../layout/types.js';
 
 /** Parameters held by one GPU of a pipeline rank, before data-parallel sharding. */
@@ -37,13 +37,12 @@ const WEIGHT_BYTES = 2;
 /** The FSDP shard group: the whole dp group, or an HSDP shard of `fsdpShardSize` ranks packed like it. */
 function shardGroup(dpGroup: GroupPlacement, shardSize: number): GroupPlacement {
   if (shardSize >= dpGroup.size) return dpGroup;
-  return createGroupPlacement(shardSize, Math.min(shardSize, dpGroup.inDomain));
+  return createPackedPlacement(shardSize, dpGroup.inDomain);
 }
 
 function replicaGroup(dpGroup: GroupPlacement, shardSize: number): GroupPlacement {
   const replicas = Math.max(1, Math.round(dpGroup.size / shardSize));
-  const inDomain = Math.max(1, Math.floor(dpGroup.inDomain / shardSize));
-  return createGroupPlacement(replicas, Math.min(replicas, inDomain));
+  return createPackedPlacement(replicas, dpGroup.inDomain / shardSize);
 }
 
 function groupComm(params: number, group: GroupPlacement, layout: Layout, links: Links, gradBytes: number): DataParallelComm {

@@ -13,6 +13,7 @@ import type { Layout } from '../layout/types.js';
 import { flopsPerToken } from '../model/flops.js';
 import type { Scenario } from '../scenario/types.js';
 import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
+import { getSchedule } from '../schedules/catalog.js';
 import { simulateCompiled } from '../schedules/simulate.js';
 import type { ScheduleSimulation } from '../schedules/types.js';
 import { dataParallelComm, optimizerSeconds } from './data-parallel.js';
@@ -38,7 +39,7 @@ export function createStepContext(scenario: Scenario, options: StepOptions = DEF
 }
 
 function isPaired(layout: Layout): boolean {
-  return layout.schedule === 'dualpipe' || layout.schedule === 'dualpipev';
+  return getSchedule(layout.schedule).pairsChunks;
 }
 
 /** The per-GPU compute shape of one micro-batch under `layout` (shared with the analysis). */
@@ -134,7 +135,7 @@ function attributeBusiestRank(i: StepInputs, costs: readonly StageCost[], sim: S
   let cp = 0;
   let fsdp = 0;
   // Micro-batches through each chunk: all m, except DualPipe whose two copies take m/2 each.
-  const perChunk = i.layout.schedule === 'dualpipe' ? i.layout.microBatches / 2 : i.layout.microBatches;
+  const perChunk = getSchedule(i.layout.schedule).microBatchesPerChunk(i.layout.microBatches);
   for (const chunk of i.partition.ranks[critical]?.chunks ?? []) {
     const c = costs[chunk.modelStage];
     if (c === undefined) continue;
