@@ -32,9 +32,10 @@ export function formatSite(site: SiteEstimate): string {
   ], 'Power usage effectiveness, modeled'));
   const d = site.deployment;
   out.push(keyValues([
+    ['server price', `$${formatNumber(site.serverPrice.value / 1e3, 1)}K per GPU (${site.serverPrice.confidence}: ${site.serverPrice.source})`],
     ['capex', `${musd(site.capex.totalUsd)} (servers ${musd(site.capex.serversUsd)}, network ${musd(site.capex.networkUsd)}, facility ${musd(site.capex.facilityUsd)}; ${musd(site.capex.facilityUsdPerBlock)} per block)`],
     ['opex per year', `${musd(site.opex.totalUsdPerYear)} (energy ${musd(site.opex.energyUsdPerYear)}, maintenance ${musd(site.opex.maintenanceUsdPerYear)})`],
-    ['training run at the facility', `${formatNumber(site.runEnergy.facilityEnergyKwh / 1e3, 0)} MWh (${formatNumber(site.runEnergy.overheadEnergyJoules / 3.6e9, 0)} MWh overhead), energy $${formatNumber(site.runEnergy.energyUsd / 1e6, 2)}M, ${formatNumber(site.runEnergy.carbonKgCo2e / 1e3, 0)} tCO2e`],
+    ['training run at the facility', `${formatNumber(site.runEnergy.facilityEnergyKwh / 1e3, 0)} MWh (${formatNumber(site.runEnergy.overheadEnergyJoules / 3.6e9, 0)} MWh overhead), energy $${formatNumber(site.runEnergy.energyUsd / 1e6, 2)}M, ${formatNumber(site.runEnergy.carbonKgCo2e / 1e3, 0)} tCO2e on facility energy`],
     ['deployment', `modular ${d.modular.months} months (${d.modular.range.lowMonths}–${d.modular.range.highMonths}) vs traditional ${d.traditional.months} months (${d.traditional.range.lowMonths}–${d.traditional.range.highMonths})`],
   ], 'Cost and time'));
   if (site.growth !== null) {
