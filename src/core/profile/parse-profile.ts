@@ -19,10 +19,10 @@ export function parseProfile(data: unknown, structure: string, parameterKeys: re
   }
   const profile = result.data;
   if (profile.structure !== structure) {
-    throw new InputError('profile.structure', profile.structure, `was fitted for another calibration structure; this scaleplan's is "${structure}": re-run scaleplan calibrate`);
+    throw new InputError('structure', profile.structure, `was fitted for another calibration structure; this scaleplan's is "${structure}": re-run scaleplan calibrate`);
   }
   for (const key of Object.keys(profile.parameters)) {
-    if (!parameterKeys.includes(key)) throw new InputError(`profile.parameters.${key}`, key, `is not a calibration parameter (known: ${parameterKeys.join(', ')})`);
+    if (!parameterKeys.includes(key)) throw new InputError(`parameters.${key}`, key, `is not a calibration parameter (known: ${parameterKeys.join(', ')})`);
   }
   return profile;
 }
