@@ -9,6 +9,7 @@ import { FITTED_CALIBRATION } from '../compute/efficiency-fitted.js';
 import { CALIBRATION_PRIOR } from '../compute/efficiency-params.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import type { CalibrationProfile } from './schema.js';
+import type { ScenarioCalibration } from '../scenario/types.js';
 
 /**
  * How far a user's cluster and software may sit from the published runs before any of its runs is
@@ -63,4 +64,9 @@ export function calibrationKeys(): string[] {
 export function profileStepOptions(profile: CalibrationProfile, base: CalibrationBase = builtInBase(), step: StepOptions = DEFAULT_STEP_OPTIONS): StepOptions {
   const values = { ...base.values, ...Object.fromEntries(Object.entries(profile.parameters).map(([k, p]) => [k, p.value])) };
   return { ...step, efficiency: applyCalibration(CALIBRATION_PRIOR, values, `calibration profile "${profile.name}"`) };
+}
+
+/** The scenario with a profile in force: every estimate of it prices with the profile's values. */
+export function withCalibrationProfile<S extends object>(scenario: S, profile: CalibrationProfile, file: string): S & { readonly calibration: ScenarioCalibration } {
+  return { ...scenario, calibration: { name: profile.name, file, efficiency: profileStepOptions(profile).efficiency } };
 }

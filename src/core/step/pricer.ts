@@ -25,7 +25,7 @@ import { createCompiledScheduleCache, type CompiledScheduleCache } from '../sche
 import { getSchedule } from '../schedules/catalog.js';
 import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
-import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from './options.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepEfficiency, type StepOptions } from './options.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { addParams, chunkParams } from './stage-params.js';
 
@@ -40,7 +40,7 @@ export interface StepContext {
 
 export function createStepContext(scenario: Scenario, options: StepOptions = DEFAULT_STEP_OPTIONS): StepContext {
   return {
-    estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, options.efficiency),
+    estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, stepEfficiency(scenario, options)),
     schedules: createCompiledScheduleCache(),
     pricers: new WeakMap(),
   };
