@@ -31,8 +31,10 @@ export function createMeasurementCase(id: string, source: string, scenario: Scen
     moe: scenario.model.moe !== null,
     precisionClass: PRECISION_CLASS[scenario.training.precision],
     workload: 'pretrain' as const,
+    framework: null,
   };
-  return { id, source, scenario, layout, measured: runMeasured(measured), flags: NO_FLAGS, tags, notes: [...notes] };
+  // A user's scenario states its whole layout (the scenario's own defaults fill the rest): nothing assumed.
+  return { id, source, scenario, layout, measured: runMeasured(measured), flags: NO_FLAGS, tags, assumed: [], notes: [...notes] };
 }
 
 /** A table row → its case, or the reason it cannot be modelled (never throws on a row's content). */
