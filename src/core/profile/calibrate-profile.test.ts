@@ -68,12 +68,19 @@ describe('calibrateProfile', () => {
     expect(one.profile.leaveOneOutMeanAbsPct).toBeNull();
   });
 
-  it('refuses a parameter its runs reach only through a few % of their time, saying why', () => {
+  it('refuses what one precision cannot separate (the precision ratio from the silicon efficiency), saying why', () => {
     const fp8 = fitOn.filter((c) => c.scenario.training.precision === 'fp8');
     const r = calibrateProfile(fp8, { name: 'fp8', inputs: [] }, unseen);
-    const refusedBf16 = r.refused.find((x) => x.key.endsWith('/bf16'));
-    expect(refusedBf16?.reason).toMatch(/16-bit ops/);
-    expect(Object.keys(r.profile.parameters).every((k) => !k.endsWith('/bf16'))).toBe(true);
+    const twin = r.refused.find((x) => /cannot be separated/.test(x.reason));
+    expect(twin, JSON.stringify(r.refused)).toBeDefined();
+    expect(Object.keys(r.profile.parameters)).not.toContain(twin?.key);
+  });
+
+  it('runs in two precisions on one chip separate the ratio; one stack cannot separate its software efficiency from the silicon', () => {
+    const precisions = new Set(fitOn.map((c) => c.scenario.training.precision));
+    expect(precisions.size).toBeGreaterThan(1);
+    expect(Object.keys(result.profile.parameters)).toContain('ratio:fp8/bf16');
+    expect(result.refused.map((x) => x.key)).toContain('software:torchtitan');
   });
 });
 
