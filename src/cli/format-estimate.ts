@@ -14,10 +14,37 @@ export function formatLayout(scenario: Scenario, l: Layout): string {
     ['parallelism', `TP${l.tp} · CP${l.cp} · PP${l.pp}${l.vp > 1 ? `×${l.vp}` : ''} · DP${l.dp}${l.ep > 1 ? ` (EP${l.ep}, ETP${l.etp}, EDP${l.edp})` : ''}`],
     ['schedule', `${l.schedule}, ${l.microBatches} micro-batches of ${l.microBatch}`],
     ['sharding / recompute', `ZeRO-${l.zero}${l.zero === 3 ? ` (shard ${l.fsdpShardSize})` : ''}, SP ${l.sequenceParallel ? 'on' : 'off'}, recompute ${l.recompute}`],
-  ], `${scenario.name}`);
+  ], `${scenario.name}`) + pipelinedZeroNote(l);
 }
 
-export function formatMemory(m: MemoryEstimate): string {
+/**
+ * With a pipeline ZeRO-2/3 keep gradients unsharded and weights gathered for the whole step
+ * (memory/states.ts: DeepSpeed, Megatron, torchtitan), so they are priced as ZeRO-1: say so.
+ */
+function pipelinedZeroNote(l: Layout): string {
+  if (l.pp === 1 || l.zero < 2) return '';
+  return `\nnote: ZeRO-${l.zero} with pipeline parallelism is priced as ZeRO-1${l.zero === 3 ? ` over the shard group of ${l.fsdpShardSize}` : ''}: gradients stay unsharded and weights stay gathered across the micro-batches of a step (Megatron-LM, DeepSpeed and torchtitan run it so)`;
+}
+
+/** One line above the time and cost of a layout that does not fit, so no reader misses it. */
+export function notFitBanner(m: MemoryEstimate): string | null {
+  if (m.fits) return null;
+  const limit = m.headroomFraction === 0 ? `${formatGiB(m.capacityBytes)} of HBM` : `${formatGiB(m.usableBytes)} usable (${formatGiB(m.capacityBytes)} HBM less ${formatPct(m.headroomFraction, 0)} headroom)`;
+  return `!! DOES NOT FIT: peak ${formatGiB(m.peakBytesPerGpu)} per GPU on stage ${m.peakStage} is over the ${limit} by ${formatGiB(m.overByBytes)}; the step time and cost below are for a layout that cannot run`;
+}
+
+/** The fit policy in words, as every command applies it. */
+export function fitPolicy(headroomFraction: number): string {
+  const counted = 'the peak counts allocator fragmentation and the CUDA/NCCL reserve';
+  return headroomFraction === 0
+    ? `fits = peak ≤ HBM (${counted}; plan --headroom keeps a margin)`
+    : `fits = peak ≤ ${formatPct(1 - headroomFraction, 0)} of HBM (${formatPct(headroomFraction, 0)} headroom; ${counted})`;
+}
+
+/** Pipelines with more stages than this show the first, the peak and the last stages only. */
+const STAGES_SHOWN = 8;
+
+export function formatMemory(m: MemoryEstimate, options: { allStages?: boolean } = {}): string {
   const stages = m.stages;
   const head = ['', ...stages.map((s) => `stage ${s.stage}`)];
   const row = (label: string, pick: (s: (typeof stages)[number]) => number): string[] => [label, ...stages.map((s) => formatGiB(pick(s)))];
@@ -32,14 +59,17 @@ export function formatMemory(m: MemoryEstimate): string {
     row('headroom', (s) => s.headroomBytes),
     ['fits', ...stages.map((s) => (s.fits ? 'yes' : 'NO'))],
   ];
-  // Wide pipelines: show the first, the peak, and the last stages only.
-  const keep = stages.length <= 8 ? stages.map((_, i) => i) : [...new Set([0, 1, m.peakStage, stages.length - 2, stages.length - 1])].sort((a, b) => a - b);
-  const pick = <T>(r: T[]): T[] => [r[0] as T, ...keep.map((i) => r[i + 1] as T)];
+  // Wide pipelines: the first, the peak and the last stages, unless every stage is asked for.
+  const all = options.allStages === true || stages.length <= STAGES_SHOWN;
+  const keep = all ? stages.map((_, i) => i) : [...new Set([0, 1, m.peakStage, stages.length - 2, stages.length - 1])].sort((a, b) => a - b);
+  const pick = (r: string[]): string[] => [r[0] ?? '', ...keep.map((i) => r[i + 1] ?? '')];
+  const hidden = stages.length - keep.length;
+  const note = hidden > 0 ? `\n${hidden} middle stage${hidden === 1 ? '' : 's'} not shown (--all-stages shows every stage)` : '';
   const verdict = m.fits
-    ? `fits: peak ${formatGiB(m.peakBytesPerGpu)} on stage ${m.peakStage} of ${formatGiB(m.capacityBytes)}`
-    : `DOES NOT FIT: peak ${formatGiB(m.peakBytesPerGpu)} on stage ${m.peakStage}, over by ${formatGiB(m.overByBytes)}`;
+    ? `fits: peak ${formatGiB(m.peakBytesPerGpu)} on stage ${m.peakStage}, within ${formatGiB(m.usableBytes)}${m.headroomFraction === 0 ? '' : ` usable of ${formatGiB(m.capacityBytes)}`}`
+    : `DOES NOT FIT: peak ${formatGiB(m.peakBytesPerGpu)} on stage ${m.peakStage}, over the ${formatGiB(m.usableBytes)}${m.headroomFraction === 0 ? '' : ' usable'} by ${formatGiB(m.overByBytes)}`;
   const mb = m.maxMicroBatchThatFits === null ? 'none fits' : String(m.maxMicroBatchThatFits);
-  return `${table(pick(head), rows.map(pick), 'Memory per GPU, per pipeline stage')}\n${verdict}; largest micro-batch that fits: ${mb}`;
+  return `${table(pick(head), rows.map(pick), 'Memory per GPU, per pipeline stage')}${note}\n${verdict}; largest micro-batch that fits: ${mb}\n${fitPolicy(m.headroomFraction)}`;
 }
 
 export function formatStep(r: BandedStep, gpus: number): string {
