@@ -111,8 +111,6 @@ export function registerPlan(program: Command): void {
         });
       }
       if (request.searchedAll) print('the scenario fixes every layout field: searching all of them, compared with its own layout (--search chooses fields)\n');
-      print(`${formatPlan(result, elapsed, band)}
-
-${fitPolicy(request.options.headroomFraction ?? DEFAULT_HEADROOM_FRACTION)}`);
+      print(`${formatPlan(result, elapsed, band)}\n\n${fitPolicy(request.options.headroomFraction ?? DEFAULT_HEADROOM_FRACTION)}`);
     }));
 }
