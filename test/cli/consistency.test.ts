@@ -87,7 +87,7 @@ describe('compare tp-pp memory rows', () => {
   });
   it('bottlenecks print memory in GiB too', async () => {
     const r = await runCliCaptured(['bottlenecks', DEEPSEEK]);
-    expect(r.stdout).toMatch(/peak [\d.]+ GiB per GPU/);
+    expect(r.stdout).toMatch(/peak per GPU [\d.]+ GiB/);
     expect(r.stdout).not.toMatch(/GB per GPU/);
   });
 });
