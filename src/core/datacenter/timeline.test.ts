@@ -1,19 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isInputError } from '../errors.js';
-import { BUILD_STYLES, estimateDeployment, planGrowth } from './timeline.js';
+import { BUILD_STYLES, planGrowth } from './timeline.js';
 
 const MW = 1e6;
-
-describe('estimateDeployment', () => {
-  it('modular takes months, traditional years (§4.3 ranges)', () => {
-    const d = estimateDeployment();
-    expect(d.modular.months).toBeGreaterThanOrEqual(d.modular.range.lowMonths);
-    expect(d.modular.months).toBeLessThanOrEqual(d.modular.range.highMonths);
-    expect(d.traditional.months).toBeGreaterThanOrEqual(18);
-    expect(d.traditional.months).toBeGreaterThan(2 * d.modular.months);
-  });
-});
 
 describe('planGrowth', () => {
   // 1 kW per GPU: 1,000 GPUs = 1 MW; blocks of 2 MW.

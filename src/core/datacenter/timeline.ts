@@ -1,8 +1,6 @@
 /**
- * Time: how long a build takes, and pay-as-you-grow.
- *
- * Deployment (hardware-facts.md §4.3): modular 6–10 months from order (planning value 8), traditional
- * 18–30 months (24); AI power/cooling 24–36 months (Vertiv).
+ * Pay-as-you-grow over time. Lead times default to BUILD_TIMES (hardware-facts.md §4.3); a site
+ * estimate passes the lead times of its own deployment critical path (deployment.ts).
  *
  * planGrowth, on a monthly grid (month 0 = today, nothing can be ordered earlier):
  *  demand d(m) [W] = GPUs of the last schedule step at or before m · IT watts per GPU
@@ -13,8 +11,7 @@
  * Both strategies build the same blocks, so when neither is late, stranded(modular) ≤ stranded(up front).
  */
 import { InputError } from '../errors.js';
-import type { MonthRange } from './defaults.js';
-import { BUILD_TIME_RANGES, BUILD_TIMES, COSTS, SIZING } from './defaults.js';
+import { BUILD_TIMES, COSTS, SIZING } from './defaults.js';
 import { MAX_GPUS, MAX_WATTS, requireNonNegative, requireNonNegativeInteger, requirePositive, requirePositiveInteger } from './validate.js';
 
 /** Longest plan accepted [months]: 100 years. */
@@ -31,23 +28,6 @@ export const BUILD_STYLES = {
   modular: { leadMonths: BUILD_TIMES.modularMonths.value, facilityUsdPerItWatt: COSTS.modularFacilityUsdPerItWatt.value },
   traditional: { leadMonths: BUILD_TIMES.traditionalMonths.value, facilityUsdPerItWatt: COSTS.traditionalFacilityUsdPerItWatt.value },
 } as const satisfies Record<string, BuildStyle>;
-
-export interface DeploymentEstimate {
-  readonly months: number;
-  readonly range: MonthRange;
-  readonly source: string;
-}
-
-/** Months to deploy a whole site: modular blocks build in parallel; a traditional hall builds once. */
-export function estimateDeployment(): { readonly modular: DeploymentEstimate; readonly traditional: DeploymentEstimate; readonly aiInfrastructure: DeploymentEstimate } {
-  const range = (r: { value: MonthRange; source: string }, months: number): DeploymentEstimate => ({ months, range: r.value, source: r.source });
-  const ai = BUILD_TIME_RANGES.aiInfrastructure;
-  return {
-    modular: range(BUILD_TIME_RANGES.modular, BUILD_TIMES.modularMonths.value),
-    traditional: range(BUILD_TIME_RANGES.traditional, BUILD_TIMES.traditionalMonths.value),
-    aiInfrastructure: range(ai, (ai.value.lowMonths + ai.value.highMonths) / 2),
-  };
-}
 
 export interface GrowthStep {
   readonly month: number;

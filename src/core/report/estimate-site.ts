@@ -10,7 +10,9 @@ import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.j
 import type { Sourced } from '../datacenter/sourced.js';
 import { defaultServerUsdPerGpu } from '../datacenter/system-prices.js';
 import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
-import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
+import { estimateDeployment } from '../datacenter/deployment.js';
+import { planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
+import { InputError } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ScenarioEstimate } from './estimate-scenario.js';
 import { scenarioPueInput } from './scenario-pue.js';
@@ -26,8 +28,15 @@ export interface SiteEstimate {
   readonly opex: OpexBreakdown;
   /** The training run's energy at the facility (IT × PUE), energy cost and carbon. */
   readonly runEnergy: RunEnergy;
+  /** Critical paths of a modular and a traditional build of this site (datacenter.site readiness). */
   readonly deployment: ReturnType<typeof estimateDeployment>;
   readonly growth: GrowthPlan | null;
+}
+
+/** Refuses a design whose design-day facility power exceeds the site's utility feed. */
+function requireWithinSitePower(sitePowerMw: number | undefined, designWatts: number): void {
+  if (sitePowerMw === undefined || designWatts <= sitePowerMw * 1e6) return;
+  throw new InputError('datacenter.sitePowerMw', sitePowerMw, `the design needs ${(designWatts / 1e6).toFixed(2)} MW of facility power on a design day, above the ${sitePowerMw} MW site feed`);
 }
 
 /** The scenario's fabric section in the names of `planFabric`. */
@@ -58,6 +67,7 @@ export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): Si
     averagePowerFraction,
     ...(dc.fabric === undefined ? {} : { fabric: fabricInput(dc.fabric) }),
   });
+  requireWithinSitePower(dc.sitePowerMw, sizing.facility.designWatts);
   const traditional = estimatePue(PUE_PRESETS.traditional);
   const given = scenario.economics.capexUsdPerGpu;
   const serverPrice: Sourced = given === undefined ? defaultServerUsdPerGpu(scenario.cluster.accelerator) : { value: given, unit: 'USD per GPU', confidence: 'primary', source: 'economics.capexUsdPerGpu' };
@@ -70,10 +80,11 @@ export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): Si
     ...(electricity === undefined ? {} : { electricityUsdPerKwh: electricity }),
     ...(scenario.economics.gridGramsCo2ePerKwh === undefined ? {} : { gridGramsCo2ePerKwh: scenario.economics.gridGramsCo2ePerKwh }),
   });
+  const deployment = estimateDeployment({ facilityWatts: sizing.facility.designWatts, blocks: sizing.blocks.count, site: dc.site ?? {} });
   const growth = dc.growth === undefined ? null : planGrowth({
     schedule: dc.growth,
     itWattsPerGpu: sizing.power.itWattsPerGpu,
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
   });
-  return { cooling, sizing, pue: { design: sizing.pue, traditional }, serverPrice, capex, opex, runEnergy, deployment: estimateDeployment(), growth };
+  return { cooling, sizing, pue: { design: sizing.pue, traditional }, serverPrice, capex, opex, runEnergy, deployment, growth };
 }
