@@ -5,8 +5,8 @@
  * (torchtitan `ParallelDims._validate` style).
  */
 import { InputError } from '../errors.js';
-import type { Choice, Scenario } from '../scenario/types.js';
 import { checkLayout, type LayoutCandidate, type LayoutContext } from './check-layout.js';
+import type { Choice, LayoutSource } from './spec.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import type { Layout } from './types.js';
 
@@ -38,7 +38,7 @@ function fixValue<T>(field: string, given: T | undefined, spec: Choice<T>): T {
 }
 
 /** The rule inputs of a scenario. */
-export function layoutContext(scenario: Scenario): LayoutContext {
+export function layoutContext(scenario: LayoutSource): LayoutContext {
   return {
     model: scenario.model,
     gpus: scenario.cluster.gpus,
@@ -61,7 +61,7 @@ function remainderDp(gpus: number, tp: number, cp: number, pp: number): number {
  * then the defaults — dp = gpus/(tp·cp·pp), sequenceParallel = tp > 1, fsdpShardSize = dp,
  * schedule = interleaved when vp > 1 else 1f1b. Throws for a field still `auto` or a list.
  */
-export function fixLayout(scenario: Scenario, fixed: FixedLayout = {}): LayoutCandidate {
+export function fixLayout(scenario: LayoutSource, fixed: FixedLayout = {}): LayoutCandidate {
   const spec = scenario.layout;
   const tp = fixValue('tp', fixed.tp, spec.tp);
   const cp = fixValue('cp', fixed.cp, spec.cp);
@@ -95,7 +95,7 @@ export function fixLayout(scenario: Scenario, fixed: FixedLayout = {}): LayoutCa
  * @throws InputError(`layout.<field>`, value, rule) for the first broken rule, or when a field is
  *   still `auto` or a list (run `scaleplan plan`).
  */
-export function createLayout(scenario: Scenario, fixed: FixedLayout = {}): Layout {
+export function createLayout(scenario: LayoutSource, fixed: FixedLayout = {}): Layout {
   const candidate = fixLayout(scenario, fixed);
   const context = layoutContext(scenario);
   const broken = checkLayout(context, candidate);

@@ -14,7 +14,8 @@ import type { Pricing } from '../run/cost.js';
 import { estimateScenarioRun, type ScenarioRunInput } from '../run/scenario-run.js';
 import type { EconomicsInput } from '../scenario/site-schema.js';
 import type { Scenario } from '../scenario/types.js';
-import { estimateStep, type StepContext } from '../step/estimate-step.js';
+import { estimateStep } from '../step/estimate-step.js';
+import type { StepContext } from '../step/pricer.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import type { StepReport } from '../step/types.js';
 

@@ -26,7 +26,7 @@ function skipReasonOf(data: unknown): string {
 
 describe('parseRunsFile', () => {
   it('reads every record of data/runs-dev.json', () => {
-    expect(RECORDS).toHaveLength(391);
+    expect(RECORDS).toHaveLength(417);
   });
   it('malformed JSON is an InputError with line and column', () => {
     expect(() => parseRunsFile('[\n  {"id": "X",}\n]')).toThrow(/malformed JSON at line 2, column 14/);
@@ -48,8 +48,8 @@ describe('parseRunRecord on data/runs-dev.json', () => {
   const results = RECORDS.map((r) => parseRunRecord(r));
   const cases = results.filter(isRunCase);
 
-  it('models 117 of 391 records; every skip has a reason (regression count)', () => {
-    expect(cases).toHaveLength(117);
+  it('models 129 of 417 records; every skip has a reason (regression count)', () => {
+    expect(cases).toHaveLength(129);
     for (const result of results) if (!isRunCase(result)) expect(result.skipReason.length).toBeGreaterThan(0);
   });
 

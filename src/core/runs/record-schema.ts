@@ -12,6 +12,11 @@ import { SCHEDULE_IDS } from '../schedules/catalog.js';
 const int = z.number().int('must be an integer').nullable();
 const num = z.number().nullable();
 
+/** `framework` values of data/README.md. */
+export const RECORD_FRAMEWORKS = z.enum([
+  'megatron-core', 'megatron-lm', 'deepspeed', 'torchtitan', 'maxtext', 'paxml', 'jax-t5x', 'megascale', 'hai-llm', 'meta-internal', 'other',
+]);
+
 const RecordModelSchema = z.object({
   name: z.string(),
   layers: int,
@@ -72,6 +77,12 @@ export const RunRecordSchema = z.object({
   sourceRef: z.string().nullable(),
   sourceQuality: z.enum(['primary', 'secondary']),
   workload: z.enum(['pretrain', 'sft', 'lora']),
+  /** The software stack, normalised (data/README.md); null: not stated. */
+  framework: RECORD_FRAMEWORKS.nullable(),
+  /** The stack as the source names it. */
+  frameworkAsPublished: z.string().nullable(),
+  /** How low-precision GEMM inputs are scaled, where the source says so (null: not stated, or 16-bit). */
+  precisionScaling: z.enum(['tensorwise', 'rowwise', 'blockwise', 'mxfp8', 'nvfp4']).nullable(),
   model: RecordModelSchema,
   seqLen: int,
   cluster: z.object({ gpu: z.string(), numGpus: int }),
