@@ -9,13 +9,13 @@ import { estimateCapex, estimateOpex, estimateRunEnergy, type CapexBreakdown, ty
 import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.js';
 import type { Sourced } from '../datacenter/sourced.js';
 import { defaultServerUsdPerGpu } from '../datacenter/system-prices.js';
-import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
+import { estimateItWattsPerGpu, type DatacenterSizing } from '../datacenter/size.js';
 import { estimateDeployment } from '../datacenter/deployment.js';
 import { planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
-import { InputError } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ScenarioEstimate } from './estimate-scenario.js';
 import { scenarioPueInput } from './scenario-pue.js';
+import { requireWithinSitePower, sizeScenarioSite } from './site-sizing.js';
 
 export interface SiteEstimate {
   readonly cooling: CoolingId;
@@ -33,40 +33,14 @@ export interface SiteEstimate {
   readonly growth: GrowthPlan | null;
 }
 
-/** Refuses a design whose design-day facility power exceeds the site's utility feed. */
-function requireWithinSitePower(sitePowerMw: number | undefined, designWatts: number): void {
-  if (sitePowerMw === undefined || designWatts <= sitePowerMw * 1e6) return;
-  throw new InputError('datacenter.sitePowerMw', sitePowerMw, `the design needs ${(designWatts / 1e6).toFixed(2)} MW of facility power on a design day, above the ${sitePowerMw} MW site feed`);
-}
-
-/** The scenario's fabric section in the names of `planFabric`. */
-function fabricInput(f: NonNullable<Scenario['datacenter']['fabric']>): NonNullable<DatacenterInput['fabric']> {
-  return {
-    ...(f.type === undefined ? {} : { type: f.type }),
-    ...(f.switch === undefined ? {} : { switchModel: f.switch }),
-    ...(f.switchPorts === undefined ? {} : { switchPorts: f.switchPorts }),
-    ...(f.rails === undefined ? {} : { railsPerNode: f.rails }),
-    ...(f.planes === undefined ? {} : { planes: f.planes }),
-    ...(f.oversubscription === undefined ? {} : { oversubscription: f.oversubscription }),
-  };
-}
 
 /** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
 export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   const dc = scenario.datacenter;
-  const { cooling, climate, powerChain } = scenarioPueInput(scenario);
+  const { cooling } = scenarioPueInput(scenario);
   // Average over nameplate IT power per GPU (host and network share included on both sides).
   const averagePowerFraction = Math.min(1, estimate.run.energy.avgWattsPerGpu / estimateItWattsPerGpu(scenario.cluster.accelerator));
-  const sizing = sizeDatacenter({
-    accelerator: scenario.cluster.accelerator,
-    gpus: scenario.cluster.gpus,
-    cooling,
-    climate,
-    powerChain,
-    ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
-    averagePowerFraction,
-    ...(dc.fabric === undefined ? {} : { fabric: fabricInput(dc.fabric) }),
-  });
+  const sizing = sizeScenarioSite(scenario, averagePowerFraction);
   requireWithinSitePower(dc.sitePowerMw, sizing.facility.designWatts);
   const traditional = estimatePue(PUE_PRESETS.traditional);
   const given = scenario.economics.capexUsdPerGpu;
