@@ -58,9 +58,9 @@ export function formatSite(site: SiteEstimate): string {
     out.push(table(['block', 'needed (month)', 'ordered', 'online', 'late by', 'capex'],
       g.blockOrders.map((b) => [b.index + 1, b.neededMonth, b.orderMonth, b.onlineMonth, b.delayMonths, musd(b.capexUsd)]), 'Pay-as-you-grow: modular blocks'));
     out.push(keyValues([
-      ['modular', `${g.modular.blocks} blocks, ${musd(g.modular.totalCapexUsd)}, stranded ${formatNumber(g.modular.strandedItWattMonths / 1e6, 1)} MW·months`],
+      ['modular', `${g.modular.blocks} blocks, ${musd(g.modular.totalCapexUsd)}, stranded ${formatNumber(g.modular.strandedItWattMonths / 1e6, 1)} MW·months, unmet ${formatNumber(g.modular.unmetItWattMonths / 1e6, 1)} MW·months`],
       ['build all up front', `${g.upFront.blocks} blocks, ${musd(g.upFront.totalCapexUsd)}, stranded ${formatNumber(g.upFront.strandedItWattMonths / 1e6, 1)} MW·months, unmet ${formatNumber(g.upFront.unmetItWattMonths / 1e6, 1)} MW·months`],
-    ], 'Growth strategies compared'));
+    ], `Growth strategies compared (months 0–${g.horizonMonth - 1})`));
   }
   return out.join('\n');
 }

@@ -20,7 +20,7 @@ import { requireWithinSitePower, sizeScenarioSite } from './site-sizing.js';
 export interface SiteEstimate {
   readonly cooling: CoolingId;
   readonly sizing: DatacenterSizing;
-  /** PUE of this design and of a traditional air-cooled, legacy-AC build of the same IT load. */
+  /** PUE of this design and of a traditional air-cooled, legacy-AC build of the same IT load in the same climate. */
   readonly pue: { readonly design: PueBreakdown; readonly traditional: PueBreakdown };
   /** Server price per GPU used for capex, with its source (per system, system-prices.ts). */
   readonly serverPrice: Sourced;
@@ -37,12 +37,13 @@ export interface SiteEstimate {
 /** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
 export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   const dc = scenario.datacenter;
-  const { cooling } = scenarioPueInput(scenario);
+  const { cooling, climate } = scenarioPueInput(scenario);
   // Average over nameplate IT power per GPU (host and network share included on both sides).
   const averagePowerFraction = Math.min(1, estimate.run.energy.avgWattsPerGpu / estimateItWattsPerGpu(scenario.cluster.accelerator));
   const sizing = sizeScenarioSite(scenario, averagePowerFraction);
   requireWithinSitePower(dc.sitePowerMw, sizing.facility.designWatts);
-  const traditional = estimatePue(PUE_PRESETS.traditional);
+  // The traditional baseline stands on the same site: the design's climate, air and a legacy AC chain.
+  const traditional = estimatePue({ ...PUE_PRESETS.traditional, climate });
   const given = scenario.economics.capexUsdPerGpu;
   const serverPrice: Sourced = given === undefined ? defaultServerUsdPerGpu(scenario.cluster.accelerator) : { value: given, unit: 'USD per GPU', confidence: 'primary', source: 'economics.capexUsdPerGpu' };
   const capex = estimateCapex({ sizing, serverUsdPerGpu: serverPrice.value });
@@ -58,6 +59,8 @@ export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): Si
   const growth = dc.growth === undefined ? null : planGrowth({
     schedule: dc.growth,
     itWattsPerGpu: sizing.power.itWattsPerGpu,
+    gpusPerBlock: sizing.blocks.racksPerBlock * sizing.racks.unitsPerRack * sizing.systems.gpusPerUnit,
+    ...(dc.growthHorizonMonth === undefined ? {} : { horizonMonth: dc.growthHorizonMonth }),
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
   });
   return { cooling, sizing, pue: { design: sizing.pue, traditional }, serverPrice, capex, opex, runEnergy, deployment, growth };

@@ -52,6 +52,7 @@ export const DatacenterInputSchema = strictObject(
       .min(1)
       .optional()
       .describe('GPU growth schedule for pay-as-you-grow planning.'),
+    growthHorizonMonth: z.number().int().min(1).max(1201).optional().describe('First month not counted by the growth plan (default: the last growth month + 1); stranded and unmet capacity are summed up to it.'),
   },
   'Data-center options: cooling, climate, power chain, block size, fabric, growth schedule.',
 );
