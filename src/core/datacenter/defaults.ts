@@ -153,6 +153,13 @@ export const SIZING = {
     confidence: 'derived',
     source: '§2.3 H100 RA Table 7: the 127-node / 4-SU build uses 38 racks; 127 DGX at 4 per rack = 32 compute racks → 6 support racks for 4 SUs of 256 GPU positions = 6 / 1,024 per GPU',
   },
+  whiteSpaceM2PerRack: {
+    value: 2,
+    unit: 'm² of white space per rack',
+    confidence: 'assumption',
+    source:
+      'no floor area in the data: a 0.6 × 1.2 m rack with half of a 1.2 m cold aisle and half of a 1.2 m hot aisle on each side = 0.6 × 2.4 = 1.44 m², plus ~40 % for row ends, PDUs and CDUs',
+  },
   averagePowerFraction: {
     value: 0.76,
     unit: 'average / nameplate IT power',
