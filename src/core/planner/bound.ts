@@ -120,7 +120,7 @@ export interface RankTail {
  * recomputation; ranks holding the same parameters share one computation.
  */
 export function dataParallelTail(bc: BoundContext, layout: Layout, pipeline: PipelineBound): RankTail[] {
-  return pipeline.ranks.map((r) => rankCosts(bc.pricer, layout, r.params));
+  return rankCosts(bc.pricer, layout, pipeline.ranks.map((r) => r.params));
 }
 
 /** Step-time bound from a pipeline bound and the tail of each rank, combined as estimate-step.ts combines them. */

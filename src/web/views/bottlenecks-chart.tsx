@@ -29,7 +29,7 @@ function formatSpec(values: Map<string, string>): string {
 }
 
 function evidenceText(d: DomainScore): string {
-  return Object.entries(d.evidence).slice(0, 3).map(([k, v]) => `${k} ${Math.abs(v) >= 1e4 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(2) : Number(v.toPrecision(3))}`).join(' · ');
+  return Object.entries(d.evidence).slice(0, 3).map(([k, { value: v, unit }]) => `${k} ${Math.abs(v) >= 1e4 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(2) : Number(v.toPrecision(3))} ${unit}`).join(' · ');
 }
 
 interface Props {

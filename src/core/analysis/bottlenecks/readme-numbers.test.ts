@@ -14,7 +14,7 @@ function renderNumbersTable(): string {
   const { scenario, layout } = scenarioFromText(readFileSync('examples/deepseek-v3-h800.yaml', 'utf8'));
   const report = analyzeBottlenecks(scenario, layout);
   const rows = report.domains.map((d) => {
-    const evidence = Object.entries(d.evidence).map(([k, v]) => `${k} ${round3(v)}`).join(', ');
+    const evidence = Object.entries(d.evidence).map(([k, v]) => `${k} ${round3(v.value)} ${v.unit}`).join(', ');
     return `| ${d.domain} | ${Math.round(d.score)} | ${d.rule ?? '–'} | ${evidence} |`;
   });
   return ['| domain | score | rule | evidence (the rule\'s own record) |', '|---|---|---|---|', ...rows].join('\n');

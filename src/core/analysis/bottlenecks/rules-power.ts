@@ -6,9 +6,7 @@
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
 import type { BottleneckRule } from './types.js';
-
-const KW = 1e3;
-const MW = 1e6;
+import { count, fraction, watts, wattsPerWatt } from './evidence.js';
 
 export const powerRackFeed: BottleneckRule = {
   id: 'power-rack-feed',
@@ -17,7 +15,7 @@ export const powerRackFeed: BottleneckRule = {
   formula: 'applies above half the feed; score = ramp(rackWatts / rackFeedWatts, 0.5, 1)',
   applies: (f) => f.power.rackWatts > ANCHORS.feedUseLow * f.power.rackFeedWatts,
   score: (f) => ramp(f.power.rackWatts / f.power.rackFeedWatts, ANCHORS.feedUseLow, ANCHORS.feedUseHigh),
-  evidence: (f) => ({ rackKw: f.power.rackWatts / KW, rackFeedKw: f.power.rackFeedWatts / KW }),
+  evidence: (f) => ({ rack: watts(f.power.rackWatts), rackFeed: watts(f.power.rackFeedWatts) }),
   remedies: [
     'HVDC (800 V DC) rack power: ~15× less current than 54 V for the same power, racks toward 1 MW',
     '415 V AC distribution and busway to the rack',
@@ -32,7 +30,7 @@ export const powerSiteCap: BottleneckRule = {
   formula: 'applies with datacenter.sitePowerMw; score = ramp(facilityDesignWatts / sitePowerWatts, 0.5, 1)',
   applies: (f) => f.power.sitePowerWatts !== null,
   score: (f) => (f.power.sitePowerWatts === null ? 0 : ramp(f.power.facilityDesignWatts / f.power.sitePowerWatts, ANCHORS.feedUseLow, ANCHORS.feedUseHigh)),
-  evidence: (f) => ({ facilityDesignMw: f.power.facilityDesignWatts / MW, sitePowerMw: (f.power.sitePowerWatts ?? 0) / MW }),
+  evidence: (f) => ({ facilityDesign: watts(f.power.facilityDesignWatts), sitePower: watts(f.power.sitePowerWatts ?? 0), use: fraction(f.power.facilityDesignWatts / (f.power.sitePowerWatts ?? Infinity)) }),
   remedies: [
     'A lower-PUE design (liquid cooling, 800 V DC) to fit more IT under the same feed',
     'Higher-efficiency parts (more FLOP per watt) to do the same work on fewer MW',
@@ -47,7 +45,7 @@ export const powerChainLosses: BottleneckRule = {
   formula: 'applies on AC chains; score = ramp(1/η_chain − 1, 0.02, 0.2)',
   applies: (f) => !f.power.hvdc && f.power.powerChainLossWattsPerItWatt > 0,
   score: (f) => ramp(f.power.powerChainLossWattsPerItWatt, ANCHORS.chainLossLow, ANCHORS.chainLossHigh),
-  evidence: (f) => ({ chainLossWattsPerItWatt: f.power.powerChainLossWattsPerItWatt, chainLossKw: (f.power.powerChainLossWattsPerItWatt * f.power.itNameplateWatts) / KW }),
+  evidence: (f) => ({ chainLoss: wattsPerWatt(f.power.powerChainLossWattsPerItWatt), chainLossPower: watts(f.power.powerChainLossWattsPerItWatt * f.power.itNameplateWatts) }),
   remedies: ['HVDC (800 V DC) distribution', 'High-efficiency UPS mode and 415 V distribution'],
 };
 
@@ -59,11 +57,11 @@ export const powerSiteScale: BottleneckRule = {
   applies: () => true,
   score: (f) => ramp(Math.log10(Math.max(1, f.power.facilityDesignWatts)), Math.log10(ANCHORS.siteWattsLow), Math.log10(ANCHORS.siteWattsHigh)),
   evidence: (f) => ({
-    itNameplateMw: f.power.itNameplateWatts / MW,
-    facilityDesignMw: f.power.facilityDesignWatts / MW,
-    blocks: f.power.blocks,
-    blockItMw: f.power.blockItWatts / MW,
-    itWattsPerGpu: f.power.itWattsPerGpu,
+    itNameplate: watts(f.power.itNameplateWatts),
+    facilityDesign: watts(f.power.facilityDesignWatts),
+    blocks: count(f.power.blocks),
+    blockIt: watts(f.power.blockItWatts),
+    itPerGpu: watts(f.power.itWattsPerGpu),
   }),
   remedies: [
     'Modular blocks added as power arrives (pay-as-you-grow)',
