@@ -5,7 +5,7 @@
  */
 import type { BottleneckReport, DomainScore, Evidence, EvidenceUnit, EvidenceValue, WhatIfResult } from '../core/index.js';
 import type { Layout } from '../core/index.js';
-import { formatNumber, formatPct, formatSeconds, table } from './format.js';
+import { formatGiB, formatNumber, formatPct, formatSeconds, table } from './format.js';
 
 /** Width of the severity bar [characters]; one block per 10 points. */
 const BAR_WIDTH = 10;
@@ -60,7 +60,8 @@ export function formatWatts(watts: number): string {
 
 /** How each evidence unit reads (the core gives SI values with their unit). */
 const EVIDENCE_FORMATS: Readonly<Record<EvidenceUnit, (v: number) => string>> = {
-  'bytes': formatBytes,
+  // Memory reads in GiB in every command.
+  'bytes': formatGiB,
   'bytes/s': formatBandwidth,
   'watts': formatWatts,
   'seconds': formatEvidenceSeconds,
