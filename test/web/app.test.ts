@@ -4,8 +4,8 @@
  * `#scenario=` link, a plan and phone width; then `scaleplan serve` itself. Screenshots land in
  * dist/screenshots/ (look at them).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -139,8 +139,8 @@ describe('scaleplan serve', () => {
   afterAll(() => { child?.kill('SIGTERM'); });
 
   it('prints the URL first (scenario in the hash), serves the app and refuses traversal', async () => {
-    const main = join(ROOT, 'dist', 'src', 'cli', 'main.js');
-    if (!existsSync(main)) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 300_000 });
+    // The CLI bundle (test/global-setup.ts builds it when a source changed).
+    const main = join(ROOT, 'dist', 'cli', 'main.js');
     child = spawn(process.execPath, [main, 'serve', join(ROOT, 'examples', 'gpt3-175b-a100.yaml'), '--port', '0', '--no-open'], { cwd: ROOT });
     const first = await new Promise<string>((done, fail) => {
       let out = '';
