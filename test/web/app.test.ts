@@ -154,7 +154,7 @@ describe('scaleplan serve', () => {
   afterAll(() => { child?.kill('SIGTERM'); });
 
   it('prints the URL first (scenario in the hash), serves the app and refuses traversal', async () => {
-    // The bundled binary (vitest's global setup builds it).
+    // The CLI bundle (test/global-setup.ts builds it when a source changed).
     const main = join(ROOT, 'dist', 'cli', 'main.js');
     child = spawn(process.execPath, [main, 'serve', join(ROOT, 'examples', 'gpt3-175b-a100.yaml'), '--port', '0', '--no-open'], { cwd: ROOT });
     const first = await new Promise<string>((done, fail) => {
