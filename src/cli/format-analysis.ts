@@ -62,6 +62,7 @@ export function formatWatts(watts: number): string {
 const EVIDENCE_FORMATS: Readonly<Record<EvidenceUnit, (v: number) => string>> = {
   // Memory reads in GiB in every command.
   'bytes': formatGiB,
+  'bytes/GPU': (v) => `${formatGiB(v)} per GPU`,
   'bytes/s': formatBandwidth,
   'watts': formatWatts,
   'seconds': formatEvidenceSeconds,
@@ -86,7 +87,7 @@ export function formatEvidenceLabel(key: string): string {
     .join(' ');
 }
 
-/** One evidence entry: `peakPerGpu: { value: 7.87e10, unit: 'bytes' }` → "peak per GPU 78.70 GB". */
+/** One evidence entry: `peak: { value: 7.87e10, unit: 'bytes/GPU' }` → "peak 73.29 GiB per GPU". */
 export function formatEvidenceEntry(name: string, e: EvidenceValue): string {
   return `${formatEvidenceLabel(name)} ${EVIDENCE_FORMATS[e.unit](e.value)}`;
 }
