@@ -30,7 +30,7 @@ let seen: ReturnType<typeof watch>;
 beforeAll(async () => {
   ensureWebBuilt();
   [browser, { server, url }] = await Promise.all([launchChromium(), serveApp()]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   seen = watch(page, url.replace(/\/$/, ''));
   await page.goto(url);
   await page.waitForSelector('[data-metric="stepSeconds"]', WAIT);
@@ -40,6 +40,9 @@ afterAll(async () => {
   await browser?.close();
   await new Promise<void>((done) => (server === undefined ? done() : server.close(() => done())));
 });
+
+/** Relative difference; the page simulates every micro-batch (it draws them), the CLI's default its steady state. */
+const relative = (a: number, b: number): number => Math.abs(a / b - 1);
 
 const metricValue = (name: string): Promise<number> => page.$eval(`[data-metric="${name}"]`, (el) => Number(el.getAttribute('data-value')));
 
@@ -62,7 +65,7 @@ describe('web app', () => {
     for (const chart of CHARTS) expect(await page.$$eval(`[data-chart="${chart}"] svg.chart *`, (els) => els.length), chart).toBeGreaterThan(3);
     for (const metric of METRICS) expect(await metricValue(metric), metric).toBeGreaterThan(0);
     const expected = estimateScenario(parseScenarioText(DEEPSEEK));
-    expect(await metricValue('stepSeconds')).toBe(expected.step.time.stepSeconds);
+    expect(relative(await metricValue('stepSeconds'), expected.step.time.stepSeconds)).toBeLessThan(1e-9);
     expect(await metricValue('peakMemoryBytes')).toBe(expected.memory.peakBytesPerGpu);
     expect(await page.$eval('[data-error]', (el) => el.hasAttribute('hidden'))).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -72,6 +75,18 @@ describe('web app', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     expect(seen.errors).toEqual([]);
     expect(seen.foreign).toEqual([]);
+  }, TEST_MS);
+
+  it('a chart exports as standalone SVG and as PNG', async () => {
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="memory"] button[aria-label$="as SVG"]')]);
+    expect(svg.suggestedFilename()).toBe('scaleplan-memory.svg');
+    const text = readFileSync(await svg.path(), 'utf8');
+    expect(text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toMatch(/<rect[^>]+fill="rgb\(/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="memory"] button[aria-label$="as PNG"]')]);
+    expect(png.suggestedFilename()).toBe('scaleplan-memory.png');
+    expect(readFileSync(await png.path()).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(seen.errors).toEqual([]);
   }, TEST_MS);
 
   it('at phone width, light and dark, nothing overflows sideways', async () => {
@@ -109,8 +124,8 @@ describe('web app', () => {
   it('a #scenario= URL renders that scenario (GPT-3 175B on A100)', async () => {
     await page.goto(`${url}#scenario=${Buffer.from(GPT3, 'utf8').toString('base64url')}`);
     await page.waitForFunction(() => document.querySelector('.scenario-name')?.textContent?.includes('gpt3-175b') === true, undefined, WAIT);
-    await page.waitForSelector('[data-error][hidden]', WAIT);
-    expect(await metricValue('stepSeconds')).toBe(estimateScenario(parseScenarioText(GPT3)).step.time.stepSeconds);
+    await page.waitForSelector('[data-error][hidden]', { ...WAIT, state: 'attached' });
+    expect(relative(await metricValue('stepSeconds'), estimateScenario(parseScenarioText(GPT3)).step.time.stepSeconds)).toBeLessThan(1e-9);
     expect(await page.inputValue('#yaml')).toBe(GPT3);
   }, TEST_MS);
 
@@ -120,9 +135,9 @@ describe('web app', () => {
     expect(await page.$$eval('[data-chart="pareto"] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     await screenshot(page, 'plan-1280-light');
     const before = await page.inputValue('#yaml');
-    await page.click('[data-chart="pareto"] svg.chart circle');
+    await page.click('[data-chart="pareto"] svg.chart circle.s3');
     await page.waitForFunction((b) => document.querySelector('textarea')?.value !== b, before, WAIT);
-    await page.waitForSelector('[data-error][hidden]', WAIT);
+    await page.waitForSelector('[data-error][hidden]', { ...WAIT, state: 'attached' });
     expect(seen.errors).toEqual([]);
     expect(seen.foreign).toEqual([]);
   }, TEST_MS);

@@ -89,5 +89,6 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     economics: input.economics ?? {},
     datacenter: input.datacenter ?? {},
     reference: input.reference ?? {},
+    ...(input.calibration === undefined ? {} : { calibrationFile: input.calibration }),
   };
 }

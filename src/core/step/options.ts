@@ -85,3 +85,11 @@ export function createStepOptions(overrides: Partial<Omit<StepOptions, 'overlap'
     overlap: { ...DEFAULT_OVERLAP, ...overrides.overlap },
   };
 }
+
+/**
+ * The efficiency data a step prices with: the scenario's calibration profile when one is in force
+ * (`profile/`), else the options'. The one place the step model reads hardware efficiency from.
+ */
+export function stepEfficiency(scenario: { readonly calibration?: { readonly efficiency: EfficiencyParams } }, options: StepOptions): EfficiencyParams {
+  return scenario.calibration?.efficiency ?? options.efficiency;
+}

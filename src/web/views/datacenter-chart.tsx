@@ -1,18 +1,19 @@
 /** The site as a diagram: modular blocks, each drawn with its racks (compute racks filled). */
 import type { SiteEstimate } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard, Legend } from '../ui/chart-card.js';
 import { formatCount, formatWatts } from '../format.js';
 
-const W = 640;
 const MAX_BLOCKS = 24;
 
 export function DatacenterChart({ site }: { readonly site: SiteEstimate }) {
+  const W = useChartWidth();
   const { sizing } = site;
   const blocks = sizing.blocks;
   const racksPerBlock = blocks.racksPerBlock;
   const computeRacks = sizing.racks.computeRacks;
   const shown = Math.min(blocks.count, MAX_BLOCKS);
-  const perRow = Math.min(shown, 6);
+  const perRow = Math.max(1, Math.min(shown, 6, Math.floor(W / 190)));
   const blockW = (W - 8) / perRow;
   const cols = Math.ceil(Math.sqrt(racksPerBlock * 1.6));
   const rackRows = Math.ceil(racksPerBlock / cols);
@@ -40,7 +41,7 @@ export function DatacenterChart({ site }: { readonly site: SiteEstimate }) {
         {blocks.count > shown ? <text class="note" x={4} y={H - 6}>{`+ ${blocks.count - shown} more blocks`}</text> : null}
       </svg>
       <Legend items={[['s1', 'compute rack'], ['rack-empty', 'free rack position']]} />
-      <p class="card-foot">{`IT ${formatWatts(sizing.power.itNameplateWatts)} nameplate, facility ${formatWatts(sizing.facility.designWatts)} design · fabric ${sizing.fabric.tiers}-tier, ${formatCount(sizing.fabric.switches)} switches · capex ${'$'}${formatCount(site.capex.totalUsd)} · deployment ~${site.deployment.modular.months} months modular vs ~${site.deployment.traditional.months} traditional`}</p>
+      <p class="card-foot">{`IT ${formatWatts(sizing.power.itNameplateWatts)} nameplate, facility ${formatWatts(sizing.facility.designWatts)} design · fabric ${sizing.fabric.tiers}-tier, ${formatCount(sizing.fabric.switches)} switches · capex ${'$'}${formatCount(site.capex.totalUsd)} · deployment ~${Math.round(site.deployment.modular.months)} months modular vs ~${Math.round(site.deployment.traditional.months)} traditional`}</p>
     </ChartCard>
   );
 }
