@@ -62,7 +62,6 @@ export function formatWatts(watts: number): string {
 const EVIDENCE_FORMATS: Readonly<Record<EvidenceUnit, (v: number) => string>> = {
   // Memory reads in GiB in every command.
   'bytes': formatGiB,
-  'bytes/GPU': (v) => `${formatGiB(v)} per GPU`,
   'bytes/s': formatBandwidth,
   'watts': formatWatts,
   'seconds': formatEvidenceSeconds,
@@ -87,7 +86,7 @@ export function formatEvidenceLabel(key: string): string {
     .join(' ');
 }
 
-/** One evidence entry: `peak: { value: 7.87e10, unit: 'bytes/GPU' }` → "peak 73.29 GiB per GPU". */
+/** One evidence entry: `peakPerGpu: { value: 7.87e10, unit: 'bytes' }` → "peak per GPU 73.29 GiB". */
 export function formatEvidenceEntry(name: string, e: EvidenceValue): string {
   return `${formatEvidenceLabel(name)} ${EVIDENCE_FORMATS[e.unit](e.value)}`;
 }

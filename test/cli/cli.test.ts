@@ -252,7 +252,7 @@ describe('bottlenecks', () => {
       expect(typeof d.rule).toBe('string');
       for (const e of Object.values<{ value: number; unit: string }>(d.evidence)) {
         expect(Number.isFinite(e.value)).toBe(true);
-        expect(['bytes', 'bytes/GPU', 'bytes/s', 'watts', 'seconds', 'fraction', 'ratio', 'W/W', 'count', 'number']).toContain(e.unit);
+        expect(['bytes', 'bytes/s', 'watts', 'seconds', 'fraction', 'ratio', 'W/W', 'count', 'number']).toContain(e.unit);
       }
       expect(d.remedies.length).toBeGreaterThan(0);
     }

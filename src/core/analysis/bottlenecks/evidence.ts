@@ -5,14 +5,14 @@
  *
  * | unit | value | e.g. |
  * |---|---|---|
- * | bytes, bytes/GPU, bytes/s, watts, seconds | SI | HBM peak per GPU, link demand, rack power, exposed time |
+ * | bytes, bytes/s, watts, seconds | SI | HBM peak, link demand, rack power, exposed time |
  * | fraction | share of a whole, 0–1 | MFU, bubble share |
  * | ratio | dimensionless, around 1 | FP8 over BF16 peak, wire utilisation |
  * | W/W | watts per watt of IT load | power-chain loss, cooling power |
  * | count | a whole number | GPUs, parallel degrees, blocks |
  * | number | a plain number | PUE, expected failures |
  */
-export type EvidenceUnit = 'bytes' | 'bytes/GPU' | 'bytes/s' | 'watts' | 'seconds' | 'fraction' | 'ratio' | 'W/W' | 'count' | 'number';
+export type EvidenceUnit = 'bytes' | 'bytes/s' | 'watts' | 'seconds' | 'fraction' | 'ratio' | 'W/W' | 'count' | 'number';
 
 export interface EvidenceValue {
   readonly value: number;
@@ -23,7 +23,6 @@ export interface EvidenceValue {
 export type Evidence = Readonly<Record<string, EvidenceValue>>;
 
 export const bytes = (value: number): EvidenceValue => ({ value, unit: 'bytes' });
-export const bytesPerGpu = (value: number): EvidenceValue => ({ value, unit: 'bytes/GPU' });
 export const bytesPerSec = (value: number): EvidenceValue => ({ value, unit: 'bytes/s' });
 export const watts = (value: number): EvidenceValue => ({ value, unit: 'watts' });
 export const seconds = (value: number): EvidenceValue => ({ value, unit: 'seconds' });

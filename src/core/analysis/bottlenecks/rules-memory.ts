@@ -5,12 +5,12 @@
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
 import type { BottleneckFacts, BottleneckRule } from './types.js';
-import { bytes, bytesPerGpu, bytesPerSec, fraction, type Evidence } from './evidence.js';
+import { bytes, bytesPerSec, fraction, type Evidence } from './evidence.js';
 
 
 function capacityEvidence(f: BottleneckFacts): Evidence {
   return {
-    peak: bytesPerGpu(f.memory.peakBytesPerGpu),
+    peakPerGpu: bytes(f.memory.peakBytesPerGpu),
     capacity: bytes(f.memory.capacityBytes),
     used: fraction(f.memory.usedFraction),
     headroom: fraction(f.memory.headroomFraction),
