@@ -1,6 +1,6 @@
 /** Terminal rendering of the data-center estimate. */
 import type { DeploymentPlan, SiteEstimate } from '../core/index.js';
-import { formatNumber, keyValues, table } from './format.js';
+import { formatCounted, formatNumber, keyValues, table } from './format.js';
 
 const mw = (w: number): string => `${(w / 1e6).toFixed(2)} MW`;
 const musd = (usd: number): string => `$${formatNumber(usd / 1e6, 1)}M`;
@@ -9,7 +9,7 @@ function formatFabric(f: SiteEstimate['sizing']['fabric']): string {
   const planes = f.planes > 1 ? `${f.planes} planes of ` : '';
   const over = f.oversubscription > 1 ? `, ${f.oversubscription}:1 at the leaf` : '';
   const tiers = f.switchesPerTier.map((n) => formatNumber(n)).join(' + ');
-  return `${planes}${f.tiers}-tier rail-optimized fat tree of ${f.switchPorts}-port ${f.type === 'ethernet' ? 'Ethernet' : 'InfiniBand'} switches${over}: ${tiers} = ${formatNumber(f.switches)} switches (leaf first), ${formatNumber(f.transceivers)} transceivers, ${f.scalableUnits} scalable units of ${f.nodesPerScalableUnit} nodes, ${musd(f.cost.totalUsd)}`;
+  return `${planes}${f.tiers}-tier rail-optimized fat tree of ${f.switchPorts}-port ${f.type === 'ethernet' ? 'Ethernet' : 'InfiniBand'} switches${over}: ${tiers} = ${formatNumber(f.switches)} switches (leaf first), ${formatNumber(f.transceivers)} transceivers, ${formatCounted(f.scalableUnits, 'scalable unit')} of ${formatCounted(f.nodesPerScalableUnit, 'node')}, ${musd(f.cost.totalUsd)}`;
 }
 
 const GANTT_WIDTH = 40;
@@ -31,8 +31,8 @@ export function formatSite(site: SiteEstimate): string {
   const out: string[] = [];
   out.push(keyValues([
     ['systems', `${formatNumber(s.systems.units)} × ${s.systems.name} (${s.systems.gpusPerUnit} GPUs, ${(s.systems.unitWatts / 1e3).toFixed(1)} kW)`],
-    ['racks', `${formatNumber(s.racks.computeRacks)} compute + ${formatNumber(s.racks.supportRacks)} network/storage = ${formatNumber(s.racks.totalRacks)} on ${formatNumber(s.racks.floorAreaM2)} m² of white space (${s.racks.unitsPerRack} system${s.racks.unitsPerRack === 1 ? '' : 's'}, ${(s.racks.rackWatts / 1e3).toFixed(1)} kW per rack; ${site.cooling} limit ${(s.racks.maxRackWatts / 1e3).toFixed(0)} kW)`],
-    ['modular blocks', `${s.blocks.count} × ${mw(s.blocks.blockItWatts)} IT (${s.blocks.racksPerBlock} rack${s.blocks.racksPerBlock === 1 ? '' : 's'} each, ${(100 * s.blocks.fillFraction).toFixed(0)}% filled)`],
+    ['racks', `${formatNumber(s.racks.computeRacks)} compute + ${formatNumber(s.racks.supportRacks)} network/storage = ${formatNumber(s.racks.totalRacks)} on ${formatNumber(s.racks.floorAreaM2)} m² of white space (${formatCounted(s.racks.unitsPerRack, 'system')}, ${(s.racks.rackWatts / 1e3).toFixed(1)} kW per rack; ${site.cooling} limit ${(s.racks.maxRackWatts / 1e3).toFixed(0)} kW)`],
+    ['modular blocks', `${s.blocks.count} × ${mw(s.blocks.blockItWatts)} IT (${formatCounted(s.blocks.racksPerBlock, 'rack')} each, ${(100 * s.blocks.fillFraction).toFixed(0)}% filled)`],
     ['IT power', `${mw(s.power.itNameplateWatts)} nameplate, ${mw(s.power.itAverageWatts)} average during training`],
     ['facility power', `${mw(s.facility.designWatts)} design, ${mw(s.facility.averageWatts)} average`],
     ['network', formatFabric(s.fabric)],

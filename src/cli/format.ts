@@ -13,6 +13,11 @@ export function formatCount(n: number): string {
   return n.toFixed(0);
 }
 
+/** A count and its noun, singular for one: (1, 'rack') → "1 rack", (4096, 'rack') → "4,096 racks". */
+export function formatCounted(n: number, noun: string): string {
+  return `${formatNumber(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** Bytes → GiB with two decimals. */
 export function formatGiB(bytes: number): string {
   return `${(bytes / GIB).toFixed(2)} GiB`;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSeconds } from '../../src/cli/format.js';
 import { runCliCaptured } from '../../src/cli/run-cli.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'scaleplan-consistency-'));
@@ -38,6 +39,14 @@ describe('check refuses what estimate refuses', () => {
     expect(estimated.status).toBe(2);
     expect(checked.stderr).toMatch(field);
     expect(estimated.stderr).toBe(checked.stderr);
+  });
+  it('a run too large to make progress between failures: check and estimate refuse it on cluster.gpus; memory and compare, which price no run, still answer', async () => {
+    const path = file('model: llama3-8b\ncluster: { accelerator: h100-sxm, gpus: 1048576 }\ntraining: { seqLen: 4096, globalBatch: 131072, totalTokens: 1T }\nlayout: { tp: 8 }\n');
+    const checked = await runCliCaptured(['check', path]);
+    expect(checked.status).toBe(2);
+    expect(checked.stderr).toMatch(/^error: cluster\.gpus = 1048576: MTBF .* no progress/);
+    expect((await runCliCaptured(['estimate', path])).stderr).toBe(checked.stderr);
+    for (const command of [['memory'], ['compare', 'tp-pp']]) expect((await runCliCaptured([...command, path])).status).toBe(0);
   });
   it('seqLen "8k" is 8192 tokens', async () => {
     const r = await runCliCaptured(['check', small('{ seqLen: 8k, globalBatch: 64, totalTokens: 1T }'), '--json']);
@@ -125,5 +134,20 @@ describe('--what-if gpus', () => {
     const r = await runCliCaptured(['bottlenecks', 'examples/gpt3-175b-a100.yaml', '--what-if', 'gpus=3']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: --what-if = "gpus=3": 3 GPUs are not divisible by tp·cp·pp/);
+  });
+});
+
+describe('text slips', () => {
+  it('counts of one read singular: 1 system per GB200 NVL72 rack, 1 scalable unit, no "rack rack"', async () => {
+    const r = await runCliCaptured(['datacenter', file('model: llama3-8b\ncluster: { accelerator: gb200, gpus: 72 }\ntraining: { seqLen: 8192, globalBatch: 72, totalTokens: 1T }\nlayout: { tp: 1 }\n')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\(1 system, /);
+    expect(r.stdout).toMatch(/ 1 scalable unit of \d+ nodes/);
+    expect(r.stdout).not.toMatch(/\b1 (systems|racks|scalable units|nodes)\b|rack rack/);
+  });
+  it('a time too small to show reads "0 s", never "0.0 µs"', () => {
+    expect(formatSeconds(1e-9)).toBe('0 s');
+    expect(formatSeconds(0)).toBe('0 s');
+    expect(formatSeconds(2e-6)).toBe('2.0 µs');
   });
 });

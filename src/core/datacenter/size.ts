@@ -103,7 +103,7 @@ function planBlocks(blockItWatts: number, rackWatts: number, support: number, co
   const rackShareWatts = rackWatts * (1 + support);
   const racksPerBlock = Math.floor(blockItWatts / rackShareWatts);
   if (racksPerBlock < 1) {
-    throw new InputError('blockItWatts', blockItWatts, `must hold at least one rack with its support share (${rackShareWatts} W)`);
+    throw new InputError('blockItWatts', blockItWatts, `must hold at least one rack with its support share (${Number((rackShareWatts / 1e6).toPrecision(3))} MW)`);
   }
   return { racksPerBlock, count: Math.ceil(computeRacks / racksPerBlock) };
 }

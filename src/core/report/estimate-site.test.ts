@@ -20,6 +20,7 @@ describe('estimateSite: errors in the scenario\'s terms', () => {
     const error = inputErrorOf(() => estimateSite(s, estimateScenario(s)));
     expect(error.field).toBe('datacenter.blockMw');
     expect(error.value).toBeCloseTo(0.001, 9);
+    expect(error.rule).toMatch(/\(0\.\d+ MW\)$/);
   });
   it('131,072 H100 get a site with a fabric', () => {
     const s = scenario(131_072);
