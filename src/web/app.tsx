@@ -144,7 +144,7 @@ export function App() {
                 </div>
               </section>
               <div class="grid">
-                <MemoryChart memory={e.memory} headroomFraction={catalog?.headroomFraction ?? 0} />
+                <MemoryChart memory={e.memory} />
                 <StepChart step={e.step} />
                 <PipelineChart step={e.step} />
                 <RunCard run={e.run} />

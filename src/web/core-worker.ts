@@ -5,7 +5,7 @@
  * the validation (one script for every worker: the browser loads the core once).
  */
 import {
-  ACCELERATOR_IDS, DEFAULT_HEADROOM_FRACTION, MODEL_IDS, OBJECTIVES, PRECISIONS, SCHEDULE_IDS, WHAT_IF_KEYS,
+  ACCELERATOR_IDS, MODEL_IDS, OBJECTIVES, PRECISIONS, SCHEDULE_IDS, WHAT_IF_KEYS,
   analyzeBottlenecks, compareDpEp, compareTpPp, createStepOptions, estimateScenario, estimateSite, isInputError,
   parseRunsFile, parseScenarioText, runWhatIf, validateRuns,
   type Scenario, type ScenarioEstimate,
@@ -105,5 +105,5 @@ self.onmessage = (event: MessageEvent<CoreRequest>): void => {
 
 post({
   kind: 'catalog',
-  catalog: { models: MODEL_IDS, accelerators: ACCELERATOR_IDS, precisions: PRECISIONS, schedules: SCHEDULE_IDS, whatIfKeys: WHAT_IF_KEYS, objectives: OBJECTIVES, headroomFraction: DEFAULT_HEADROOM_FRACTION },
+  catalog: { models: MODEL_IDS, accelerators: ACCELERATOR_IDS, precisions: PRECISIONS, schedules: SCHEDULE_IDS, whatIfKeys: WHAT_IF_KEYS, objectives: OBJECTIVES },
 });

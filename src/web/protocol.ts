@@ -14,8 +14,6 @@ export interface Catalog {
   readonly schedules: readonly string[];
   readonly whatIfKeys: readonly string[];
   readonly objectives: readonly string[];
-  /** Share of HBM the planner keeps free. */
-  readonly headroomFraction: number;
 }
 
 export interface ScenarioHeader {

@@ -1,4 +1,4 @@
-/** Memory per pipeline stage, stacked, against the HBM capacity and the planner's headroom limit. */
+/** Memory per pipeline stage, stacked, against the HBM capacity and the fit limit the estimate carries (its fit policy). */
 import { scaleLinear } from 'd3-scale';
 import type { MemoryEstimate, StageMemory } from '../../core/index.js';
 import { useChartWidth } from '../ui/chart-width.js';
@@ -16,7 +16,7 @@ const PARTS: readonly (readonly [keyof StageMemory, string, string])[] = [
 const H = 280;
 const M = { l: 56, r: 12, t: 14, b: 34 };
 
-export function MemoryChart({ memory, headroomFraction }: { readonly memory: MemoryEstimate; readonly headroomFraction: number }) {
+export function MemoryChart({ memory }: { readonly memory: MemoryEstimate }) {
   const W = useChartWidth();
   const stages = memory.stages;
   // Drawn in GiB so the ticks fall on round GiB values.
@@ -26,7 +26,6 @@ export function MemoryChart({ memory, headroomFraction }: { readonly memory: Mem
   const y = (bytes: number): number => yGib(bytes / GIB);
   const band = (W - M.l - M.r) / Math.max(1, stages.length);
   const barW = Math.max(2, band * 0.72);
-  const limit = memory.capacityBytes * (1 - headroomFraction);
   return (
     <ChartCard name="memory" title="Memory per pipeline stage" subtitle={`peak ${formatBytes(memory.peakBytesPerGpu)} on stage ${memory.peakStage} of ${formatBytes(memory.capacityBytes)} HBM · ${memory.fits ? 'fits' : `over by ${formatBytes(memory.overByBytes)}`}`}>
       <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Stacked memory per pipeline stage in GiB">
@@ -49,8 +48,8 @@ export function MemoryChart({ memory, headroomFraction }: { readonly memory: Mem
         })}
         <line class="limit-line" x1={M.l} x2={W - M.r} y1={y(memory.capacityBytes)} y2={y(memory.capacityBytes)} />
         <text class="note" x={W - M.r} y={y(memory.capacityBytes) - 4} text-anchor="end">HBM {formatBytes(memory.capacityBytes)}</text>
-        <line class="headroom-line" x1={M.l} x2={W - M.r} y1={y(limit)} y2={y(limit)} />
-        <text class="note" x={M.l + 4} y={y(memory.capacityBytes) - 4}>{`planner limit: ${Math.round(headroomFraction * 100)}% headroom (dashed)`}</text>
+        {memory.headroomFraction > 0 ? <line class="headroom-line" x1={M.l} x2={W - M.r} y1={y(memory.usableBytes)} y2={y(memory.usableBytes)} /> : null}
+        <text class="note" x={M.l + 4} y={y(memory.capacityBytes) - 4}>{memory.headroomFraction > 0 ? `fits = peak ≤ ${Math.round((1 - memory.headroomFraction) * 100)}% of HBM (dashed)` : 'fits = peak ≤ HBM'}</text>
         <text class="axis-label" x={M.l + (W - M.l - M.r) / 2} y={H - 4} text-anchor="middle">pipeline stage</text>
       </svg>
       <Legend items={PARTS.map(([, cls, label]) => [cls, label])} />
