@@ -26,7 +26,11 @@ function readCsvRows(path: string): { row: unknown; where: string }[] {
     const records: { record: Record<string, string>; info: { lines: number } }[] = parseCsv(text, { columns: true, info: true, skip_empty_lines: true, trim: true, comment: '#' });
     return records.map(({ record, info }) => ({ row: record, where: `${basename(path)} line ${info.lines}` }));
   } catch (error) {
-    if (error instanceof CsvError) throw new InputError(`${basename(path)} line ${error.lines ?? '?'}`, error.code, error.message.replace(/^Invalid [^:]*: /, ''));
+    if (error instanceof CsvError) {
+      // The offending line quoted, as for YAML and JSON; the parser's code when it names no line.
+      const line = typeof error.lines !== 'number' ? undefined : text.split(/\r?\n/)[error.lines - 1];
+      throw new InputError(`${basename(path)} line ${error.lines ?? '?'}`, line ?? error.code, error.message.replace(/^Invalid [^:]*: /, ''));
+    }
     throw error;
   }
 }

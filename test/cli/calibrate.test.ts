@@ -81,6 +81,14 @@ describe('scaleplan calibrate: bad input', () => {
     expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 
+  it('a CSV row with more cells than columns quotes the row it is on', async () => {
+    const csv = join(dir, 'wide.csv');
+    writeFileSync(csv, 'id,model\na,llama3-8b,100\n');
+    const r = await runCliCaptured(['calibrate', csv, '--out', join(dir, 'never.yaml')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: wide\.csv line 2 = "a,llama3-8b,100": .*2.*3/);
+  });
+
   it('a log without its scenario is refused, naming what is missing', async () => {
     const r = await runCliCaptured(['calibrate', join(FIX, 'logs', 'torchtitan.log'), '--out', join(dir, 'x.yaml')]);
     expect(r.status).toBe(2);

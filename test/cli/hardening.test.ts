@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listenError } from '../../src/cli/commands/serve.js';
 import { runCliCaptured, type CapturedRun } from '../../src/cli/run-cli.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'scaleplan-hardening-'));
@@ -58,4 +59,28 @@ describe('GB200 NVL72 (72-GPU domains) with groups that do not divide the domain
     const r = await runCliCaptured(['estimate', file(text), '--json']);
     expect(r.status, r.stderr).toBe(0);
   });
+});
+
+describe('serve: a bad port or host is one line naming the option', () => {
+  it('--port abc: exit 2 naming --port', async () => {
+    expectOneErrorLine(await runCliCaptured(['serve', '--port', 'abc', '--no-open']), /^error: --port = "abc": must be a whole number from 0 to 65535/);
+  });
+  it('an address that cannot be resolved or bound names --host; a port in use names --port', () => {
+    const unresolved = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+    expect(listenError(unresolved, '999.1.1.1', 0).message).toBe('--host = "999.1.1.1": cannot listen on this address (ENOTFOUND)');
+    const inUse = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' });
+    expect(listenError(inUse, '127.0.0.1', 8080).message).toBe('--port = "127.0.0.1:8080": cannot listen (EADDRINUSE)');
+  });
+});
+
+describe('plan on GB200 / GB300 NVL72 (72-GPU domains)', () => {
+  it.each([
+    ['Mixtral 8x22B on 256 GB200', 'model: mixtral-8x22b\ncluster: { accelerator: gb200, gpus: 256 }\ntraining: { seqLen: 4096, globalBatch: 512, totalTokens: 1T }\n', 'zero'],
+    ['Llama 3 405B on 16,384 GB200, TP8 · PP16', 'model: llama3-405b\ncluster: { accelerator: gb200, gpus: 16384 }\ntraining: { seqLen: 8192, globalBatch: 2048, totalTokens: 15T }\nlayout: { tp: 8, pp: 16 }\n', 'zero'],
+    ['Llama 3 8B on 1,152 GB300 with HSDP shards of 128', 'model: llama3-8b\ncluster: { accelerator: gb300, gpus: 1152 }\ntraining: { seqLen: 8192, globalBatch: 1152, totalTokens: 1T }\nlayout: { tp: 1, zero: 3, fsdpShardSize: 128 }\n', 'microBatch'],
+  ])('%s: plan answers with ranked layouts (exit 0)', async (_name, text, field) => {
+    const r = await runCliCaptured(['plan', file(text), '--search', field, '--top', '3', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).top.length).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -20,6 +20,14 @@ function parsePort(value: string): number {
 }
 
 /** base64url of UTF-8 text (RFC 4648 §5), the app's `#scenario=` form. */
+/** Errors of the address (no such host, not an address of this machine) name --host; the rest --port. */
+const HOST_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL', 'EAI_NONAME']);
+
+export function listenError(error: NodeJS.ErrnoException, host: string, port: number): InputError {
+  const code = error.code ?? error.message;
+  return HOST_ERRORS.has(code) ? new InputError('--host', host, `cannot listen on this address (${code})`) : new InputError('--port', `${host}:${port}`, `cannot listen (${code})`);
+}
+
 export function encodeScenarioHash(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
 }
@@ -68,7 +76,7 @@ export function registerServe(program: Command): void {
       if (!existsSync(packagePath('dist', 'web', 'index.html'))) throw new InputError('serve', WEB_ROOT, 'the web app is not built: run `npm run build` first');
       const server = createStaticServer(WEB_ROOT);
       await new Promise<void>((resolve, reject) => {
-        server.once('error', (error: NodeJS.ErrnoException) => reject(new InputError('--port', `${opts.host}:${port}`, `cannot listen (${error.code ?? error.message})`)));
+        server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, opts.host, port)));
         server.listen(port, opts.host, resolve);
       });
       const address = listeningAddress(server.address());
