@@ -79,7 +79,7 @@ export function formatSite(site: SiteEstimate): string {
   out.push(formatGantt(d.modular), formatGantt(d.traditional));
   if (site.growth !== null) {
     const g = site.growth;
-    out.push(table(['block', 'needed (month)', 'ordered', 'online', 'late by', 'capex'],
+    out.push(table(['block', 'needed (month)', 'ordered', 'online', 'late by', 'capex (without the shared site)'],
       g.blockOrders.map((b) => [b.index + 1, b.neededMonth, b.orderMonth, b.onlineMonth, b.delayMonths, musd(b.capexUsd)]), 'Pay-as-you-grow: modular blocks'));
     const lead = (st: SiteEstimate['growth'] & object, k: 'modular' | 'upFront'): string => (st[k].firstLeadMonths === st[k].leadMonths ? `${st[k].leadMonths}-month lead` : `${st[k].firstLeadMonths}-month lead for the first block, ${st[k].leadMonths} after`);
     out.push(keyValues([
