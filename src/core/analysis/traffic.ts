@@ -30,7 +30,7 @@ import { pointToPointTier } from '../comm/send-recv.js';
 import { partitionStages, type PipelineRank } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
-import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from '../step/options.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepFramework, type StepOptions } from '../step/options.js';
 import type { RankParams } from '../step/data-parallel.js';
 import { addParams, chunkParams } from '../step/stage-params.js';
 
@@ -241,7 +241,7 @@ function rankParams(model: ModelSpec, layout: Layout, rank: PipelineRank | undef
 
 function dpFlow(ctx: Ctx, params: RankParams): TrafficFlow | null {
   const { layout, groups } = ctx;
-  const g = ctx.options.gradReduceBytes;
+  const g = stepFramework(ctx.scenario.training, ctx.options).gradReduceBytes;
   const dense = dpVolume(params.dense, groups.dp, layout, g);
   const expert = dpVolume(params.expert, groups.edp, layout, g);
   if (dense.bytes + expert.bytes === 0) return null;

@@ -57,6 +57,8 @@ export interface RooflineDevice {
   readonly attention: { readonly peakFlopsPerSec: number; readonly curve: AttentionCurve };
   /** Achievable HBM bandwidth [bytes/s] = nominal · hbmEfficiency. */
   readonly memoryBytesPerSec: number;
+  /** Element-wise HBM traffic relative to fused kernels (the framework's fusion; 1 = fused). */
+  readonly elementwiseTrafficFactor: number;
 }
 
 function tensorPath(accelerator: Accelerator, precision: Precision, params: EfficiencyParams, smFraction: number): TensorPath {
@@ -72,7 +74,7 @@ function tensorPath(accelerator: Accelerator, precision: Precision, params: Effi
  * Resolves peaks and curves for a recipe. `computeSmFraction` scales the tensor-core peak only:
  * memory-bound kernels still saturate HBM with most SMs (DeepSeek-V3 TR §3.2.2 keeps 112 of 132).
  */
-export function createRooflineDevice(accelerator: Accelerator, recipe: Precision, params: EfficiencyParams, computeSmFraction = 1): RooflineDevice {
+export function createRooflineDevice(accelerator: Accelerator, recipe: Precision, params: EfficiencyParams, computeSmFraction = 1, elementwiseTrafficFactor = 1): RooflineDevice {
   const bf16 = mathPrecision(recipe, 'bf16-only');
   const dev = deviceEfficiency(params, accelerator.id);
   return {
@@ -82,6 +84,7 @@ export function createRooflineDevice(accelerator: Accelerator, recipe: Precision
     },
     attention: { peakFlopsPerSec: peakFlopsPerSec(accelerator, bf16) * computeSmFraction, curve: dev.attention },
     memoryBytesPerSec: accelerator.hbmBandwidthBytesPerSec * dev.hbmEfficiency,
+    elementwiseTrafficFactor,
   };
 }
 
@@ -122,7 +125,7 @@ function attentionSeconds(op: AttentionOp, pass: Pass, device: RooflineDevice): 
 
 function elementwiseSeconds(op: ElementwiseOp, pass: Pass, device: RooflineDevice): number {
   const m = pass === 'forward' ? 1 : BACKWARD_MULTIPLIERS.elementwise[pass];
-  return (op.bytes * m) / device.memoryBytesPerSec;
+  return (op.bytes * m * device.elementwiseTrafficFactor) / device.memoryBytesPerSec;
 }
 
 /** Roofline time of one op in one pass [s]. */

@@ -45,6 +45,13 @@ export interface ComputeShape {
   /** What a 'selective' recomputation re-runs. Default: `defaultSelectiveModules(precision)`. */
   readonly recomputeModules?: readonly RecomputeModule[];
   /**
+   * How 'selective' chooses: `modules` (the list above, Megatron) or `torch-op-sac` (PyTorch op-level
+   * selective checkpointing as torchtitan configures it). Default `modules`.
+   */
+  readonly selectivePolicy?: 'modules' | 'torch-op-sac';
+  /** HBM traffic of element-wise ops relative to fused kernels (framework profile). Default 1. */
+  readonly elementwiseTrafficFactor?: number;
+  /**
    * Share of the SMs given to computation, the rest running communication kernels
    * (DeepSeek-V3: 112 of 132 on H800, TR §3.2.2). Scales the tensor-core peak. Default 1.
    */

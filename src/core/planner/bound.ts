@@ -21,6 +21,7 @@ import type { GroupPlacements } from '../comm/place-groups.js';
 import type { PipelineRank, StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { dataParallelComm, optimizerSeconds, type RankParams } from '../step/data-parallel.js';
+import { exposedGradReduceSeconds, lastBucketSeconds } from '../step/rank-tail.js';
 import { addParams, chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
 import { isPaired, NO_DP, partitionOf, placementOf, stagePricing, stepShape, type BoundContext } from './stage-pricing.js';
@@ -35,8 +36,10 @@ export interface RankBound {
   /** Pure computation of the rank over the step, recomputation included (the step report's computeSeconds on the critical rank). */
   readonly computeSeconds: number;
   readonly params: RankParams;
-  /** Longest backward (I + W) of its chunks: hides the gradient reduce (estimate-step.ts). */
+  /** Backward (I + W) of one micro-batch through all its chunks: hides the gradient reduce (estimate-step.ts). */
   readonly windowSeconds: number;
+  /** Transformer layers the rank holds (sets the last gradient bucket of per-layer reductions). */
+  readonly layers: number;
   readonly firstForwardSeconds: number;
 }
 
@@ -89,7 +92,7 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
   for (const rank of partition.ranks) {
     for (const c of rank.chunks) {
       if (costs[c.modelStage] !== undefined) continue;
-      const fsdp = layout.zero === 3 && layout.pp === 1 ? dataParallelComm(chunkParams(model, layout, c), pricing.commCtx.groups, layout, links, bc.options.gradReduceBytes) : NO_DP;
+      const fsdp = layout.zero === 3 && layout.pp === 1 ? dataParallelComm(chunkParams(model, layout, c), pricing.commCtx.groups, layout, links, bc.step.framework.gradReduceBytes) : NO_DP;
       costs[c.modelStage] = pricing.price(c, fsdp);
     }
   }
@@ -124,11 +127,11 @@ function rankBound(bc: BoundContext, layout: Layout, rank: PipelineRank, costs: 
     busy += perChunk * (t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds + comm);
     const k = cost.compute;
     compute += perChunk * (k.forwardSeconds + k.backwardInputSeconds + k.backwardWeightSeconds + k.recomputeSeconds);
-    window = Math.max(window, t.backwardInputSeconds + t.backwardWeightSeconds);
+    window += t.backwardInputSeconds + t.backwardWeightSeconds;
     firstForward = Math.min(firstForward, t.forwardSeconds);
   }
   return {
-    startSeconds, busySeconds: busy, suffixSeconds, computeSeconds: compute, params,
+    startSeconds, busySeconds: busy, suffixSeconds, computeSeconds: compute, params, layers: rank.chunks.reduce((sum, c) => sum + c.layers, 0),
     windowSeconds: window, firstForwardSeconds: Number.isFinite(firstForward) ? firstForward : 0,
   };
 }
@@ -136,6 +139,7 @@ function rankBound(bc: BoundContext, layout: Layout, rank: PipelineRank, costs: 
 /** What sharding adds after the pipeline on one rank, as the step model prices it [s]. */
 export interface RankTail {
   readonly gradReduceSeconds: number;
+  readonly lastBucketSeconds: number;
   readonly paramGatherSeconds: number;
   readonly optimizerSeconds: number;
 }
@@ -149,11 +153,12 @@ export function dataParallelTail(bc: BoundContext, layout: Layout, pipeline: Pip
   const hbm = bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec;
   const seen = new Map<string, RankTail>();
   return pipeline.ranks.map((r) => {
-    const key = `${r.params.dense}|${r.params.expert}`;
+    const key = `${r.params.dense}|${r.params.expert}|${r.layers}`;
     const known = seen.get(key);
     if (known !== undefined) return known;
-    const dp = dataParallelComm(r.params, pipeline.groups, layout, bc.links.collective, bc.options.gradReduceBytes);
-    const tail = { gradReduceSeconds: dp.gradReduceSeconds, paramGatherSeconds: dp.paramGatherSeconds, optimizerSeconds: optimizerSeconds(r.params, layout, layout.edp, hbm) };
+    const dp = dataParallelComm(r.params, pipeline.groups, layout, bc.links.collective, bc.step.framework.gradReduceBytes);
+    const lastBucket = lastBucketSeconds(dp.gradReduceSeconds, r.params, r.layers, bc.step.framework.profile.gradBucketParams);
+    const tail = { gradReduceSeconds: dp.gradReduceSeconds, lastBucketSeconds: lastBucket, paramGatherSeconds: dp.paramGatherSeconds, optimizerSeconds: optimizerSeconds(r.params, layout, layout.edp, hbm) };
     seen.set(key, tail);
     return tail;
   });
@@ -161,14 +166,14 @@ export function dataParallelTail(bc: BoundContext, layout: Layout, pipeline: Pip
 
 /** Step-time bound from a pipeline bound and the tail of each rank, combined as estimate-step.ts combines them. */
 export function stepFloor(bc: BoundContext, pipeline: PipelineBound, tail: readonly RankTail[]): number {
-  const { overlap } = bc.options;
+  const { overlap } = bc.step.framework;
   let pipelineEnd = pipeline.makespanSeconds;
   let optimizer = 0;
   let gather = 0;
   pipeline.ranks.forEach((r, i) => {
     const t = tail[i];
     if (t === undefined) return;
-    const grad = overlap.dpGradReduce ? Math.max(0, t.gradReduceSeconds - r.windowSeconds) : t.gradReduceSeconds;
+    const grad = exposedGradReduceSeconds({ ...t, windowSeconds: r.windowSeconds }, overlap);
     pipelineEnd = Math.max(pipelineEnd, r.startSeconds + r.busySeconds + grad);
     optimizer = Math.max(optimizer, t.optimizerSeconds);
     gather = Math.max(gather, overlap.dpParamGather ? Math.max(0, t.paramGatherSeconds - r.firstForwardSeconds) : t.paramGatherSeconds);

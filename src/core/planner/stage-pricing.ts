@@ -86,7 +86,7 @@ export function stagePricing(bc: BoundContext, layout: Layout, shape: ComputeSha
   const attentionForwardSeconds = step.estimator.estimateLayer(0, shape).byKind.attention / 3.5;
   const costs = new Map<string, StageCost>();
   const price = (chunk: StageChunk, fsdp: DataParallelComm): StageCost => estimateStageCost({
-    chunk, estimator: step.estimator, shape, dense, moe, attentionForwardSeconds, fsdp, overlap: options.overlap, pairedSchedule: paired,
+    chunk, estimator: step.estimator, shape, dense, moe, attentionForwardSeconds, fsdp, framework: step.framework, pairedSchedule: paired,
   });
   const pricing: StagePricing = {
     commCtx,

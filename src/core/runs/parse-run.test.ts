@@ -26,7 +26,7 @@ function skipReasonOf(data: unknown): string {
 
 describe('parseRunsFile', () => {
   it('reads every record of data/runs-dev.json', () => {
-    expect(RECORDS).toHaveLength(391);
+    expect(RECORDS).toHaveLength(417);
   });
   it('malformed JSON is an InputError with line and column', () => {
     expect(() => parseRunsFile('[\n  {"id": "X",}\n]')).toThrow(/malformed JSON at line 2, column 14/);
@@ -48,8 +48,8 @@ describe('parseRunRecord on data/runs-dev.json', () => {
   const results = RECORDS.map((r) => parseRunRecord(r));
   const cases = results.filter(isRunCase);
 
-  it('models 117 of 391 records; every skip has a reason (regression count)', () => {
-    expect(cases).toHaveLength(117);
+  it('models 129 of 417 records; every skip has a reason (regression count)', () => {
+    expect(cases).toHaveLength(129);
     for (const result of results) if (!isRunCase(result)) expect(result.skipReason.length).toBeGreaterThan(0);
   });
 
@@ -75,6 +75,17 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     expect(c.layout).toMatchObject({ tp: 8, cp: 1, pp: 16, dp: 128, zero: 3, fsdpShardSize: 128, microBatches: 16 });
     expect(c.measured).toEqual({ mfu: record('LLAMA3-002').measured.mfu });
     expect(c.notes).toContain('layout.microBatch not given: 1');
+  });
+
+  it('the record\'s framework selects the profile; options named in the notes apply; other stacks take the default', () => {
+    expect(modelled('TORCHTITAN-001').scenario.training.framework).toMatchObject({ id: 'torchtitan', elementwiseTrafficFactor: 3, selectiveRecompute: 'torch-op-sac' });
+    expect(modelled('TORCHTITAN-002').scenario.training.framework).toMatchObject({ id: 'torchtitan', elementwiseTrafficFactor: 1 });
+    expect(modelled('TORCHTITAN-011').scenario.training.framework?.overlap.tpFraction).toBe(0);
+    expect(modelled('TORCHTITAN-012').scenario.training.framework?.overlap.tpFraction).toBe(1);
+    expect(modelled('MBRIDGE-034').scenario.training.framework?.id).toBe('megatron-core');
+    const deepseek = modelled('DEEPSEEK-001');
+    expect(deepseek.scenario.training.framework?.id).toBe('megatron-core');
+    expect(deepseek.notes).toContain('framework hai-llm: no profile of its own, megatron-core assumed');
   });
 
   it('fp8-mx records become mxfp8 scenarios of precision class fp8', () => {

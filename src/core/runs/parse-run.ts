@@ -9,6 +9,7 @@ import { findAccelerator } from '../hardware/find-accelerator.js';
 import type { Precision } from '../hardware/types.js';
 import { createLayout } from '../layout/create-layout.js';
 import type { Scenario } from '../scenario/types.js';
+import { recordFramework } from './record-framework.js';
 import { buildRecordLayout } from './record-layout.js';
 import { buildRecordModel } from './record-model.js';
 import { parseRunRecordData, type RunRecord } from './record-schema.js';
@@ -71,7 +72,7 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
     description: `${record.model.name}: ${record.source}`,
     model: model.value,
     cluster: createCluster(findAccelerator(gpu), numGpus),
-    training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null },
+    training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null, framework: recordFramework(record, notes) },
     layout: layoutSpec.value,
     economics: {},
     datacenter: {},

@@ -71,6 +71,11 @@ export const RunRecordSchema = z.object({
   sourceRef: z.string().nullable(),
   sourceQuality: z.enum(['primary', 'secondary']),
   workload: z.enum(['pretrain', 'sft', 'lora']),
+  /** The stack that produced the measurement (data/README.md); absent in older files. */
+  framework: z.enum(['megatron-core', 'megatron-lm', 'deepspeed', 'torchtitan', 'maxtext', 'paxml', 'jax-t5x', 'megascale', 'hai-llm', 'meta-internal', 'other']).nullable().optional(),
+  frameworkAsPublished: z.string().nullable().optional(),
+  /** How low-precision GEMM inputs are scaled, where the source says so. */
+  precisionScaling: z.enum(['tensorwise', 'rowwise', 'blockwise', 'mxfp8', 'nvfp4']).nullable().optional(),
   model: RecordModelSchema,
   seqLen: int,
   cluster: z.object({ gpu: z.string(), numGpus: int }),

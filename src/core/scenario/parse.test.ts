@@ -197,3 +197,31 @@ describe('parseScenario: resolution', () => {
     expect(fromYaml).toEqual(fromJson);
   });
 });
+
+describe('training.framework', () => {
+  it('a profile id selects the profile; absent, Megatron-Core applies', () => {
+    const data = base();
+    data.training.framework = 'torchtitan';
+    expect(parseScenario(data).training.framework).toMatchObject({ id: 'torchtitan', selectiveRecompute: 'torch-op-sac' });
+    expect(parseScenario(base()).training.framework).toBeUndefined();
+  });
+  it('an object overrides entries of the profile', () => {
+    const data = base();
+    data.training.framework = { id: 'torchtitan', asyncTp: true, compile: true, overlap: { cpRing: false }, gradReduceDtype: 'bf16' };
+    const f = parseScenario(data).training.framework;
+    expect(f?.overlap).toMatchObject({ tpFraction: 1, cpRing: false, dpGradReduce: true });
+    expect(f).toMatchObject({ elementwiseTrafficFactor: 1, gradReduceDtype: 'bf16' });
+  });
+  it('an unknown profile names the field and the choices', () => {
+    const data = base();
+    data.training.framework = 'jax';
+    const error = rejects(data);
+    expect(error.field).toBe('training.framework');
+    expect(error.rule).toMatch(/megatron-core.*torchtitan/);
+  });
+  it('an out-of-range override names its field', () => {
+    const data = base();
+    data.training.framework = { id: 'megatron-core', overlap: { tpFraction: 2 } };
+    expect(rejects(data).field).toBe('training.framework.overlap.tpFraction');
+  });
+});

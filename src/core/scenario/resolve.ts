@@ -5,6 +5,9 @@
  */
 import { DEFAULT_ORDER } from '../layout/types.js';
 import { InputError } from '../errors.js';
+import { resolveFramework } from '../framework/registry.js';
+import type { FrameworkProfile } from '../framework/types.js';
+import type { FrameworkInput } from './framework-schema.js';
 import type { Training } from '../training/types.js';
 import { LIMITS } from './schema-parts.js';
 import { parseQuantity } from './quantity.js';
@@ -20,6 +23,13 @@ function tokenCount(field: string, value: number | string): number {
   if (tokens === null || tokens <= 0) throw new InputError(field, value, 'must be a positive number or a quantity string like "14.8T"');
   if (tokens > LIMITS.tokens) throw new InputError(field, value, `must be at most ${LIMITS.tokens} tokens (larger values are treated as a typo)`);
   return tokens;
+}
+
+/** `training.framework` → the profile with its overrides applied. */
+function resolveFrameworkInput(input: FrameworkInput): FrameworkProfile {
+  if (typeof input === 'string') return resolveFramework(input);
+  const { id, ...overrides } = input;
+  return resolveFramework(id, overrides);
 }
 
 function resolveTraining(input: TrainingInput): Training {
@@ -39,6 +49,7 @@ function resolveTraining(input: TrainingInput): Training {
     precision: input.precision ?? 'bf16',
     batchRamp: ramp === undefined ? null : { startGlobalBatch: ramp.startGlobalBatch, rampTokens },
     ...(input.expertLoadImbalance === undefined ? {} : { expertLoadImbalance: input.expertLoadImbalance }),
+    ...(input.framework === undefined ? {} : { framework: resolveFrameworkInput(input.framework) }),
   };
 }
 

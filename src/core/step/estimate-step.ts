@@ -10,6 +10,7 @@ import type { ComputeShape } from '../compute/types.js';
 import { peakFlopsPerSec } from '../hardware/peak-flops.js';
 import { partitionStages, type StagePartition } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
+import { frameworkOf } from '../framework/registry.js';
 import { flopsPerToken } from '../model/flops.js';
 import type { Scenario } from '../scenario/types.js';
 import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
@@ -17,8 +18,8 @@ import { simulateCompiled } from '../schedules/simulate.js';
 import type { ScheduleSimulation } from '../schedules/types.js';
 import { dataParallelComm, optimizerSeconds } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext } from './layer-comm.js';
-import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, type StepOptions } from './options.js';
-import { combineRankTails, type RankTailInput, type StepTail } from './rank-tail.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepFramework, type StepFramework, type StepOptions } from './options.js';
+import { combineRankTails, lastBucketSeconds, type RankTailInput, type StepTail } from './rank-tail.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { addParams, chunkParams } from './stage-params.js';
 import type { StepReport, StepThroughput } from './types.js';
@@ -28,12 +29,15 @@ export interface StepContext {
   readonly estimator: ComputeEstimator;
   /** Compiled schedule programs per (schedule, pp, vp, m): building them costs more than running them. */
   readonly schedules: CompiledScheduleCache;
+  /** The scenario's software stack with the options' overrides (`framework/`). */
+  readonly framework: StepFramework;
 }
 
 export function createStepContext(scenario: Scenario, options: StepOptions = DEFAULT_STEP_OPTIONS): StepContext {
   return {
     estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, options.efficiency),
     schedules: createCompiledScheduleCache(),
+    framework: stepFramework(scenario.training, options),
   };
 }
 
@@ -44,6 +48,7 @@ function isPaired(layout: Layout): boolean {
 /** The per-GPU compute shape of one micro-batch under `layout` (shared with the analysis). */
 export function computeShape(scenario: Scenario, layout: Layout, options: StepOptions): ComputeShape {
   const moeOverlap = isPaired(layout) && scenario.model.moe !== null && layout.ep > 1;
+  const framework = frameworkOf(scenario.training);
   return {
     microBatch: layout.microBatch,
     seqLen: scenario.training.seqLen,
@@ -56,6 +61,8 @@ export function computeShape(scenario: Scenario, layout: Layout, options: StepOp
     tokensPerExpertImbalance: expertLoadImbalance(scenario.training, options),
     recompute: layout.recompute,
     computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
+    selectivePolicy: framework.selectiveRecompute === 'torch-op-sac' ? 'torch-op-sac' : 'modules',
+    elementwiseTrafficFactor: framework.elementwiseTrafficFactor,
   };
 }
 
@@ -83,10 +90,10 @@ function priceModelStages(i: StepInputs): StageCost[] {
     for (const chunk of rank.chunks) {
       if (stageCosts[chunk.modelStage] !== undefined) continue;
       const fsdp = layout.zero === 3 && layout.pp === 1
-        ? dataParallelComm(chunkParams(scenario.model, layout, chunk), i.groups, layout, i.links.collective, options.gradReduceBytes)
+        ? dataParallelComm(chunkParams(scenario.model, layout, chunk), i.groups, layout, i.links.collective, ctx.framework.gradReduceBytes)
         : { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
       stageCosts[chunk.modelStage] = estimateStageCost({
-        chunk, estimator: ctx.estimator, shape, dense, moe, attentionForwardSeconds, fsdp, overlap: options.overlap, pairedSchedule: isPaired(layout),
+        chunk, estimator: ctx.estimator, shape, dense, moe, attentionForwardSeconds, fsdp, framework: ctx.framework, pairedSchedule: isPaired(layout),
       });
     }
   }
@@ -98,7 +105,7 @@ function priceModelStages(i: StepInputs): StageCost[] {
 
 /** Each rank's inputs to the end of the step (rank-tail.ts): gradient reduction, optimizer, parameter gather. */
 function dataParallelTail(i: StepInputs, costs: readonly StageCost[], sim: ScheduleSimulation): StepTail {
-  const { scenario, layout, options } = i;
+  const { scenario, layout } = i;
   const ranks = i.partition.ranks.map((rank): RankTailInput | undefined => {
     const stats = sim.perStage[rank.rank];
     if (stats === undefined) return undefined;
@@ -109,11 +116,13 @@ function dataParallelTail(i: StepInputs, costs: readonly StageCost[], sim: Sched
       params = addParams(params, chunkParams(scenario.model, layout, chunk));
       const t = costs[chunk.modelStage]?.times;
       if (t === undefined) continue;
-      window = Math.max(window, t.backwardInputSeconds + t.backwardWeightSeconds);
+      window += t.backwardInputSeconds + t.backwardWeightSeconds;
       firstForward = Math.min(firstForward, t.forwardSeconds);
     }
-    const dp = dataParallelComm(params, i.groups, layout, i.links.collective, options.gradReduceBytes);
+    const dp = dataParallelComm(params, i.groups, layout, i.links.collective, i.ctx.framework.gradReduceBytes);
+    const layers = rank.chunks.reduce((sum, c) => sum + c.layers, 0);
     return {
+      lastBucketSeconds: lastBucketSeconds(dp.gradReduceSeconds, params, layers, i.ctx.framework.profile.gradBucketParams),
       lastEndSeconds: stats.lastEndSeconds,
       busySeconds: stats.busySeconds,
       gradReduceSeconds: dp.gradReduceSeconds,
@@ -123,7 +132,7 @@ function dataParallelTail(i: StepInputs, costs: readonly StageCost[], sim: Sched
       firstForwardSeconds: firstForward,
     };
   });
-  return combineRankTails(ranks, options.overlap);
+  return combineRankTails(ranks, i.ctx.framework.overlap);
 }
 
 /** Attribution on the busiest rank: compute, exposed TP/CP/FSDP as priced, EP = what the simulator kept. */
