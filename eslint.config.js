@@ -17,6 +17,12 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser and its workers.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    ignores: ['src/web/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+  },
+  {
     // The shells see the core only through its public manifest, so the shell shows what the library offers.
     files: ['src/cli/**/*.ts', 'src/web/**/*.ts', 'src/web/**/*.tsx'],
     rules: {

@@ -79,6 +79,7 @@ export function formatRun(run: RunEstimate): string {
     ['failures', `MTBF ${g.mtbfHours.toFixed(1)} h, checkpoint ${formatNumber(g.checkpointBytes / 1e12, 2)} TB written in ${formatSeconds(g.checkpointWriteSeconds)} every ${formatSeconds(g.checkpointIntervalSeconds)}`],
     ['IT energy', `${formatNumber(run.energy.itMwh, 0)} MWh (${formatNumber(run.energy.avgWattsPerGpu, 0)} W per GPU incl. host and network)`],
     ['cost', `$${formatNumber(run.cost.usd / 1e6, 2)}M (${run.cost.basis}, $${run.cost.usdPerGpuHour.toFixed(2)}/GPU-h)`],
-    ['carbon', `${formatNumber(run.carbon.tonnesCo2e, 0)} tCO2e at ${run.carbon.gramsPerKwh} g/kWh`],
+    ['facility energy', `${formatNumber(run.energy.facilityMwh, 0)} MWh at PUE ${run.energy.pue.toFixed(2)}`],
+    ['carbon', `${formatNumber(run.carbon.tonnesCo2e, 0)} tCO2e (facility energy at ${run.carbon.gramsPerKwh} g/kWh)`],
   ], 'Whole run');
 }

@@ -5,6 +5,13 @@ import { formatNumber, keyValues, table } from './format.js';
 const mw = (w: number): string => `${(w / 1e6).toFixed(2)} MW`;
 const musd = (usd: number): string => `$${formatNumber(usd / 1e6, 1)}M`;
 
+function formatFabric(f: SiteEstimate['sizing']['fabric']): string {
+  const planes = f.planes > 1 ? `${f.planes} planes of ` : '';
+  const over = f.oversubscription > 1 ? `, ${f.oversubscription}:1 at the leaf` : '';
+  const tiers = f.switchesPerTier.map(formatNumber).join(' + ');
+  return `${planes}${f.tiers}-tier rail-optimized fat tree of ${f.switchPorts}-port ${f.type === 'ethernet' ? 'Ethernet' : 'InfiniBand'} switches${over}: ${tiers} = ${formatNumber(f.switches)} switches (leaf first), ${formatNumber(f.transceivers)} transceivers, ${f.scalableUnits} scalable units of ${f.nodesPerScalableUnit} nodes, ${musd(f.cost.totalUsd)}`;
+}
+
 export function formatSite(site: SiteEstimate): string {
   const s = site.sizing;
   const out: string[] = [];
@@ -14,7 +21,7 @@ export function formatSite(site: SiteEstimate): string {
     ['modular blocks', `${s.blocks.count} × ${mw(s.blocks.blockItWatts)} IT (${s.blocks.racksPerBlock} racks each, ${(100 * s.blocks.fillFraction).toFixed(0)}% filled)`],
     ['IT power', `${mw(s.power.itNameplateWatts)} nameplate, ${mw(s.power.itAverageWatts)} average during training`],
     ['facility power', `${mw(s.facility.designWatts)} design, ${mw(s.facility.averageWatts)} average`],
-    ['network', `${s.fabric.tiers}-tier rail-optimized fat tree: ${formatNumber(s.fabric.leafSwitches)} leaf + ${formatNumber(s.fabric.spineSwitches)} spine + ${formatNumber(s.fabric.coreSwitches)} core switches, ${formatNumber(s.fabric.transceivers)} transceivers, ${s.fabric.scalableUnits} scalable units`],
+    ['network', formatFabric(s.fabric)],
   ], `Data center (${site.cooling} cooling)`));
   const p = site.pue;
   out.push(table(['PUE', 'this design', 'traditional build'], [
@@ -25,9 +32,10 @@ export function formatSite(site: SiteEstimate): string {
   ], 'Power usage effectiveness, modeled'));
   const d = site.deployment;
   out.push(keyValues([
+    ['server price', `$${formatNumber(site.serverPrice.value / 1e3, 1)}K per GPU (${site.serverPrice.confidence}: ${site.serverPrice.source})`],
     ['capex', `${musd(site.capex.totalUsd)} (servers ${musd(site.capex.serversUsd)}, network ${musd(site.capex.networkUsd)}, facility ${musd(site.capex.facilityUsd)}; ${musd(site.capex.facilityUsdPerBlock)} per block)`],
     ['opex per year', `${musd(site.opex.totalUsdPerYear)} (energy ${musd(site.opex.energyUsdPerYear)}, maintenance ${musd(site.opex.maintenanceUsdPerYear)})`],
-    ['training run at the facility', `${formatNumber(site.runEnergy.facilityEnergyKwh / 1e3, 0)} MWh (${formatNumber(site.runEnergy.overheadEnergyJoules / 3.6e9, 0)} MWh overhead), energy $${formatNumber(site.runEnergy.energyUsd / 1e6, 2)}M, ${formatNumber(site.runEnergy.carbonKgCo2e / 1e3, 0)} tCO2e`],
+    ['training run at the facility', `${formatNumber(site.runEnergy.facilityEnergyKwh / 1e3, 0)} MWh (${formatNumber(site.runEnergy.overheadEnergyJoules / 3.6e9, 0)} MWh overhead), energy $${formatNumber(site.runEnergy.energyUsd / 1e6, 2)}M, ${formatNumber(site.runEnergy.carbonKgCo2e / 1e3, 0)} tCO2e on facility energy`],
     ['deployment', `modular ${d.modular.months} months (${d.modular.range.lowMonths}–${d.modular.range.highMonths}) vs traditional ${d.traditional.months} months (${d.traditional.range.lowMonths}–${d.traditional.range.highMonths})`],
   ], 'Cost and time'));
   if (site.growth !== null) {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/index.js';
 import { parseScenarioText } from '../core/index.js';
 import type { Scenario } from '../core/index.js';
+import { currentIo } from './cli-io.js';
 
 /** Root of the installed package (holds data/ and examples/). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -41,9 +42,9 @@ export function writeFileAtomic(path: string, content: string): void {
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  currentIo().stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 export function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+  currentIo().stdout(`${text}\n`);
 }

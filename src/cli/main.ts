@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-/** The `scaleplan` command line: a thin shell over the core. */
-import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands/index.js';
-import { EXIT_BAD_INPUT } from './run.js';
+/** The `scaleplan` binary: a thin shell over `runCli`. */
+import { runCli } from './run-cli.js';
 
 // A closed pipe (`scaleplan models | head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -10,21 +8,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const program = new Command();
-program
-  .name('scaleplan')
-  .description('Plan and simulate large-model training on GPU clusters, and the data center that houses them.')
-  .version('0.1.0')
-  .exitOverride();
-
-for (const register of COMMANDS) register(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // --help and --version exit 0; usage errors (unknown option, missing argument) are bad input.
-    process.exit(error.exitCode === 0 ? 0 : EXIT_BAD_INPUT);
-  }
-  throw error;
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
+
+const exitCode = await runCli(process.argv.slice(2));
+// Wait for both streams before ending: an error line through a pipe arrives whole. exitCode (not
+// exit()) then lets the process end on its own.
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exitCode = exitCode;

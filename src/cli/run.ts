@@ -1,16 +1,20 @@
 /** Runs a command action with the CLI's error contract: bad input → one line on stderr, exit code 2. */
 import { isInputError } from '../core/index.js';
+import { CliExit, currentIo } from './cli-io.js';
 
 export const EXIT_BAD_INPUT = 2;
+export const EXIT_INTERNAL = 1;
 
+/** Writes the error the way the contract says and ends the command (throws `CliExit`). */
 export function handleError(error: unknown): never {
+  if (error instanceof CliExit) throw error;
   if (isInputError(error)) {
-    process.stderr.write(`error: ${error.message}\n`);
-    process.exit(EXIT_BAD_INPUT);
+    currentIo().stderr(`error: ${error.message}\n`);
+    throw new CliExit(EXIT_BAD_INPUT);
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`internal error (please report): ${message}\n`);
-  process.exit(1);
+  currentIo().stderr(`internal error (please report): ${message}\n`);
+  throw new CliExit(EXIT_INTERNAL);
 }
 
 /** Wraps an async or sync action so that every error goes through `handleError`. */

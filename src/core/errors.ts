@@ -16,14 +16,22 @@ export class InputError extends Error {
   }
 }
 
-function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+/** Characters of a value echoed in an error message; longer values end with an ellipsis. */
+export const MAX_ECHOED_CHARS = 120;
+
+function cut(text: string): string {
+  return text.length > MAX_ECHOED_CHARS ? `${text.slice(0, MAX_ECHOED_CHARS - 1)}…` : text;
+}
+
+/** The value as the error quotes it: JSON, cut to MAX_ECHOED_CHARS (strings keep their quotes). */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'string') return value.length > MAX_ECHOED_CHARS ? `${JSON.stringify(value.slice(0, MAX_ECHOED_CHARS - 3)).slice(0, -1)}…"` : JSON.stringify(value);
   if (value === undefined) return '(missing)';
   try {
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return cut(JSON.stringify(value) ?? String(value));
   } catch {
-    return String(value);
+    // Cyclic or too deep to serialise: name the kind only (String() of a deep list recurses too).
+    return Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : cut(String(value));
   }
 }
 

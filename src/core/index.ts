@@ -26,3 +26,4 @@ export * from './analysis/index.js';
 export * from './report/index.js';
 export * from './runs/index.js';
 export * from './validate/index.js';
+export * from './calibration/index.js';

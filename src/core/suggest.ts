@@ -26,6 +26,9 @@ export function editDistance(a: string, b: string): number {
   return previous[right.length] ?? 0;
 }
 
+/** Characters of an unknown id compared with the candidates. */
+const MAX_COMPARED = 64;
+
 /**
  * The candidate closest to `id` by edit distance; ties go to the candidate listed first.
  * A candidate that starts with `id` (a typed prefix such as "llama3") counts as distance 0
@@ -33,7 +36,9 @@ export function editDistance(a: string, b: string): number {
  * Returns null when there are no candidates.
  */
 export function nearest(id: string, candidates: readonly string[]): string | null {
-  const needle = id.toLowerCase();
+  // Catalog ids are short: compare at most the first MAX_COMPARED characters, so a pasted
+  // megabyte costs no more than a typo.
+  const needle = id.slice(0, MAX_COMPARED).toLowerCase();
   let best: string | null = null;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {

@@ -205,6 +205,23 @@ describe('scenario commands on the examples', () => {
     }
   });
 
+  it('validate --cross-validate family --json: each family predicted by a fit without it', () => {
+    const runs = JSON.parse(readFileSync(join(ROOT, 'data', 'runs-dev.json'), 'utf8')).filter((r: { id: string }) => ['TORCHTUNE-001', 'TORCHTUNE-002', 'MSSWIFT-001', 'MSSWIFT-002'].includes(r.id));
+    const file = join(tmp, 'four-runs.json');
+    writeFileSync(file, JSON.stringify(runs));
+    const j = cliJson(['validate', file, '--cross-validate', 'family']);
+    const cv = j.summary.crossValidation;
+    expect(cv.modeled).toBe(4);
+    expect(Object.keys(cv.byFamily).sort()).toEqual(['MSSWIFT', 'TORCHTUNE']);
+    for (const k of ['meanAbsPctError', 'meanSignedPctError']) expect(typeof cv[k]).toBe('number');
+    for (const k of ['byAccelerator', 'byPrecision', 'byArchitecture']) expect(cv).toHaveProperty(k);
+    for (const run of j.runs) expect(run.crossValidated.errorPct).toBeCloseTo(((run.crossValidated.predicted - run.measured) / run.measured) * 100, 6);
+  });
+
+  it('validate --cross-validate with an unknown grouping is an input error', () => {
+    expectInputError(cli(['validate', '--cross-validate', 'model']), '--cross-validate');
+  });
+
   it('datacenter --json sizes the site', () => {
     const j = cliJson(['datacenter', DEEPSEEK]);
     for (const k of ['sizing', 'pue', 'capex', 'deployment']) expect(j).toHaveProperty(k);

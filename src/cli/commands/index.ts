@@ -11,6 +11,7 @@ import { registerInspect } from './inspect.js';
 import { registerModels } from './models.js';
 import { registerPlan } from './plan.js';
 import { registerReport } from './report.js';
+import { registerServe } from './serve.js';
 import { registerValidate } from './validate.js';
 
 export const COMMANDS: readonly ((program: Command) => void)[] = [
@@ -26,4 +27,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerBottlenecks,
   registerCompare,
   registerValidate,
+  registerServe,
 ];

@@ -5,13 +5,14 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError } from '../../core/index.js';
 import { fixLayout, type FixedLayout } from '../../core/index.js';
-import { OBJECTIVES, type Objective, type PlanResult } from '../../core/index.js';
+import { OBJECTIVES, planLayouts, type Objective, type PlanResult } from '../../core/index.js';
 import { economicsOptions } from '../../core/index.js';
 import type { LayoutSpec, Scenario } from '../../core/index.js';
 import { formatPlan } from '../format-plan.js';
 import type { PlanWorkerInput, PlanWorkerMessage } from '../plan-worker.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';
+import { currentIo } from '../cli-io.js';
 
 const SEARCHABLE = ['tp', 'pp', 'vp', 'ep', 'etp', 'cp', 'zero', 'fsdpShardSize', 'recompute', 'microBatch', 'schedule'] as const;
 type Searchable = (typeof SEARCHABLE)[number];
@@ -67,11 +68,11 @@ function referenceLayout(scenario: Scenario): FixedLayout | undefined {
  * terminal and only for searches longer than a moment) and turns Ctrl-C into a stop flag the search
  * polls, so the best layouts found so far are still printed. A second Ctrl-C exits at once.
  */
-function runPlanWorker(scenario: Scenario, options: PlanWorkerInput['options'], showProgress: boolean): Promise<PlanResult> {
+function runPlanWorker(scenario: Scenario, options: PlanWorkerInput['options']): Promise<PlanResult> {
   const stopFlag = new SharedArrayBuffer(4);
   const stop = new Int32Array(stopFlag);
   const worker = new Worker(new URL('../plan-worker.js', import.meta.url), { workerData: { scenario, options, stopFlag } satisfies PlanWorkerInput });
-  const bar = showProgress && process.stderr.isTTY ? new SingleBar({ format: 'planning [{bar}] {percentage}% | {value}/{total} layouts | {eta}s left', stream: process.stderr, hideCursor: true }) : null;
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'planning [{bar}] {percentage}% | {value}/{total} layouts | {eta}s left', stream: process.stderr, hideCursor: true }) : null;
   const started = performance.now();
   let barStarted = false;
   const onSigint = (): void => {
@@ -148,7 +149,7 @@ export function registerPlan(program: Command): void {
       const deadlineDays = positive('--deadline', opts.deadline);
 
       const started = performance.now();
-      const result = await runPlanWorker(scenario, {
+      const options: PlanWorkerInput['options'] = {
         objective: opts.objective as Objective,
         top,
         headroomFraction: headroom,
@@ -158,7 +159,11 @@ export function registerPlan(program: Command): void {
         ...(deadlineDays === undefined ? {} : { deadlineDays }),
         ...(reference === undefined ? {} : { reference }),
         run: economicsOptions(base.economics),
-      }, opts.json !== true);
+      };
+      // On a terminal the search runs in a worker so the bar stays live and Ctrl-C keeps the best so
+      // far; off a terminal there is nothing to draw, so it runs here, without a second module load.
+      const onTerminal = currentIo().stderrIsTTY && opts.json !== true;
+      const result = onTerminal ? await runPlanWorker(scenario, options) : planLayouts(scenario, options);
       const elapsed = (performance.now() - started) / 1000;
       if (opts.json) {
         const strip = (p: (typeof result.top)[number]) => {

@@ -1,8 +1,7 @@
 /** `scaleplan validate [runs.json]`: predicted vs measured for every published run scaleplan can model. */
 import type { Command } from 'commander';
-import { parseRunsFile } from '../../core/index.js';
-import { validateRuns } from '../../core/index.js';
-import type { ErrorSummary, ValidationReport } from '../../core/index.js';
+import { InputError, parseRunsFile, validateRuns } from '../../core/index.js';
+import type { CrossValidationSummary, ErrorSummary, ValidationReport } from '../../core/index.js';
 import { table } from '../format.js';
 import { packagePath, print, printJson, readTextFile } from '../io.js';
 import { action } from '../run.js';
@@ -13,14 +12,30 @@ function fmt(v: number): string {
   return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(3);
 }
 
+function pct(v: number): string {
+  return `${v >= 0 ? '+' : ''}${v.toFixed(1)}%`;
+}
+
 function summaryRows(groups: Readonly<Record<string, ErrorSummary>>): (string | number)[][] {
   return Object.entries(groups).map(([k, s]) => [k, s.modeled, `${s.meanAbsPctError.toFixed(1)}%`, `${s.meanSignedPctError.toFixed(1)}%`, `${s.maxAbsPctError.toFixed(1)}%`]);
 }
 
+function formatCrossValidation(cv: CrossValidationSummary): string {
+  return [
+    table(['group', 'runs', 'mean |error|', 'mean error', 'max |error|'], [
+      ['all runs', cv.modeled, `${cv.meanAbsPctError.toFixed(1)}%`, `${cv.meanSignedPctError.toFixed(1)}%`, `${cv.maxAbsPctError.toFixed(1)}%`],
+      ...summaryRows(cv.byFamily), ...summaryRows(cv.byAccelerator), ...summaryRows(cv.byArchitecture), ...summaryRows(cv.byPrecision),
+    ], 'Cross-validated (throughput): each source family predicted by a calibration fitted without it'),
+    `cross-validated: ${cv.modeled} runs, mean |error| ${cv.meanAbsPctError.toFixed(1)}%, mean error ${pct(cv.meanSignedPctError)} (the in-sample figure above flatters: the calibration saw those runs)`,
+  ].join('\n');
+}
+
 export function formatValidation(r: ValidationReport, verbose: boolean): string {
   const out: string[] = [];
-  out.push(table(['run', 'model', 'GPU', 'prec', 'layout', 'metric', 'measured', 'predicted', 'error'],
-    r.runs.map((v) => [v.id, v.model, v.tags.accelerator, v.tags.precisionClass, v.layout, METRIC_LABEL[v.metric], fmt(v.measured), fmt(v.predicted), `${v.errorPct >= 0 ? '+' : ''}${v.errorPct.toFixed(1)}%`]),
+  const cv = r.summary.crossValidation;
+  out.push(table(['run', 'model', 'GPU', 'prec', 'layout', 'metric', 'measured', 'predicted', 'error', ...(cv ? ['cross-validated'] : [])],
+    r.runs.map((v) => [v.id, v.model, v.tags.accelerator, v.tags.precisionClass, v.layout, METRIC_LABEL[v.metric], fmt(v.measured), fmt(v.predicted), pct(v.errorPct),
+      ...(cv ? [v.crossValidated ? `${fmt(v.crossValidated.predicted)} (${pct(v.crossValidated.errorPct)})` : '-'] : [])]),
     'Throughput: predicted from each run\'s inputs vs measured'));
   const perTrillion = r.runs.filter((v) => v.gpuHoursPerTrillionTokens !== undefined);
   if (perTrillion.length > 0) {
@@ -41,6 +56,7 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
     ...summaryRows(s.byAccelerator), ...summaryRows(s.byArchitecture), ...summaryRows(s.byPrecision),
   ], 'Summary (throughput)'));
   out.push(`worst run: ${s.worst ? `${s.worst.id} (${s.worst.errorPct.toFixed(1)}%)` : '-'}`);
+  if (cv) out.push(formatCrossValidation(cv));
   const ms = r.memory.summary;
   if (ms.modeled > 0) out.push(`memory: ${ms.modeled} measured runs, mean |error| ${ms.meanAbsPctError.toFixed(1)}%; formula-vs-formula rows: ${r.memory.analyticalSummary.modeled}, mean |error| ${r.memory.analyticalSummary.meanAbsPctError.toFixed(1)}%`);
   if (r.memory.analyticalSummary.modeled > 0) {
@@ -64,9 +80,11 @@ export function registerValidate(program: Command): void {
     .description('Predict every published run scaleplan can model from its inputs and print predicted vs measured, with error summaries.')
     .option('--json', 'machine-readable output')
     .option('--verbose', 'list every skipped record with its reason')
-    .action(action((path: string | undefined, opts: { json?: boolean; verbose?: boolean }) => {
+    .option('--cross-validate <by>', 'also re-fit the calibration with each source family left out and predict it (by: family)')
+    .action(action((path: string | undefined, opts: { json?: boolean; verbose?: boolean; crossValidate?: string }) => {
+      if (opts.crossValidate !== undefined && opts.crossValidate !== 'family') throw new InputError('--cross-validate', opts.crossValidate, 'must be "family" (leave one source family out)');
       const file = path ?? packagePath('data', 'runs-dev.json');
-      const report = validateRuns(parseRunsFile(readTextFile(file, 'runs')));
+      const report = validateRuns(parseRunsFile(readTextFile(file, 'runs')), { crossValidate: opts.crossValidate === 'family' ? 'family' : null });
       if (opts.json) return printJson(report);
       print(formatValidation(report, opts.verbose === true));
     }));

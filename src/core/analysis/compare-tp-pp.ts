@@ -19,6 +19,7 @@ import type { Tier } from '../comm/links.js';
 import type { FixedLayout } from '../layout/create-layout.js';
 import type { Layout, ScheduleId } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
+import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
 import { evaluateLayout, layoutFields, type LayoutEvaluation } from './evaluate-layout.js';
 import type { AnalysisOptions } from './options.js';
 import { hideBandwidth, type TrafficFlow } from './traffic.js';
@@ -100,14 +101,14 @@ function defaultFactor(scenario: Scenario, layout: Layout): number {
 }
 
 function pipelineSchedule(layout: Layout): ScheduleId {
-  return layout.pp > 1 && layout.schedule !== 'interleaved' ? layout.schedule : '1f1b';
+  return layout.pp > 1 && !getSchedule(layout.schedule).virtualChunks ? layout.schedule : defaultScheduleId(1);
 }
 
 /** Fields of each strategy: F on TP, or F on PP; dp from the GPU count (createLayout default). */
 function strategyFields(layout: Layout, factor: number): Record<'tensor' | 'pipeline', FixedLayout> {
   const { dp: _dp, fsdpShardSize: _shard, ...base } = layoutFields(layout);
   return {
-    tensor: { ...base, tp: factor, pp: 1, vp: 1, schedule: '1f1b', sequenceParallel: true },
+    tensor: { ...base, tp: factor, pp: 1, vp: 1, schedule: defaultScheduleId(1), sequenceParallel: true },
     pipeline: { ...base, tp: 1, pp: factor, vp: 1, schedule: pipelineSchedule(layout), sequenceParallel: false },
   };
 }

@@ -14,7 +14,7 @@
  * The first is the share of compute time bounded by HBM; the second the time that infinite bandwidth
  * would remove (≤ the first). Whole-model shares; the per-micro-batch shape is the step model's.
  */
-import { computeShape } from '../step/estimate-step.js';
+import { computeShape } from '../step/pricer.js';
 import { layerKindOps, embeddingOps, headOps, mtpOps } from '../compute/ops.js';
 import { recomputeMultiplier, resolveRecompute } from '../compute/recompute.js';
 import { createRooflineDevice, opSeconds, type Pass, type RooflineDevice } from '../compute/roofline.js';

@@ -29,6 +29,7 @@ import { placeGroups, type GroupPlacement, type GroupPlacements } from '../comm/
 import { pointToPointTier } from '../comm/send-recv.js';
 import { partitionStages, type PipelineRank } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
+import { getSchedule } from '../schedules/catalog.js';
 import type { Scenario } from '../scenario/types.js';
 import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepFramework, type StepOptions } from '../step/options.js';
 import type { RankParams } from '../step/data-parallel.js';
@@ -131,7 +132,7 @@ function busiestRank(ranks: readonly PipelineRank[], model: ModelSpec): Pipeline
 
 /** Micro-batches through each chunk per step: m, DualPipe m/2 per model copy. */
 function microBatchesPerChunk(layout: Layout): number {
-  return layout.schedule === 'dualpipe' ? layout.microBatches / 2 : layout.microBatches;
+  return getSchedule(layout.schedule).microBatchesPerChunk(layout.microBatches);
 }
 
 interface RankPasses { readonly dense: number; readonly moe: number; readonly chunks: number }

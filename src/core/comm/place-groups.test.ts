@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORDER } from '../layout/types.js';
-import { createGroupPlacement, placeGroups } from './place-groups.js';
+import { createGroupPlacement, createPackedPlacement, placeGroups } from './place-groups.js';
 import { inputErrorOf as thrown } from '../input-error.testing.js';
 
 const hgx = { scaleUpDomainGpus: 8 };
@@ -71,5 +71,18 @@ describe('createGroupPlacement', () => {
 
   it('rejects an in-domain count that does not divide the size', () => {
     expect(thrown(() => createGroupPlacement(12, 8)).field).toBe('group.inDomain');
+  });
+});
+
+describe('createPackedPlacement', () => {
+  it('createPackedPlacement(128, 9): 9 ranks per 72-GPU domain, 15 domains, the last holding 2 (uneven)', () => {
+    expect(createPackedPlacement(128, 9)).toEqual({ size: 128, inDomain: 2, domains: 15, tier: 'scale-out', uniform: false });
+  });
+  it('createPackedPlacement(64, 8) equals createGroupPlacement(64, 8) when the share divides the size', () => {
+    expect(createPackedPlacement(64, 8)).toEqual(createGroupPlacement(64, 8));
+  });
+  it('a share at least the size is one domain; a fractional share below 1 is one rank per domain', () => {
+    expect(createPackedPlacement(16, 72)).toEqual(createGroupPlacement(16, 16));
+    expect(createPackedPlacement(16, 0.5)).toEqual(createGroupPlacement(16, 1));
   });
 });

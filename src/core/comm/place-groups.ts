@@ -62,6 +62,20 @@ export function createGroupPlacement(size: number, inDomain: number): GroupPlace
   return { size, inDomain, domains, tier: domains > 1 ? 'scale-out' : 'scale-up', uniform: true };
 }
 
+/**
+ * A group of `size` ranks laid out `perDomain` to a domain, the last domain taking the rest (an
+ * HSDP shard of consecutive data-parallel ranks, say). When `perDomain` does not divide `size`
+ * the group is uneven: `inDomain` is then the fewest members of one domain (the remainder) and
+ * `domains` the count of domains touched, the convention of `groupDomains`. A 72-GPU NVL72
+ * domain holding 9 ranks of a 128-rank shard: 15 domains, the last with 2.
+ */
+export function createPackedPlacement(size: number, perDomain: number): GroupPlacement {
+  const packed = Math.max(1, Math.min(size, Math.floor(perDomain)));
+  if (size % packed === 0) return createGroupPlacement(size, packed);
+  const domains = Math.ceil(size / packed);
+  return { size, inDomain: size - (domains - 1) * packed, domains, tier: 'scale-out', uniform: false };
+}
+
 function checkDegrees(degrees: PlacementDegrees): number {
   for (const dim of ['tp', 'cp', 'ep', 'etp', 'dp', 'pp'] as const) {
     const value = degrees[dim];

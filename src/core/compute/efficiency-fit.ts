@@ -1,6 +1,80 @@
 /**
- * How fitted GEMM efficiencies are applied to the priors. The calibration fits one effMax per
- * calibration group = (accelerator, precision) after two physically motivated ties:
+ * What a calibration starts from: the literature priors (`compute/efficiency-params.ts`), the
+ * structure that says which free parameters make up each (accelerator, precision) GEMM effMax, and
+ * the prior term of the loss.
+ *
+ *   effMax(accelerator, precision) = factor · Π_k θ_k                       (dimensionless)
+ *
+ * The loss a fit minimises (natural logs; w_i = the run's weight, see `fit.ts`):
+ *
+ *   L(θ) = Σ_i w_i · ln²(predicted_i / measured_i) / σ_r²  +  Σ_k ln²(θ_k / θ_k⁰) / σ_k²
+ *
+ * σ_r is the residual scale (the error a good model still makes on one run), σ_k the prior's
+ * uncertainty of parameter k (Infinity: no prior term, the data alone decide).
+ */
+import type { EfficiencyParams, GemmEfficiencyRecord } from './efficiency.js';
+import type { Precision } from '../hardware/types.js';
+
+/** effMax = factor · Π values[keys]. */
+export interface GemmTerm {
+  readonly keys: readonly string[];
+  readonly factor: number;
+}
+
+export interface PriorParameter {
+  /** Prior value θ⁰ (the datasheet/literature-derived value). */
+  readonly value: number;
+  /** Prior uncertainty of ln θ; Infinity = no prior term. */
+  readonly sigmaLn: number;
+  /** Range the fit keeps the value in. */
+  readonly min: number;
+  readonly max: number;
+  readonly description: string;
+}
+
+export interface CalibrationPrior {
+  /** Short name of the structure (printed by `npm run calibrate`). */
+  readonly structure: string;
+  /** Priors for everything; GEMM effMax values are replaced through `term`. */
+  readonly efficiency: EfficiencyParams;
+  readonly parameters: Readonly<Record<string, PriorParameter>>;
+  /** The effMax of a GEMM record as parameters, or null when the record is not calibrated. */
+  readonly term: (accelerator: string, precision: Precision) => GemmTerm | null;
+  /** σ_r: residual scale of one run, in ln units. */
+  readonly residualSigmaLn: number;
+}
+
+/** Value of a term under parameter values (missing keys take their prior). */
+export function termValue(prior: CalibrationPrior, term: GemmTerm, values: Readonly<Record<string, number>>): number {
+  let v = term.factor;
+  for (const k of term.keys) v *= values[k] ?? prior.parameters[k]?.value ?? 1;
+  return v;
+}
+
+/** The priors' efficiency data with every calibrated GEMM record set from `values`. */
+export function applyCalibration(prior: CalibrationPrior, values: Readonly<Record<string, number>>, source: string): EfficiencyParams {
+  const gemm = prior.efficiency.gemm.map((record): GemmEfficiencyRecord => {
+    const term = prior.term(record.accelerator, record.precision);
+    if (term === null) return record;
+    return { ...record, effMax: Math.min(1, termValue(prior, term, values)), source };
+  });
+  return { ...prior.efficiency, gemm };
+}
+
+/**
+ * The GEMM record a (accelerator, precision) path reads, as `gemmCurve` resolves it: its own
+ * record, FP16 → the accelerator's BF16 record, else the generic prior (not calibrated: null).
+ */
+export function pathTerm(prior: CalibrationPrior, accelerator: string, precision: Precision): GemmTerm | null {
+  const has = (p: Precision): boolean => prior.efficiency.gemm.some((r) => r.accelerator === accelerator && r.precision === p);
+  if (has(precision)) return prior.term(accelerator, precision);
+  if (precision === 'fp16' && has('bf16')) return prior.term(accelerator, 'bf16');
+  return null;
+}
+
+/**
+ * One free effMax per calibration group = (accelerator, precision) after two physically motivated
+ * ties:
  *
  * - same silicon: the H800 is the H100 SXM die with reduced NVLink and FP64 (DeepSeek ISCA'25 §4.1;
  *   hardware.json notes), so its GEMM rates are the H100 SXM's;
@@ -8,54 +82,63 @@
  *   runs the FP8 tensor cores with extra CUDA-core promotion every 128 elements (TR §3.3.2), so it
  *   keeps the prior's ratio to per-tensor FP8 (0.60 / 0.65) times the fitted FP8 value.
  *
- * A fitted value replaces effMax of every record of its group (tied records scale by their prior
- * ratio to the group's prior); knees (τ½) stay at their priors.
+ * Tied records scale by their prior ratio to the group's prior; knees (τ½) stay at their priors.
+ * No prior term (σ = Infinity): each group is decided by its own runs alone.
  */
-import type { Precision } from '../hardware/types.js';
-import type { EfficiencyParams, GemmEfficiencyRecord } from './efficiency.js';
-
-export interface FittedGemm {
-  readonly accelerator: string;
-  readonly precision: Precision;
-  readonly effMax: number;
-  /** Runs of runs-dev.json the value was fitted on, and the group's residual mean |error| after the fit. */
-  readonly runs: number;
-  readonly residualMeanAbsPct: number;
-  readonly source: string;
-}
-
-/** Accelerators that share another one's silicon for GEMM rates. */
 export const SAME_SILICON: Readonly<Record<string, string>> = { h800: 'h100-sxm' };
-
-/** Precisions that run on another precision's tensor-core path. */
 export const SAME_TENSOR_PATH: Readonly<Partial<Record<Precision, Precision>>> = { fp16: 'bf16', 'fp8-block': 'fp8' };
 
-/** The calibration group a GEMM record (or a run) belongs to. */
-export function calibrationGroup(accelerator: string, precision: Precision): { accelerator: string; precision: Precision } {
+function groupOf(accelerator: string, precision: Precision): { accelerator: string; precision: Precision } {
   return { accelerator: SAME_SILICON[accelerator] ?? accelerator, precision: SAME_TENSOR_PATH[precision] ?? precision };
 }
 
-export function groupKey(accelerator: string, precision: Precision): string {
-  const g = calibrationGroup(accelerator, precision);
-  return `${g.accelerator}/${g.precision}`;
+function priorEffMax(efficiency: EfficiencyParams, accelerator: string, precision: Precision): number {
+  const own = efficiency.gemm.find((r) => r.accelerator === accelerator && r.precision === precision);
+  return (own ?? efficiency.generic.gemm[precision]).effMax;
 }
 
-function priorOf(params: EfficiencyParams, accelerator: string, precision: Precision): number {
-  const own = params.gemm.find((r) => r.accelerator === accelerator && r.precision === precision);
-  return (own ?? params.generic.gemm[precision]).effMax;
+export function createGroupPrior(efficiency: EfficiencyParams): CalibrationPrior {
+  const parameters: Record<string, PriorParameter> = {};
+  for (const r of efficiency.gemm) {
+    const g = groupOf(r.accelerator, r.precision);
+    const key = `${g.accelerator}/${g.precision}`;
+    parameters[key] ??= { value: priorEffMax(efficiency, g.accelerator, g.precision), sigmaLn: Infinity, min: 0.1, max: 1, description: `GEMM effMax of ${key}` };
+  }
+  return {
+    structure: 'one effMax per (accelerator, precision) group',
+    efficiency,
+    parameters,
+    term: (accelerator, precision) => {
+      const g = groupOf(accelerator, precision);
+      const key = `${g.accelerator}/${g.precision}`;
+      if (parameters[key] === undefined) return null;
+      return { keys: [key], factor: priorEffMax(efficiency, accelerator, precision) / priorEffMax(efficiency, g.accelerator, g.precision) };
+    },
+    residualSigmaLn: 0.1,
+  };
 }
 
-/** Priors with fitted values applied to every record of each fitted group. */
-export function applyGemmFits(priors: EfficiencyParams, fits: readonly FittedGemm[]): EfficiencyParams {
-  const byGroup = new Map(fits.map((f) => [`${f.accelerator}/${f.precision}`, f]));
-  const gemm = priors.gemm.map((record): GemmEfficiencyRecord => {
-    const group = calibrationGroup(record.accelerator, record.precision);
-    const fit = byGroup.get(`${group.accelerator}/${group.precision}`);
-    if (fit === undefined) return record;
-    const ratio = record.effMax / priorOf(priors, group.accelerator, group.precision);
-    return { ...record, effMax: Math.min(1, fit.effMax * ratio), source: fit.source };
-  });
-  // FP16 falls back to the BF16 record; make sure a fitted BF16 group also covers accelerators
-  // whose only record is BF16 (nothing to add: the fallback reads the record above).
-  return { ...priors, gemm };
+/** One fitted parameter as the calibration script writes it. */
+export interface FittedParameter {
+  readonly key: string;
+  readonly value: number;
+  /** Posterior uncertainty of ln θ (null: not computed). */
+  readonly sigmaLn: number | null;
+  /** Runs, distinct configurations and source families whose predictions depend on it. */
+  readonly runs: number;
+  readonly configurations: number | null;
+  readonly families: readonly string[] | null;
+  /** Mean |error| of those runs after the fit [%]. */
+  readonly residualMeanAbsPct: number;
+}
+
+export interface FittedCalibration {
+  readonly structure: string;
+  readonly data: string;
+  readonly parameters: readonly FittedParameter[];
+}
+
+/** Parameter values of a fitted calibration, by key. */
+export function fittedValues(fitted: FittedCalibration): Record<string, number> {
+  return Object.fromEntries(fitted.parameters.map((p) => [p.key, p.value]));
 }

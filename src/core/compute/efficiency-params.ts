@@ -24,7 +24,8 @@
  *   for attention: priors, to be fitted.
  * - HBM: streaming kernels reach ~80–90 % of nominal bandwidth; prior 0.8.
  */
-import { applyGemmFits, FITTED_GEMM } from './efficiency-fitted.js';
+import { applyCalibration, createGroupPrior, fittedValues, type CalibrationPrior } from './efficiency-fit.js';
+import { FITTED_CALIBRATION } from './efficiency-fitted.js';
 import type { AttentionCurve, DeviceEfficiencyRecord, EfficiencyParams, GemmEfficiencyRecord, SaturatingCurve } from './efficiency.js';
 
 const GEMM_KNEE_SECONDS = 2e-6;
@@ -110,8 +111,13 @@ export const PRIOR_EFFICIENCY_PARAMS = {
   },
 } satisfies EfficiencyParams;
 
+/** The priors with the calibration structure (which parameters make up each GEMM effMax). */
+export const CALIBRATION_PRIOR: CalibrationPrior = createGroupPrior(PRIOR_EFFICIENCY_PARAMS);
+
 /**
- * The efficiency data the estimates use by default: the priors with the GEMM effMax values fitted
- * by `scripts/calibrate.ts` (see `efficiency-fitted.ts` for the runs, residuals and ties).
+ * The efficiency data the estimates use by default: the priors with the GEMM parameters fitted by
+ * `scripts/calibrate.ts` (see `efficiency-fitted.ts` for the runs and residuals of each).
  */
-export const DEFAULT_EFFICIENCY_PARAMS: EfficiencyParams = applyGemmFits(PRIOR_EFFICIENCY_PARAMS, FITTED_GEMM);
+export const DEFAULT_EFFICIENCY_PARAMS: EfficiencyParams = applyCalibration(
+  CALIBRATION_PRIOR, fittedValues(FITTED_CALIBRATION), `fitted by scripts/calibrate.ts on ${FITTED_CALIBRATION.data} (efficiency-fitted.ts)`,
+);

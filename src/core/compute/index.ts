@@ -14,7 +14,11 @@ export {
   curveEfficiency, deviceEfficiency, gemmCurve,
   type AttentionCurve, type DeviceEfficiencyRecord, type EfficiencyParams, type GemmEfficiencyRecord, type SaturatingCurve,
 } from './efficiency.js';
-export { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
+export { CALIBRATION_PRIOR, DEFAULT_EFFICIENCY_PARAMS, PRIOR_EFFICIENCY_PARAMS } from './efficiency-params.js';
+export {
+  applyCalibration, createGroupPrior, fittedValues, pathTerm, termValue,
+  type CalibrationPrior, type FittedCalibration, type FittedParameter, type GemmTerm, type PriorParameter,
+} from './efficiency-fit.js';
 export {
   countStageParts, estimateLayerCompute, estimatePartCompute, estimateStageCompute, sumStageParts,
   type StageFlags, type StagePart, type StageParts,

@@ -2,7 +2,7 @@
  * Small constructors of op records, so the layer inventories read as a list of named ops.
  * Byte counts: BF16 activations (2 bytes), read + written once unless stated.
  */
-import { ACTIVATION_BYTES } from './shape.js';
+import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
 import type { AttentionOp, ElementwiseOp, GemmOp, PrecisionClass, RecomputeModule } from './types.js';
 
 interface OpTags {

@@ -5,7 +5,8 @@
  * output projection row-parallel (k/tp); m = the GPU's tokens (gathered when sequence-parallel).
  */
 import type { MlaAttention, ModelSpec, StandardAttention } from '../model/types.js';
-import { ACTIVATION_BYTES, type GpuTokens } from './shape.js';
+import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
+import type { GpuTokens } from './shape.js';
 import { createAttentionCore, createCast, createElementwise, createGemm, createNorm, createResidualAdd, pushOp } from './op-builders.js';
 import type { ComputeOp } from './types.js';
 

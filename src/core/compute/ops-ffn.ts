@@ -5,12 +5,10 @@
  */
 import type { MlpKind, ModelSpec, MoeSpec } from '../model/types.js';
 import type { Precision } from '../hardware/types.js';
-import { ACTIVATION_BYTES, type GpuTokens } from './shape.js';
+import { ACTIVATION_BYTES, FP32_BYTES } from '../hardware/element-bytes.js';
+import type { GpuTokens } from './shape.js';
 import { createCast, createElementwise, createGemm, createNorm, createResidualAdd, pushOp } from './op-builders.js';
 import type { ComputeOp, RecomputeModule } from './types.js';
-
-/** Bytes of one FP32 element (router scores). */
-const FP32_BYTES = 4;
 
 /** SwiGLU has a gate and an up matrix (3 matrices in all); GELU and squared-ReLU one up matrix (2). */
 function upMatrices(mlp: MlpKind): number {

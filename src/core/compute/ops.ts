@@ -8,7 +8,8 @@ import type { ModelSpec } from '../model/types.js';
 import { createCast, createElementwise, createGemm, createNorm, pushOp } from './op-builders.js';
 import { pushAttentionOps } from './ops-attention.js';
 import { pushDenseFfnOps, pushMoeFfnOps } from './ops-ffn.js';
-import { ACTIVATION_BYTES, resolveGpuTokens, type GpuTokens } from './shape.js';
+import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
+import { resolveGpuTokens, type GpuTokens } from './shape.js';
 import type { ComputeOp, ComputeShape } from './types.js';
 
 /** A layer is dense or MoE; layers of one kind have identical ops (what the estimate caches on). */

@@ -17,7 +17,7 @@ import type { Accelerator, Precision } from '../hardware/types.js';
 import { curveEfficiency, deviceEfficiency, gemmCurve, type AttentionCurve, type EfficiencyParams, type SaturatingCurve } from './efficiency.js';
 import { peakFlopsPerSec } from '../hardware/peak-flops.js';
 import { mathPrecision, operandBytes } from './precision.js';
-import { ACTIVATION_BYTES } from './shape.js';
+import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
 import type { AttentionOp, ComputeOp, ElementwiseOp, GemmOp, PrecisionClass } from './types.js';
 
 export type Pass = 'forward' | 'backwardInput' | 'backwardWeight';

@@ -7,9 +7,6 @@ import type { Precision } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import type { ComputeShape, RecomputeModule } from './types.js';
 
-/** Bytes of one BF16/FP16 activation element. */
-export const ACTIVATION_BYTES = 2;
-
 /** Per-GPU sizes every op builder uses. */
 export interface GpuTokens {
   /** Tokens through the TP-split GEMMs and attention of one GPU: microBatch·seqLen/cp. */

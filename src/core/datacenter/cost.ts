@@ -19,7 +19,7 @@ export const HOURS_PER_YEAR = 8760;
 
 export interface CapexInput {
   readonly sizing: DatacenterSizing;
-  /** Server price per GPU, node share included [USD] (default: assumption, defaults.ts). */
+  /** Server price per GPU, node share included [USD] (default: COSTS.serverUsdPerGpu fallback; callers pass the system price, system-prices.ts). */
   readonly serverUsdPerGpu?: number;
   /** Facility price per built IT watt [USD/W] (default: modular $10/W). */
   readonly facilityUsdPerItWatt?: number;

@@ -24,8 +24,8 @@ describe('defaults', () => {
     expect(v.source.length).toBeGreaterThan(20);
   });
 
-  it('every default not tagged assumption cites a section of hardware-facts.md', () => {
-    for (const { v } of rows) if (v.confidence !== 'assumption') expect(v.source).toMatch(/§\d/);
+  it('every default not tagged assumption cites a section of hardware-facts.md or datacenter-references.md', () => {
+    for (const { v } of rows) if (v.confidence !== 'assumption') expect(v.source).toMatch(/§\d|datacenter-references\.md/);
   });
 
   it('the README defaults table lists every default', () => {

@@ -136,32 +136,22 @@ export const SIZING = {
     source: '§2.3 H100 RA Table 7: the 127-node / 4-SU build uses 38 racks; 127 DGX at 4 per rack = 32 compute racks → 6 support racks for 4 SUs of 256 GPU positions = 6 / 1,024 per GPU',
   },
   averagePowerFraction: {
-    value: 1,
+    value: 0.76,
     unit: 'average / nameplate IT power',
-    confidence: 'assumption',
-    source: 'no measured average draw in the data: nameplate (system max power, §2.1) is the conservative default',
+    confidence: 'secondary',
+    source:
+      'datacenter-references.md Power per system: 8-GPU H100 servers average about 76 % of their 10.2 kW nameplate while training (Newkirk et al., arXiv 2506.14551); peak ~8.4 kW = 82 % (Latif et al., arXiv 2412.08602). Used when no run estimate gives the average',
   },
 } as const satisfies Record<string, Sourced>;
 
 /** Compute fabric defaults. hardware-facts.md §2.3, §3.1; network.json. */
 export const FABRIC = {
-  switchPorts: {
-    value: 64,
-    unit: 'ports per switch',
-    confidence: 'primary',
-    source: '§3.1 Quantum-2 QM9700: 64 × 400 Gb/s ports in 1U (QM97XX user manual; network.json quantum-2-qm9700)',
-  },
-  nodesPerScalableUnit: {
-    value: 32,
-    unit: 'nodes per SU',
-    confidence: 'primary',
-    source: '§2.3 DGX SuperPOD H100 RA: "SUs of 32 DGX H100 systems each"',
-  },
   reservedNodePositions: {
-    value: 1,
+    value: 0,
     unit: 'node positions',
     confidence: 'primary',
-    source: '§2.3 H100 RA Table 4 footnote: 32-node SU design with one node position used for UFM (31/63/95/127 nodes for 1–4 SUs)',
+    source:
+      '§2.3 SuperPOD RA: compute, storage, in-band and out-of-band management are four separate fabrics, so management, storage and login nodes take no compute SU position (B200 RA: 2 SU = 64 nodes, 16 SU = 512 nodes); the H100 RA Table 4 build reserves 1 for UFM (31/63/95/127 nodes), set it to reproduce that table',
   },
   managementLinks: {
     value: 4,
@@ -195,7 +185,7 @@ export const COSTS = {
     value: 52_560,
     unit: 'USD per GPU (server share included)',
     confidence: 'assumption',
-    source: 'no purchase price in the data. Derived from §4.6 DeepSeek-V3 $2 per GPU-hour × 8,760 h × 3 years, assuming a rental price roughly recovers the server over a 3-year life — override with a quote',
+    source: 'fallback for an accelerator without a system price in SYSTEM_PRICES (system-prices.ts): §4.6 DeepSeek-V3 $2 per GPU-hour × 8,760 h × 3 years, assuming a rental price roughly recovers the server over a 3-year life — override with a quote',
   },
   electricityUsdPerKwh: {
     value: 0.0806,

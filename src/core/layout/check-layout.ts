@@ -111,36 +111,35 @@ function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolatio
 }
 
 /**
- * Interleaved chunks hold equal numbers of layers (Megatron `get_num_layers_to_build`), where
- * Megatron-Core may count the embedding and the loss as one layer each and place MTP layers in
- * the last stage (`account_for_embedding_in_pipeline_split`, `account_for_loss_in_pipeline_split`;
- * Megatron-Bridge runs Llama 3.1 405B's 126 layers as 128 with PP8·VP4). So pp·vp must divide
- * the layers, or the layers + MTP layers + 2.
+ * Dense and expert layers number their ranks with one placement order (Megatron-Core "MoE parallel
+ * folding"); both numberings must give the same pipeline groups, so the ranks placed before `pp`
+ * must count the same with dense sizes {tp, cp, ep: 1, dp} and expert sizes {etp, cp: 1, ep, edp}.
  */
-function interleavedUnits(model: ModelSpec, chunks: number): boolean {
-  return model.layers % chunks === 0 || (model.layers + model.mtpDepth + 2) % chunks === 0;
+function checkOrderGroups(layout: LayoutCandidate): LayoutViolation | null {
+  const edp = (layout.tp * layout.cp * layout.dp) / (layout.ep * layout.etp);
+  const dense = { tp: layout.tp, cp: layout.cp, ep: 1, dp: layout.dp, pp: layout.pp };
+  const expert = { tp: layout.etp, cp: 1, ep: layout.ep, dp: edp, pp: layout.pp };
+  const before = layout.order.slice(0, layout.order.indexOf('pp'));
+  let denseRanks = 1;
+  let expertRanks = 1;
+  for (const dim of before) {
+    denseRanks *= dense[dim];
+    expertRanks *= expert[dim];
+  }
+  if (denseRanks === expertRanks) return null;
+  return violation('layout.order', layout.order, `dense and expert layers must share pipeline groups: the ranks placed before pp number ${denseRanks} for dense layers and ${expertRanks} for expert layers; put pp after tp, cp, ep and dp`);
 }
 
 /**
- * Pipeline: pp ≤ layers (uneven splits allowed); interleaving needs pp > 1 and equal chunks
- * (above). Whether a schedule takes vp > 1 at all is the schedule's own check (registry.ts).
+ * Pipeline: pp ≤ layers (uneven splits allowed), then the depth rules of the schedule
+ * (`Schedule.checkDepth`: interleaved chunks of equal depth, DualPipeV's 2·pp ≤ layers). Whether a
+ * schedule takes vp > 1 at all is the schedule's own `check` (last in `checkLayout`).
  */
 function checkPipeline(model: ModelSpec, layout: LayoutCandidate): LayoutViolation | null {
-  const { pp, vp, schedule } = layout;
+  const pp = layout.pp;
   if (pp > model.layers) return violation('layout.pp', pp, `must be at most model.layers ${model.layers} (one layer per stage at least)`);
-  if (schedule === 'interleaved' && vp > 1) {
-    if (pp === 1) return violation('layout.vp', vp, 'must be 1 without pipeline parallelism (pp = 1)');
-    if (!interleavedUnits(model, pp * vp)) {
-      const units = model.layers + model.mtpDepth + 2;
-      const rule = `pp·vp = ${pp}·${vp} = ${pp * vp} must divide model.layers ${model.layers} or, counting embedding, loss and MTP as layers, ${units} (interleaved chunks of equal depth)`;
-      return violation('layout.vp', vp, rule);
-    }
-  }
-  // DualPipeV cuts the model into 2·pp stages, two per rank (DualPipe repository, dualpipev.py).
-  if (schedule === 'dualpipev' && 2 * pp > model.layers) {
-    return violation('layout.pp', pp, `2·pp = ${2 * pp} must be at most model.layers ${model.layers} (DualPipeV holds two stages per rank)`);
-  }
-  return null;
+  const broken = SCHEDULES[layout.schedule].checkDepth(layout, model);
+  return broken === null ? null : violation(`layout.${broken.field}`, broken.value, broken.rule);
 }
 
 /** Context parallelism: cp | seqLen, and 2·cp | seqLen for load-balanced causal CP (Megatron-Core). */
@@ -179,6 +178,7 @@ export function checkLayout(context: LayoutContext, layout: LayoutCandidate): La
     checkProduct(context, layout) ??
     checkTensor(context.model, layout) ??
     checkExperts(context.model, layout) ??
+    checkOrderGroups(layout) ??
     checkPipeline(context.model, layout) ??
     checkContext(context, layout) ??
     checkBatchAndSharding(context, layout);

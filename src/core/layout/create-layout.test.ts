@@ -164,3 +164,12 @@ describe('checkLayout and divisors (planner helpers)', () => {
     expect(divisors(2.5)).toEqual([]);
   });
 });
+
+describe('createLayout: rank order', () => {
+  it('an order placing pp before ep for an MoE model with etp < tp is refused: dense and expert pipeline groups differ', () => {
+    const s = scenario('mixtral-8x7b', 64, { tp: 2, pp: 2, ep: 8, etp: 1, order: ['tp', 'cp', 'pp', 'ep', 'dp'] }, { globalBatch: 512, seqLen: 4096 });
+    const error = errorOf(() => createLayout(s));
+    expect(error.field).toBe('layout.order');
+    expect(error.rule).toMatch(/must share pipeline groups: the ranks placed before pp number 2 for dense layers and 1 for expert layers/);
+  });
+});

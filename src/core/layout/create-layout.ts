@@ -5,9 +5,10 @@
  * (torchtitan `ParallelDims._validate` style).
  */
 import { InputError } from '../errors.js';
-import type { Choice, Scenario } from '../scenario/types.js';
 import { checkLayout, type LayoutCandidate, type LayoutContext } from './check-layout.js';
-import type { Layout, ScheduleId } from './types.js';
+import type { Choice, LayoutSource } from './spec.js';
+import { defaultScheduleId } from '../schedules/catalog.js';
+import type { Layout } from './types.js';
 
 export { checkLayout, divisors, type LayoutCandidate, type LayoutContext, type LayoutViolation } from './check-layout.js';
 
@@ -37,7 +38,7 @@ function fixValue<T>(field: string, given: T | undefined, spec: Choice<T>): T {
 }
 
 /** The rule inputs of a scenario. */
-export function layoutContext(scenario: Scenario): LayoutContext {
+export function layoutContext(scenario: LayoutSource): LayoutContext {
   return {
     model: scenario.model,
     gpus: scenario.cluster.gpus,
@@ -60,14 +61,13 @@ function remainderDp(gpus: number, tp: number, cp: number, pp: number): number {
  * then the defaults — dp = gpus/(tp·cp·pp), sequenceParallel = tp > 1, fsdpShardSize = dp,
  * schedule = interleaved when vp > 1 else 1f1b. Throws for a field still `auto` or a list.
  */
-export function fixLayout(scenario: Scenario, fixed: FixedLayout = {}): LayoutCandidate {
+export function fixLayout(scenario: LayoutSource, fixed: FixedLayout = {}): LayoutCandidate {
   const spec = scenario.layout;
   const tp = fixValue('tp', fixed.tp, spec.tp);
   const cp = fixValue('cp', fixed.cp, spec.cp);
   const pp = fixValue('pp', fixed.pp, spec.pp);
   const vp = fixValue('vp', fixed.vp, spec.vp);
   const dp = fixed.dp ?? (spec.dp === 'auto' ? remainderDp(scenario.cluster.gpus, tp, cp, pp) : fixValue('dp', undefined, spec.dp));
-  const defaultSchedule: ScheduleId = vp > 1 ? 'interleaved' : '1f1b';
   // Megatron-Core turns sequence parallelism off when tp = 1 (arguments.py); so do we.
   const sequenceParallel = fixed.sequenceParallel ?? (spec.sequenceParallel === null ? tp > 1 : fixValue('sequenceParallel', undefined, spec.sequenceParallel));
   return {
@@ -83,7 +83,7 @@ export function fixLayout(scenario: Scenario, fixed: FixedLayout = {}): LayoutCa
     fsdpShardSize: fixed.fsdpShardSize ?? (spec.fsdpShardSize === null ? dp : fixValue('fsdpShardSize', undefined, spec.fsdpShardSize)),
     recompute: fixValue('recompute', fixed.recompute, spec.recompute),
     microBatch: fixValue('microBatch', fixed.microBatch, spec.microBatch),
-    schedule: fixed.schedule ?? (spec.schedule === null ? defaultSchedule : fixValue('schedule', undefined, spec.schedule)),
+    schedule: fixed.schedule ?? (spec.schedule === null ? defaultScheduleId(vp) : fixValue('schedule', undefined, spec.schedule)),
     order: fixed.order ?? spec.order,
   };
 }
@@ -95,7 +95,7 @@ export function fixLayout(scenario: Scenario, fixed: FixedLayout = {}): LayoutCa
  * @throws InputError(`layout.<field>`, value, rule) for the first broken rule, or when a field is
  *   still `auto` or a list (run `scaleplan plan`).
  */
-export function createLayout(scenario: Scenario, fixed: FixedLayout = {}): Layout {
+export function createLayout(scenario: LayoutSource, fixed: FixedLayout = {}): Layout {
   const candidate = fixLayout(scenario, fixed);
   const context = layoutContext(scenario);
   const broken = checkLayout(context, candidate);

@@ -1,6 +1,7 @@
 /** Public manifest of the layout: `createLayout`, the one constructor of a parallel layout, and its rules. */
 export type { Layout, ParallelDim, Recompute, ScheduleId, ZeroStage } from './types.js';
 export { DEFAULT_ORDER, SCHEDULE_IDS } from './types.js';
+export type { Choice, LayoutSource, LayoutSpec } from './spec.js';
 export {
   checkLayout, createLayout, divisors, fixLayout, layoutContext,
   type FixedLayout, type LayoutCandidate, type LayoutContext, type LayoutViolation,

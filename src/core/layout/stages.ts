@@ -24,6 +24,7 @@
  */
 import { InputError } from '../errors.js';
 import type { ModelSpec } from '../model/types.js';
+import { getSchedule } from '../schedules/catalog.js';
 import type { Layout } from './types.js';
 
 /** One local chunk of a rank: a contiguous run of layers of one model stage. */
@@ -70,11 +71,9 @@ export interface PartitionOptions {
   readonly stageLayers?: readonly number[];
 }
 
-/** Model stages of a layout's schedule: p·v (interleaved), 2p (DualPipeV), else p. */
+/** Model stages of a layout's schedule (`Schedule.modelStages`): p·v (interleaved), 2p (DualPipeV), else p. */
 export function modelStageCount(layout: Pick<Layout, 'pp' | 'vp' | 'schedule'>): number {
-  if (layout.schedule === 'interleaved') return layout.pp * layout.vp;
-  if (layout.schedule === 'dualpipev') return 2 * layout.pp;
-  return layout.pp;
+  return getSchedule(layout.schedule).modelStages(layout);
 }
 
 /**
@@ -114,13 +113,6 @@ function checkStageLayers(model: ModelSpec, stages: number, given: readonly numb
   return given;
 }
 
-/** Rank and local chunk of model stage `s` (see the table above). */
-function rankOfStage(layout: Pick<Layout, 'pp' | 'schedule'>, stages: number, s: number): { rank: number; chunk: number } {
-  const p = layout.pp;
-  if (layout.schedule === 'dualpipev') return s < p ? { rank: s, chunk: 0 } : { rank: stages - 1 - s, chunk: 1 };
-  return { rank: s % p, chunk: Math.floor(s / p) };
-}
-
 function createChunk(model: ModelSpec, chunk: number, modelStage: number, firstLayer: number, layers: number, stages: number): StageChunk {
   const denseEnd = model.moe === null ? model.layers : model.moe.denseLayers;
   const denseLayers = Math.max(0, Math.min(layers, denseEnd - firstLayer));
@@ -148,20 +140,15 @@ function createRank(rank: number, chunks: StageChunk[]): PipelineRank {
  * @throws InputError('memory.stageLayers', …) when an explicit split does not fit the model.
  */
 export function partitionStages(model: ModelSpec, layout: Pick<Layout, 'pp' | 'vp' | 'schedule'>, options: PartitionOptions = {}): StagePartition {
-  const stages = modelStageCount(layout);
+  const schedule = getSchedule(layout.schedule);
+  const stages = schedule.modelStages(layout);
   const split = options.stageLayers === undefined ? splitLayers(model, stages) : checkStageLayers(model, stages, options.stageLayers);
   const perRank: StageChunk[][] = Array.from({ length: layout.pp }, () => []);
   let firstLayer = 0;
   for (let s = 0; s < stages; s += 1) {
     const layers = split[s] ?? 0;
-    if (layout.schedule === 'dualpipe') {
-      // Copy A: stage s on rank s (chunk 0); copy B: stage s on rank p−1−s (chunk 1).
-      perRank[s]?.push(createChunk(model, 0, s, firstLayer, layers, stages));
-      perRank[layout.pp - 1 - s]?.push(createChunk(model, 1, s, firstLayer, layers, stages));
-    } else {
-      const { rank, chunk } = rankOfStage(layout, stages, s);
-      perRank[rank]?.push(createChunk(model, chunk, s, firstLayer, layers, stages));
-    }
+    // Every copy of the stage (DualPipe holds two: rank s in copy A, rank p−1−s in copy B).
+    for (const { rank, chunk } of schedule.stageHolders(layout, s)) perRank[rank]?.push(createChunk(model, chunk, s, firstLayer, layers, stages));
     firstLayer += layers;
   }
   return { modelStages: stages, stageLayers: split, ranks: perRank.map((chunks, rank) => createRank(rank, chunks)) };

@@ -6,12 +6,13 @@
  * the tp * cp * dp ranks of one pipeline stage ("MoE parallel folding"):
  * etp * ep * edp = tp * cp * dp, where edp is the expert-data-parallel degree.
  */
+import type { ScheduleId } from '../schedules/registry.js';
+
+// The schedule ids are the registry's keys (schedules/registry.ts); re-exported for layout users.
+export { SCHEDULE_IDS } from '../schedules/catalog.js';
+export type { ScheduleId };
 
 export type Recompute = 'none' | 'selective' | 'full';
-
-export type ScheduleId = 'gpipe' | '1f1b' | 'interleaved' | 'zb-h1' | 'zb-h2' | 'dualpipe' | 'dualpipev';
-
-export const SCHEDULE_IDS: readonly ScheduleId[] = ['gpipe', '1f1b', 'interleaved', 'zb-h1', 'zb-h2', 'dualpipe', 'dualpipev'];
 
 /** Parallel dimensions, in rank-placement order from innermost (fastest varying) to outermost. */
 export type ParallelDim = 'tp' | 'cp' | 'ep' | 'dp' | 'pp';

@@ -1,8 +1,7 @@
 /**
- * Micro-batches whose activations a pipeline rank holds at its peak, per schedule — as a multiple
- * of the activations of everything the rank holds (all its chunks) for one micro-batch. Closed
- * forms from the schedules' op orders (notes §3.2–3.8; the same bounds as `schedules/*`
- * `peakInFlightBound`, which count in pipeline-stage units of L/p layers):
+ * Micro-batches whose activations a pipeline rank holds at its peak, and the parameter copies it
+ * keeps: facts of the schedule (`Schedule.inFlightMicroBatches`, `Schedule.parameterCopies`), whose
+ * closed forms come from the op orders (notes §3.2–3.8; `schedules/README.md` decision table):
  *
  * | schedule | rank r of p, m micro-batches, v chunks | source |
  * |---|---|---|
@@ -14,28 +13,11 @@
  * | dualpipev | p + 1/2 (the rank holds two half stages) | DualPipe README: PP + 1 half-stage chunks, PP = 2p |
  */
 import type { Layout } from '../layout/types.js';
+import { getSchedule } from '../schedules/catalog.js';
 
-/** In-flight multiple of rank `rank`'s one-micro-batch activations. */
+/** In-flight multiple of rank `rank`'s one-micro-batch activations (all its chunks). */
 export function inFlightMicroBatches(layout: Pick<Layout, 'schedule' | 'pp' | 'vp' | 'microBatches'>, rank: number): number {
-  const p = layout.pp;
-  const m = layout.microBatches;
-  switch (layout.schedule) {
-    case 'gpipe':
-      return m;
-    case '1f1b':
-    case 'zb-h1':
-      return Math.min(p - rank, m);
-    case 'zb-h2':
-      return Math.min(2 * (p - rank) - 1, m);
-    case 'interleaved': {
-      const v = layout.vp;
-      return Math.min(2 * (p - 1 - rank) + (v - 1) * p + 1, m * v) / v;
-    }
-    case 'dualpipe':
-      return Math.min(p + 1, m) / 2;
-    case 'dualpipev':
-      return Math.min(2 * p + 1, m) / 2;
-  }
+  return getSchedule(layout.schedule).inFlightMicroBatches(layout, rank);
 }
 
 /**
@@ -43,5 +25,5 @@ export function inFlightMicroBatches(layout: Pick<Layout, 'schedule' | 'pp' | 'v
  * layers: DualPipe keeps two model copies (TR Table 2: "2x"); DualPipeV's two half stages make one.
  */
 export function parameterCopies(layout: Pick<Layout, 'schedule'>): number {
-  return layout.schedule === 'dualpipe' ? 2 : 1;
+  return getSchedule(layout.schedule).parameterCopies;
 }

@@ -25,6 +25,7 @@
  * - Per-tensor FP8, MXFP8 and NVFP4 keep 16-bit activations: torchao Float8Linear saves the
  *   high-precision input; caching FP8 inputs is the DeepSeek recipe only (conservative for fit).
  */
+import { FP32_BYTES, FP8_TILE_BYTES } from '../hardware/element-bytes.js';
 import type { Precision } from '../hardware/types.js';
 
 /** Bytes of each per-parameter copy under a precision recipe. */
@@ -50,15 +51,10 @@ export interface PrecisionRecipe {
   readonly source: string;
 }
 
-/** One 16-bit activation element [bytes]. */
-export const ACTIVATION_BYTES = 2;
-/** One FP32 element [bytes]. */
-export const FP32_BYTES = 4;
+export { ACTIVATION_BYTES, FP32_BYTES } from '../hardware/element-bytes.js';
 
 const MEGATRON = 'Megatron-LM theoretical_memory_usage.py: BF16 weight, FP32 main grad, FP32 master, FP32 Adam m and v (notes §4.3)';
 
-/** FP8 element with one FP32 scale per 1×128 tile (DeepSeek-V3 TR §3.3.2) [bytes/element]. */
-const FP8_TILE_BYTES = 1 + FP32_BYTES / 128;
 
 export const PRECISION_RECIPES = {
   bf16: { weightBytes: 2, gemmWeightCopyBytes: 0, bf16GemmWeights: true, gradBytes: 4, masterBytes: 4, momentBytes: 8, cachedLinearInputBytes: 2, source: MEGATRON },

@@ -4,7 +4,8 @@ import type { Layout, ScheduleId } from '../layout/types.js';
 import { peakMemoryBytes } from '../memory/estimate-memory.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
-import { createStepContext, estimateStep } from '../step/estimate-step.js';
+import { estimateStep } from '../step/estimate-step.js';
+import { createStepContext } from '../step/pricer.js';
 import { DEFAULT_STEP_OPTIONS } from '../step/options.js';
 import { createBoundContext, dataParallelTail, gridFloor, pipelineBound, skeletonFloor, stepFloor } from './bound.js';
 import { createGpuSpace, createSearchSpace, type GpuSpace } from './space.js';
@@ -50,7 +51,7 @@ describe.each(EXAMPLE_NAMES)('step-time bounds and the planner step for %s', (na
       const step = estimateStep(g.scenario, layout, DEFAULT_STEP_OPTIONS, context);
       const pipeline = pipelineBound(bc, layout);
       const tail = dataParallelTail(bc, layout, pipeline);
-      const fast = fastStep(bc, pipeline, simulatePipeline(context, layout, pipeline), tail);
+      const fast = fastStep(bc, pipeline, simulatePipeline(bc, layout, pipeline), tail);
       const exact = step.time.stepSeconds;
       expect(fast.stepSeconds).toBeCloseTo(exact, 9);
       expect(fast.computeSeconds).toBeCloseTo(step.time.computeSeconds, 9);

@@ -18,15 +18,18 @@
  * plus the optimizer on the average rank. `bound.test.ts` checks bound ≤ estimate on sampled layouts.
  */
 import type { GroupPlacements } from '../comm/place-groups.js';
-import type { PipelineRank, StageChunk } from '../layout/stages.js';
+import type { StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
-import { dataParallelComm, optimizerSeconds, type RankParams } from '../step/data-parallel.js';
-import { exposedGradReduceSeconds, lastBucketSeconds } from '../step/rank-tail.js';
-import { addParams, chunkParams } from '../step/stage-params.js';
+import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
+import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
+import { exposedGradReduceSeconds } from '../step/rank-tail.js';
+import { groupsOf, p2pSeconds, pairsChunks, partitionOf, rankCosts, rankParams, stageCost, stageCosts } from '../step/pricer.js';
+import { sumRank } from '../step/rank-sums.js';
+import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
-import { isPaired, NO_DP, partitionOf, placementOf, stagePricing, stepShape, type BoundContext } from './stage-pricing.js';
+import { placementOf, type BoundContext } from './bound-context.js';
 
-export { createBoundContext, type BoundContext } from './stage-pricing.js';
+export { createBoundContext, type BoundContext } from './bound-context.js';
 
 /** Per-rank inputs of the step bound. */
 export interface RankBound {
@@ -36,10 +39,10 @@ export interface RankBound {
   /** Pure computation of the rank over the step, recomputation included (the step report's computeSeconds on the critical rank). */
   readonly computeSeconds: number;
   readonly params: RankParams;
-  /** Backward (I + W) of one micro-batch through all its chunks: hides the gradient reduce (estimate-step.ts). */
-  readonly windowSeconds: number;
-  /** Transformer layers the rank holds (sets the last gradient bucket of per-layer reductions). */
+  /** Transformer layers the rank holds (the last gradient bucket of per-layer reductions). */
   readonly layers: number;
+  /** Backward (I + W) of one micro-batch through all its chunks: hides the gradient reduce (rank-sums.ts). */
+  readonly windowSeconds: number;
   readonly firstForwardSeconds: number;
 }
 
@@ -59,7 +62,7 @@ function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCos
   const placement = placementOf(bc, layout);
   const start = new Array<number>(layout.pp).fill(Infinity);
   const suffix = new Array<number>(layout.pp).fill(Infinity);
-  const endsOnBackward = layout.schedule === 'gpipe' || layout.schedule === '1f1b' || layout.schedule === 'interleaved';
+  const endsOnBackward = getSchedule(layout.schedule).endsOnFullBackward;
   for (const route of placement.routes) {
     let forward = 0;
     let backward = 0;
@@ -79,61 +82,33 @@ function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCos
 }
 
 /**
- * Pipeline part of the bound for a concrete layout: stage costs as the step model prices them
- * (recomputation and ZeRO-3 per-layer gathers included), ranks' busy time, start and backward tail.
+ * Pipeline part of the bound for a concrete layout: stage costs from the step pricer (recomputation
+ * and ZeRO-3 per-layer gathers included), ranks' busy time, start and backward tail.
  */
 export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
-  const model = bc.scenario.model;
-  const paired = isPaired(layout.schedule);
-  const pricing = stagePricing(bc, layout, stepShape(bc, layout, layout.recompute, true), paired);
-  const partition = partitionOf(bc, layout);
-  const costs = new Array<StageCost>(partition.modelStages);
-  const links = bc.links.collective;
-  for (const rank of partition.ranks) {
-    for (const c of rank.chunks) {
-      if (costs[c.modelStage] !== undefined) continue;
-      const fsdp = layout.zero === 3 && layout.pp === 1 ? dataParallelComm(chunkParams(model, layout, c), pricing.commCtx.groups, layout, links, bc.step.framework.gradReduceBytes) : NO_DP;
-      costs[c.modelStage] = pricing.price(c, fsdp);
-    }
-  }
-  const p2p = pricing.p2pSeconds;
+  const { pricer } = bc;
+  const paired = pairsChunks(layout.schedule);
+  const costs = stageCosts(pricer, layout);
+  const p2p = p2pSeconds(pricer, layout);
   const ends = pipelineEnds(bc, layout, costs, p2p, paired);
   let makespan = 0;
-  const ranks = partition.ranks.map((rank) => {
-    const r = rankBound(bc, layout, rank, costs, ends.start[rank.rank] ?? 0, ends.suffix[rank.rank] ?? 0);
+  const ranks = partitionOf(pricer, layout).ranks.map((rank): RankBound => {
+    const sums = sumRank(layout, rank, costs);
+    const r: RankBound = {
+      startSeconds: ends.start[rank.rank] ?? 0,
+      busySeconds: sums.opSeconds + (paired ? 0 : sums.allToAllSeconds),
+      suffixSeconds: ends.suffix[rank.rank] ?? 0,
+      computeSeconds: sums.computeSeconds,
+      params: rankParams(pricer, layout, rank),
+      layers: rank.layers,
+      windowSeconds: sums.windowSeconds,
+      firstForwardSeconds: Number.isFinite(sums.firstForwardSeconds) ? sums.firstForwardSeconds : 0,
+    };
     makespan = Math.max(makespan, r.startSeconds + r.busySeconds + r.suffixSeconds);
     return r;
   });
   const minComputeSeconds = Math.min(...ranks.map((r) => r.computeSeconds));
-  return { ranks, makespanSeconds: makespan, minComputeSeconds, groups: pricing.commCtx.groups, costs, p2pSeconds: p2p };
-}
-
-/** Busy time, compute, parameters and overlap windows of one rank (estimate-step.ts reads the same). */
-function rankBound(bc: BoundContext, layout: Layout, rank: PipelineRank, costs: readonly StageCost[], startSeconds: number, suffixSeconds: number): RankBound {
-  const paired = isPaired(layout.schedule);
-  // Micro-batches through each chunk: all m, except DualPipe whose two copies take m/2 each.
-  const perChunk = layout.schedule === 'dualpipe' ? layout.microBatches / 2 : layout.microBatches;
-  let busy = 0;
-  let compute = 0;
-  let params: RankParams = { dense: 0, expert: 0 };
-  let window = 0;
-  let firstForward = Infinity;
-  for (const c of rank.chunks) {
-    params = addParams(params, chunkParams(bc.scenario.model, layout, c));
-    const cost = costs[c.modelStage];
-    if (cost === undefined) continue;
-    const t = cost.times;
-    const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);
-    busy += perChunk * (t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds + comm);
-    const k = cost.compute;
-    compute += perChunk * (k.forwardSeconds + k.backwardInputSeconds + k.backwardWeightSeconds + k.recomputeSeconds);
-    window += t.backwardInputSeconds + t.backwardWeightSeconds;
-    firstForward = Math.min(firstForward, t.forwardSeconds);
-  }
-  return {
-    startSeconds, busySeconds: busy, suffixSeconds, computeSeconds: compute, params, layers: rank.chunks.reduce((sum, c) => sum + c.layers, 0),
-    windowSeconds: window, firstForwardSeconds: Number.isFinite(firstForward) ? firstForward : 0,
-  };
+  return { ranks, makespanSeconds: makespan, minComputeSeconds, groups: groupsOf(pricer, layout), costs, p2pSeconds: p2p };
 }
 
 /** What sharding adds after the pipeline on one rank, as the step model prices it [s]. */
@@ -150,23 +125,12 @@ export interface RankTail {
  * recomputation; ranks holding the same parameters share one computation.
  */
 export function dataParallelTail(bc: BoundContext, layout: Layout, pipeline: PipelineBound): RankTail[] {
-  const hbm = bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec;
-  const seen = new Map<string, RankTail>();
-  return pipeline.ranks.map((r) => {
-    const key = `${r.params.dense}|${r.params.expert}|${r.layers}`;
-    const known = seen.get(key);
-    if (known !== undefined) return known;
-    const dp = dataParallelComm(r.params, pipeline.groups, layout, bc.links.collective, bc.step.framework.gradReduceBytes);
-    const lastBucket = lastBucketSeconds(dp.gradReduceSeconds, r.params, r.layers, bc.step.framework.profile.gradBucketParams);
-    const tail = { gradReduceSeconds: dp.gradReduceSeconds, lastBucketSeconds: lastBucket, paramGatherSeconds: dp.paramGatherSeconds, optimizerSeconds: optimizerSeconds(r.params, layout, layout.edp, hbm) };
-    seen.set(key, tail);
-    return tail;
-  });
+  return pipeline.ranks.map((r) => rankCosts(bc.pricer, layout, r.params, r.layers));
 }
 
 /** Step-time bound from a pipeline bound and the tail of each rank, combined as estimate-step.ts combines them. */
 export function stepFloor(bc: BoundContext, pipeline: PipelineBound, tail: readonly RankTail[]): number {
-  const { overlap } = bc.step.framework;
+  const { overlap } = bc.pricer.framework;
   let pipelineEnd = pipeline.makespanSeconds;
   let optimizer = 0;
   let gather = 0;
@@ -222,8 +186,10 @@ export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds
   const chunk = wholeModel(bc);
   const slowedByPairs = model.moe !== null && layout.ep > 1;
   const busy = (paired: boolean): number => {
-    const shape = stepShape(bc, { ...layout, schedule: paired ? 'dualpipe' : '1f1b' }, 'none', true);
-    const cost = stagePricing(bc, layout, shape, paired).price(chunk, NO_DP);
+    // No recomputation and no ZeRO-3 per-layer gathers: both only add time. The price reads only
+    // whether the schedule pairs chunks: any schedule that does (or does not) stands for all.
+    const schedule = SCHEDULE_IDS.find((id) => getSchedule(id).pairsChunks === paired) ?? layout.schedule;
+    const cost = stageCost(bc.pricer, { ...layout, schedule, recompute: 'none', zero: 0 }, chunk);
     const t = cost.times;
     const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);
     return t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds + comm;

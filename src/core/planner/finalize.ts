@@ -11,14 +11,10 @@ import { createWorld, type Candidate, type SearchState } from './search-state.js
 import { createGpuSpace } from './space.js';
 import type { PlannedLayout, ScenarioLayoutResult } from './types.js';
 
-/** Relative tolerance between the planner's step time (fast-step.ts) and `estimateStep`'s. */
-const AGREEMENT = 1e-9;
-
-/** A kept candidate with the step model's report and the whole-run estimate; `agrees` checks fast-step.ts. */
-export function finalizeCandidate(state: SearchState, c: Candidate): { planned: PlannedLayout; agrees: boolean } {
+/** A kept candidate with the step model's report and the whole-run estimate. */
+export function finalizeCandidate(state: SearchState, c: Candidate): PlannedLayout {
   const scenario = c.world.g.scenario;
   const step = c.step ?? estimateStep(scenario, c.layout, state.options.stepOptions, c.world.stepContext);
-  const agrees = Math.abs(step.time.stepSeconds - c.stepSeconds) <= AGREEMENT * Math.max(1, c.stepSeconds);
   const run = estimateLayoutRun(scenario, c.layout, step, state.options.run);
   const metrics = runMetrics(run);
   const { limitBytes, capacityBytes } = c.world.memory;
@@ -33,7 +29,7 @@ export function finalizeCandidate(state: SearchState, c: Candidate): { planned: 
     objectiveValue: objectiveValue(state.options.objective, metrics),
     point: { score: scoreOf(state.options.objective, metrics), days: metrics.days, usd: metrics.usd, gpus },
   };
-  return { planned, agrees };
+  return planned;
 }
 
 /**
@@ -57,7 +53,7 @@ export function scenarioLayout(state: SearchState, scenario: Scenario, reference
     world, layout, step, stepSeconds: step.time.stepSeconds, computeSeconds: step.time.computeSeconds, peakBytes,
     metrics: { days: 0, usd: 0, facilityMwh: 0, tokensPerJoule: 0 }, point: { score: 0, days: 0, usd: 0, gpus: world.g.gpus },
   };
-  const { planned } = finalizeCandidate(state, candidateOf);
+  const planned = finalizeCandidate(state, candidateOf);
   const limitGb = (planned.memory.limitBytes / 1e9).toFixed(1);
   const note = planned.memory.fits
     ? null

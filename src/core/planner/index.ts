@@ -13,3 +13,5 @@ export {
   createSearchSpace, resolveLimits, scenarioWithGpus, searchedFields, type ResolvedLimits, type SearchedField, type SearchSpace, type SpaceLimits,
 } from './space.js';
 export { createTally, enumerateLayouts, rejectedByRule, type Tally } from './enumerate.js';
+export { SEARCHABLE_FIELDS, referenceOf, searchEveryField } from './search-all.js';
+export { DEFAULT_HEADROOM_FRACTION } from './search-state.js';

@@ -15,6 +15,7 @@
  */
 import { partitionStages } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
+import { defaultScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
 import { estimateMemory, peakMemoryBytes } from '../memory/estimate-memory.js';
 import { precisionRecipe } from '../memory/precision.js';
@@ -58,7 +59,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     limitBytes: (1 - headroomFraction) * capacityBytes,
     peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions),
     statesFloorBytes(s, layout, shardings) {
-      const plain: Layout = { ...layout, schedule: '1f1b', vp: 1 };
+      const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
       const states = rankStates(s, plain, fp8WeightCache);
       let floor = Infinity;
       for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);

@@ -5,7 +5,8 @@ import { fixLayout } from '../layout/create-layout.js';
 import { peakMemoryBytes } from '../memory/estimate-memory.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
-import { createStepContext, estimateStep } from '../step/estimate-step.js';
+import { estimateStep } from '../step/estimate-step.js';
+import { createStepContext } from '../step/pricer.js';
 import { enumerateLayouts, layoutOf } from './enumerate.js';
 import { estimateLayoutRun, runMetrics, scoreOf, type Objective } from './objective.js';
 import { planLayouts } from './plan.js';
@@ -80,7 +81,6 @@ describe('planLayouts results', () => {
     expect(accounted(plan.counts)).toBe(plan.counts.enumerated);
     expect(plan.counts.ranked).toBeGreaterThanOrEqual(plan.top.length);
     expect(plan.memoryEvaluations).toBeGreaterThan(0);
-    expect(plan.exactSteps).toBe(false);
   });
 
   it('explains the winner: component deltas add up to the step-time difference', () => {
@@ -223,19 +223,18 @@ describe.each(EXAMPLE_NAMES)('%s: the planner against the published layout', (na
   });
 });
 
-describe('exact mode (the fallback when fast-step.ts and estimateStep disagree)', () => {
-  it('prices every layout with estimateStep and ranks the same layouts', () => {
-    const scenario = withLayout(example('mixtral-8x7b-h100'), { tp: [1, 2], pp: [2, 4], cp: 1, ep: 8, schedule: ['1f1b', 'dualpipe', 'interleaved'], microBatch: [1, 2] });
-    const run = (exact: boolean) => {
-      const state = createSearchState(createSearchSpace(scenario, undefined), resolvePlanOptions({ top: 5 }), exact);
-      runSearch(state);
-      return state;
-    };
-    const fast = run(false);
-    const exact = run(true);
-    expect(exact.exactSteps).toBe(true);
-    expect(exact.simulations).toBe(0);
-    expect(exact.top.entries.map((c) => c.point.score)).toEqual(fast.top.entries.map((c) => expect.closeTo(c.point.score, 9)));
-    expect(exact.top.entries.every((c) => c.step !== null)).toBe(true);
+describe('the planner prices a leaf as estimateStep does', () => {
+  it.each([
+    ['Mixtral 8x7B', 'mixtral-8x7b-h100', { tp: [1, 2], pp: [2, 4], cp: 1, ep: 8, schedule: ['1f1b', 'dualpipe', 'interleaved', 'zb-h2'], microBatch: [1, 2] }],
+    ['GPT-3 175B', 'gpt3-175b-a100', { tp: [4, 8], pp: [1, 8], cp: [1, 2], schedule: ['gpipe', '1f1b', 'zb-h1', 'dualpipev'], zero: 'auto', microBatch: [1, 2] }],
+  ] as const)('%s: every ranked layout\'s step time and compute equal a fresh estimateStep', (_, name, fields) => {
+    const state = createSearchState(createSearchSpace(withLayout(example(name), fields), undefined), resolvePlanOptions({ top: 30 }));
+    runSearch(state);
+    expect(state.top.entries.length).toBeGreaterThan(3);
+    for (const c of state.top.entries) {
+      const step = estimateStep(c.world.g.scenario, c.layout);
+      expect(c.stepSeconds).toBeCloseTo(step.time.stepSeconds, 12);
+      expect(c.computeSeconds).toBeCloseTo(step.time.computeSeconds, 12);
+    }
   });
 });

@@ -36,15 +36,10 @@ function checkOptions(options: PlanOptions, resolved: ResolvedPlanOptions): void
   if (!(h >= 0 && h < 1)) throw new InputError('plan.headroomFraction', h, 'must be in [0, 1)');
 }
 
-/** The returned layouts with their reports, and whether every step time agreed with `estimateStep`. */
-function finalizeAll(state: SearchState): { top: PlannedLayout[]; pareto: PlannedLayout[]; agrees: boolean } {
-  let agrees = true;
-  const make = (c: Candidate): PlannedLayout => {
-    const f = finalizeCandidate(state, c);
-    agrees &&= f.agrees;
-    return f.planned;
-  };
-  return { top: state.top.entries.map(make), pareto: state.front.entries().map(make), agrees };
+/** The returned layouts with their reports. */
+function finalizeAll(state: SearchState): { top: PlannedLayout[]; pareto: PlannedLayout[] } {
+  const make = (c: Candidate): PlannedLayout => finalizeCandidate(state, c);
+  return { top: state.top.entries.map(make), pareto: state.front.entries().map(make) };
 }
 
 /**
@@ -66,17 +61,10 @@ export function planLayouts(scenario: Scenario, options: PlanOptions = {}): Plan
   const resolved = resolvePlanOptions(options);
   checkOptions(options, resolved);
   const space = createSearchSpace(scenario, options.gpuCounts, options.space);
-  let state = createSearchState(space, resolved);
+  const state = createSearchState(space, resolved);
   runSearch(state);
-  let finals = finalizeAll(state);
-  if (!finals.agrees) {
-    // The planner's step time disagrees with the step model's (fast-step.ts out of date): search again pricing every layout with estimateStep.
-    state = createSearchState(space, resolved, true);
-    runSearch(state);
-    finals = finalizeAll(state);
-  }
+  const { top, pareto } = finalizeAll(state);
   resolved.onProgress(state.done, state.total);
-  const { top, pareto } = finals;
   const best = top[0] ?? null;
   const runnerUp = runnerUpOf(top);
   const own = scenarioLayout(state, scenario, options.reference);
@@ -89,7 +77,6 @@ export function planLayouts(scenario: Scenario, options: PlanOptions = {}): Plan
     paretoAxes: state.front.axes,
     evaluated: state.evaluated,
     simulations: state.simulations,
-    exactSteps: state.exactSteps,
     memoryEvaluations: state.memoryEvaluations,
     counts: { enumerated: state.total, ...counts },
     pruned: {

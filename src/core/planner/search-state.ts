@@ -5,7 +5,7 @@
  * (book layouts into one count, report progress).
  */
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
-import { createStepContext, type StepContext } from '../step/estimate-step.js';
+import { createStepContext, type StepContext } from '../step/pricer.js';
 import { createBoundContext, type BoundContext } from './bound.js';
 import { createTally, type Tally } from './enumerate.js';
 import { createMemoryGate, type MemoryGate } from './memory-gate.js';
@@ -33,11 +33,14 @@ export interface ResolvedPlanOptions {
   readonly shouldStop: () => boolean;
 }
 
+/** Share of HBM the planner keeps free by default (`plan --headroom`). */
+export const DEFAULT_HEADROOM_FRACTION = 0.05;
+
 export function resolvePlanOptions(options: PlanOptions): ResolvedPlanOptions {
   return {
     objective: options.objective ?? 'time',
     top: options.top ?? 10,
-    headroomFraction: options.headroomFraction ?? 0.05,
+    headroomFraction: options.headroomFraction ?? DEFAULT_HEADROOM_FRACTION,
     maxGpus: options.maxGpus,
     budgetUsd: options.budgetUsd,
     deadlineDays: options.deadlineDays,
@@ -67,8 +70,6 @@ export interface SearchState {
   evaluated: number;
   simulations: number;
   memoryEvaluations: number;
-  /** Price every layout with `estimateStep` instead of shared simulations (fast-step.ts). */
-  readonly exactSteps: boolean;
   stopped: boolean;
   /** For the diagnosis: smallest peak that did not fit, smallest states floor that did not fit. */
   minRejectedPeakBytes: number;
@@ -77,7 +78,7 @@ export interface SearchState {
   fastestRejectedDays: number;
 }
 
-export function createSearchState(space: SearchSpace, options: ResolvedPlanOptions, exactSteps = false): SearchState {
+export function createSearchState(space: SearchSpace, options: ResolvedPlanOptions): SearchState {
   return {
     space,
     options,
@@ -92,7 +93,6 @@ export function createSearchState(space: SearchSpace, options: ResolvedPlanOptio
     evaluated: 0,
     simulations: 0,
     memoryEvaluations: 0,
-    exactSteps,
     stopped: false,
     minRejectedPeakBytes: Infinity,
     memoryFloorBytes: Infinity,

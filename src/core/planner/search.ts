@@ -12,6 +12,7 @@
  * model. Every valid layout ends in exactly one count (`PlanCounts`).
  */
 import { isInputError } from '../errors.js';
+import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
 import { gridFloor, pipelineBound, skeletonFloor, type ScheduleKinds } from './bound.js';
 import {
   countGridLeaves, enumerateDegrees, enumerateGrids, leafLayout, leafOptions, reject, skeletonsOf,
@@ -36,7 +37,7 @@ interface DegreeNode {
 }
 
 function gridSkeleton(grid: Grid): Skeleton {
-  return { ...grid, schedule: '1f1b', vp: 1 };
+  return { ...grid, schedule: defaultScheduleId(1), vp: 1 };
 }
 
 /** The sharding options of a grid and the one to bound its optimizer with (any ZeRO ≥ 1 shards it). */
@@ -48,8 +49,8 @@ function gridShardings(world: World, grid: Grid): { all: readonly Sharding[]; fl
 /** The kinds of schedule the grid's pipeline depth admits (bound.ts gridFloor). */
 function scheduleKinds(world: World, grid: Grid): ScheduleKinds {
   const options = scheduleValues(world.g, grid.pp);
-  const paired = options.some((o) => o.schedule === 'dualpipe' || o.schedule === 'dualpipev');
-  return { paired, unpaired: options.some((o) => o.schedule !== 'dualpipe' && o.schedule !== 'dualpipev') };
+  const paired = options.some((o) => getSchedule(o.schedule).pairsChunks);
+  return { paired, unpaired: options.some((o) => !getSchedule(o.schedule).pairsChunks) };
 }
 
 function gridBound(world: World, grid: Grid): number {

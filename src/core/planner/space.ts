@@ -26,6 +26,7 @@
 import { checkLayout, divisors, layoutContext, type LayoutCandidate, type LayoutContext, type LayoutViolation } from '../layout/create-layout.js';
 import { SCHEDULE_IDS, type Recompute, type ScheduleId, type ZeroStage } from '../layout/types.js';
 import type { Choice, LayoutSpec, Scenario } from '../scenario/types.js';
+import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
 
 /** Limits of the `auto` candidate sets (defaults in the table above). */
 export interface SpaceLimits {
@@ -138,7 +139,7 @@ export function neutralCandidate(ctx: LayoutContext, given: Partial<LayoutCandid
     fsdpShardSize: given.fsdpShardSize ?? dp,
     recompute: given.recompute ?? 'none',
     microBatch: given.microBatch ?? 1,
-    schedule: given.schedule ?? '1f1b',
+    schedule: given.schedule ?? defaultScheduleId(1),
     order,
   };
 }
@@ -249,18 +250,18 @@ function listSchedules(space: SearchSpace, ctx: LayoutContext, pp: number): { sc
   const out: { schedule: ScheduleId; vp: number }[] = [];
   const spec = space.spec.schedule;
   if (spec === null) {
-    for (const vp of vpValues(space, ctx, pp, 'interleaved', true)) out.push({ schedule: vp > 1 ? 'interleaved' : '1f1b', vp });
+    for (const vp of vpValues(space, ctx, pp, defaultScheduleId(2), true)) out.push({ schedule: defaultScheduleId(vp), vp });
     return out;
   }
-  const schedules = choiceValues<ScheduleId>(spec, () => (pp === 1 ? ['1f1b'] : [...space.limits.schedules]));
+  const schedules = choiceValues<ScheduleId>(spec, () => (pp === 1 ? [defaultScheduleId(1)] : [...space.limits.schedules]));
   for (const schedule of schedules) for (const vp of vpValues(space, ctx, pp, schedule, false)) out.push({ schedule, vp });
   return out;
 }
 
-/** vp values of one schedule: interleaved takes 2… (`withOne` adds 1 for the default schedule), others 1. */
+/** vp values of one schedule: one with virtual chunks takes 2… (`withOne` adds 1 for the default schedule), others 1. */
 function vpValues(space: SearchSpace, ctx: LayoutContext, pp: number, schedule: ScheduleId, withOne: boolean): number[] {
   return choiceValues(space.spec.vp, () => {
-    if (schedule !== 'interleaved' || pp === 1) return [1];
+    if (!getSchedule(schedule).virtualChunks || pp === 1) return [1];
     const out = withOne ? [1] : [];
     for (let v = 2; v <= space.limits.maxVp; v += 1) {
       if (passes(space, ctx, { pp, vp: v, dp: ctx.gpus / pp, schedule }, 'layout.vp')) out.push(v);

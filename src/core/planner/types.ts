@@ -149,12 +149,10 @@ export interface PlanResult {
   /** Non-dominated layouts, fastest first. */
   readonly pareto: readonly PlannedLayout[];
   readonly paretoAxes: ParetoAxes;
-  /** Layouts priced (an exact step time and run metrics), whether by a shared simulation or `estimateStep`. */
+  /** Layouts priced (an exact step time and run metrics), each from a pipeline simulation shared by its shardings. */
   readonly evaluated: number;
   /** Pipeline simulations run while pricing (one per skeleton and recomputation, fast-step.ts). */
   readonly simulations: number;
-  /** True when the search priced every layout with `estimateStep` because fast-step.ts disagreed with it. */
-  readonly exactSteps: boolean;
   /** Peak-memory evaluations run. */
   readonly memoryEvaluations: number;
   readonly counts: PlanCounts;

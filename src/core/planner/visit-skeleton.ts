@@ -2,12 +2,11 @@
  * The last level of the search: the leaves of one skeleton (its shardings × recomputations),
  * bounded and sorted, then per leaf — unless a bound drops it — the memory check and the price:
  * the step time from one pipeline simulation per recomputation shared by every sharding
- * (fast-step.ts), or `estimateStep` in exact mode; then the budget, the deadline, the top N and
+ * (fast-step.ts); then the budget, the deadline, the top N and
  * the Pareto front.
  */
 import type { Layout, Recompute } from '../layout/types.js';
 import type { ScheduleSimulation } from '../schedules/types.js';
-import { estimateStep } from '../step/estimate-step.js';
 import type { StepReport } from '../step/types.js';
 import { dataParallelTail, pipelineBound, stepFloor, type PipelineBound, type RankTail } from './bound.js';
 import { leafLayout, leafOptions, type Skeleton } from './enumerate.js';
@@ -79,16 +78,12 @@ export function visitSkeleton(state: SearchState, world: World, skeleton: Skelet
 
 /**
  * The leaf's step time: from the simulation of its pipeline, shared by the shardings of a
- * recomputation (fast-step.ts), or — in exact mode — from `estimateStep` itself.
+ * recomputation (fast-step.ts), priced as `estimateStep` prices it.
  */
 function priceLeaf(state: SearchState, world: World, leaf: Leaf, simulations: Map<PipelineBound, ScheduleSimulation>, peak: number): Candidate {
-  if (state.exactSteps) {
-    const step = priceStep(state, world, leaf.layout);
-    return candidateOf(world, leaf.layout, { stepSeconds: step.time.stepSeconds, computeSeconds: step.time.computeSeconds }, peak, step);
-  }
   let sim = simulations.get(leaf.pipeline);
   if (sim === undefined) {
-    sim = simulatePipeline(world.stepContext, leaf.layout, leaf.pipeline);
+    sim = simulatePipeline(world.bc, leaf.layout, leaf.pipeline);
     state.simulations += 1;
     simulations.set(leaf.pipeline, sim);
   }
@@ -142,11 +137,6 @@ function peakOf(state: SearchState, world: World, layout: Layout): number {
   const peak = world.memory.peakBytes(world.g.scenario, layout);
   if (peak > world.memory.limitBytes) state.minRejectedPeakBytes = Math.min(state.minRejectedPeakBytes, peak);
   return peak;
-}
-
-export function priceStep(state: SearchState, world: World, layout: Layout): StepReport {
-  state.evaluated += 1;
-  return estimateStep(world.g.scenario, layout, state.options.stepOptions, world.stepContext);
 }
 
 export function candidateOf(world: World, layout: Layout, time: FastStep, peakBytes: number, step: StepReport | null): Candidate {

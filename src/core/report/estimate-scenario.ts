@@ -3,6 +3,7 @@
  * whole run (days, GPU-hours, energy, cost, carbon, goodput). What `scaleplan estimate` prints and
  * the web UI will show; composition only, no formulas.
  */
+import { estimateScenarioPue } from './scenario-pue.js';
 import { createLayout, type FixedLayout } from '../layout/create-layout.js';
 import type { Layout } from '../layout/types.js';
 import { estimateMemory } from '../memory/estimate-memory.js';
@@ -13,7 +14,8 @@ import type { Pricing } from '../run/cost.js';
 import { estimateScenarioRun, type ScenarioRunInput } from '../run/scenario-run.js';
 import type { EconomicsInput } from '../scenario/site-schema.js';
 import type { Scenario } from '../scenario/types.js';
-import { estimateStep, type StepContext } from '../step/estimate-step.js';
+import { estimateStep } from '../step/estimate-step.js';
+import type { StepContext } from '../step/pricer.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import type { StepReport } from '../step/types.js';
 
@@ -29,7 +31,7 @@ export interface EstimateScenarioOptions {
   /** Layout fields overriding the scenario's (the planner passes a candidate). */
   readonly fixed?: FixedLayout;
   readonly context?: StepContext;
-  /** Facility PUE for the run's facility energy (the data-center model provides it); default 1 = IT only. */
+  /** Facility PUE for the run's facility energy; default: the scenario's modeled PUE (scenario-pue.ts), so carbon is on facility energy. */
   readonly pue?: number;
 }
 
@@ -62,7 +64,7 @@ export function estimateScenario(scenario: Scenario, options: EstimateScenarioOp
     stepSeconds: createProportionalStepTime(step.time.stepSeconds, scenario.training.globalBatch),
     power: { gpuActivity: busy },
     ...economicsOptions(scenario.economics),
-    ...(options.pue === undefined ? {} : { pue: options.pue }),
+    pue: options.pue ?? estimateScenarioPue(scenario),
   });
   return { layout, memory, step, run };
 }

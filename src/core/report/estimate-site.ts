@@ -4,23 +4,24 @@
  * carbon, and the deployment timeline with pay-as-you-grow when the scenario gives a growth
  * schedule. Composition of src/core/datacenter and src/core/run; no formulas of its own.
  */
-import { CLIMATES } from '../datacenter/climate.js';
 import type { CoolingId } from '../datacenter/cooling/types.js';
 import { estimateCapex, estimateOpex, estimateRunEnergy, type CapexBreakdown, type OpexBreakdown, type RunEnergy } from '../datacenter/cost.js';
-import { POWER_CHAINS } from '../datacenter/power-chain.js';
 import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.js';
-import { compatibleCooling } from '../datacenter/racks.js';
-import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterSizing } from '../datacenter/size.js';
+import type { Sourced } from '../datacenter/sourced.js';
+import { defaultServerUsdPerGpu } from '../datacenter/system-prices.js';
+import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
 import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
-import { InputError } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ScenarioEstimate } from './estimate-scenario.js';
+import { scenarioPueInput } from './scenario-pue.js';
 
 export interface SiteEstimate {
   readonly cooling: CoolingId;
   readonly sizing: DatacenterSizing;
   /** PUE of this design and of a traditional air-cooled, legacy-AC build of the same IT load. */
   readonly pue: { readonly design: PueBreakdown; readonly traditional: PueBreakdown };
+  /** Server price per GPU used for capex, with its source (per system, system-prices.ts). */
+  readonly serverPrice: Sourced;
   readonly capex: CapexBreakdown;
   readonly opex: OpexBreakdown;
   /** The training run's energy at the facility (IT × PUE), energy cost and carbon. */
@@ -29,27 +30,22 @@ export interface SiteEstimate {
   readonly growth: GrowthPlan | null;
 }
 
-/** Preference order when the scenario names no cooling: the lowest-PUE option that holds the rack. */
-const COOLING_PREFERENCE: readonly CoolingId[] = ['direct-to-chip', 'immersion', 'rear-door', 'air'];
-
-function chooseCooling(scenario: Scenario): CoolingId {
-  const given = scenario.datacenter.cooling;
-  const fits = compatibleCooling(scenario.cluster.accelerator, COOLING_PREFERENCE);
-  if (given !== undefined) {
-    if (!fits.includes(given)) throw new InputError('datacenter.cooling', given, `cannot hold a ${scenario.cluster.accelerator.system.name} rack (${Math.round(scenario.cluster.accelerator.system.powerWatts / 1e3)} kW per unit); options that can: ${fits.join(', ')}`);
-    return given;
-  }
-  const first = fits[0];
-  if (first === undefined) throw new InputError('cluster.accelerator', scenario.cluster.accelerator.id, 'no cooling option holds this system\'s rack');
-  return first;
+/** The scenario's fabric section in the names of `planFabric`. */
+function fabricInput(f: NonNullable<Scenario['datacenter']['fabric']>): NonNullable<DatacenterInput['fabric']> {
+  return {
+    ...(f.type === undefined ? {} : { type: f.type }),
+    ...(f.switch === undefined ? {} : { switchModel: f.switch }),
+    ...(f.switchPorts === undefined ? {} : { switchPorts: f.switchPorts }),
+    ...(f.rails === undefined ? {} : { railsPerNode: f.rails }),
+    ...(f.planes === undefined ? {} : { planes: f.planes }),
+    ...(f.oversubscription === undefined ? {} : { oversubscription: f.oversubscription }),
+  };
 }
 
 /** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
 export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   const dc = scenario.datacenter;
-  const cooling = chooseCooling(scenario);
-  const climate = CLIMATES[dc.climate ?? 'temperate'];
-  const powerChain = POWER_CHAINS[dc.powerChain ?? 'modernAc'];
+  const { cooling, climate, powerChain } = scenarioPueInput(scenario);
   // Average over nameplate IT power per GPU (host and network share included on both sides).
   const averagePowerFraction = Math.min(1, estimate.run.energy.avgWattsPerGpu / estimateItWattsPerGpu(scenario.cluster.accelerator));
   const sizing = sizeDatacenter({
@@ -60,9 +56,12 @@ export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): Si
     powerChain,
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
     averagePowerFraction,
+    ...(dc.fabric === undefined ? {} : { fabric: fabricInput(dc.fabric) }),
   });
   const traditional = estimatePue(PUE_PRESETS.traditional);
-  const capex = estimateCapex({ sizing });
+  const given = scenario.economics.capexUsdPerGpu;
+  const serverPrice: Sourced = given === undefined ? defaultServerUsdPerGpu(scenario.cluster.accelerator) : { value: given, unit: 'USD per GPU', confidence: 'primary', source: 'economics.capexUsdPerGpu' };
+  const capex = estimateCapex({ sizing, serverUsdPerGpu: serverPrice.value });
   const electricity = scenario.economics.electricityUsdPerKwh;
   const opex = estimateOpex({ sizing, capex, ...(electricity === undefined ? {} : { electricityUsdPerKwh: electricity }) });
   const runEnergy = estimateRunEnergy({
@@ -76,5 +75,5 @@ export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): Si
     itWattsPerGpu: sizing.power.itWattsPerGpu,
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
   });
-  return { cooling, sizing, pue: { design: sizing.pue, traditional }, capex, opex, runEnergy, deployment: estimateDeployment(), growth };
+  return { cooling, sizing, pue: { design: sizing.pue, traditional }, serverPrice, capex, opex, runEnergy, deployment: estimateDeployment(), growth };
 }

@@ -10,6 +10,8 @@
  * defaults (datacenter COSTS, hardware-facts.md §4.5, §4.7); energy and carbon go through its
  * `estimateRunEnergy`, so both folders compute them one way.
  */
+import { defaultServerUsdPerGpu } from '../datacenter/system-prices.js';
+import type { Accelerator } from '../hardware/types.js';
 import { COSTS } from '../datacenter/defaults.js';
 import { HOURS_PER_YEAR, JOULES_PER_KWH, estimateRunEnergy } from '../datacenter/cost.js';
 import type { Sourced } from '../datacenter/sourced.js';
@@ -70,6 +72,8 @@ export function estimateRentalCost(input: RentalCostInput): RunCost {
 }
 
 export interface OwnedCostInput {
+  /** Prices the servers by system (datacenter SYSTEM_PRICES) when `capexUsdPerGpu` is absent. */
+  readonly accelerator?: Pick<Accelerator, 'id' | 'system'>;
   readonly gpus: number;
   readonly seconds: number;
   readonly facilityJoules: number;
@@ -82,14 +86,15 @@ export interface OwnedCostInput {
 export function estimateOwnedCost(input: OwnedCostInput): RunCost {
   const gpus = requirePositiveInteger('gpus', input.gpus);
   const seconds = requireNonNegative('seconds', input.seconds);
-  const capex = requireNonNegative('pricing.capexUsdPerGpu', input.capexUsdPerGpu ?? COSTS.serverUsdPerGpu.value, 1e7);
+  const server = input.accelerator === undefined ? COSTS.serverUsdPerGpu : defaultServerUsdPerGpu(input.accelerator);
+  const capex = requireNonNegative('pricing.capexUsdPerGpu', input.capexUsdPerGpu ?? server.value, 1e7);
   const years = requirePositive('pricing.amortisationYears', input.amortisationYears ?? OWNERSHIP.amortisationYears.value, 100);
   const price = requireNonNegative('pricing.electricityUsdPerKwh', input.electricityUsdPerKwh ?? COSTS.electricityUsdPerKwh.value, 10);
   const gpuHours = (gpus * seconds) / SECONDS_PER_HOUR;
   const hardwareUsd = (capex / (years * HOURS_PER_YEAR)) * gpuHours;
   const energyUsd = (requireNonNegative('facilityJoules', input.facilityJoules) / JOULES_PER_KWH) * price;
   const usd = hardwareUsd + energyUsd;
-  const source = input.capexUsdPerGpu === undefined ? `capex: ${COSTS.serverUsdPerGpu.source}` : 'capex given';
+  const source = input.capexUsdPerGpu === undefined ? `capex: ${server.source}` : 'capex given';
   return { basis: 'owned', usd, usdPerGpuHour: gpuHours > 0 ? usd / gpuHours : 0, gpuHours, hardwareUsd, energyUsd, source };
 }
 

@@ -55,13 +55,14 @@ export const POWER = {
     value: 1,
     unit: 'fraction of the idle→TDP range',
     confidence: 'assumption',
-    source: 'no measured average draw in the data: the GPU at TDP, the nameplate convention of datacenter SIZING.averagePowerFraction; pass the step model\'s busy fraction instead',
+    source: 'the GPU at TDP when no step model is given; estimates pass the step model\'s busy fraction instead',
   },
   hostLoadFraction: {
-    value: 1,
+    value: 2.8 / 4.6,
     unit: 'fraction of the host share of system max power',
-    confidence: 'assumption',
-    source: 'CPUs, NICs, fans and PSU losses at their share of system max power (§2.1: DGX H100 10.2 kW − 8 × 700 W = 4.6 kW), no average in the data',
+    confidence: 'derived',
+    source:
+      'datacenter-references.md Power per system: 8-GPU H100 servers under training peak at ~8.4 kW (Latif et al., IEEE Access 2025, arXiv 2412.08602) against 10.2 kW nameplate (§2.1); with the 8 GPUs at 700 W TDP = 5.6 kW, CPUs, NICs, fans and PSU losses draw 8.4 − 5.6 = 2.8 kW of their 4.6 kW share',
   },
 } as const satisfies Record<string, Sourced>;
 
@@ -110,12 +111,12 @@ export const RELIABILITY = {
   },
 } as const satisfies Record<string, Sourced>;
 
-/** Owned hardware. The server price per GPU is datacenter COSTS.serverUsdPerGpu. */
+/** Owned hardware. The server price per GPU is datacenter SYSTEM_PRICES (per system). */
 export const OWNERSHIP = {
   amortisationYears: {
     value: 3,
     unit: 'years',
     confidence: 'assumption',
-    source: 'the 3-year life that datacenter COSTS.serverUsdPerGpu is derived with ($2/GPU-hour × 8,760 h × 3 years); straight-line',
+    source: 'no server life in the data: 3 years straight-line, the life that datacenter COSTS.serverUsdPerGpu (the fallback price) is derived with',
   },
 } as const satisfies Record<string, Sourced>;

@@ -74,7 +74,7 @@ function estimateCost(input: RunInput, effectiveSeconds: number, gpuHours: numbe
   if (pricing.basis === 'rental') {
     return estimateRentalCost({ acceleratorId: input.cluster.accelerator.id, gpuHours, usdPerGpuHour: pricing.usdPerGpuHour });
   }
-  return estimateOwnedCost({ ...pricing, gpus: input.cluster.gpus, seconds: effectiveSeconds, facilityJoules });
+  return estimateOwnedCost({ ...pricing, accelerator: input.cluster.accelerator, gpus: input.cluster.gpus, seconds: effectiveSeconds, facilityJoules });
 }
 
 /** Steps, time, goodput, energy, cost and carbon of a training run. SI inside; MWh/days as named. */

@@ -7,8 +7,8 @@ import { estimateGpuPower, estimateItEnergy } from './power.js';
 const H100 = ACCELERATORS['h100-sxm'];
 
 describe('estimateGpuPower', () => {
-  it('DGX H100 at TDP: GPU 700 W + host (10.2 kW − 8·700 W)/8 = 575 W + fabric 0.25 · 10.2 kW/8 = 318.75 W', () => {
-    const power = estimateGpuPower(H100);
+  it('DGX H100 at TDP and full host load: GPU 700 W + host (10.2 kW − 8·700 W)/8 = 575 W + fabric 0.25 · 10.2 kW/8 = 318.75 W', () => {
+    const power = estimateGpuPower(H100, { hostLoadFraction: 1 });
     expect(power.gpuWatts).toBe(700);
     expect(power.hostWatts).toBe(575);
     expect(power.fabricWatts).toBeCloseTo(318.75, 9);
@@ -27,8 +27,13 @@ describe('estimateGpuPower', () => {
     expect(idle.fabricWatts).toBeCloseTo(127.5, 9);
   });
 
-  it.each(Object.entries(ACCELERATORS))('%s: at the defaults equals the data-center nameplate IT W per GPU', (_id, accelerator) => {
-    expect(estimateGpuPower(accelerator).totalWatts).toBeCloseTo(estimateItWattsPerGpu(accelerator), 6);
+  it.each(Object.entries(ACCELERATORS))('%s: at activity 1 and full host load equals the data-center nameplate IT W per GPU', (_id, accelerator) => {
+    expect(estimateGpuPower(accelerator, { gpuActivity: 1, hostLoadFraction: 1 }).totalWatts).toBeCloseTo(estimateItWattsPerGpu(accelerator), 6);
+  });
+
+  it('8-GPU H100 server at TDP with the measured host load peaks at 8.4 kW (Latif et al. 2025: max observed ~8.4 kW)', () => {
+    const p = estimateGpuPower(H100, { gpuActivity: 1 });
+    expect(8 * (p.gpuWatts + p.hostWatts)).toBeCloseTo(8400, 6);
   });
 
   it('rejects an activity outside [0, 1] and a system below its GPUs\' TDP', () => {

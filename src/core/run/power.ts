@@ -5,15 +5,18 @@
  *               (linear idle→TDP model; activity ∈ [0, 1] comes from the step model — e.g. the
  *               fraction of the step the GPU computes, or MFU / achievable MFU — or defaults to 1)
  *   host  [W] = (system max power − GPUs per system · TDP) / GPUs per system · host load fraction
- *               (CPUs, NICs, fans, PSU losses; DGX H100: (10.2 kW − 8 · 700 W) / 8 = 575 W, §2.1)
+ *               (CPUs, NICs, fans, PSU losses; DGX H100: (10.2 kW − 8 · 700 W) / 8 = 575 W, §2.1;
+ *               measured under training the whole server peaks at 8.4 kW, so the host draws
+ *               2.8 of its 4.6 kW: load fraction 0.61, Latif et al. 2025 — defaults.ts POWER)
  *   fabric[W] = support IT fraction · system max power / GPUs per system
  *               (network, storage, management: 0.25 W per compute W, GB200 RA 1.2 MW per 8-rack SU,
  *               datacenter SIZING.supportItFraction — hardware-facts.md has no switch power figure;
  *               switches draw about the same power idle or busy, so this term does not scale)
  *   IT energy [J] = (GPU + host + fabric) · GPUs · seconds;  facility = IT · PUE (default 1)
  *
- * At the defaults (activity 1, host load 1) the per-GPU IT power equals the data-center model's
- * nameplate `estimateItWattsPerGpu`, so the two folders agree on what a GPU draws.
+ * At activity 1 and host load 1 the per-GPU IT power equals the data-center model's nameplate
+ * `estimateItWattsPerGpu`, so the two folders agree on what a GPU can draw; the measured host load
+ * brings a busy DGX H100 to 76–82 % of nameplate (Newkirk et al. 2025; Latif et al. 2025).
  */
 import { InputError } from '../errors.js';
 import type { Accelerator } from '../hardware/types.js';

@@ -18,8 +18,8 @@
  *
  * Every fill is recorded in the case's notes.
  */
-import type { ScheduleId } from '../layout/types.js';
 import type { LayoutSpec } from '../scenario/types.js';
+import { defaultScheduleId, scheduleNamedIn, type ScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_ORDER } from '../layout/types.js';
 import type { Built } from './record-model.js';
 import type { RunRecord } from './record-schema.js';
@@ -57,7 +57,7 @@ function withDefault<T>(value: T | null, fallback: T, field: string, notes: stri
  * description of how the run was executed, an input like any other layout field.
  */
 function notedSchedule(recordNotes: string, notes: string[]): ScheduleId | null {
-  const found: ScheduleId | null = /\bDualPipeV\b/.test(recordNotes) ? 'dualpipev' : /\bDualPipe\b/.test(recordNotes) ? 'dualpipe' : null;
+  const found = scheduleNamedIn(recordNotes);
   if (found !== null) notes.push(`schedule ${found}: named in the record's notes`);
   return found;
 }
@@ -71,7 +71,7 @@ export function buildRecordLayout(record: RunRecord, gpus: number, moe: boolean,
   if (moe && layout.ep === null) return { ok: false, reason: 'layout.ep not given for a MoE model' };
   const vp = withDefault(layout.vp, 1, 'vp', notes);
   const zero = withDefault(layout.zero, 1, 'zero', notes);
-  const schedule: ScheduleId = layout.schedule ?? notedSchedule(record.notes, notes) ?? (vp > 1 ? 'interleaved' : '1f1b');
+  const schedule: ScheduleId = layout.schedule ?? notedSchedule(record.notes, notes) ?? defaultScheduleId(vp);
   return {
     ok: true,
     value: {

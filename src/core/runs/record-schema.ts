@@ -7,9 +7,15 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { parseJsonText } from '../scenario/document.js';
 import { defaultIssueMessage, inputErrorFromIssue } from '../scenario/issue.js';
+import { SCHEDULE_IDS } from '../schedules/catalog.js';
 
 const int = z.number().int('must be an integer').nullable();
 const num = z.number().nullable();
+
+/** `framework` values of data/README.md. */
+export const RECORD_FRAMEWORKS = z.enum([
+  'megatron-core', 'megatron-lm', 'deepspeed', 'torchtitan', 'maxtext', 'paxml', 'jax-t5x', 'megascale', 'hai-llm', 'meta-internal', 'other',
+]);
 
 const RecordModelSchema = z.object({
   name: z.string(),
@@ -49,7 +55,7 @@ const RecordLayoutSchema = z.object({
   globalBatch: int,
   gradAccum: int,
   /** Not in the current data; honoured when a record states its pipeline schedule. */
-  schedule: z.enum(['gpipe', '1f1b', 'interleaved', 'zb-h1', 'zb-h2', 'dualpipe', 'dualpipev']).nullable().optional(),
+  schedule: z.enum(SCHEDULE_IDS).nullable().optional(),
 });
 
 const RecordMeasuredSchema = z.object({
@@ -71,11 +77,12 @@ export const RunRecordSchema = z.object({
   sourceRef: z.string().nullable(),
   sourceQuality: z.enum(['primary', 'secondary']),
   workload: z.enum(['pretrain', 'sft', 'lora']),
-  /** The stack that produced the measurement (data/README.md); absent in older files. */
-  framework: z.enum(['megatron-core', 'megatron-lm', 'deepspeed', 'torchtitan', 'maxtext', 'paxml', 'jax-t5x', 'megascale', 'hai-llm', 'meta-internal', 'other']).nullable().optional(),
-  frameworkAsPublished: z.string().nullable().optional(),
-  /** How low-precision GEMM inputs are scaled, where the source says so. */
-  precisionScaling: z.enum(['tensorwise', 'rowwise', 'blockwise', 'mxfp8', 'nvfp4']).nullable().optional(),
+  /** The software stack, normalised (data/README.md); null: not stated. */
+  framework: RECORD_FRAMEWORKS.nullable(),
+  /** The stack as the source names it. */
+  frameworkAsPublished: z.string().nullable(),
+  /** How low-precision GEMM inputs are scaled, where the source says so (null: not stated, or 16-bit). */
+  precisionScaling: z.enum(['tensorwise', 'rowwise', 'blockwise', 'mxfp8', 'nvfp4']).nullable(),
   model: RecordModelSchema,
   seqLen: int,
   cluster: z.object({ gpu: z.string(), numGpus: int }),

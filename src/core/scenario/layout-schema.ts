@@ -16,16 +16,17 @@
  * | order | tp, cp, ep, dp, pp (innermost first) |
  */
 import { z } from 'zod';
-import type { ParallelDim, ScheduleId } from '../layout/types.js';
+import type { ParallelDim } from '../layout/types.js';
+import { SCHEDULE_IDS } from '../schedules/catalog.js';
 import { LIMITS, choice, oneOf, positiveInt, strictObject } from './schema-parts.js';
 
-export const SCHEDULE_INPUTS = ['gpipe', '1f1b', 'interleaved', 'zb-h1', 'zb-h2', 'dualpipe', 'dualpipev'] as const satisfies readonly ScheduleId[];
+/** The schedule enum: every registered schedule (schedules/registry.ts). */
+export const SCHEDULE_INPUTS = SCHEDULE_IDS;
 const PARALLEL_DIMS = ['tp', 'cp', 'ep', 'dp', 'pp'] as const satisfies readonly ParallelDim[];
 
-// Compile-time check that the lists above name every ScheduleId and ParallelDim.
-type MissingSchedule = Exclude<ScheduleId, (typeof SCHEDULE_INPUTS)[number]>;
+// Compile-time check that the list above names every ParallelDim.
 type MissingDim = Exclude<ParallelDim, (typeof PARALLEL_DIMS)[number]>;
-const _layoutListsComplete: [MissingSchedule | MissingDim] extends [never] ? true : never = true;
+const _layoutListsComplete: [MissingDim] extends [never] ? true : never = true;
 
 const degree = choice(positiveInt(LIMITS.gpus), 'a positive integer');
 

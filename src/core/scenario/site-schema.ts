@@ -4,6 +4,7 @@
  * and src/core/datacenter.
  */
 import { z } from 'zod';
+import { FABRIC_TYPES, SWITCH_IDS } from '../datacenter/switches.js';
 import { oneOf, positiveInt, positiveNumber, strictObject } from './schema-parts.js';
 
 export const EconomicsInputSchema = strictObject(
@@ -19,19 +20,32 @@ export const EconomicsInputSchema = strictObject(
   'Run economics: price basis, energy price, grid intensity, checkpoint storage.',
 );
 
+export const FabricInputSchema = strictObject(
+  {
+    type: oneOf(FABRIC_TYPES).optional().describe('Compute fabric: InfiniBand or RoCE Ethernet (Spectrum-X). Default infiniband.'),
+    switch: oneOf(SWITCH_IDS).optional().describe('Switch model: quantum-2 (64 × 400G NDR), quantum-x800 (144 × 800G XDR), spectrum-x (128 × 400GbE), ethernet-512 (512 × 200GbE). Default: quantum-2 for InfiniBand, spectrum-x for Ethernet.'),
+    switchPorts: positiveInt(4096).optional().describe('Switch radix, overriding the model\'s port count.'),
+    rails: positiveInt(64).optional().describe('Compute NICs (rails) per node. Default: one per GPU of a node.'),
+    planes: positiveInt(64).optional().describe('Independent network planes the rails are split over (DeepSeek multi-plane fat tree: 8). Default 1.'),
+    oversubscription: positiveNumber(64).optional().describe('Leaf downlinks per uplink (1 = non-blocking, the default; 2 = 2:1).'),
+  },
+  'Compute fabric: type, switch radix, rails, planes, oversubscription.',
+);
+
 export const DatacenterInputSchema = strictObject(
   {
     cooling: oneOf(['air', 'rear-door', 'direct-to-chip', 'immersion'] as const).optional().describe('Cooling technology. Default: the lowest-PUE option that holds the rack (direct-to-chip for NVL72, else direct-to-chip as modular default).'),
     climate: oneOf(['cold', 'temperate', 'hot'] as const).optional().describe('Climate preset (free-cooling hours). Default temperate.'),
     powerChain: oneOf(['legacyAc', 'modernAc', 'hvdc800v'] as const).optional().describe('Power distribution. Default modernAc.'),
     blockMw: positiveNumber(500).optional().describe('IT power of one modular block [MW]. Default 2.'),
+    fabric: FabricInputSchema.optional(),
     growth: z
       .array(strictObject({ month: z.number().int().min(0).max(1200), gpus: positiveInt(10_000_000) }, 'GPUs needed from this month on.'))
       .min(1)
       .optional()
       .describe('GPU growth schedule for pay-as-you-grow planning.'),
   },
-  'Data-center options: cooling, climate, power chain, block size, growth schedule.',
+  'Data-center options: cooling, climate, power chain, block size, fabric, growth schedule.',
 );
 
 export type EconomicsInput = z.infer<typeof EconomicsInputSchema>;

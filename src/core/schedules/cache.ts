@@ -3,7 +3,7 @@
  * and micro-batch count: the programs and dependency graph depend only on those, not on times.
  * The caller owns the cache (no module state); entries are evicted oldest-first.
  */
-import type { ScheduleId } from '../layout/types.js';
+import type { ScheduleId } from './registry.js';
 import { compileSchedule, resolveSchedule } from './simulate.js';
 import type { CompiledSchedule } from './simulate.js';
 import type { Schedule, ScheduleParams } from './types.js';

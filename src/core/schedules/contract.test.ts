@@ -4,6 +4,7 @@
  * and the shape checks.
  */
 import { describe, expect, it } from 'vitest';
+import { gpipeReversed } from './gpipe-reversed.testing.js';
 import { SCHEDULES } from './registry.js';
 import { simulateSchedule } from './simulate.js';
 import { createUniformTimes } from './times.js';
@@ -82,7 +83,10 @@ function tally(ops: readonly TimedOp[]): Tally {
   return t;
 }
 
-describe.each(Object.entries(SCHEDULES))('schedule %s', (key, schedule) => {
+/** Every registered schedule, and the one `registration.test.ts` registers. */
+const CONTRACTED: [string, Schedule][] = [...Object.entries(SCHEDULES), [gpipeReversed.id, gpipeReversed]];
+
+describe.each(CONTRACTED)('schedule %s', (key, schedule) => {
   it('is registered under its own id', () => {
     expect(schedule.id).toBe(key);
   });
@@ -156,5 +160,56 @@ describe.each(Object.entries(SCHEDULES))('schedule %s', (key, schedule) => {
     expect(schedule.check({ pp: 2.5, vp: 1, microBatches: 8 })?.field).toBe('pp');
     expect(schedule.check({ pp: 2, vp: 1, microBatches: Number.NaN })?.field).toBe('microBatches');
     expect(schedule.check({ pp: 4, vp: 0, microBatches: 8 })?.field).toBe('vp');
+  });
+
+  it('places model stages as its routes do: modelStages and stageHolders agree with placement', () => {
+    for (const params of allShapes(schedule)) {
+      const placement = schedule.placement(params);
+      expect(schedule.modelStages(params)).toBe(placement.modelStages);
+      for (let s = 0; s < placement.modelStages; s += 1) {
+        const fromRoutes = placement.routes.map((route) => ({ rank: route.rankOfStage[s], chunk: route.chunkOfStage[s] }));
+        expect(schedule.stageHolders(params, s), `${JSON.stringify(params)} stage ${s}`).toEqual(fromRoutes);
+      }
+    }
+  });
+
+  it('runs microBatchesPerChunk(m) forwards through every local chunk of every rank', () => {
+    for (const params of allShapes(schedule)) {
+      const chunks = schedule.placement(params).chunksPerRank;
+      for (const { rank, ops } of schedule.buildOps(params)) {
+        for (let chunk = 0; chunk < chunks; chunk += 1) {
+          const forwards = ops.filter((op) => (op.kind === 'F' || op.kind === 'FB') && op.chunk === chunk).length;
+          expect(forwards, `${JSON.stringify(params)} rank ${rank} chunk ${chunk}`).toBe(schedule.microBatchesPerChunk(params.microBatches));
+        }
+      }
+    }
+  });
+
+  it('pairs chunks exactly when its programs hold F&B pairs; ends on B exactly when it says so', () => {
+    const programs = steadyShapes(schedule).map((params) => schedule.buildOps(params));
+    expect(programs.some((ranks) => ranks.some((r) => r.ops.some((op) => op.kind === 'FB')))).toBe(schedule.pairsChunks);
+    expect(programs.every((ranks) => ranks.every((r) => r.ops.at(-1)?.kind === 'B'))).toBe(schedule.endsOnFullBackward);
+  });
+
+  it('takes vp > 1 exactly when it runs virtual chunks', () => {
+    expect(schedule.check({ pp: 4, vp: 2, microBatches: 16 }) === null).toBe(schedule.virtualChunks);
+  });
+
+  it('holds at most inFlightMicroBatches(rank) of its own one-micro-batch activations (m > 2p)', () => {
+    // At m = 2p DualPipeV's memory formula min(2p + 1, m)/2 counts one half-stage chunk fewer than the simulation.
+    for (const params of steadyShapes(schedule).filter((shape) => shape.microBatches > 2 * shape.pp)) {
+      const placement = schedule.placement(params);
+      const held = placement.chunksPerRank * placement.chunkStageFraction;
+      run(schedule, params).perStage.forEach((stage, r) => {
+        const bound = schedule.inFlightMicroBatches(params, r) * held;
+        expect(stage.peakInFlight, `${JSON.stringify(params)} rank ${r}`).toBeLessThanOrEqual(bound + 1e-9);
+      });
+    }
+  });
+
+  it('accepts every pipeline depth that gives each model stage the same whole number of layers', () => {
+    for (const params of allShapes(schedule).filter((shape) => shape.pp > 1)) {
+      expect(schedule.checkDepth(params, { layers: 6 * schedule.modelStages(params), mtpDepth: 0 })).toBeNull();
+    }
   });
 });

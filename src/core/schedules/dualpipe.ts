@@ -7,7 +7,7 @@
  */
 import { checkSingleChunk } from './checks.js';
 import { buildDualProgram } from './dualpipe-steps.js';
-import { createDualPlacement } from './placement.js';
+import { createDualPlacement, dualStageHolders } from './placement.js';
 import { uniformPairSeconds } from './times.js';
 import type { Schedule, ScheduleParams, StageOps, Violation } from './types.js';
 
@@ -25,9 +25,18 @@ function check(params: ScheduleParams): Violation | null {
 
 export const dualPipe: Schedule = {
   id: 'dualpipe',
+  name: 'DualPipe',
   describe: 'DualPipe: bidirectional, overlapped forward/backward pairs; 2× parameters, p+1 live micro-batches',
   bubbleBasis: 'makespan',
   parameterCopies: 2,
+  virtualChunks: false,
+  pairsChunks: true,
+  endsOnFullBackward: false,
+  /** Half the micro-batches enter at each end, one model copy each. */
+  microBatchesPerChunk: (microBatches) => microBatches / 2,
+  modelStages: (shape) => shape.pp,
+  stageHolders: dualStageHolders,
+  checkDepth: () => null,
   check,
   microBatchMultiple: () => 2,
   placement: (params) => createDualPlacement(params.pp, params.microBatches),
@@ -44,4 +53,6 @@ export const dualPipe: Schedule = {
   },
   /** p+1 stage-size chunks on every rank (DualPipe README "PP+1"; notes §3.7). */
   peakInFlightBound: (params) => new Array<number>(params.pp).fill(params.pp + 1),
+  /** (p + 1)/2: p + 1 stage units (TR Table 2) over the two full stages the rank holds. */
+  inFlightMicroBatches: (params) => Math.min(params.pp + 1, params.microBatches) / 2,
 };

@@ -6,9 +6,9 @@
  */
 import { checkSingleChunk } from './checks.js';
 import { buildDualProgram } from './dualpipe-steps.js';
-import { createVPlacement } from './placement.js';
+import { createVPlacement, vStageHolders } from './placement.js';
 import { uniformPairSeconds } from './times.js';
-import type { Schedule, ScheduleParams, StageOps, Violation } from './types.js';
+import type { DepthViolation, LayerCount, PipelineShape, Schedule, ScheduleParams, StageOps, Violation } from './types.js';
 
 function check(params: ScheduleParams): Violation | null {
   const basic = checkSingleChunk(params, 'DualPipeV');
@@ -23,11 +23,26 @@ function check(params: ScheduleParams): Violation | null {
   return null;
 }
 
+/** DualPipeV cuts the model into 2·pp stages, two per rank (DualPipe repository, dualpipev.py). */
+function checkDepth(shape: PipelineShape, model: LayerCount): DepthViolation | null {
+  const stages = 2 * shape.pp;
+  if (stages <= model.layers) return null;
+  return { field: 'pp', value: shape.pp, rule: `2·pp = ${stages} must be at most model.layers ${model.layers} (DualPipeV holds two stages per rank)` };
+}
+
 export const dualPipeV: Schedule = {
   id: 'dualpipev',
+  name: 'DualPipeV',
   describe: 'DualPipeV: V-shaped DualPipe on 2p half-stages; 1× parameters at fixed devices, 2× PP traffic',
   bubbleBasis: 'makespan',
   parameterCopies: 1,
+  virtualChunks: false,
+  pairsChunks: true,
+  endsOnFullBackward: false,
+  microBatchesPerChunk: (microBatches) => microBatches,
+  modelStages: (shape) => 2 * shape.pp,
+  stageHolders: vStageHolders,
+  checkDepth,
   check,
   microBatchMultiple: () => 1,
   placement: (params) => createVPlacement(params.pp, params.microBatches),
@@ -47,4 +62,6 @@ export const dualPipeV: Schedule = {
   },
   /** PP+1 = 2p+1 half-stage chunks, i.e. p + 1/2 stage units (DualPipe README; notes §3.7). */
   peakInFlightBound: (params) => new Array<number>(params.pp).fill(params.pp + 0.5),
+  /** p + 1/2: 2p + 1 half-stage chunks (DualPipe README) over the two half stages the rank holds. */
+  inFlightMicroBatches: (params) => Math.min(2 * params.pp + 1, params.microBatches) / 2,
 };

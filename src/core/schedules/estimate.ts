@@ -16,7 +16,7 @@
  */
 import type { CompiledScheduleCache } from './cache.js';
 import { assertRunnable, compileSchedule, resolveSchedule, simulateCompiled } from './simulate.js';
-import type { ScheduleId } from '../layout/types.js';
+import type { ScheduleId } from './registry.js';
 import type { Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
 
 export interface EstimateOptions {

@@ -4,7 +4,7 @@
  * `ScheduleGPipe` does.
  */
 import { checkSingleChunk } from './checks.js';
-import { createLoopPlacement } from './placement.js';
+import { createLoopPlacement, ONE_CHUNK_PER_RANK } from './placement.js';
 import type { Op, Schedule, StageOps } from './types.js';
 
 function rankOps(microBatches: number): Op[] {
@@ -16,9 +16,12 @@ function rankOps(microBatches: number): Op[] {
 
 export const gpipe: Schedule = {
   id: 'gpipe',
+  name: 'GPipe',
   describe: 'GPipe: all forwards, then all backwards; activations of every micro-batch stay live',
   bubbleBasis: 'makespan',
   parameterCopies: 1,
+  ...ONE_CHUNK_PER_RANK,
+  endsOnFullBackward: true,
   check: (params) => checkSingleChunk(params, 'GPipe'),
   microBatchMultiple: () => 1,
   placement: (params) => createLoopPlacement(params.pp, 1, params.microBatches),
@@ -29,4 +32,6 @@ export const gpipe: Schedule = {
   bubbleFormula: (params, t) => (params.pp - 1) * (t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds),
   /** m micro-batches on every rank (no rematerialisation). */
   peakInFlightBound: (params) => new Array<number>(params.pp).fill(params.microBatches),
+  /** All m forwards run before any backward (Huang et al. 2019). */
+  inFlightMicroBatches: (params) => params.microBatches,
 };

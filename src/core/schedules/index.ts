@@ -12,18 +12,22 @@ export type {
   Placement,
   RankStats,
   Route,
+  DepthViolation,
+  LayerCount,
+  PipelineShape,
   Schedule,
-  ScheduleId,
   ScheduleParams,
   ScheduleSimulation,
   ScheduleTimes,
+  StageHolder,
   StageOps,
   StageOpTimes,
   TimedOp,
   UniformOpTimes,
   Violation,
 } from './types.js';
-export { SCHEDULES, getSchedule } from './registry.js';
+export { SCHEDULES, type ScheduleId } from './registry.js';
+export { SCHEDULE_IDS, defaultScheduleId, getSchedule, isScheduleId, scheduleNamedIn } from './catalog.js';
 export { checkBasics, checkInterleavedLayers, checkSingleChunk } from './checks.js';
 export { createDualPlacement, createLoopPlacement, createVPlacement } from './placement.js';
 export { createUniformTimes, defaultPairSeconds, uniformPairSeconds } from './times.js';

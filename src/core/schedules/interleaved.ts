@@ -8,8 +8,8 @@
  *     all-warm-up case); then one forward / one backward; then the remaining backwards.
  */
 import { checkBasics } from './checks.js';
-import { createLoopPlacement } from './placement.js';
-import type { Op, Schedule, ScheduleParams, StageOps, Violation } from './types.js';
+import { createLoopPlacement, loopStageHolders } from './placement.js';
+import type { DepthViolation, LayerCount, Op, PipelineShape, Schedule, ScheduleParams, StageOps, Violation } from './types.js';
 
 function warmupCount(params: ScheduleParams, rank: number): number {
   const { pp, vp, microBatches } = params;
@@ -55,11 +55,37 @@ function check(params: ScheduleParams): Violation | null {
   return null;
 }
 
+/**
+ * Interleaved chunks hold equal numbers of layers (Megatron `get_num_layers_to_build`), where
+ * Megatron-Core may count the embedding and the loss as one layer each and place MTP layers in
+ * the last stage (`account_for_embedding_in_pipeline_split`, `account_for_loss_in_pipeline_split`;
+ * Megatron-Bridge runs Llama 3.1 405B's 126 layers as 128 with PP8·VP4). So pp·vp must divide
+ * the layers, or the layers + MTP layers + 2. Interleaving also needs pp > 1.
+ */
+function checkDepth(shape: PipelineShape, model: LayerCount): DepthViolation | null {
+  const { pp, vp } = shape;
+  if (vp <= 1) return null;
+  if (pp === 1) return { field: 'vp', value: vp, rule: 'must be 1 without pipeline parallelism (pp = 1)' };
+  const chunks = pp * vp;
+  const units = model.layers + model.mtpDepth + 2;
+  if (model.layers % chunks === 0 || units % chunks === 0) return null;
+  const rule = `pp·vp = ${pp}·${vp} = ${chunks} must divide model.layers ${model.layers} or, counting embedding, loss and MTP as layers, ${units} (interleaved chunks of equal depth)`;
+  return { field: 'vp', value: vp, rule };
+}
+
 export const interleaved: Schedule = {
   id: 'interleaved',
+  name: 'Interleaved 1F1B',
   describe: 'Interleaved 1F1B: v chunks per rank, bubble divided by v, v× more p2p messages',
   bubbleBasis: 'makespan',
   parameterCopies: 1,
+  virtualChunks: true,
+  pairsChunks: false,
+  endsOnFullBackward: true,
+  microBatchesPerChunk: (microBatches) => microBatches,
+  modelStages: (shape) => shape.pp * shape.vp,
+  stageHolders: loopStageHolders,
+  checkDepth,
   check,
   microBatchMultiple: (params) => params.pp,
   placement: (params) => createLoopPlacement(params.pp, params.vp, params.microBatches),
@@ -77,4 +103,13 @@ export const interleaved: Schedule = {
    */
   peakInFlightBound: (params) =>
     Array.from({ length: params.pp }, (_, r) => Math.min(warmupCount(params, r) + 1, params.microBatches * params.vp) / params.vp),
+  /**
+   * min(2(p − 1 − r) + (v − 1)·p + 1, m·v) / v: Megatron's warm-up count + 1 in chunks of 1/v,
+   * without the all-warm-up case m = p; rank 0 holds p + (p − 1)/v, factor 1 + (p − 1)/(p·v)
+   * (Korthikanti et al. 2022).
+   */
+  inFlightMicroBatches(params, rank) {
+    const { pp, vp } = params;
+    return Math.min(2 * (pp - 1 - rank) + (vp - 1) * pp + 1, params.microBatches * vp) / vp;
+  },
 };

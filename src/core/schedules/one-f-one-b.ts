@@ -4,7 +4,7 @@
  * forwards, then alternates one forward and one full backward, then drains the backwards.
  */
 import { checkSingleChunk } from './checks.js';
-import { createLoopPlacement } from './placement.js';
+import { createLoopPlacement, ONE_CHUNK_PER_RANK } from './placement.js';
 import type { Op, Schedule, StageOps } from './types.js';
 
 function rankOps(pp: number, rank: number, microBatches: number): Op[] {
@@ -21,9 +21,12 @@ function rankOps(pp: number, rank: number, microBatches: number): Op[] {
 
 export const oneFOneB: Schedule = {
   id: '1f1b',
+  name: '1F1B',
   describe: '1F1B: warm-up forwards, then one forward / one backward; at most p micro-batches live',
   bubbleBasis: 'makespan',
   parameterCopies: 1,
+  ...ONE_CHUNK_PER_RANK,
+  endsOnFullBackward: true,
   check: (params) => checkSingleChunk(params, '1F1B'),
   microBatchMultiple: () => 1,
   placement: (params) => createLoopPlacement(params.pp, 1, params.microBatches),
@@ -34,4 +37,6 @@ export const oneFOneB: Schedule = {
   bubbleFormula: (params, t) => (params.pp - 1) * (t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds),
   /** min(p-r, m) on rank r (notes §3.2). */
   peakInFlightBound: (params) => Array.from({ length: params.pp }, (_, r) => Math.min(params.pp - r, params.microBatches)),
+  /** min(p − r, m): warm-up forwards + 1 (Narayanan et al. 2021). */
+  inFlightMicroBatches: (params, rank) => Math.min(params.pp - rank, params.microBatches),
 };

@@ -1,7 +1,8 @@
 /**
- * The three ways the schedules place model stages on ranks.
+ * The three ways the schedules place model stages on ranks: as routes (`create*Placement`, for
+ * the simulator) and as arithmetic per stage (`*StageHolders`, for the layout's inner loops).
  */
-import type { Placement, Route } from './types.js';
+import type { DepthViolation, PipelineShape, Placement, Route, StageHolder } from './types.js';
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
@@ -65,3 +66,33 @@ export function createVPlacement(pp: number, microBatches: number): Placement {
     routeOfMicroBatch: new Array<number>(microBatches).fill(0),
   };
 }
+
+/** Megatron loop: model stage s on rank s mod p as local chunk floor(s / p). */
+export function loopStageHolders(shape: PipelineShape, stage: number): readonly StageHolder[] {
+  return [{ rank: stage % shape.pp, chunk: Math.floor(stage / shape.pp) }];
+}
+
+/** DualPipe: stage s of copy A on rank s (chunk 0), of copy B on rank p−1−s (chunk 1). */
+export function dualStageHolders(shape: PipelineShape, stage: number): readonly StageHolder[] {
+  return [{ rank: stage, chunk: 0 }, { rank: shape.pp - 1 - stage, chunk: 1 }];
+}
+
+/** V shape: stage s < p on rank s (chunk 0), stage s ≥ p on rank 2p−1−s (chunk 1). */
+export function vStageHolders(shape: PipelineShape, stage: number): readonly StageHolder[] {
+  const p = shape.pp;
+  return [stage < p ? { rank: stage, chunk: 0 } : { rank: 2 * p - 1 - stage, chunk: 1 }];
+}
+
+/**
+ * Facts shared by the one-direction schedules with one chunk per rank (GPipe, 1F1B, ZB-H1,
+ * ZB-H2): p model stages, stage r on rank r, every micro-batch through it, no depth rule beyond
+ * the layout's pp ≤ layers.
+ */
+export const ONE_CHUNK_PER_RANK = {
+  virtualChunks: false,
+  pairsChunks: false,
+  microBatchesPerChunk: (microBatches: number): number => microBatches,
+  modelStages: (shape: PipelineShape): number => shape.pp,
+  stageHolders: loopStageHolders,
+  checkDepth: (): DepthViolation | null => null,
+} as const;

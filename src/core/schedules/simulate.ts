@@ -3,10 +3,9 @@
  * dependencies, run them through the event loop with the given per-stage times, and summarise.
  */
 import { InputError } from '../errors.js';
-import type { ScheduleId } from '../layout/types.js';
 import { createOpGraph } from './op-graph.js';
 import type { OpGraph } from './op-graph.js';
-import { SCHEDULES } from './registry.js';
+import { SCHEDULES, type ScheduleId } from './registry.js';
 import { simulateGraph } from './simulate-ops.js';
 import type { SimulateOptions } from './simulate-ops.js';
 import type { Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';

@@ -11,10 +11,8 @@
  * per rank (`vp`). F = forward, I = backward for inputs, W = backward for weights, B = I + W (full
  * backward), F&B = an overlapped forward+backward pair (DualPipe).
  */
-import type { ScheduleId } from '../layout/types.js';
 
-export type { ScheduleId };
-
+export type { ScheduleId } from './registry.js';
 /** Pipeline shape a schedule runs. Field names follow `Layout` (pp, vp, microBatches). */
 export interface ScheduleParams {
   /** Pipeline-parallel ranks p (devices along the pipeline). */
@@ -30,6 +28,29 @@ export interface Violation {
   readonly field: 'pp' | 'vp' | 'microBatches' | 'layers';
   readonly value: number;
   readonly rule: string;
+}
+
+/** The pipeline degrees alone, for facts that do not depend on the micro-batch count. */
+export type PipelineShape = Pick<ScheduleParams, 'pp' | 'vp'>;
+
+/** What a schedule's depth rules read from the model (structurally a `ModelSpec`). */
+export interface LayerCount {
+  readonly layers: number;
+  /** Multi-token-prediction modules placed with the output head. */
+  readonly mtpDepth: number;
+}
+
+/** A rule the model's depth sets; the layout reports it as `layout.pp` or `layout.vp`. */
+export interface DepthViolation {
+  readonly field: 'pp' | 'vp';
+  readonly value: number;
+  readonly rule: string;
+}
+
+/** One copy of a model stage: the rank that holds it and the local chunk index there. */
+export interface StageHolder {
+  readonly rank: number;
+  readonly chunk: number;
 }
 
 /** An extra input a DualPipe commit waits for before the op starts (a receive posted early). */
@@ -145,13 +166,49 @@ export interface UniformOpTimes {
  */
 export type BubbleBasis = 'makespan' | 'rank-window';
 
+/**
+ * Everything the rest of scaleplan knows about one schedule. Layout checks, memory, the step model,
+ * traffic and the planner ask these fields; none of them compares schedule ids.
+ */
 export interface Schedule {
-  readonly id: ScheduleId;
+  /** Registry key (`SCHEDULES`), the value of `layout.schedule`. */
+  readonly id: string;
+  /** Name as papers and frameworks write it ('DualPipeV'). */
+  readonly name: string;
   /** One line for help texts and tables. */
   readonly describe: string;
   readonly bubbleBasis: BubbleBasis;
   /** Weight copies per device relative to one pipeline stage at the same device count (DualPipe 2). */
   readonly parameterCopies: number;
+  /** Runs v ≥ 2 virtual chunks per rank (vp > 1); every other schedule takes vp = 1. */
+  readonly virtualChunks: boolean;
+  /**
+   * Runs overlapped F&B pairs of two chunks, which hide the pair's communication (MoE dispatch and
+   * combine) under its compute (notes §3.6, DeepSeek-V3 TR Fig. 4).
+   */
+  readonly pairsChunks: boolean;
+  /**
+   * Every rank's program ends on a full backward B (no weight-gradient W left to fill the drain),
+   * so the step waits for the backward to travel back through every stage after a rank's last op.
+   */
+  readonly endsOnFullBackward: boolean;
+  /** Micro-batches each local chunk runs per step, of m (DualPipe: m/2 per model copy). */
+  microBatchesPerChunk(microBatches: number): number;
+  /** Model stages S a micro-batch passes through (p, p·v or 2p); arithmetic, unlike `placement`. */
+  modelStages(shape: PipelineShape): number;
+  /**
+   * Every copy of model stage `stage` (0 ≤ stage < `modelStages`): its rank and local chunk, the
+   * same map as `placement` without building routes (DualPipe lists two copies).
+   */
+  stageHolders(shape: PipelineShape, stage: number): readonly StageHolder[];
+  /** The first rule the model's depth sets for this shape (equal interleaved chunks, 2p ≤ layers), or null. */
+  checkDepth(shape: PipelineShape, model: LayerCount): DepthViolation | null;
+  /**
+   * Micro-batches whose activations rank `rank` holds at its peak, as a multiple of the activations
+   * of everything the rank holds (all its chunks) for one micro-batch. `peakInFlightBound` counts the
+   * same peak in pipeline-stage units.
+   */
+  inFlightMicroBatches(params: ScheduleParams, rank: number): number;
   /** The first rule the shape breaks, or null. */
   check(params: ScheduleParams): Violation | null;
   /** Micro-batch counts the schedule accepts are multiples of this (given the other params). */

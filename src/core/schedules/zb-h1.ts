@@ -6,7 +6,7 @@
  * W lag of p-1 micro-batches (notes §3.4).
  */
 import { checkSingleChunk } from './checks.js';
-import { createLoopPlacement } from './placement.js';
+import { createLoopPlacement, ONE_CHUNK_PER_RANK } from './placement.js';
 import type { Op, Schedule, StageOps } from './types.js';
 
 function rankOps(pp: number, rank: number, microBatches: number): Op[] {
@@ -24,9 +24,12 @@ function rankOps(pp: number, rank: number, microBatches: number): Op[] {
 
 export const zbH1: Schedule = {
   id: 'zb-h1',
+  name: 'ZB-H1',
   describe: 'ZB-H1: 1F1B with weight gradients deferred into the bubbles; same memory as 1F1B',
   bubbleBasis: 'makespan',
   parameterCopies: 1,
+  ...ONE_CHUNK_PER_RANK,
+  endsOnFullBackward: false,
   check: (params) => checkSingleChunk(params, 'ZB-H1'),
   microBatchMultiple: () => 1,
   placement: (params) => createLoopPlacement(params.pp, 1, params.microBatches),
@@ -38,4 +41,6 @@ export const zbH1: Schedule = {
     Math.max(0, (params.pp - 1) * (t.forwardSeconds + t.backwardInputSeconds - t.backwardWeightSeconds)),
   /** min(p-r, m) micro-batches between F and I on rank r: p·M_B on rank 0 (ZB Table 2). */
   peakInFlightBound: (params) => Array.from({ length: params.pp }, (_, r) => Math.min(params.pp - r, params.microBatches)),
+  /** min(p − r, m), as 1F1B (ZB Table 2). */
+  inFlightMicroBatches: (params, rank) => Math.min(params.pp - rank, params.microBatches),
 };

@@ -12,7 +12,7 @@
  *   then the remaining W's (2r+1 of them). An F is pulled forward whenever an I would precede it.
  */
 import { checkSingleChunk } from './checks.js';
-import { createLoopPlacement } from './placement.js';
+import { createLoopPlacement, ONE_CHUNK_PER_RANK } from './placement.js';
 import type { Op, Schedule, StageOps } from './types.js';
 
 /** Which ops follow I_j on rank r. */
@@ -52,9 +52,12 @@ function rankOps(pp: number, rank: number, microBatches: number): Op[] {
 
 export const zbH2: Schedule = {
   id: 'zb-h2',
+  name: 'ZB-H2',
   describe: 'ZB-H2: more warm-up forwards and deferred W; zero bubble at F=I=W without optimizer sync, 2p-1 live micro-batches',
   bubbleBasis: 'rank-window',
   parameterCopies: 1,
+  ...ONE_CHUNK_PER_RANK,
+  endsOnFullBackward: false,
   check: (params) => checkSingleChunk(params, 'ZB-H2'),
   microBatchMultiple: () => 1,
   placement: (params) => createLoopPlacement(params.pp, 1, params.microBatches),
@@ -67,4 +70,6 @@ export const zbH2: Schedule = {
   /** min(2(p-r)-1, m) on rank r: (2p-1)·M_B on rank 0 (ZB Table 2). */
   peakInFlightBound: (params) =>
     Array.from({ length: params.pp }, (_, r) => Math.min(2 * (params.pp - r) - 1, params.microBatches)),
+  /** min(2(p − r) − 1, m): (2p − 1)·M_B on the first rank (ZB Table 2). */
+  inFlightMicroBatches: (params, rank) => Math.min(2 * (params.pp - rank) - 1, params.microBatches),
 };

@@ -9,7 +9,8 @@
  */
 import { allGatherSeconds, allReduceSeconds, reduceScatterSeconds } from '../comm/collectives.js';
 import type { Links } from '../comm/links.js';
-import { createGroupPlacement, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
+import { createPackedPlacement, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
+import { WEIGHT_BYTES } from '../hardware/element-bytes.js';
 import type { Layout } from '../layout/types.js';
 
 /** Parameters held by one GPU of a pipeline rank, before data-parallel sharding. */
@@ -31,22 +32,21 @@ export interface DataParallelComm {
   readonly fsdpBackwardSeconds: number;
 }
 
-/** Bytes of the working weights gathered by ZeRO/FSDP (BF16). */
-const WEIGHT_BYTES = 2;
+/** The layout fields that set a rank's data-parallel communication (with its groups). */
+export type ShardingShape = Pick<Layout, 'zero' | 'fsdpShardSize' | 'pp'>;
 
 /** The FSDP shard group: the whole dp group, or an HSDP shard of `fsdpShardSize` ranks packed like it. */
 function shardGroup(dpGroup: GroupPlacement, shardSize: number): GroupPlacement {
   if (shardSize >= dpGroup.size) return dpGroup;
-  return createGroupPlacement(shardSize, Math.min(shardSize, dpGroup.inDomain));
+  return createPackedPlacement(shardSize, dpGroup.inDomain);
 }
 
 function replicaGroup(dpGroup: GroupPlacement, shardSize: number): GroupPlacement {
   const replicas = Math.max(1, Math.round(dpGroup.size / shardSize));
-  const inDomain = Math.max(1, Math.floor(dpGroup.inDomain / shardSize));
-  return createGroupPlacement(replicas, Math.min(replicas, inDomain));
+  return createPackedPlacement(replicas, dpGroup.inDomain / shardSize);
 }
 
-function groupComm(params: number, group: GroupPlacement, layout: Layout, links: Links, gradBytes: number): DataParallelComm {
+function groupComm(params: number, group: GroupPlacement, layout: ShardingShape, links: Links, gradBytes: number): DataParallelComm {
   if (group.size <= 1 || params === 0) return { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
   if (layout.zero === 0) {
     return { gradReduceSeconds: allReduceSeconds(params * gradBytes, group, links), paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
@@ -75,7 +75,7 @@ function groupComm(params: number, group: GroupPlacement, layout: Layout, links:
 }
 
 /** Data-parallel communication of one GPU holding `params`, dense and expert groups in sequence. */
-export function dataParallelComm(params: RankParams, groups: GroupPlacements, layout: Layout, links: Links, gradBytes: number): DataParallelComm {
+export function dataParallelComm(params: RankParams, groups: GroupPlacements, layout: ShardingShape, links: Links, gradBytes: number): DataParallelComm {
   const dense = groupComm(params.dense, groups.dp, layout, links, gradBytes);
   const expert = groupComm(params.expert, groups.edp, layout, links, gradBytes);
   return {
@@ -94,7 +94,7 @@ export function dataParallelComm(params: RankParams, groups: GroupPlacements, la
  */
 export const OPTIMIZER_BYTES_PER_PARAM = 30;
 
-export function optimizerSeconds(params: RankParams, layout: Layout, edp: number, hbmBytesPerSec: number): number {
+export function optimizerSeconds(params: RankParams, layout: Pick<Layout, 'zero' | 'dp' | 'cp'>, edp: number, hbmBytesPerSec: number): number {
   const shardDense = layout.zero >= 1 ? layout.dp * layout.cp : 1;
   const shardExpert = layout.zero >= 1 ? edp : 1;
   const local = params.dense / shardDense + params.expert / shardExpert;

@@ -1,23 +1,26 @@
 /**
  * Communication of one transformer layer for one micro-batch on one GPU, per pass: tensor-parallel
- * collectives, MoE dispatch/combine all-to-alls, context-parallel ring exchanges. Seconds, before
- * any overlap (the caller applies the overlap assumptions).
+ * collectives, MoE dispatch/combine all-to-alls, context-parallel ring exchanges, and the pipeline
+ * boundary transfer. Volumes (bytes per call, calls per layer-pass) and seconds before any overlap
+ * (the caller applies the overlap assumptions); `analysis/traffic.ts` reads the same volumes.
  */
 import { allReduceSeconds } from '../comm/collectives.js';
 import type { CommLinks } from '../comm/links.js';
+import type { AllToAllCost } from '../comm/all-to-all.js';
 import { moeAllToAllCost } from '../comm/moe-all-to-all.js';
 import type { GroupPlacements } from '../comm/place-groups.js';
 import { sendRecvSeconds } from '../comm/send-recv.js';
+import { ACTIVATION_BYTES, FP8_TILE_BYTES } from '../hardware/element-bytes.js';
 import type { Precision } from '../hardware/types.js';
 import type { Layout } from '../layout/types.js';
 import type { ModelSpec } from '../model/types.js';
 
-/** Bytes of one activation element on the wire: BF16/FP16 activations (Megatron, DeepSeek combine). */
-const ACTIVATION_BYTES = 2;
+/** The layout fields one layer's communication reads (with the groups' placement). */
+export type CommShape = Pick<Layout, 'tp' | 'cp' | 'ep' | 'etp' | 'pp' | 'microBatch' | 'recompute' | 'sequenceParallel'>;
 
 export interface CommContext {
   readonly model: ModelSpec;
-  readonly layout: Layout;
+  readonly layout: CommShape;
   readonly seqLen: number;
   readonly precision: Precision;
   readonly groups: GroupPlacements;
@@ -39,36 +42,51 @@ export function tokensPerGpu(ctx: CommContext): number {
   return (ctx.layout.microBatch * ctx.seqLen) / ctx.layout.cp;
 }
 
+/** Calls of one collective per layer and pass. */
+export interface CallsPerPass {
+  readonly forward: number;
+  readonly backward: number;
+}
+
 /**
- * Tensor parallelism: one all-reduce of b·(s/cp)·h activations after the attention block and one
+ * Tensor parallelism: one all-reduce of S = b·(s/cp)·h activations after the attention block and one
  * after the MLP block in forward, the same two in backward (Shoeybi et al. 2019 §3); sequence
  * parallelism replaces each by reduce-scatter + all-gather of equal total volume (Korthikanti et al.
  * 2022 §4.2.2). Full recomputation repeats the forward pair in backward.
  */
+export function tpCallsPerLayer(recompute: Layout['recompute']): CallsPerPass {
+  return { forward: 2, backward: recompute === 'full' ? 4 : 2 };
+}
+
+/** S of one tensor-parallel collective [bytes]. */
+export function tpCollectiveBytes(ctx: CommContext): number {
+  return tokensPerGpu(ctx) * ctx.model.hidden * ACTIVATION_BYTES;
+}
+
 function tpSeconds(ctx: CommContext): { forward: number; backward: number } {
   if (ctx.layout.tp <= 1) return { forward: 0, backward: 0 };
-  const bytes = tokensPerGpu(ctx) * ctx.model.hidden * ACTIVATION_BYTES;
-  const one = allReduceSeconds(bytes, ctx.groups.tp, ctx.links.collective);
-  const recompute = ctx.layout.recompute === 'full' ? 2 * one : 0;
-  return { forward: 2 * one, backward: 2 * one + recompute };
+  const one = allReduceSeconds(tpCollectiveBytes(ctx), ctx.groups.tp, ctx.links.collective);
+  const calls = tpCallsPerLayer(ctx.layout.recompute);
+  return { forward: calls.forward * one, backward: calls.backward * one };
 }
 
 /**
  * Dispatch bytes per element: FP8 with one FP32 scale per 128 channels for DeepSeek-style recipes
  * (TR §3.3.3: activations quantised to FP8 before dispatch; 7168 + 224 bytes per token copy), else BF16.
  */
-function dispatchBytesPerElement(precision: Precision): number {
-  return precision === 'fp8-block' ? 1 + 4 / 128 : ACTIVATION_BYTES;
+export function dispatchBytesPerElement(precision: Precision): number {
+  return precision === 'fp8-block' ? FP8_TILE_BYTES : ACTIVATION_BYTES;
 }
 
 /**
  * Expert parallelism: four all-to-alls per MoE layer per micro-batch — forward dispatch and combine,
  * backward of the combine (dispatch-shaped, FP8 in DeepSeek's recipe) and of the dispatch
  * (combine-shaped, BF16) (notes §5.5). Node-limited routing deduplicates scale-out copies (DeepEP).
+ * Each pass runs one dispatch-shaped and one combine-shaped all-to-all; null without experts.
  */
-function epSeconds(ctx: CommContext): { forward: number; backward: number } {
+export function expertAllToAlls(ctx: CommContext): { readonly dispatch: AllToAllCost; readonly combine: AllToAllCost } | null {
   const moe = ctx.model.moe;
-  if (moe === null || ctx.layout.ep <= 1) return { forward: 0, backward: 0 };
+  if (moe === null || ctx.layout.ep <= 1) return null;
   const tokens = (tokensPerGpu(ctx) * ctx.layout.etp) / ctx.layout.tp;
   const base = {
     tokens,
@@ -78,9 +96,17 @@ function epSeconds(ctx: CommContext): { forward: number; backward: number } {
     maxNodesPerToken: moe.maxNodesPerToken,
     deduplicate: moe.maxNodesPerToken !== null,
   };
-  const dispatch = moeAllToAllCost({ ...base, bytesPerElement: dispatchBytesPerElement(ctx.precision) }, ctx.groups.ep, ctx.links.allToAll).seconds;
-  const combine = moeAllToAllCost({ ...base, bytesPerElement: ACTIVATION_BYTES }, ctx.groups.ep, ctx.links.allToAll).seconds;
-  return { forward: dispatch + combine, backward: dispatch + combine };
+  return {
+    dispatch: moeAllToAllCost({ ...base, bytesPerElement: dispatchBytesPerElement(ctx.precision) }, ctx.groups.ep, ctx.links.allToAll),
+    combine: moeAllToAllCost({ ...base, bytesPerElement: ACTIVATION_BYTES }, ctx.groups.ep, ctx.links.allToAll),
+  };
+}
+
+function epSeconds(ctx: CommContext): { forward: number; backward: number } {
+  const a2a = expertAllToAlls(ctx);
+  if (a2a === null) return { forward: 0, backward: 0 };
+  const pass = a2a.dispatch.seconds + a2a.combine.seconds;
+  return { forward: pass, backward: pass };
 }
 
 /**
@@ -96,14 +122,24 @@ export function kvWidth(model: ModelSpec, tp: number): number {
 }
 
 /**
- * Context parallelism (ring attention, Megatron CP): each rank passes its K/V chunk around the
- * ring, cp−1 exchanges in forward; backward passes K/V again plus dK/dV (notes §5.6).
+ * Context parallelism (ring attention, Megatron CP): each rank passes its K/V chunk of
+ * b·(s/cp)·kvWidth elements around the ring, cp−1 exchanges in forward; backward passes K/V again
+ * plus dK/dV (notes §5.6).
  */
+export function cpExchangesPerLayer(cp: number): CallsPerPass {
+  return { forward: cp - 1, backward: 2 * (cp - 1) };
+}
+
+/** One ring message [bytes]. */
+export function cpMessageBytes(ctx: CommContext): number {
+  return tokensPerGpu(ctx) * kvWidth(ctx.model, ctx.layout.tp) * ACTIVATION_BYTES;
+}
+
 function cpSeconds(ctx: CommContext): { forward: number; backward: number } {
   if (ctx.layout.cp <= 1) return { forward: 0, backward: 0 };
-  const bytes = ctx.layout.microBatch * (ctx.seqLen / ctx.layout.cp) * kvWidth(ctx.model, ctx.layout.tp) * ACTIVATION_BYTES;
-  const forward = (ctx.layout.cp - 1) * sendRecvSeconds(bytes, ctx.groups.cp, ctx.links.pointToPoint);
-  return { forward, backward: 2 * forward };
+  const one = sendRecvSeconds(cpMessageBytes(ctx), ctx.groups.cp, ctx.links.pointToPoint);
+  const calls = cpExchangesPerLayer(ctx.layout.cp);
+  return { forward: calls.forward * one, backward: calls.backward * one };
 }
 
 /** Communication of one layer of the given kind (dense layers have no expert all-to-all). */
@@ -121,10 +157,14 @@ export function layerCommSeconds(ctx: CommContext, kind: 'dense' | 'moe'): Layer
   };
 }
 
-/** Pipeline boundary: b·(s/cp)·h activations (÷tp with sequence parallelism) each way (notes §5.3). */
+/** Pipeline boundary: b·(s/cp)·h activations (÷tp with sequence parallelism) each way (notes §5.3) [bytes]. */
+export function p2pMessageBytes(ctx: CommContext): number {
+  const split = ctx.layout.sequenceParallel ? ctx.layout.tp : 1;
+  return (tokensPerGpu(ctx) * ctx.model.hidden * ACTIVATION_BYTES) / split;
+}
+
+/** One pipeline boundary transfer [s]. */
 export function pipelineP2pSeconds(ctx: CommContext): number {
   if (ctx.layout.pp <= 1) return 0;
-  const split = ctx.layout.sequenceParallel ? ctx.layout.tp : 1;
-  const bytes = (tokensPerGpu(ctx) * ctx.model.hidden * ACTIVATION_BYTES) / split;
-  return sendRecvSeconds(bytes, ctx.groups.pp, ctx.links.pointToPoint);
+  return sendRecvSeconds(p2pMessageBytes(ctx), ctx.groups.pp, ctx.links.pointToPoint);
 }

@@ -12,7 +12,7 @@ import type { ModelSpec } from '../model/types.js';
 import type { RankParams } from './data-parallel.js';
 
 /** Dense parameters of one stage chunk per GPU (÷tp) and routed-expert parameters per GPU (÷ep·etp). */
-export function chunkParams(model: ModelSpec, layout: Layout, chunk: StageChunk): RankParams {
+export function chunkParams(model: ModelSpec, layout: Pick<Layout, 'tp' | 'ep' | 'etp'>, chunk: StageChunk): RankParams {
   const common = attentionParams(model) + layerNormParams(model);
   let dense = chunk.layers * common + chunk.denseLayers * denseMlpParams(model, denseFfnWidth(model));
   let expert = 0;

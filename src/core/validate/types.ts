@@ -17,6 +17,8 @@ export interface RunValidation {
   /** Short description of the layout used. */
   readonly layout: string;
   readonly forcedBalancedRouting: boolean;
+  /** With `--cross-validate family`: the prediction of the calibration fitted without this run's source family. */
+  readonly crossValidated?: { readonly predicted: number; readonly errorPct: number };
   /** When the run publishes GPU-hours per trillion tokens: predicted (from tokens/s/GPU) and published. */
   readonly gpuHoursPerTrillionTokens?: { readonly predicted: number; readonly measured: number };
 }
@@ -43,6 +45,15 @@ export interface ErrorSummary {
   readonly maxAbsPctError: number;
 }
 
+/** Errors of runs predicted by a calibration that never saw their source family. */
+export interface CrossValidationSummary extends ErrorSummary {
+  readonly by: 'family';
+  readonly byFamily: Readonly<Record<string, ErrorSummary>>;
+  readonly byAccelerator: Readonly<Record<string, ErrorSummary>>;
+  readonly byPrecision: Readonly<Record<string, ErrorSummary>>;
+  readonly byArchitecture: Readonly<Record<'dense' | 'moe', ErrorSummary>>;
+}
+
 export interface ValidationSummary extends ErrorSummary {
   readonly skipped: number;
   readonly byAccelerator: Readonly<Record<string, ErrorSummary>>;
@@ -51,6 +62,8 @@ export interface ValidationSummary extends ErrorSummary {
   readonly bySource: Readonly<Record<string, ErrorSummary>>;
   /** The run with the largest absolute error. */
   readonly worst: { readonly id: string; readonly errorPct: number } | null;
+  /** With `--cross-validate family` only. */
+  readonly crossValidation?: CrossValidationSummary;
 }
 
 export interface ValidationReport {

@@ -23,6 +23,7 @@ import { MODELS } from '../model/catalog.js';
 import type { ModelSpec } from '../model/types.js';
 import { resolveLayoutSpec } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/types.js';
+import { defaultScheduleId } from '../schedules/catalog.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import { isRunCase, parseRunRecord } from '../runs/parse-run.js';
 import type { RunRecord } from '../runs/record-schema.js';
@@ -51,7 +52,7 @@ export function withTorchtitanDefaults(record: RunRecord): RunRecord {
       globalBatch: localBatch * dp,
       microBatch: pp > 1 ? localBatch / stages : layout.microBatch ?? localBatch,
       vp: interleaved ? 2 : layout.vp,
-      schedule: pp > 1 ? (interleaved ? 'interleaved' : '1f1b') : layout.schedule,
+      schedule: pp > 1 ? defaultScheduleId(interleaved ? 2 : 1) : layout.schedule,
     },
   };
 }
@@ -117,7 +118,7 @@ export function validateKorthikantiMemory(record: RunRecord): MemoryValidation |
     name: record.id, description: record.source, model,
     cluster: createCluster(findAccelerator(record.cluster.gpu), tp * pp),
     training: { seqLen: 2048, globalBatch: microBatch * pp * 3, totalTokens: microBatch * pp * 3 * 2048, precision: 'fp16', batchRamp: null },
-    layout: resolveLayoutSpec({ tp, pp, vp, dp: 1, zero: 0, microBatch, sequenceParallel, recompute, schedule: vp > 1 ? 'interleaved' : '1f1b' }),
+    layout: resolveLayoutSpec({ tp, pp, vp, dp: 1, zero: 0, microBatch, sequenceParallel, recompute, schedule: defaultScheduleId(vp) }),
     economics: {}, datacenter: {}, reference: {},
   };
   const layout = createLayout(scenario);

@@ -11,8 +11,7 @@ import { estimateStep } from '../step/estimate-step.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import type { StepReport } from '../step/types.js';
 import { summarizeValidation } from './summarize.js';
-import type { RunValidation, SkippedRun, ValidationMetric, ValidationReport } from './types.js';
-import { validateMemory } from './validate-memory.js';
+import type { RunValidation, SkippedRun, ValidationMetric } from './types.js';
 
 export function describeLayout(l: Layout): string {
   const parts = [`TP${l.tp}`, `PP${l.pp}`];
@@ -103,11 +102,4 @@ export function validateThroughput(records: readonly RunRecord[], options: StepO
   const { runs, skipped } = validateCases(cases, options);
   const allSkipped = [...unmodelable, ...skipped];
   return { summary: summarizeValidation(runs, allSkipped.length), runs, skipped: allSkipped };
-}
-
-/** The whole validation: throughput of every modelable run, peak memory where measured. */
-export function validateRuns(records: readonly RunRecord[], options: StepOptions = DEFAULT_STEP_OPTIONS): ValidationReport {
-  const throughput = validateThroughput(records, options);
-  const memory = validateMemory(records);
-  return { summary: throughput.summary, runs: throughput.runs, memory, skipped: throughput.skipped };
 }

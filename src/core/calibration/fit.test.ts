@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { PRIOR_EFFICIENCY_PARAMS } from '../compute/efficiency-params.js';
+import type { CalibrationPrior } from '../compute/efficiency-fit.js';
+import type { RunCase } from '../runs/types.js';
+import { fitResponses } from './fit.js';
+import { responseLnPredicted, type CaseResponse } from './response.js';
+
+/** A prior with one parameter `e` (prior 0.5) that is every record's effMax. */
+function prior(sigmaLn: number): CalibrationPrior {
+  return {
+    structure: 'test',
+    efficiency: PRIOR_EFFICIENCY_PARAMS,
+    parameters: { e: { value: 0.5, sigmaLn, min: 0.1, max: 1, description: 'test' } },
+    term: () => ({ keys: ['e'], factor: 1 }),
+    residualSigmaLn: 0.1,
+  };
+}
+
+/**
+ * A synthetic run whose throughput is proportional to effMax: ln m = ln E + ln(scale), tabulated
+ * on the response grid (10 points of ln E from ln 0.1 to 0), measured at E = `trueEff`.
+ */
+function run(id: string, scale: number, trueEff: number, tag = id): CaseResponse {
+  const grid = Array.from({ length: 10 }, (_, i) => Math.log(0.1) * (1 - i / 9) + Math.log(scale));
+  const fake = { id, scenario: { model: tag, cluster: { accelerator: { id: 'x' }, gpus: 1 }, training: {} }, layout: {}, flags: { forcedBalancedRouting: false } };
+  // Only configurationKey reads `case` (scenario, layout, flags): a structural stand-in suffices.
+  const c: RunCase = JSON.parse(JSON.stringify(fake));
+  return { id, family: id.replace(/-\d+$/, ''), case: c, lnMeasured: Math.log(trueEff * scale), main: { term: { keys: ['e'], factor: 1 }, lnPredicted: grid }, secondary: null };
+}
+
+describe('fitResponses', () => {
+  it('recovers the effMax that reproduces the measurements (no prior term)', () => {
+    const fit = fitResponses([run('A-001', 1000, 0.62), run('A-002', 3000, 0.62), run('B-001', 50, 0.62)], prior(Infinity), 'run');
+    expect(fit.values.e).toBeCloseTo(0.62, 3);
+    expect(fit.parameters[0]?.families).toEqual(['A', 'B']);
+  });
+
+  it('the prior term shrinks a one-run fit toward the prior: θ = exp((n·x̂/σr² + x⁰/σ²) / (n/σr² + 1/σ²))', () => {
+    const fit = fitResponses([run('A-001', 1000, 0.8)], prior(0.1), 'run');
+    // one run, σr = σ = 0.1: the posterior mode is the geometric mean of 0.8 and 0.5
+    expect(fit.values.e).toBeCloseTo(Math.sqrt(0.8 * 0.5), 3);
+    expect(fit.parameters[0]?.sigmaLn).toBeCloseTo(0.1 / Math.SQRT2, 3);
+  });
+
+  it("'configuration' weighting counts repeated configurations once", () => {
+    const repeated = [run('A-001', 1000, 0.8, 'same'), run('A-002', 1000, 0.8, 'same'), run('A-003', 1000, 0.8, 'same')];
+    const byRun = fitResponses(repeated, prior(0.1), 'run');
+    const byConfig = fitResponses(repeated, prior(0.1), 'configuration');
+    expect(byConfig.configurations).toBe(1);
+    expect(byConfig.values.e).toBeCloseTo(Math.sqrt(0.8 * 0.5), 3);
+    expect(byRun.values.e ?? 0).toBeGreaterThan(byConfig.values.e ?? 1);
+  });
+
+  it('responseLnPredicted interpolates the tabulated response', () => {
+    const r = run('A-001', 1000, 0.5);
+    expect(responseLnPredicted(prior(Infinity), r, { e: 0.37 })).toBeCloseTo(Math.log(370), 6);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The calibration fit: minimises the loss of `compute/efficiency-fit.ts`
+ *
+ *   L(x) = Σ_i w_i · (ln m_i(x) − ln measured_i)² / σ_r²  +  Σ_k (x_k − x_k⁰)² / σ_k²,   x = ln θ
+ *
+ * by Levenberg–Marquardt on the tabulated responses (`response.ts`), each x_k kept in its range.
+ * Only parameters of some run's recipe path are free; the others keep their prior value.
+ * Uncertainty: σ(x_k) = √((JᵀJ)⁻¹)_kk of the weighted, σ-scaled residuals at the optimum (Laplace
+ * approximation; prior rows included), reported as a relative uncertainty of θ_k.
+ *
+ * Weights: 'run' gives every run weight 1; 'configuration' gives each distinct configuration
+ * (everything but the id and the measurement; repeated container releases of one benchmark,
+ * data/README.md "Duplicates") a total weight of 1.
+ */
+import type { CalibrationPrior } from '../compute/efficiency-fit.js';
+import { responseLnPredicted, type CaseResponse } from './response.js';
+
+export type FitWeighting = 'run' | 'configuration';
+
+export interface ParameterEstimate {
+  readonly key: string;
+  readonly value: number;
+  readonly prior: number;
+  /** Posterior uncertainty of ln θ (≈ relative uncertainty of θ). */
+  readonly sigmaLn: number;
+  /** Runs, distinct configurations and source families whose recipe path uses the parameter. */
+  readonly runs: number;
+  readonly configurations: number;
+  readonly families: readonly string[];
+}
+
+export interface CalibrationFit {
+  readonly structure: string;
+  /** Every parameter of the prior: fitted, or the prior value when no run depends on it. */
+  readonly values: Readonly<Record<string, number>>;
+  /** The free parameters, sorted by key. */
+  readonly parameters: readonly ParameterEstimate[];
+  readonly runs: number;
+  readonly configurations: number;
+  readonly loss: number;
+}
+
+/** A stable key of everything a run's prediction depends on (not its id, not its measurement). */
+export function configurationKey(r: CaseResponse): string {
+  const s = r.case.scenario;
+  const { id: _id, name: _name, source: _source, published: _published, ...architecture } = s.model;
+  return JSON.stringify([architecture, s.cluster.accelerator.id, s.cluster.gpus, s.training, r.case.layout, r.case.flags.forcedBalancedRouting]);
+}
+
+function weightsOf(responses: readonly CaseResponse[], weighting: FitWeighting): number[] {
+  if (weighting === 'run') return responses.map(() => 1);
+  const counts = new Map<string, number>();
+  const keys = responses.map(configurationKey);
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return keys.map((k) => 1 / (counts.get(k) ?? 1));
+}
+
+/** Solves A·x = b (A symmetric positive definite up to rounding) by Gaussian elimination with pivoting. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i] ?? 0]);
+  for (let c = 0; c < n; c += 1) {
+    let p = c;
+    for (let r = c + 1; r < n; r += 1) if (Math.abs(m[r]?.[c] ?? 0) > Math.abs(m[p]?.[c] ?? 0)) p = r;
+    const pivotRow = m[p] ?? [];
+    m[p] = m[c] ?? [];
+    m[c] = pivotRow;
+    const pivot = pivotRow[c] ?? 0;
+    if (Math.abs(pivot) < 1e-300) continue;
+    for (let r = 0; r < n; r += 1) {
+      const row = m[r] ?? [];
+      if (r === c) continue;
+      const f = (row[c] ?? 0) / pivot;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k += 1) row[k] = (row[k] ?? 0) - f * (pivotRow[k] ?? 0);
+    }
+  }
+  return m.map((row, i) => {
+    const d = row[i] ?? 0;
+    return Math.abs(d) < 1e-300 ? 0 : (row[n] ?? 0) / d;
+  });
+}
+
+/** Fits the prior's parameters to the runs of `responses`. Pure and deterministic. */
+export function fitResponses(responses: readonly CaseResponse[], prior: CalibrationPrior, weighting: FitWeighting): CalibrationFit {
+  const priorValues = Object.fromEntries(Object.entries(prior.parameters).map(([k, p]) => [k, p.value]));
+  const used = new Set<string>();
+  // Free: parameters of some run's recipe path. A parameter reached only through the BF16-only ops
+  // of low-precision runs (a few % of their time) is not identifiable from them and keeps its value.
+  for (const r of responses) for (const k of r.main.term.keys) used.add(k);
+  const free = [...used].filter((k) => prior.parameters[k] !== undefined).sort();
+  const weights = weightsOf(responses, weighting);
+  const sigmaR = prior.residualSigmaLn;
+
+  const valuesOf = (x: readonly number[]): Record<string, number> => {
+    const v: Record<string, number> = { ...priorValues };
+    free.forEach((k, i) => { v[k] = Math.exp(x[i] ?? 0); });
+    return v;
+  };
+  const residuals = (x: readonly number[]): number[] => {
+    const values = valuesOf(x);
+    const out = responses.map((r, i) => (Math.sqrt(weights[i] ?? 0) * (responseLnPredicted(prior, r, values) - r.lnMeasured)) / sigmaR);
+    free.forEach((k, i) => {
+      const p = prior.parameters[k];
+      if (p !== undefined && Number.isFinite(p.sigmaLn)) out.push(((x[i] ?? 0) - Math.log(p.value)) / p.sigmaLn);
+    });
+    return out;
+  };
+  const lossOf = (r: readonly number[]): number => r.reduce((s, v) => s + v * v, 0);
+  const clamp = (x: readonly number[]): number[] => x.map((v, i) => {
+    const p = prior.parameters[free[i] ?? ''];
+    return p === undefined ? v : Math.min(Math.log(p.max), Math.max(Math.log(p.min), v));
+  });
+  const jacobian = (x: readonly number[], r0: readonly number[]): number[][] => free.map((_, k) => {
+    const h = 1e-4;
+    const xh = x.map((v, i) => (i === k ? v + h : v));
+    return residuals(xh).map((v, i) => (v - (r0[i] ?? 0)) / h);
+  });
+  const normal = (jt: readonly number[][]): number[][] => jt.map((a) => jt.map((b) => a.reduce((s, v, i) => s + v * (b[i] ?? 0), 0)));
+
+  let x = clamp(free.map((k) => Math.log(prior.parameters[k]?.value ?? 1)));
+  let r = residuals(x);
+  let loss = lossOf(r);
+  let lambda = 1e-3;
+  for (let iter = 0; iter < 200 && free.length > 0; iter += 1) {
+    const jt = jacobian(x, r);
+    const a = normal(jt);
+    const g = jt.map((row) => row.reduce((s, v, i) => s + v * (r[i] ?? 0), 0));
+    const damped = a.map((row, i) => row.map((v, j) => (i === j ? v * (1 + lambda) + 1e-12 : v)));
+    const step = solve(damped, g.map((v) => -v));
+    const xNew = clamp(x.map((v, i) => v + (step[i] ?? 0)));
+    const rNew = residuals(xNew);
+    const lossNew = lossOf(rNew);
+    if (lossNew < loss) {
+      const moved = Math.max(...xNew.map((v, i) => Math.abs(v - (x[i] ?? 0))));
+      x = xNew; r = rNew; loss = lossNew; lambda = Math.max(1e-7, lambda / 3);
+      if (moved < 1e-6) break;
+    } else {
+      lambda *= 4;
+      if (lambda > 1e8) break;
+    }
+  }
+
+  const jt = jacobian(x, r);
+  const a = normal(jt);
+  const values = valuesOf(x);
+  const configs = responses.map(configurationKey);
+  const parameters = free.map((key, k): ParameterEstimate => {
+    const unit = free.map((_, i) => (i === k ? 1 : 0));
+    const variance = solve(a.map((row, i) => row.map((v, j) => (i === j ? v + 1e-12 : v))), unit)[k] ?? 0;
+    const dependent = responses.map((resp, i) => ({ resp, i })).filter(({ resp }) => resp.main.term.keys.includes(key));
+    return {
+      key,
+      value: values[key] ?? 0,
+      prior: prior.parameters[key]?.value ?? 0,
+      sigmaLn: Math.sqrt(Math.max(0, variance)),
+      runs: dependent.length,
+      configurations: new Set(dependent.map(({ i }) => configs[i])).size,
+      families: [...new Set(dependent.map(({ resp }) => resp.family))].sort(),
+    };
+  });
+  return { structure: prior.structure, values, parameters, runs: responses.length, configurations: new Set(configs).size, loss };
+}

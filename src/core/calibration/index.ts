@@ -1,0 +1,7 @@
+/** Public manifest of the calibration: the fit of the GEMM parameters and its cross-validation. */
+export { configurationKey, fitResponses, type CalibrationFit, type FitWeighting, type ParameterEstimate } from './fit.js';
+export { createResponses, responseLnPredicted, type CaseResponse } from './response.js';
+export {
+  DEFAULT_CALIBRATION_SETUP, createCalibrationResponses, crossValidate, fitCalibration,
+  type CalibrationSetup, type CrossValidation,
+} from './cross-validate.js';

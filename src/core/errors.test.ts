@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, MAX_ECHOED_CHARS } from './errors.js';
+
+describe('InputError message', () => {
+  it('quotes a short string value in full', () => {
+    expect(new InputError('model', 'llama', 'unknown').message).toBe('model = "llama": unknown');
+  });
+  it(`cuts a 1 MB string value to ${MAX_ECHOED_CHARS} characters ending with an ellipsis`, () => {
+    const message = new InputError('model', 'x'.repeat(1_000_000), 'unknown model id').message;
+    const quoted = message.slice('model = '.length, message.indexOf(': unknown'));
+    expect(quoted.length).toBeLessThanOrEqual(MAX_ECHOED_CHARS);
+    expect(quoted).toMatch(/^"x+…"$/);
+  });
+  it('cuts a long object value the same way', () => {
+    const message = new InputError('layout', { order: Array.from({ length: 1000 }, (_, i) => i) }, 'bad').message;
+    expect(message.length).toBeLessThan(MAX_ECHOED_CHARS + 20);
+    expect(message).toContain('…');
+  });
+  it('a value too deep to serialise is named by its kind, never a crash', () => {
+    let deep: unknown[] = [];
+    for (let i = 0; i < 20_000; i += 1) deep = [deep];
+    expect(new InputError('scenario', deep, 'bad').message).toBe('scenario = […]: bad');
+  });
+});

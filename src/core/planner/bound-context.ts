@@ -1,0 +1,32 @@
+/**
+ * What the planner's bounds and leaves share per GPU count: the step pricer of that scenario
+ * (step/pricer.ts: layer, stage and rank prices, memoised per shape) and the schedules' stage→rank
+ * routes. The bounds take every price from the pricer and never re-derive one.
+ */
+import type { Layout } from '../layout/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { SCHEDULES } from '../schedules/registry.js';
+import type { Placement } from '../schedules/types.js';
+import type { StepOptions } from '../step/options.js';
+import { stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
+
+export interface BoundContext {
+  readonly scenario: Scenario;
+  readonly options: StepOptions;
+  readonly pricer: StepPricer;
+  readonly placements: Map<string, Placement>;
+}
+
+export function createBoundContext(scenario: Scenario, options: StepOptions, step: StepContext): BoundContext {
+  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map() };
+}
+
+export function placementOf(bc: BoundContext, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): Placement {
+  const key = `${layout.schedule}|${layout.pp}|${layout.vp}`;
+  const known = bc.placements.get(key);
+  if (known !== undefined) return known;
+  // Routes do not depend on the micro-batch count; 2·pp is accepted by every schedule.
+  const placement = SCHEDULES[layout.schedule].placement({ pp: layout.pp, vp: layout.vp, microBatches: 2 * layout.pp });
+  bc.placements.set(key, placement);
+  return placement;
+}

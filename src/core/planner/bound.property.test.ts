@@ -1,0 +1,104 @@
+/**
+ * The planner's bounds are lower bounds of the step model, and its leaf is the step model, on
+ * random layouts and overlap assumptions (fast-check): bound ≤ estimateStep at every level, and
+ * the leaf's step time = estimateStep's. This is what lets the planner skip layouts by their bound
+ * and trust its inner loop without re-checking it at run time.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLayout } from '../layout/create-layout.js';
+import { SCHEDULE_IDS, type Layout, type Recompute, type ZeroStage } from '../layout/types.js';
+import { parseScenarioText } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/types.js';
+import { estimateStep } from '../step/estimate-step.js';
+import { createStepOptions, type StepOptions } from '../step/options.js';
+import { createStepContext } from '../step/pricer.js';
+import { createBoundContext, dataParallelTail, gridFloor, pipelineBound, skeletonFloor, stepFloor } from './bound.js';
+import { fastStep, simulatePipeline } from './fast-step.js';
+import { EXAMPLE_NAMES } from './test-fixtures.js';
+
+const example = (name: string): Scenario => parseScenarioText(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8'), 'yaml');
+const SCENARIOS = EXAMPLE_NAMES.map(example);
+
+const RECOMPUTES: readonly Recompute[] = ['none', 'selective', 'full'];
+const ZEROS: readonly ZeroStage[] = [0, 1, 2, 3];
+
+/** A layout drawn field by field, or null when the drawn fields break a layout rule. */
+function drawLayout(scenario: Scenario, f: { tp: number; cp: number; pp: number; vp: number; ep: number; etp: number; zero: ZeroStage; shardDivisor: number; recompute: Recompute; microBatch: number; schedule: Layout['schedule']; sp: boolean }): Layout | null {
+  const dp = scenario.cluster.gpus / (f.tp * f.cp * f.pp);
+  const moe = scenario.model.moe !== null;
+  try {
+    return createLayout(scenario, {
+      tp: f.tp, cp: f.cp, pp: f.pp, dp, vp: f.vp,
+      ep: moe ? f.ep : 1, etp: moe ? Math.min(f.etp, f.tp) : 1, sequenceParallel: f.sp,
+      zero: f.zero, fsdpShardSize: f.zero === 3 ? Math.max(1, dp / f.shardDivisor) : dp,
+      recompute: f.recompute, microBatch: f.microBatch, schedule: f.schedule,
+    });
+  } catch {
+    return null;
+  }
+}
+
+const fields = fc.record({
+  tp: fc.constantFrom(1, 2, 4, 8),
+  cp: fc.constantFrom(1, 1, 2, 4),
+  pp: fc.constantFrom(1, 2, 4, 8, 16),
+  vp: fc.constantFrom(1, 1, 1, 2, 3, 4, 6),
+  ep: fc.constantFrom(1, 2, 4, 8, 16, 32, 64),
+  etp: fc.constantFrom(1, 2),
+  zero: fc.constantFrom(...ZEROS),
+  shardDivisor: fc.constantFrom(1, 2, 4),
+  recompute: fc.constantFrom(...RECOMPUTES),
+  microBatch: fc.constantFrom(1, 2, 4),
+  schedule: fc.constantFrom(...SCHEDULE_IDS),
+  sp: fc.boolean(),
+});
+
+const overlaps = fc.record({
+  tpFraction: fc.constantFrom(0, 0.5, 1),
+  epFraction: fc.constantFrom(0, 0.5),
+  cpRing: fc.boolean(),
+  dpGradReduce: fc.boolean(),
+  dpParamGather: fc.boolean(),
+  fsdpPrefetch: fc.boolean(),
+});
+
+function check(scenario: Scenario, layout: Layout, options: StepOptions): void {
+  const context = createStepContext(scenario, options);
+  const exact = estimateStep(scenario, layout, options, createStepContext(scenario, options));
+  const bc = createBoundContext(scenario, options, context);
+  const pipeline = pipelineBound(bc, layout);
+  const tail = dataParallelTail(bc, layout, pipeline);
+  const seconds = exact.time.stepSeconds;
+  const slack = 1e-9 * seconds;
+  // The leaf: the planner's step time is the step model's.
+  const leaf = fastStep(bc, pipeline, simulatePipeline(bc, layout, pipeline), tail);
+  expect(Math.abs(leaf.stepSeconds - seconds)).toBeLessThanOrEqual(slack);
+  expect(Math.abs(leaf.computeSeconds - exact.time.computeSeconds)).toBeLessThanOrEqual(1e-9 * exact.time.computeSeconds);
+  // Every bound.
+  expect(stepFloor(bc, pipeline, tail)).toBeLessThanOrEqual(seconds + slack);
+  expect(gridFloor(bc, layout)).toBeLessThanOrEqual(seconds + slack);
+  const plain = pipelineBound(bc, { ...layout, recompute: 'none', zero: 1, fsdpShardSize: layout.dp });
+  expect(skeletonFloor(bc, plain, [layout])).toBeLessThanOrEqual(seconds + slack);
+  expect(pipeline.minComputeSeconds).toBeLessThanOrEqual(exact.time.computeSeconds * (1 + 1e-9));
+}
+
+describe('planner bounds ≤ estimateStep = planner leaf, on random layouts', () => {
+  it.each(EXAMPLE_NAMES.map((name, i) => [name, i] as const))('%s', (_, index) => {
+    const scenario = SCENARIOS[index];
+    if (scenario === undefined) throw new Error('no scenario');
+    let checked = 0;
+    fc.assert(
+      fc.property(fields, overlaps, (f, overlap) => {
+        const layout = drawLayout(scenario, f);
+        fc.pre(layout !== null && layout.microBatches <= 256);
+        if (layout === null) return;
+        check(scenario, layout, createStepOptions({ overlap }));
+        checked += 1;
+      }),
+      { numRuns: 25, seed: 20261201 + index, maxSkipsPerRun: 1000 },
+    );
+    expect(checked).toBe(25);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The cooling option and the modeled annual PUE of a scenario's data center: the one facility basis
+ * that run energy, cost and carbon use everywhere (estimate, datacenter, report).
+ */
+import { CLIMATES } from '../datacenter/climate.js';
+import type { CoolingId } from '../datacenter/cooling/types.js';
+import { COOLING_ENERGY } from '../datacenter/defaults.js';
+import { POWER_CHAINS } from '../datacenter/power-chain.js';
+import { estimatePue, type PueInput } from '../datacenter/pue.js';
+import { compatibleCooling } from '../datacenter/racks.js';
+import { InputError } from '../errors.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** Preference order when the scenario names no cooling: the lowest-PUE option that holds the rack. */
+const COOLING_PREFERENCE: readonly CoolingId[] = ['direct-to-chip', 'immersion', 'rear-door', 'air'];
+
+/** The scenario's cooling, or the lowest-PUE option that holds its rack. */
+export function chooseCooling(scenario: Scenario): CoolingId {
+  const given = scenario.datacenter.cooling;
+  const fits = compatibleCooling(scenario.cluster.accelerator, COOLING_PREFERENCE);
+  if (given !== undefined) {
+    if (!fits.includes(given)) throw new InputError('datacenter.cooling', given, `cannot hold a ${scenario.cluster.accelerator.system.name} rack (${Math.round(scenario.cluster.accelerator.system.powerWatts / 1e3)} kW per unit); options that can: ${fits.join(', ')}`);
+    return given;
+  }
+  const first = fits[0];
+  if (first === undefined) throw new InputError('cluster.accelerator', scenario.cluster.accelerator.id, 'no cooling option holds this system\'s rack');
+  return first;
+}
+
+/** PUE inputs of the scenario's design (defaults: temperate climate, modern AC chain). */
+export function scenarioPueInput(scenario: Scenario): PueInput {
+  const dc = scenario.datacenter;
+  return {
+    cooling: chooseCooling(scenario),
+    climate: CLIMATES[dc.climate ?? 'temperate'],
+    powerChain: POWER_CHAINS[dc.powerChain ?? 'modernAc'],
+    miscWattsPerItWatt: COOLING_ENERGY.miscModular.value,
+  };
+}
+
+/** Modeled annual PUE of the scenario's data center. */
+export function estimateScenarioPue(scenario: Scenario): number {
+  return estimatePue(scenarioPueInput(scenario)).pue;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { estimateScenario } from '../report/estimate-scenario.js';
+import { parseScenario } from '../scenario/parse.js';
+
+/** A scenario on GB200 NVL72 (72-GPU domains) with the given layout. */
+function gb200(model: string, gpus: number, layout: Record<string, unknown>) {
+  return parseScenario({
+    model,
+    cluster: { accelerator: 'gb200', gpus },
+    training: { seqLen: 8192, globalBatch: gpus, totalTokens: '1T' },
+    layout,
+  });
+}
+
+describe('dataParallelComm on domains that do not divide the shard group', () => {
+  it('Llama 3 8B on 1,152 GB200 with HSDP shards of 128 prices DP communication', () => {
+    const result = estimateScenario(gb200('llama3-8b', 1152, { tp: 1, pp: 1, zero: 3, fsdpShardSize: 128 }));
+    expect(result.step.time.stepSeconds).toBeGreaterThan(0);
+    expect(Number.isFinite(result.step.time.stepSeconds)).toBe(true);
+  });
+  it('Llama 3 405B on 16,384 GB200, TP8 · PP16 with FSDP over dp 128: shard and replica groups straddle racks', () => {
+    const result = estimateScenario(gb200('llama3-405b', 16384, { tp: 8, pp: 16, zero: 3, fsdpShardSize: 64 }));
+    expect(result.step.time.exposed.dp).toBeGreaterThanOrEqual(0);
+    expect(Number.isFinite(result.step.time.stepSeconds)).toBe(true);
+  });
+  it('an HSDP shard spread over more racks costs at least as much DP time as one packed in fewer', () => {
+    const spread = estimateScenario(gb200('llama3-8b', 1152, { tp: 1, pp: 1, zero: 3, fsdpShardSize: 128 }));
+    const packed = estimateScenario(gb200('llama3-8b', 1152, { tp: 1, pp: 1, zero: 3, fsdpShardSize: 72 }));
+    expect(spread.step.time.stepSeconds).toBeGreaterThanOrEqual(packed.step.time.stepSeconds);
+  });
+});

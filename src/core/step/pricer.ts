@@ -1,0 +1,316 @@
+/**
+ * The step pricer: what one micro-batch costs on one GPU, priced once per shape and reused by
+ * everything that asks — `estimateStep`, the planner's bounds and leaves, and the analysis.
+ *
+ *   layer prices  per (degrees, placement order, micro-batch, recomputation, sequence parallelism,
+ *                 pairing): the compute shape, each layer kind's TP / EP / CP communication, the
+ *                 attention core that hides the CP ring, the pipeline p2p time
+ *   stage costs   counts × layer prices: a model stage's op times for the simulator (stage-times.ts),
+ *                 per (layer prices, what the stage holds)
+ *   rank costs    a pipeline rank's parameters, gradient reduction, parameter gather and optimizer
+ *
+ * Each memo table is keyed by exactly the layout fields its function reads (`*_FIELDS`, and the
+ * functions take `Pick<Layout, …>` of those fields, so the checker rejects a read the key misses).
+ * The scenario and the step options are fixed per pricer. Everything lives in the pricer the caller
+ * holds (no module state); `README.md` says where a new cost term goes.
+ */
+import { createCommLinks, type CommLinks } from '../comm/links.js';
+import { placeGroups, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
+import { createComputeEstimator, type ComputeEstimator } from '../compute/compute-estimator.js';
+import type { ComputeShape } from '../compute/types.js';
+import { partitionStages, type PipelineRank, type StageChunk, type StagePartition } from '../layout/stages.js';
+import type { Layout, ParallelDim } from '../layout/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
+import { getSchedule } from '../schedules/catalog.js';
+import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from './data-parallel.js';
+import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
+import { frameworkOf } from '../framework/registry.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepFramework, type StepFramework, type StepOptions } from './options.js';
+import { lastBucketSeconds } from './rank-tail.js';
+import { estimateStageCost, type StageCost } from './stage-times.js';
+import { addParams, chunkParams } from './stage-params.js';
+
+/** Caches that do not depend on the GPU count: a planner shares one across the scenarios it searches. */
+export interface StepContext {
+  readonly estimator: ComputeEstimator;
+  /** Compiled schedule programs per (schedule, pp, vp, m): building them costs more than running them. */
+  readonly schedules: CompiledScheduleCache;
+  /** One pricer per scenario object priced through this context. */
+  readonly pricers: WeakMap<Scenario, StepPricer>;
+}
+
+export function createStepContext(scenario: Scenario, options: StepOptions = DEFAULT_STEP_OPTIONS): StepContext {
+  return {
+    estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, options.efficiency),
+    schedules: createCompiledScheduleCache(),
+    pricers: new WeakMap(),
+  };
+}
+
+export interface StepPricer {
+  readonly scenario: Scenario;
+  readonly options: StepOptions;
+  readonly context: StepContext;
+  /** The scenario's software stack with the options' overrides (`framework/`). */
+  readonly framework: StepFramework;
+  readonly links: CommLinks;
+  readonly groups: Map<string, PlacedGroups>;
+  /** Interned identities of placement orders and of group placements (keys stay short). */
+  readonly ids: Map<string, number>;
+  readonly orders: Map<readonly ParallelDim[], number>;
+  readonly layers: Map<string, LayerPrices>;
+  readonly transfers: Map<string, number>;
+  readonly stages: Map<string, StageCost>;
+  readonly partitions: Map<string, StagePartition>;
+  readonly ranks: Map<string, RankCosts>;
+}
+
+function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
+  return {
+    scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
+    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(),
+  };
+}
+
+/** The pricer of `scenario` under `options`, kept in `context` (a fresh one for other options). */
+export function stepPricer(scenario: Scenario, options: StepOptions, context: StepContext = createStepContext(scenario, options)): StepPricer {
+  const known = context.pricers.get(scenario);
+  if (known !== undefined && known.options === options) return known;
+  const pricer = newPricer(scenario, options, context);
+  if (known === undefined) context.pricers.set(scenario, pricer);
+  return pricer;
+}
+
+/** A small number standing for `key` in this pricer (the same key, the same number). */
+function intern(pricer: StepPricer, key: string): number {
+  let id = pricer.ids.get(key);
+  if (id === undefined) {
+    id = pricer.ids.size;
+    pricer.ids.set(key, id);
+  }
+  return id;
+}
+
+function orderId(pricer: StepPricer, order: readonly ParallelDim[]): number {
+  let id = pricer.orders.get(order);
+  if (id === undefined) {
+    id = intern(pricer, order.join(','));
+    pricer.orders.set(order, id);
+  }
+  return id;
+}
+
+/** Builds a memo key from exactly the listed fields (the placement order by its interned id). */
+function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[]): string {
+  let key = '';
+  for (const f of fields) {
+    const value = layout[f];
+    key += typeof value === 'object' ? `${orderId(pricer, value)}|` : `${String(value)}|`;
+  }
+  return key;
+}
+
+function memo<V>(table: Map<string, V>, key: string, make: () => V): V {
+  const known = table.get(key);
+  if (known !== undefined) return known;
+  const value = make();
+  table.set(key, value);
+  return value;
+}
+
+/**
+ * Whether a schedule pairs the forward of one chunk with the backward of another (the Schedule
+ * record's fact): the pair hides the MoE all-to-all, whose kernels take SMs from the compute.
+ */
+export function pairsChunks(schedule: Layout['schedule']): boolean {
+  return getSchedule(schedule).pairsChunks;
+}
+
+/** Micro-batches through each chunk per step (the Schedule record's fact: DualPipe's two copies take m/2 each). */
+export function microBatchesPerChunk(layout: Pick<Layout, 'schedule' | 'microBatches'>): number {
+  return getSchedule(layout.schedule).microBatchesPerChunk(layout.microBatches);
+}
+
+export const GROUP_FIELDS = ['tp', 'cp', 'ep', 'etp', 'dp', 'pp', 'order'] as const;
+export type GroupShape = Pick<Layout, (typeof GROUP_FIELDS)[number]>;
+
+/** The groups of a layout and the interned placements of those one layer's communication uses. */
+interface PlacedGroups {
+  readonly groups: GroupPlacements;
+  /** Identity of the TP, CP, EP (and ETP) placements: what layer-comm.ts reads besides the shape. */
+  readonly layerKey: string;
+  /** Identity of the pipeline group's placement (the p2p transfer). */
+  readonly ppKey: number;
+}
+
+function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
+  return memo(pricer.groups, keyOf(pricer, layout, GROUP_FIELDS), () => {
+    const groups = placeGroups(layout, layout.order, pricer.scenario.cluster);
+    const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
+    return { groups, layerKey: `${id(groups.tp)}|${id(groups.cp)}|${id(groups.ep)}|${id(groups.etp)}|`, ppKey: id(groups.pp) };
+  });
+}
+
+/** Size, domains and tier of every parallel group. */
+export function groupsOf(pricer: StepPricer, layout: GroupShape): GroupPlacements {
+  return placedGroups(pricer, layout).groups;
+}
+
+/** The layout fields one layer's price reads, besides the placement of its groups. */
+export const LAYER_FIELDS = ['tp', 'cp', 'ep', 'etp', 'microBatch', 'recompute', 'sequenceParallel'] as const;
+export type LayerShape = Pick<Layout, (typeof LAYER_FIELDS)[number] | 'schedule'> & GroupShape;
+
+/** What one micro-batch costs per layer on one GPU, before the layers are counted. */
+export interface LayerPrices {
+  readonly shape: ComputeShape;
+  readonly dense: LayerComm;
+  readonly moe: LayerComm;
+  /** Attention-core forward of one layer [s] (hides the context-parallel ring). */
+  readonly attentionForwardSeconds: number;
+  readonly paired: boolean;
+}
+
+/** The per-GPU compute shape of one micro-batch under `layout`. */
+export function computeShape(scenario: Scenario, layout: Pick<Layout, (typeof LAYER_FIELDS)[number] | 'schedule'>, options: StepOptions): ComputeShape {
+  const moeOverlap = pairsChunks(layout.schedule) && scenario.model.moe !== null && layout.ep > 1;
+  const framework = frameworkOf(scenario.training);
+  return {
+    microBatch: layout.microBatch,
+    seqLen: scenario.training.seqLen,
+    tp: layout.tp,
+    cp: layout.cp,
+    sp: layout.sequenceParallel,
+    ep: layout.ep,
+    etp: layout.etp,
+    precision: scenario.training.precision,
+    tokensPerExpertImbalance: expertLoadImbalance(scenario.training, options),
+    recompute: layout.recompute,
+    computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
+    selectivePolicy: framework.selectiveRecompute === 'torch-op-sac' ? 'torch-op-sac' : 'modules',
+    elementwiseTrafficFactor: framework.elementwiseTrafficFactor,
+  };
+}
+
+/** The communication inputs of one layer of `layout` (layer-comm.ts). */
+export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): CommContext {
+  const { scenario, options } = pricer;
+  return {
+    model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
+    groups: groupsOf(pricer, layout), links: pricer.links, moeLoadImbalance: expertLoadImbalance(scenario.training, options),
+  };
+}
+
+/** Key of a layer shape: its fields, the placements its communication uses, and the schedule's pairing. */
+function layerKey(pricer: StepPricer, layout: LayerShape): string {
+  return `${keyOf(pricer, layout, LAYER_FIELDS)}${placedGroups(pricer, layout).layerKey}${pairsChunks(layout.schedule)}|`;
+}
+
+/** Layer prices of `layout`'s shape. */
+export function layerPrices(pricer: StepPricer, layout: LayerShape): LayerPrices {
+  return memo(pricer.layers, layerKey(pricer, layout), () => {
+    const shape = computeShape(pricer.scenario, layout, pricer.options);
+    const comm = commContextOf(pricer, layout);
+    return {
+      shape, paired: pairsChunks(layout.schedule),
+      dense: layerCommSeconds(comm, 'dense'),
+      moe: layerCommSeconds(comm, 'moe'),
+      // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
+      attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
+    };
+  });
+}
+
+/** One pipeline boundary transfer of `layout` [s]. */
+export function p2pSeconds(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): number {
+  const key = `p2p|${keyOf(pricer, layout, LAYER_FIELDS)}${layout.pp}|${placedGroups(pricer, layout).ppKey}`;
+  return memo(pricer.transfers, key, () => pipelineP2pSeconds(commContextOf(pricer, layout)));
+}
+
+export type StageShape = LayerShape & Pick<Layout, 'zero' | 'fsdpShardSize'>;
+
+/** ZeRO-3 without pipeline gathers a stage's parameters every micro-batch (data-parallel.ts). */
+function perLayerGathers(layout: Pick<Layout, 'zero' | 'pp'>): boolean {
+  return layout.zero === 3 && layout.pp === 1;
+}
+
+const NO_GATHERS: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
+
+/** Key of a stage of `layout` without what the chunk holds: ZeRO-3 gathers also read the data-parallel groups. */
+function stageKey(pricer: StepPricer, layout: StageShape): string {
+  const key = layerKey(pricer, layout);
+  return perLayerGathers(layout) ? `${key}${keyOf(pricer, layout, GROUP_FIELDS)}${layout.zero}|${layout.fsdpShardSize}|` : key;
+}
+
+function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, key: string): StageCost {
+  const held = `${chunk.denseLayers}|${chunk.moeLayers}|${chunk.hasEmbedding}|${chunk.hasOutputHead}|${chunk.hasMtp}`;
+  return memo(pricer.stages, `${key}${held}`, () => {
+    const prices = layerPrices(pricer, layout);
+    const { scenario } = pricer;
+    const fsdp = perLayerGathers(layout)
+      ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes)
+      : NO_GATHERS;
+    return estimateStageCost({
+      chunk, estimator: pricer.context.estimator, shape: prices.shape, dense: prices.dense, moe: prices.moe,
+      attentionForwardSeconds: prices.attentionForwardSeconds, fsdp, framework: pricer.framework, pairedSchedule: prices.paired,
+    });
+  });
+}
+
+/** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
+export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
+  return stageCostKeyed(pricer, layout, chunk, stageKey(pricer, layout));
+}
+
+/** Model stages on pipeline ranks (layout/stages.ts), per (schedule, pp, vp). */
+export function partitionOf(pricer: StepPricer, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): StagePartition {
+  return memo(pricer.partitions, keyOf(pricer, layout, ['schedule', 'pp', 'vp']), () => partitionStages(pricer.scenario.model, layout));
+}
+
+/** One cost per model stage of `layout` (DualPipe holds each stage twice; both copies price the same). */
+export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): StageCost[] {
+  const partition = partitionOf(pricer, layout);
+  const costs = new Array<StageCost>(partition.modelStages);
+  const key = stageKey(pricer, layout);
+  for (const rank of partition.ranks) {
+    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, key);
+  }
+  return costs;
+}
+
+/** What a pipeline rank adds after its last op: its parameters and their data-parallel costs. */
+export interface RankCosts {
+  readonly params: RankParams;
+  /** Gradient reduce-scatter / all-reduce, before overlap [s]. */
+  readonly gradReduceSeconds: number;
+  /** Reduction of the last gradient bucket, exposed even when the rest overlaps (rank-tail.ts) [s]. */
+  readonly lastBucketSeconds: number;
+  /** ZeRO-1/2 parameter all-gather (ZeRO-3 with pp > 1: the one gather per step), before overlap [s]. */
+  readonly paramGatherSeconds: number;
+  readonly optimizerSeconds: number;
+}
+
+export const RANK_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize', 'edp'] as const;
+export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' | 'vp'>;
+
+/** Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp). */
+export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp'>, rank: PipelineRank): RankParams {
+  let params: RankParams = { dense: 0, expert: 0 };
+  for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
+  return params;
+}
+
+/** Data-parallel tail and optimizer of a rank holding `params` in `layers` transformer layers. */
+export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, layers: number): RankCosts {
+  const key = `${keyOf(pricer, layout, RANK_FIELDS)}${params.dense}|${params.expert}|${layers}`;
+  return memo(pricer.ranks, key, () => {
+    const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes);
+    return {
+      params,
+      gradReduceSeconds: dp.gradReduceSeconds,
+      lastBucketSeconds: lastBucketSeconds(dp.gradReduceSeconds, params, layers, pricer.framework.profile.gradBucketParams),
+      paramGatherSeconds: dp.paramGatherSeconds,
+      optimizerSeconds: optimizerSeconds(params, layout, layout.edp, pricer.scenario.cluster.accelerator.hbmBandwidthBytesPerSec),
+    };
+  });
+}

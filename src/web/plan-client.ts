@@ -1,0 +1,29 @@
+/** Runs the planner in a fresh worker; cancelling terminates it. */
+import type { PlanResult } from '../core/index.js';
+import type { PlanRequest, PlanResponse } from './protocol.js';
+
+export interface PlanListener {
+  progress(done: number, total: number): void;
+  result(result: PlanResult, searchedAll: boolean, elapsedMs: number): void;
+  error(message: string): void;
+}
+
+export interface PlanHandle { cancel(): void }
+
+export function runPlan(request: PlanRequest, listener: PlanListener): PlanHandle {
+  const worker = new Worker(new URL('./plan-worker.ts', import.meta.url), { type: 'module', name: 'scaleplan-plan' });
+  worker.onmessage = (event: MessageEvent<PlanResponse>) => {
+    const m = event.data;
+    if (m.kind === 'progress') return listener.progress(m.done, m.total);
+    worker.terminate();
+    if (m.kind === 'result') listener.result(m.result, m.searchedAll, m.elapsedMs);
+    else listener.error(m.message);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+    listener.error(`internal error (please report): ${event.message}`);
+  };
+  worker.postMessage(request);
+  return { cancel: () => worker.terminate() };
+}
