@@ -12,7 +12,8 @@ import type { FrameworkProfile } from './types.js';
  * tensor, reads + writes): RMSNorm in torchtitan's eager module (`x.float()`, `pow(2)`, `mean`,
  * `x * rsqrt`, `type_as`, `* weight`) ≈ 10 passes vs 2 fused; SwiGLU `silu(a) * b` 5 vs 3;
  * RoPE via complex views (`view_as_complex`, multiply, `view_as_real`, `type_as`) ≈ 8 vs 2;
- * residual adds 3 vs 3. Weighted by the bytes each moves in a Llama layer this is ≈ 3×.
+ * residual adds 3 vs 3. Weighted by the bytes each moves in a Llama layer this is ≈ 3×. The extra
+ * passes are large streaming kernels, priced at streaming HBM bandwidth (`compute/roofline.ts`).
  */
 const EAGER_ELEMENTWISE_TRAFFIC = 3;
 
