@@ -5,6 +5,11 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+/** Exit code of bad input (a usage error or an InputError). */
+export const EXIT_BAD_INPUT = 2;
+/** Exit code of a bug (an error that is not bad input). */
+export const EXIT_INTERNAL = 1;
+
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;

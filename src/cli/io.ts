@@ -1,17 +1,26 @@
 /** File and terminal I/O of the CLI: the only place that touches the file system. */
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { extname, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { extname, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/index.js';
 import { parseScenarioText } from '../core/index.js';
 import type { Scenario } from '../core/index.js';
 import { currentIo } from './cli-io.js';
 
-/** Root of the installed package (holds data/ and examples/). */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/**
+ * Root of the installed package (holds data/ and examples/): the nearest folder above this module
+ * with a package.json. Searched, because the sources and the bundle sit at different depths.
+ */
+export function packageRoot(): string {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
 
 export function packagePath(...parts: string[]): string {
-  return join(PACKAGE_ROOT, ...parts);
+  return join(packageRoot(), ...parts);
 }
 
 export function readTextFile(path: string, field: string): string {

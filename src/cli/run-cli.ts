@@ -2,22 +2,37 @@
  * The CLI's one entry function: arguments in; output through `io`; exit code out. The binary
  * (`main.ts`) and the in-process tests call the same function.
  */
-import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands/index.js';
-import { CliExit, PROCESS_IO, withIo, type CliIo } from './cli-io.js';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL } from './run.js';
+import { Command, CommanderError, Help } from 'commander';
+import { COMMANDS, invokedCommand } from './commands/index.js';
+import { CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, PROCESS_IO, withIo, type CliIo } from './cli-io.js';
 
 export const VERSION = '0.1.0';
 
-function createProgram(io: CliIo): Command {
+/**
+ * The program with the invoked command registered in full and every other command as a listing
+ * entry (name, usage, summary): only the invoked command's module is loaded.
+ */
+async function createProgram(io: CliIo, argv: readonly string[]): Promise<Command> {
   const program = new Command();
+  const usageOf = new Map<Command, string>();
   program
     .name('scaleplan')
     .description('Plan and simulate large-model training on GPU clusters, and the data center that houses them.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of COMMANDS) register(program);
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureHelp({
+      subcommandTerm(this: Help, cmd: Command): string {
+        const usage = usageOf.get(cmd);
+        return usage === undefined ? Help.prototype.subcommandTerm.call(this, cmd) : `${cmd.name()} ${usage}`;
+      },
+    })
+    .addHelpText('after', '\nEvery command takes --help and --json, e.g. `scaleplan plan --help`.');
+  const invoked = invokedCommand(argv);
+  for (const entry of COMMANDS) {
+    if (entry === invoked) (await entry.load())(program);
+    else usageOf.set(program.command(entry.name).summary(entry.summary), entry.usage);
+  }
   return program;
 }
 
@@ -25,7 +40,8 @@ function createProgram(io: CliIo): Command {
 export function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): Promise<number> {
   return withIo(io, async () => {
     try {
-      await createProgram(io).parseAsync([...argv], { from: 'user' });
+      const program = await createProgram(io, argv);
+      await program.parseAsync([...argv], { from: 'user' });
       return 0;
     } catch (error) {
       if (error instanceof CliExit) return error.exitCode;

@@ -1,9 +1,8 @@
 /** Runs a command action with the CLI's error contract: bad input → one line on stderr, exit code 2. */
 import { isInputError } from '../core/index.js';
-import { CliExit, currentIo } from './cli-io.js';
+import { CliExit, currentIo, EXIT_BAD_INPUT, EXIT_INTERNAL } from './cli-io.js';
 
-export const EXIT_BAD_INPUT = 2;
-export const EXIT_INTERNAL = 1;
+export { EXIT_BAD_INPUT, EXIT_INTERNAL };
 
 /** Writes the error the way the contract says and ends the command (throws `CliExit`). */
 export function handleError(error: unknown): never {

@@ -1,53 +1,29 @@
 /**
- * End-to-end tests of the built CLI: `node dist/src/cli/main.js …` in a child process, as a user
- * runs it. The build runs once (beforeAll) when dist is missing or older than any source file.
+ * The CLI's behaviour, in-process: `runCliCaptured` calls the same entry function as the binary
+ * (arguments in; stdout, stderr and exit code out). The real binary is covered by `smoke.test.ts`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured, type CapturedRun } from '../../src/cli/run-cli.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 const EXAMPLES = join(ROOT, 'examples');
 const DEEPSEEK = join(EXAMPLES, 'deepseek-v3-h800.yaml');
 const GPT3 = join(EXAMPLES, 'gpt3-175b-a100.yaml');
-const BUILD_TIMEOUT_MS = 300_000;
 
-/** Newest modification time of the TypeScript sources the build compiles [ms]. */
-function newestSourceMs(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
+type Result = CapturedRun;
 
-/** Builds dist when it is missing or stale. Type errors elsewhere do not stop tsc from emitting. */
-function ensureBuilt(): void {
-  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSourceMs(join(ROOT, 'src'))) return;
-  const started = Date.now();
-  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT_MS });
-  const emitted = existsSync(MAIN) && statSync(MAIN).mtimeMs >= started - 1000;
-  if (!emitted) throw new Error(`build failed (status ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  if (r.status !== 0) console.warn(`tsc reported errors but emitted dist:\n${r.stdout.split('\n').slice(0, 5).join('\n')}`);
-}
-
-interface Result { status: number | null; stdout: string; stderr: string }
-
-function cli(args: readonly string[]): Result {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(args: readonly string[]): Promise<Result> {
+  return runCliCaptured(args);
 }
 
 /** Runs with --json, expects exit 0, returns the parsed output (untyped: the tests read it as a user would). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function cliJson(args: readonly string[]): any {
-  const r = cli([...args, '--json']);
+async function cliJson(args: readonly string[]): Promise<any> {
+  const r = await cli([...args, '--json']);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
@@ -82,7 +58,6 @@ let tmp = '';
 const bad: Record<string, string> = {};
 
 beforeAll(() => {
-  ensureBuilt();
   tmp = mkdtempSync(join(tmpdir(), 'scaleplan-cli-'));
   const files: Record<string, string> = {
     base: deepseekYaml(),
@@ -99,7 +74,7 @@ beforeAll(() => {
     bad[name] = join(tmp, `${name}.yaml`);
     writeFileSync(bad[name], text);
   }
-}, BUILD_TIMEOUT_MS);
+});
 
 afterAll(() => {
   if (tmp !== '') rmSync(tmp, { recursive: true, force: true });
@@ -112,39 +87,39 @@ function listedCommands(help: string): string[] {
 }
 
 describe('--help', () => {
-  it('scaleplan --help lists every command and exits 0', () => {
-    const r = cli(['--help']);
+  it('scaleplan --help lists every command and exits 0', async () => {
+    const r = await cli(['--help']);
     expect(r.status).toBe(0);
     const names = listedCommands(r.stdout);
     for (const n of ['models', 'gpus', 'inspect', 'check', 'memory', 'estimate', 'datacenter', 'validate', 'bottlenecks', 'compare']) expect(names).toContain(n);
   });
 
-  it('every command and subcommand --help exits 0 with its usage', () => {
-    const commands = listedCommands(cli(['--help']).stdout);
+  it('every command and subcommand --help exits 0 with its usage', async () => {
+    const commands = listedCommands((await cli(['--help'])).stdout);
     for (const name of commands) {
-      const r = cli([name, '--help']);
+      const r = await cli([name, '--help']);
       expect(r.status, `${name} --help: ${r.stderr}`).toBe(0);
       expect(r.stdout).toContain(`Usage: scaleplan ${name}`);
       for (const sub of listedCommands(r.stdout)) {
-        const s = cli([name, sub, '--help']);
+        const s = await cli([name, sub, '--help']);
         expect(s.status, `${name} ${sub} --help: ${s.stderr}`).toBe(0);
         expect(s.stdout).toContain(`Usage: scaleplan ${name} ${sub}`);
       }
     }
-    expect(listedCommands(cli(['compare', '--help']).stdout)).toEqual(['tp-pp', 'dp-ep']);
+    expect(listedCommands((await cli(['compare', '--help'])).stdout)).toEqual(['tp-pp', 'dp-ep']);
   });
 });
 
 describe('catalog commands', () => {
-  it('models --json lists models with a parameter count', () => {
-    const j = cliJson(['models']);
+  it('models --json lists models with a parameter count', async () => {
+    const j = await cliJson(['models']);
     expect(j.models.length).toBeGreaterThan(5);
     for (const m of j.models) expect(m.paramsTotal).toBeGreaterThan(0);
     expect(j.models.map((m: { id: string }) => m.id)).toContain('deepseek-v3');
   });
 
-  it('inspect deepseek-v3 --json counts 671B total and 37B active parameters', () => {
-    const j = cliJson(['inspect', 'deepseek-v3']);
+  it('inspect deepseek-v3 --json counts 671B total and 37B active parameters', async () => {
+    const j = await cliJson(['inspect', 'deepseek-v3']);
     expect(Number.isInteger(j.params.total)).toBe(true);
     expect(Number.isInteger(j.params.active)).toBe(true);
     expect(j.params.total / 1e9).toBeCloseTo(671, -1);
@@ -153,25 +128,25 @@ describe('catalog commands', () => {
 });
 
 describe('scenario commands on the examples', () => {
-  it('check exits 0 on every file in examples/', () => {
+  it('check exits 0 on every file in examples/', async () => {
     const files = readdirSync(EXAMPLES).filter((f) => /\.(ya?ml|json)$/.test(f));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
-      const r = cli(['check', join(EXAMPLES, f)]);
+      const r = await cli(['check', join(EXAMPLES, f)]);
       expect(r.status, `${f}: ${r.stderr}`).toBe(0);
     }
   });
 
-  it('memory --json: stages[].totalBytes, peakBytesPerGpu, fits on DeepSeek-V3', () => {
-    const j = cliJson(['memory', DEEPSEEK]);
+  it('memory --json: stages[].totalBytes, peakBytesPerGpu, fits on DeepSeek-V3', async () => {
+    const j = await cliJson(['memory', DEEPSEEK]);
     expect(j.stages).toHaveLength(16);
     for (const s of j.stages) expect(s.totalBytes).toBeGreaterThan(0);
     expect(j.peakBytesPerGpu).toBe(Math.max(...j.stages.map((s: { totalBytes: number }) => s.totalBytes)));
     expect(j.fits).toBe(true);
   });
 
-  it('estimate --json: step time, tokens/s per GPU, MFU, peak memory', () => {
-    const j = cliJson(['estimate', DEEPSEEK]);
+  it('estimate --json: step time, tokens/s per GPU, MFU, peak memory', async () => {
+    const j = await cliJson(['estimate', DEEPSEEK]);
     expect(j.time.stepSeconds).toBeGreaterThan(0);
     expect(j.throughput.tokensPerSecondPerGpu).toBeGreaterThan(0);
     expect(j.throughput.mfu).toBeGreaterThan(0);
@@ -181,10 +156,10 @@ describe('scenario commands on the examples', () => {
     expect(j.throughput.tokensPerSecondPerGpu * 2048 * j.time.stepSeconds).toBeCloseTo(15360 * 4096, -3);
   });
 
-  it('estimate --trace writes a Chrome trace', () => {
+  it('estimate --trace writes a Chrome trace', async () => {
     const out = join(tmp, 'trace-ok', 'trace.json');
     mkdirSync(dirname(out), { recursive: true });
-    const r = cli(['estimate', DEEPSEEK, '--trace', out]);
+    const r = await cli(['estimate', DEEPSEEK, '--trace', out]);
     expect(r.status, r.stderr).toBe(0);
     const trace = JSON.parse(readFileSync(out, 'utf8'));
     expect(Array.isArray(trace.traceEvents)).toBe(true);
@@ -192,8 +167,8 @@ describe('scenario commands on the examples', () => {
     expect(readdirSync(dirname(out))).toEqual(['trace.json']);
   });
 
-  it('validate --json: summary and per-run predicted vs measured', () => {
-    const j = cliJson(['validate']);
+  it('validate --json: summary and per-run predicted vs measured', async () => {
+    const j = await cliJson(['validate']);
     expect(j.summary.modeled).toBeGreaterThan(0);
     expect(j.summary.meanAbsPctError).toBeGreaterThanOrEqual(0);
     expect(j.runs.length).toBe(j.summary.modeled);
@@ -205,11 +180,11 @@ describe('scenario commands on the examples', () => {
     }
   });
 
-  it('validate --cross-validate family --json: each family predicted by a fit without it', () => {
+  it('validate --cross-validate family --json: each family predicted by a fit without it', async () => {
     const runs = JSON.parse(readFileSync(join(ROOT, 'data', 'runs-dev.json'), 'utf8')).filter((r: { id: string }) => ['TORCHTUNE-001', 'TORCHTUNE-002', 'MSSWIFT-001', 'MSSWIFT-002'].includes(r.id));
     const file = join(tmp, 'four-runs.json');
     writeFileSync(file, JSON.stringify(runs));
-    const j = cliJson(['validate', file, '--cross-validate', 'family']);
+    const j = await cliJson(['validate', file, '--cross-validate', 'family']);
     const cv = j.summary.crossValidation;
     expect(cv.modeled).toBe(4);
     expect(Object.keys(cv.byFamily).sort()).toEqual(['MSSWIFT', 'TORCHTUNE']);
@@ -218,12 +193,12 @@ describe('scenario commands on the examples', () => {
     for (const run of j.runs) expect(run.crossValidated.errorPct).toBeCloseTo(((run.crossValidated.predicted - run.measured) / run.measured) * 100, 6);
   });
 
-  it('validate --cross-validate with an unknown grouping is an input error', () => {
-    expectInputError(cli(['validate', '--cross-validate', 'model']), '--cross-validate');
+  it('validate --cross-validate with an unknown grouping is an input error', async () => {
+    expectInputError(await cli(['validate', '--cross-validate', 'model']), '--cross-validate');
   });
 
-  it('datacenter --json sizes the site', () => {
-    const j = cliJson(['datacenter', DEEPSEEK]);
+  it('datacenter --json sizes the site', async () => {
+    const j = await cliJson(['datacenter', DEEPSEEK]);
     for (const k of ['sizing', 'pue', 'capex', 'deployment']) expect(j).toHaveProperty(k);
   });
 });
@@ -231,8 +206,8 @@ describe('scenario commands on the examples', () => {
 const DOMAINS = ['compute', 'memory', 'network', 'power', 'cooling', 'storage-reliability'];
 
 describe('plan and report', () => {
-  it('plan --json on a fully given example searches every field: best, top[], counts; the best is at least as fast as the published layout', () => {
-    const out = cliJson(['plan', GPT3, '--top', '3']);
+  it('plan --json on a fully given example searches every field: best, top[], counts; the best is at least as fast as the published layout', async () => {
+    const out = await cliJson(['plan', GPT3, '--top', '3']);
     expect(out.best.layout.tp * out.best.layout.pp * out.best.layout.cp * out.best.layout.dp).toBe(1024);
     expect(out.top.length).toBe(3);
     expect(out.counts.enumerated).toBeGreaterThan(1000);
@@ -240,26 +215,26 @@ describe('plan and report', () => {
     expect(vsScenario.bestStepSeconds).toBeLessThanOrEqual(vsScenario.otherStepSeconds);
   });
 
-  it('plan draws no progress bar when stderr is not a terminal', () => {
-    const r = cli(['plan', GPT3, '--top', '1']);
+  it('plan draws no progress bar when stderr is not a terminal', async () => {
+    const r = await cli(['plan', GPT3, '--top', '1']);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/Top 1 layouts by time/);
   });
 
-  it('plan: an empty search space is a diagnosis, not an error', () => {
+  it('plan: an empty search space is a diagnosis, not an error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scaleplan-plan-'));
     const file = join(dir, 'tiny.yaml');
     writeFileSync(file, 'model: deepseek-v3\ncluster: { accelerator: h100-sxm, gpus: 8 }\ntraining: { seqLen: 4096, globalBatch: 64, totalTokens: 1T, precision: fp8 }\nlayout: { tp: auto, pp: auto, ep: auto }\n');
-    const r = cli(['plan', file]);
+    const r = await cli(['plan', file]);
     rmSync(dir, { recursive: true, force: true });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/passes every constraint/);
     expect(r.stdout).toMatch(/memory/);
   });
 
-  it('report prints every section and the campaign table beside the published figures', () => {
-    const r = cli(['report', DEEPSEEK, '--phase', join(EXAMPLES, 'deepseek-v3-post-training.yaml')]);
+  it('report prints every section and the campaign table beside the published figures', async () => {
+    const r = await cli(['report', DEEPSEEK, '--phase', join(EXAMPLES, 'deepseek-v3-post-training.yaml')]);
     expect(r.status, r.stderr).toBe(0);
     for (const section of ['Memory per GPU', 'Step time', 'Whole run', 'Campaign', 'published (error)', 'Data center', 'Power usage effectiveness', 'Bottlenecks']) {
       expect(r.stdout).toContain(section);
@@ -268,8 +243,8 @@ describe('plan and report', () => {
 });
 
 describe('bottlenecks', () => {
-  it('--json scores the six domains 0–100 with rule, evidence and remedies; worst is the maximum', () => {
-    const j = cliJson(['bottlenecks', DEEPSEEK]);
+  it('--json scores the six domains 0–100 with rule, evidence and remedies; worst is the maximum', async () => {
+    const j = await cliJson(['bottlenecks', DEEPSEEK]);
     expect(j.domains.map((d: { domain: string }) => d.domain)).toEqual(DOMAINS);
     for (const d of j.domains) {
       expect(d.score).toBeGreaterThanOrEqual(0);
@@ -283,39 +258,39 @@ describe('bottlenecks', () => {
     expect(j.stepSeconds).toBeGreaterThan(0);
   });
 
-  it('prints the worst domain first, then a row with a bar for each domain', () => {
-    const j = cliJson(['bottlenecks', DEEPSEEK]);
-    const r = cli(['bottlenecks', DEEPSEEK]);
+  it('prints the worst domain first, then a row with a bar for each domain', async () => {
+    const j = await cliJson(['bottlenecks', DEEPSEEK]);
+    const r = await cli(['bottlenecks', DEEPSEEK]);
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[1]).toMatch(new RegExp(`^worst: ${j.worst} `));
     for (const d of DOMAINS) expect(r.stdout).toMatch(new RegExp(`│ ${d}\\s+│\\s+\\d+ │ [█░]{10} │`));
   });
 
-  it('--what-if re-runs and reports before, after and delta of every score and of step time', () => {
-    const j = cliJson(['bottlenecks', DEEPSEEK, '--what-if', 'scaleUpBandwidth=2x,hbmBandwidth=1.5x,precision=fp8']);
+  it('--what-if re-runs and reports before, after and delta of every score and of step time', async () => {
+    const j = await cliJson(['bottlenecks', DEEPSEEK, '--what-if', 'scaleUpBandwidth=2x,hbmBandwidth=1.5x,precision=fp8']);
     const w = j.whatIf;
     expect(w.spec).toBe('scaleUpBandwidth=2x,hbmBandwidth=1.5x,precision=fp8');
     expect(w.domains.map((d: { domain: string }) => d.domain)).toEqual(DOMAINS);
     for (const d of w.domains) expect(d.delta).toBeCloseTo(d.after - d.before, 9);
     expect(w.stepSeconds.delta).toBeCloseTo(w.stepSeconds.after - w.stepSeconds.before, 9);
     expect(w.stepSeconds.after).toBeLessThan(w.stepSeconds.before);
-    const text = cli(['bottlenecks', DEEPSEEK, '--what-if', 'scaleUpBandwidth=2x']);
+    const text = await cli(['bottlenecks', DEEPSEEK, '--what-if', 'scaleUpBandwidth=2x']);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/What-if scaleUpBandwidth=2x/);
     expect(text.stdout).toMatch(/│ step time\s+│/);
     expect(text.stdout).toMatch(/│ MFU\s+│/);
   });
 
-  it('a bad --what-if spec is bad input', () => {
-    expectInputError(cli(['bottlenecks', DEEPSEEK, '--what-if', 'nvlink=2x']), '--what-if', /unknown key/);
-    expectInputError(cli(['bottlenecks', DEEPSEEK, '--what-if', 'hbmBandwidth=-2x']), '--what-if');
+  it('a bad --what-if spec is bad input', async () => {
+    expectInputError(await cli(['bottlenecks', DEEPSEEK, '--what-if', 'nvlink=2x']), '--what-if', /unknown key/);
+    expectInputError(await cli(['bottlenecks', DEEPSEEK, '--what-if', 'hbmBandwidth=-2x']), '--what-if');
   });
 });
 
 describe('compare', () => {
-  it('tp-pp --json: tensor, pipeline and scenario strategies with traffic, bubble, memory, step time', () => {
-    const j = cliJson(['compare', 'tp-pp', DEEPSEEK]);
+  it('tp-pp --json: tensor, pipeline and scenario strategies with traffic, bubble, memory, step time', async () => {
+    const j = await cliJson(['compare', 'tp-pp', DEEPSEEK]);
     expect(j.strategies.map((s: { id: string }) => s.id)).toEqual(['tensor', 'pipeline', 'scenario']);
     expect(j.factor).toBe(16);
     const [tensor, pipeline] = j.strategies;
@@ -335,8 +310,8 @@ describe('compare', () => {
     }
   });
 
-  it('tp-pp prints rows of quantities against strategy columns', () => {
-    const r = cli(['compare', 'tp-pp', GPT3]);
+  it('tp-pp prints rows of quantities against strategy columns', async () => {
+    const r = await cli(['compare', 'tp-pp', GPT3]);
     expect(r.status, r.stderr).toBe(0);
     for (const row of ['split', 'role of each GPU', 'collective', 'how often', 'bytes each GPU sends per step', 'fabric tier', 'bandwidth to hide it', 'pipeline bubble', 'memory per GPU (peak)', 'step time']) {
       expect(r.stdout).toContain(`│ ${row}`);
@@ -345,14 +320,14 @@ describe('compare', () => {
     expect(r.stdout).toMatch(/pipeline \(PP8\)/);
   });
 
-  it('tp-pp --factor: a non-integer is bad input; a factor neither strategy can take is bad input', () => {
-    expectInputError(cli(['compare', 'tp-pp', DEEPSEEK, '--factor', 'two']), '--factor');
-    expectInputError(cli(['compare', 'tp-pp', DEEPSEEK, '--factor', '3']), '--factor', /not divisible/);
-    expect(cliJson(['compare', 'tp-pp', DEEPSEEK, '--factor', '8']).factor).toBe(8);
+  it('tp-pp --factor: a non-integer is bad input; a factor neither strategy can take is bad input', async () => {
+    expectInputError(await cli(['compare', 'tp-pp', DEEPSEEK, '--factor', 'two']), '--factor');
+    expectInputError(await cli(['compare', 'tp-pp', DEEPSEEK, '--factor', '3']), '--factor', /not divisible/);
+    expect((await cliJson(['compare', 'tp-pp', DEEPSEEK, '--factor', '8'])).factor).toBe(8);
   });
 
-  it('dp-ep --json: replicated vs divided, gradient vs all-to-all bytes, sweeps', () => {
-    const j = cliJson(['compare', 'dp-ep', DEEPSEEK]);
+  it('dp-ep --json: replicated vs divided, gradient vs all-to-all bytes, sweeps', async () => {
+    const j = await cliJson(['compare', 'dp-ep', DEEPSEEK]);
     expect(j.applicable).toBe(true);
     const [data, expert] = j.strategies;
     expect([data.id, data.ep, expert.id, expert.ep]).toEqual(['data', 1, 'expert', 64]);
@@ -370,8 +345,8 @@ describe('compare', () => {
     expect(j.sweeps.experts.length).toBeGreaterThan(1);
   });
 
-  it('dp-ep prints the comparison table and the three sweeps', () => {
-    const r = cli(['compare', 'dp-ep', DEEPSEEK]);
+  it('dp-ep prints the comparison table and the three sweeps', async () => {
+    const r = await cli(['compare', 'dp-ep', DEEPSEEK]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/data parallelism \(EP1\)/);
     expect(r.stdout).toMatch(/expert parallelism \(EP64\)/);
@@ -380,11 +355,11 @@ describe('compare', () => {
     expect(r.stdout).toMatch(/As the expert count grows/);
   });
 
-  it('dp-ep on a dense model answers "not applicable" and exits 0', () => {
-    const j = cliJson(['compare', 'dp-ep', GPT3]);
+  it('dp-ep on a dense model answers "not applicable" and exits 0', async () => {
+    const j = await cliJson(['compare', 'dp-ep', GPT3]);
     expect(j.applicable).toBe(false);
     expect(j.reason).toMatch(/dense/);
-    const r = cli(['compare', 'dp-ep', GPT3]);
+    const r = await cli(['compare', 'dp-ep', GPT3]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^not applicable: .*dense/);
   });
@@ -403,20 +378,20 @@ describe('bad input: exit 2, one error line naming the field, no stack trace', (
   ];
   const commands: string[][] = [['check'], ['memory'], ['estimate'], ['datacenter'], ['bottlenecks'], ['compare', 'tp-pp'], ['compare', 'dp-ep']];
 
-  it.each(cases)('%s → %s', (name, field, also) => {
+  it.each(cases)('%s → %s', async (name, field, also) => {
     for (const command of commands) {
       const path = bad[name];
       if (path === undefined) throw new Error(`no scenario ${name}`);
-      expectInputError(cli([...command, path]), field, also);
+      expectInputError(await cli([...command, path]), field, also);
     }
   });
 
-  it('a missing file names the scenario and the path', () => {
-    expectInputError(cli(['check', join(tmp, 'does-not-exist.yaml')]), 'scenario', /does-not-exist\.yaml/);
+  it('a missing file names the scenario and the path', async () => {
+    expectInputError(await cli(['check', join(tmp, 'does-not-exist.yaml')]), 'scenario', /does-not-exist\.yaml/);
   });
 
-  it('an unknown CLI option exits 2 with one error line (usage may follow), no stack trace', () => {
-    const r = cli(['check', DEEPSEEK, '--no-such-option']);
+  it('an unknown CLI option exits 2 with one error line (usage may follow), no stack trace', async () => {
+    const r = await cli(['check', DEEPSEEK, '--no-such-option']);
     expect(r.status).toBe(2);
     const lines = r.stderr.split('\n');
     expect(lines[0]).toMatch(/^error: unknown option '--no-such-option'/);
@@ -425,20 +400,20 @@ describe('bad input: exit 2, one error line naming the field, no stack trace', (
     expect(r.stdout).toBe('');
   });
 
-  it('estimate --trace on a bad scenario writes nothing', () => {
+  it('estimate --trace on a bad scenario writes nothing', async () => {
     const dir = join(tmp, 'trace-bad');
     mkdirSync(dir, { recursive: true });
     for (const name of ['product', 'dualPipeOdd', 'negativeGpus']) {
       const path = bad[name];
       if (path === undefined) throw new Error(`no scenario ${name}`);
-      expect(cli(['estimate', path, '--trace', join(dir, 'out.json')]).status).toBe(2);
+      expect((await cli(['estimate', path, '--trace', join(dir, 'out.json')])).status).toBe(2);
     }
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('the base test scenario itself is valid (the bad ones differ by one field)', () => {
+  it('the base test scenario itself is valid (the bad ones differ by one field)', async () => {
     const path = bad.base;
     if (path === undefined) throw new Error('no base scenario');
-    expect(cli(['check', path]).status).toBe(0);
+    expect((await cli(['check', path])).status).toBe(0);
   });
 });

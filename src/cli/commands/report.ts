@@ -4,7 +4,7 @@
  * (context extension, post-training) are given. `npm start` runs it on the DeepSeek-V3 example.
  */
 import type { Command } from 'commander';
-import { estimateCampaign } from '../../core/index.js';
+import { compareCampaign, estimateCampaign, type PhaseComparison, type PublishedComparison } from '../../core/index.js';
 import { estimateScenario, estimateSite } from '../../core/index.js';
 import { countParams, flopsPerToken } from '../../core/index.js';
 import { formatCount, formatNumber, table } from '../format.js';
@@ -16,6 +16,17 @@ import { bottleneckSection } from './bottlenecks.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** "2,664K (-9.5%)"; `signed` adds "+" to a positive error. */
+function publishedCell(c: PublishedComparison, signed: boolean): string {
+  const sign = signed && c.errorPct >= 0 ? '+' : '';
+  return `${formatNumber(c.publishedGpuHours / 1e3, 0)}K (${sign}${c.errorPct.toFixed(1)}%)`;
+}
+
+function phaseCell(c: PhaseComparison | undefined): string {
+  if (c === undefined || c.kind === 'unpublished') return '-';
+  return c.kind === 'with-next' ? '(with next)' : publishedCell(c, true);
 }
 
 export function registerReport(program: Command): void {
@@ -32,30 +43,16 @@ export function registerReport(program: Command): void {
       const bottlenecks = bottleneckSection(scenario, estimate.layout);
       const others = opts.phase.map(readScenario);
       const phases = [{ name: scenario.name, run: estimate.run }, ...others.map((s) => ({ name: s.name, run: estimateScenario(s).run }))];
-      const published = [scenario, ...others].map((s) => s.reference.gpuHours);
       const price = estimate.run.cost.usdPerGpuHour;
       const campaign = estimateCampaign(phases, price, 'ideal');
+      const published = compareCampaign(campaign, [scenario, ...others].map((s) => s.reference));
       if (opts.json) {
         const { simulation: _simulation, ...step } = estimate.step;
-        return printJson({ layout: estimate.layout, memory: estimate.memory, step, run: estimate.run, datacenter: site, bottlenecks: bottlenecks.data, campaign });
+        return printJson({ layout: estimate.layout, memory: estimate.memory, step, run: estimate.run, datacenter: site, bottlenecks: bottlenecks.data, campaign, published });
       }
-      // Phases sharing one published figure (the two context-extension stages) are compared together,
-      // on the last row of the group.
-      const key = (i: number): string => `${published[i] ?? ''}|${[scenario, ...others][i]?.reference.source ?? ''}`;
-      const publishedCell = (i: number): string => {
-        const value = published[i];
-        if (value === undefined) return '-';
-        if (i + 1 < published.length && key(i + 1) === key(i)) return '(with next)';
-        let estimated = 0;
-        for (let j = i; j >= 0 && key(j) === key(i); j -= 1) estimated += campaign.rows[j]?.gpuHours ?? 0;
-        return `${formatNumber(value / 1e3, 0)}K (${estimated >= value ? '+' : ''}${(100 * (estimated / value - 1)).toFixed(1)}%)`;
-      };
-      const uniquePublished = published.filter((v, i) => v !== undefined && (i + 1 >= published.length || key(i + 1) !== key(i)));
-      const publishedTotal = published.every((v) => v !== undefined) ? uniquePublished.reduce<number>((a, v) => a + (v ?? 0), 0) : undefined;
-      const totalCell = publishedTotal === undefined ? '-' : `${formatNumber(publishedTotal / 1e3, 0)}K (${(100 * (campaign.total.gpuHours / publishedTotal - 1)).toFixed(1)}%)`;
       const campaignTable = table(['phase', 'GPU-hours', 'published (error)', 'days', 'cost'], [
-        ...campaign.rows.map((r, i) => [r.name, `${formatNumber(r.gpuHours / 1e3, 0)}K`, publishedCell(i), r.days.toFixed(1), `$${formatNumber(r.usd / 1e6, 3)}M`]),
-        ['total', `${formatNumber(campaign.total.gpuHours / 1e3, 0)}K`, totalCell, campaign.total.days.toFixed(1), `$${formatNumber(campaign.total.usd / 1e6, 3)}M`],
+        ...campaign.rows.map((r, i) => [r.name, `${formatNumber(r.gpuHours / 1e3, 0)}K`, phaseCell(published.phases[i]), r.days.toFixed(1), `$${formatNumber(r.usd / 1e6, 3)}M`]),
+        ['total', `${formatNumber(campaign.total.gpuHours / 1e3, 0)}K`, published.total === null ? '-' : publishedCell(published.total, false), campaign.total.days.toFixed(1), `$${formatNumber(campaign.total.usd / 1e6, 3)}M`],
       ], `Campaign at $${price.toFixed(2)}/GPU-hour (failure-free GPU-hours, as published cost tables count them)`);
       const sources = [scenario, ...others].map((s) => s.reference.source).filter((s): s is string => s !== undefined);
       const params = countParams(scenario.model);

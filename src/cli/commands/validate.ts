@@ -1,6 +1,6 @@
 /** `scaleplan validate [runs.json]`: predicted vs measured for every published run scaleplan can model. */
 import type { Command } from 'commander';
-import { InputError, parseRunsFile, validateRuns } from '../../core/index.js';
+import { groupSkipReasons, InputError, parseRunsFile, validateRuns } from '../../core/index.js';
 import type { CrossValidationSummary, ErrorSummary, ValidationReport } from '../../core/index.js';
 import { table } from '../format.js';
 import { packagePath, print, printJson, readTextFile } from '../io.js';
@@ -41,8 +41,8 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
   if (perTrillion.length > 0) {
     out.push(table(['run', 'model', 'GPU-hours per 10^12 tokens: published', 'predicted', 'error'],
       perTrillion.map((v) => {
-        const g = v.gpuHoursPerTrillionTokens ?? { predicted: 0, measured: 1 };
-        return [v.id, v.model, `${(g.measured / 1e3).toFixed(1)}K`, `${(g.predicted / 1e3).toFixed(1)}K`, `${g.predicted >= g.measured ? '+' : ''}${(100 * (g.predicted / g.measured - 1)).toFixed(1)}%`];
+        const g = v.gpuHoursPerTrillionTokens ?? { predicted: 0, measured: 1, errorPct: -100 };
+        return [v.id, v.model, `${(g.measured / 1e3).toFixed(1)}K`, `${(g.predicted / 1e3).toFixed(1)}K`, `${g.errorPct >= 0 ? '+' : ''}${g.errorPct.toFixed(1)}%`];
       }), 'Whole-run cost where published (GPU-hours per trillion tokens)'));
   }
   if (r.memory.runs.length > 0) {
@@ -62,14 +62,9 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
   if (r.memory.analyticalSummary.modeled > 0) {
     out.push('  formula rows (Korthikanti et al. 2022 Fig. 1) leave the interleaving unset, so they are modeled without it; their 175B and 530B bars carry the interleaved-schedule factor 1 + (p−1)/(p·v) with v = 3, with which the memory tests reproduce all eight rows exactly.');
   }
-  const reasons = new Map<string, number>();
-  for (const k of r.skipped) {
-    const reason = k.reason.replace(/\d[\d,.]*/g, 'N');
-    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-  }
   out.push(`skipped: ${r.skipped.length} records`);
   if (verbose) for (const k of r.skipped) out.push(`  ${k.id}: ${k.reason}`);
-  else for (const [reason, n] of [...reasons.entries()].sort((a, b) => b[1] - a[1])) out.push(`  ${String(n).padStart(4)} × ${reason}`);
+  else for (const { reason, count } of groupSkipReasons(r.skipped)) out.push(`  ${String(count).padStart(4)} × ${reason}`);
   return out.join('\n');
 }
 

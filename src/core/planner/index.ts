@@ -3,6 +3,9 @@
  * enumeration of its valid layouts, and `planLayouts` (prune by memory, bound, price, rank, explain).
  */
 export { planLayouts } from './plan.js';
+export {
+  checkPlanOptions, MAX_TOP, parseSearchFields, planRequest, type PlannedRequest, type PlanOptionName, type PlanOptionNames, type PlanRequest,
+} from './plan-request.js';
 export type {
   ComponentDelta, Diagnosis, DiagnosisLine, PlanCounts, PlannedLayout, PlannedMemory, PlanOptions, PlanPruned, PlanResult,
   ScenarioLayoutResult, StepComparison,
@@ -13,5 +16,5 @@ export {
   createSearchSpace, resolveLimits, scenarioWithGpus, searchedFields, type ResolvedLimits, type SearchedField, type SearchSpace, type SpaceLimits,
 } from './space.js';
 export { createTally, enumerateLayouts, rejectedByRule, type Tally } from './enumerate.js';
-export { SEARCHABLE_FIELDS, referenceOf, searchEveryField } from './search-all.js';
+export { SEARCHABLE_FIELDS, referenceOf, searchEveryField, withSearchedFields, type SearchableField } from './search-all.js';
 export { DEFAULT_HEADROOM_FRACTION } from './search-state.js';

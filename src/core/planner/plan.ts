@@ -5,36 +5,16 @@
  * `diagnosis` says which constraint eliminated how many layouts and what to relax.
  * @throws InputError only for malformed options (top < 1, headroom outside [0, 1), …).
  */
-import { InputError } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
 import { diagnose } from './diagnose.js';
 import { rejectedByRule } from './enumerate.js';
 import { compareSteps } from './explain.js';
 import { finalizeCandidate, scenarioLayout } from './finalize.js';
-import { OBJECTIVES } from './objective.js';
+import { checkPlanOptions } from './plan-request.js';
 import { runSearch } from './search.js';
-import { createSearchState, resolvePlanOptions, type Candidate, type ResolvedPlanOptions, type SearchState } from './search-state.js';
+import { createSearchState, resolvePlanOptions, type Candidate, type SearchState } from './search-state.js';
 import { createSearchSpace, searchedFields } from './space.js';
 import type { PlannedLayout, PlanOptions, PlanResult } from './types.js';
-
-function requirePositive(field: string, value: number | undefined, integer: boolean): void {
-  if (value === undefined) return;
-  if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new InputError(`plan.${field}`, value, integer ? 'must be a positive integer' : 'must be a positive number');
-  }
-}
-
-function checkOptions(options: PlanOptions, resolved: ResolvedPlanOptions): void {
-  if (!OBJECTIVES.includes(resolved.objective)) throw new InputError('plan.objective', resolved.objective, `must be one of ${OBJECTIVES.join(', ')}`);
-  requirePositive('top', options.top, true);
-  requirePositive('maxGpus', options.maxGpus, true);
-  requirePositive('budgetUsd', options.budgetUsd, false);
-  requirePositive('deadlineDays', options.deadlineDays, false);
-  requirePositive('progressEvery', options.progressEvery, true);
-  for (const gpus of options.gpuCounts ?? []) requirePositive('gpuCounts', gpus, true);
-  const h = resolved.headroomFraction;
-  if (!(h >= 0 && h < 1)) throw new InputError('plan.headroomFraction', h, 'must be in [0, 1)');
-}
 
 /** The returned layouts with their reports. */
 function finalizeAll(state: SearchState): { top: PlannedLayout[]; pareto: PlannedLayout[] } {
@@ -58,8 +38,8 @@ function runnerUpOf(top: readonly PlannedLayout[]): PlannedLayout | null {
  * scenario's GPU count, the step model's default assumptions.
  */
 export function planLayouts(scenario: Scenario, options: PlanOptions = {}): PlanResult {
+  checkPlanOptions(options);
   const resolved = resolvePlanOptions(options);
-  checkOptions(options, resolved);
   const space = createSearchSpace(scenario, options.gpuCounts, options.space);
   const state = createSearchState(space, resolved);
   runSearch(state);

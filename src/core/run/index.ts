@@ -27,5 +27,6 @@ export { estimateRun } from './estimate-run.js';
 export type { RunEnergyRecord, RunEstimate, RunInput } from './estimate-run.js';
 export { estimateCampaign } from './campaign.js';
 export type { Campaign, CampaignPhase, CampaignRow } from './campaign.js';
+export { compareCampaign, type CampaignComparison, type PhaseComparison, type PublishedComparison, type PublishedPhase } from './campaign-published.js';
 export { estimateScenarioRun } from './scenario-run.js';
 export type { ScenarioRunInput } from './scenario-run.js';

@@ -4,3 +4,4 @@ export { validateRuns, type ValidateRunsOptions } from './validate-report.js';
 export { sourceFamily, summarizeErrors, summarizeValidation } from './summarize.js';
 export type { CrossValidationSummary, ErrorSummary, MemoryValidation, RunValidation, SkippedRun, ValidationMetric, ValidationReport, ValidationSummary } from './types.js';
 export { validateMemory } from './validate-memory.js';
+export { groupSkipReasons, type SkipReasonCount } from './skip-reasons.js';

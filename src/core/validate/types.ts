@@ -19,8 +19,8 @@ export interface RunValidation {
   readonly forcedBalancedRouting: boolean;
   /** With `--cross-validate family`: the prediction of the calibration fitted without this run's source family. */
   readonly crossValidated?: { readonly predicted: number; readonly errorPct: number };
-  /** When the run publishes GPU-hours per trillion tokens: predicted (from tokens/s/GPU) and published. */
-  readonly gpuHoursPerTrillionTokens?: { readonly predicted: number; readonly measured: number };
+  /** When the run publishes GPU-hours per trillion tokens: predicted (from tokens/s/GPU), published, and (predicted / published − 1) × 100. */
+  readonly gpuHoursPerTrillionTokens?: { readonly predicted: number; readonly measured: number; readonly errorPct: number };
 }
 
 export interface MemoryValidation {

@@ -37,6 +37,12 @@ function predictedValue(metric: ValidationMetric, report: StepReport): number {
   return report.throughput.mfu;
 }
 
+/** Predicted GPU-hours per 10¹² tokens = 10¹² / (tokens/s/GPU · 3600 s/h), against the published figure. */
+function perTrillionTokens(tokensPerSecondPerGpu: number, measured: number): { predicted: number; measured: number; errorPct: number } {
+  const predicted = 1e12 / (tokensPerSecondPerGpu * 3600);
+  return { predicted, measured, errorPct: 100 * (predicted / measured - 1) };
+}
+
 /** One run predicted, or why it cannot be (bad input from the record becomes a skip, never a crash). */
 export function validateCase(c: RunCase, options: StepOptions): RunValidation | SkippedRun {
   const pick = pickMetric(c);
@@ -63,8 +69,7 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
     layout: describeLayout(c.layout),
     forcedBalancedRouting: c.flags.forcedBalancedRouting,
     ...(c.measured.gpuHoursPerTrillionTokens === undefined ? {} : {
-      // GPU-hours per 1e12 tokens = 1e12 / (tokens/s/GPU · 3600 s/h)
-      gpuHoursPerTrillionTokens: { predicted: 1e12 / (report.throughput.tokensPerSecondPerGpu * 3600), measured: c.measured.gpuHoursPerTrillionTokens },
+      gpuHoursPerTrillionTokens: perTrillionTokens(report.throughput.tokensPerSecondPerGpu, c.measured.gpuHoursPerTrillionTokens),
     }),
   };
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * Bundles the CLI (dist/cli/: the `scaleplan` binary, the plan worker, shared chunks) and the
+ * library (dist/lib/index.js, what `import('scaleplan')` loads) with esbuild, only when a source
+ * is newer than the bundles (`--force` rebuilds anyway). A no-change run costs a directory walk.
+ *
+ * The CLI is split: `main.js` holds the argument parser and the command registry; each command
+ * and the core load on demand, so `scaleplan --help` reads no model code.
+ */
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const CLI_DIR = join(ROOT, 'dist', 'cli');
+const OUTPUTS = [join(CLI_DIR, 'main.js'), join(CLI_DIR, 'plan-worker.js'), join(ROOT, 'dist', 'lib', 'index.js')];
+const INPUTS = [join(ROOT, 'src'), join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
+
+/** Newest modification time under `path` [ms], test files excluded (they are not bundled). */
+function newestMs(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return path.endsWith('.test.ts') ? 0 : stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMs(join(path, entry)));
+  return newest;
+}
+
+function upToDate() {
+  if (!OUTPUTS.every((f) => existsSync(f))) return false;
+  const oldestOutput = Math.min(...OUTPUTS.map((f) => statSync(f).mtimeMs));
+  return Math.max(...INPUTS.map(newestMs)) <= oldestOutput;
+}
+
+// CommonJS dependencies (commander, cli-table3, …) call require(); an ES module bundle provides it.
+const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+const COMMON = { bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', absWorkingDir: ROOT };
+
+export async function bundle({ force = false } = {}) {
+  if (!force && upToDate()) return false;
+  const { build } = await import('esbuild');
+  rmSync(CLI_DIR, { recursive: true, force: true });
+  await Promise.all([
+    build({
+      ...COMMON,
+      entryPoints: { main: 'src/cli/main.ts', 'plan-worker': 'src/cli/plan-worker.ts' },
+      outdir: CLI_DIR,
+      splitting: true,
+      chunkNames: 'chunk-[hash]',
+      banner: { js: REQUIRE_SHIM },
+    }),
+    // The library leaves its dependencies (zod, yaml) to the package manager, as libraries do.
+    build({ ...COMMON, entryPoints: ['src/core/index.ts'], outfile: join(ROOT, 'dist', 'lib', 'index.js'), minify: false, packages: 'external' }),
+  ]);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const built = await bundle({ force: process.argv.includes('--force') });
+  if (built && !process.argv.includes('--quiet')) process.stdout.write('bundled dist/cli and dist/lib\n');
+}
