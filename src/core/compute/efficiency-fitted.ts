@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 13 free parameters,
- * 67 distinct configurations (127 runs).
+ * 73 distinct configurations (127 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -25,31 +25,42 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'b200/fp8',
-      value: 0.4951,
-      sigmaLn: 0.0732,
+      value: 0.5176,
+      sigmaLn: 0.0761,
       runs: 4,
-      configurations: 2,
+      configurations: 4,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 0.6
+      residualMeanAbsPct: 1.2
     },
     {
       key: 'b200/mxfp8',
-      value: 0.4476,
-      sigmaLn: 0.07,
+      value: 0.4544,
+      sigmaLn: 0.0711,
       runs: 5,
       configurations: 3,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 7.9
+      residualMeanAbsPct: 7.7
     },
     {
       key: 'gb200/fp8',
-      value: 0.4782,
-      sigmaLn: 0.0323,
+      value: 0.4959,
+      sigmaLn: 0.0334,
       runs: 16,
+      configurations: 7,
+      families: [
+        'MBRIDGE'
+      ],
+      residualMeanAbsPct: 4
+    },
+    {
+      key: 'gb200/mxfp8',
+      value: 0.4534,
+      sigmaLn: 0.0356,
+      runs: 14,
       configurations: 6,
       families: [
         'MBRIDGE'
@@ -57,31 +68,20 @@ export const FITTED_CALIBRATION: FittedCalibration = {
       residualMeanAbsPct: 4.2
     },
     {
-      key: 'gb200/mxfp8',
-      value: 0.4473,
-      sigmaLn: 0.0351,
-      runs: 14,
-      configurations: 6,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 4.4
-    },
-    {
       key: 'gb200/nvfp4',
-      value: 0.3446,
-      sigmaLn: 0.0496,
+      value: 0.3621,
+      sigmaLn: 0.0519,
       runs: 9,
       configurations: 3,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 7
+      residualMeanAbsPct: 6.6
     },
     {
       key: 'gb300/fp8',
-      value: 0.6255,
-      sigmaLn: 0.0386,
+      value: 0.6544,
+      sigmaLn: 0.0404,
       runs: 13,
       configurations: 5,
       families: [
@@ -91,19 +91,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gb300/mxfp8',
-      value: 0.6075,
-      sigmaLn: 0.0419,
+      value: 0.6156,
+      sigmaLn: 0.0425,
       runs: 11,
       configurations: 5,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'gb300/nvfp4',
-      value: 0.3499,
-      sigmaLn: 0.0542,
+      value: 0.3743,
+      sigmaLn: 0.0579,
       runs: 9,
       configurations: 3,
       families: [
@@ -124,19 +124,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'h100-96gb-500w/fp8',
-      value: 0.345,
-      sigmaLn: 0.0599,
+      value: 0.3419,
+      sigmaLn: 0.0593,
       runs: 6,
       configurations: 5,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 13.3
+      residualMeanAbsPct: 13.1
     },
     {
       key: 'h100-sxm/bf16',
-      value: 0.8618,
-      sigmaLn: 0.0861,
+      value: 0.8607,
+      sigmaLn: 0.086,
       runs: 2,
       configurations: 2,
       families: [
@@ -146,16 +146,16 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'h100-sxm/fp8',
-      value: 0.684,
-      sigmaLn: 0.053,
+      value: 0.6708,
+      sigmaLn: 0.0515,
       runs: 22,
-      configurations: 14,
+      configurations: 17,
       families: [
         'DEEPSEEK',
         'MBRIDGE',
         'NEMO2407'
       ],
-      residualMeanAbsPct: 6.1
+      residualMeanAbsPct: 6.2
     }
   ],
 };

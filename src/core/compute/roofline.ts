@@ -154,6 +154,7 @@ function attentionSeconds(op: AttentionOp, pass: Pass, device: RooflineDevice): 
 function elementwiseSeconds(op: ElementwiseOp, pass: Pass, device: RooflineDevice): number {
   const m = pass === 'forward' ? 1 : BACKWARD_MULTIPLIERS.elementwise[pass];
   const bytes = op.bytes * m;
+  if (op.streaming === true) return bytes / device.streamingBytesPerSec;
   // Fused work at the device's element-wise efficiency; an eager stack's extra passes are large
   // streaming kernels over whole tensors, at streaming bandwidth.
   return bytes / device.memoryBytesPerSec + (bytes * (device.elementwiseTrafficFactor - 1)) / device.streamingBytesPerSec;

@@ -225,3 +225,19 @@ describe('training.framework', () => {
     expect(rejects(data).field).toBe('training.framework.overlap.tpFraction');
   });
 });
+
+describe('training.precisionScaling', () => {
+  it('fp8 takes tensorwise or rowwise', () => {
+    const data = base();
+    data.training.precision = 'fp8';
+    data.training.precisionScaling = 'rowwise';
+    expect(parseScenario(data).training.precisionScaling).toBe('rowwise');
+  });
+  it('a scaling the precision does not run names the field and the rule', () => {
+    const data = base();
+    data.training.precisionScaling = 'tensorwise';
+    const error = rejects(data);
+    expect(error.field).toBe('training.precisionScaling');
+    expect(error.rule).toMatch(/bf16 recipe quantises nothing/);
+  });
+});

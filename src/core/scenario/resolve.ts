@@ -5,8 +5,11 @@
  */
 import { DEFAULT_ORDER } from '../layout/types.js';
 import { InputError } from '../errors.js';
+import { resolvePrecisionScaling } from '../compute/precision-scaling.js';
 import { resolveFramework } from '../framework/registry.js';
 import type { FrameworkProfile } from '../framework/types.js';
+import type { PrecisionScaling } from '../compute/precision-scaling.js';
+import type { Precision } from '../hardware/types.js';
 import type { FrameworkInput } from './framework-schema.js';
 import type { Training } from '../training/types.js';
 import { LIMITS } from './schema-parts.js';
@@ -32,6 +35,12 @@ function resolveFrameworkInput(input: FrameworkInput): FrameworkProfile {
   return resolveFramework(id, overrides);
 }
 
+/** The scaling given, checked against the precision (InputError on `training.precisionScaling`). */
+function checkedScaling(precision: Precision, scaling: PrecisionScaling): PrecisionScaling {
+  resolvePrecisionScaling(precision, scaling);
+  return scaling;
+}
+
 function resolveTraining(input: TrainingInput): Training {
   const totalTokens = tokenCount('training.totalTokens', input.totalTokens);
   const ramp = input.batchRamp;
@@ -50,6 +59,7 @@ function resolveTraining(input: TrainingInput): Training {
     batchRamp: ramp === undefined ? null : { startGlobalBatch: ramp.startGlobalBatch, rampTokens },
     ...(input.expertLoadImbalance === undefined ? {} : { expertLoadImbalance: input.expertLoadImbalance }),
     ...(input.framework === undefined ? {} : { framework: resolveFrameworkInput(input.framework) }),
+    ...(input.precisionScaling === undefined ? {} : { precisionScaling: checkedScaling(input.precision ?? 'bf16', input.precisionScaling) }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FrameworkProfile } from '../framework/types.js';
+import type { PrecisionScaling } from '../compute/precision-scaling.js';
 import type { Precision } from '../hardware/types.js';
 
 /** Linear global-batch ramp (DeepSeek-V3: 3072 -> 15360 sequences over the first 469B tokens). */
@@ -26,4 +27,9 @@ export interface Training {
    * means, the gradient-reduction recipe (`framework/`). Default: Megatron-Core's profile.
    */
   readonly framework?: FrameworkProfile;
+  /**
+   * How the low-precision recipe scales its GEMM inputs (`compute/precision-scaling.ts`): FP8
+   * tensorwise (default) or rowwise; fp8-block, mxfp8 and nvfp4 imply their own.
+   */
+  readonly precisionScaling?: PrecisionScaling;
 }
