@@ -6,6 +6,8 @@ export interface BenchResult {
   readonly calls: number;
   readonly totalSeconds: number;
   readonly secondsPerCall: number;
+  /** CPU time (user + sys) per call [s]: the measure on a shared machine, where wall time waits for the CPU. */
+  readonly cpuSecondsPerCall: number;
   readonly callsPerSecond: number;
   /** Optional extra figures a case reports (e.g. layouts evaluated). */
   readonly extra: Record<string, number | string>;
@@ -29,6 +31,7 @@ export function runBench(c: BenchCase): BenchResult {
   const minSeconds = c.minSeconds ?? 1;
   const maxCalls = c.maxCalls ?? 1_000_000;
   let calls = 0;
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   let elapsed = 0;
   while (calls < maxCalls && (elapsed < minSeconds * 1000 || calls < 1)) {
@@ -36,6 +39,8 @@ export function runBench(c: BenchCase): BenchResult {
     calls++;
     elapsed = performance.now() - start;
   }
+  const cpu = process.cpuUsage(cpuStart);
   const totalSeconds = elapsed / 1000;
-  return { name: c.name, calls, totalSeconds, secondsPerCall: totalSeconds / calls, callsPerSecond: calls / totalSeconds, extra };
+  const cpuSecondsPerCall = (cpu.user + cpu.system) / 1e6 / calls;
+  return { name: c.name, calls, totalSeconds, secondsPerCall: totalSeconds / calls, cpuSecondsPerCall, callsPerSecond: calls / totalSeconds, extra };
 }

@@ -5,7 +5,10 @@
  *
  *   npm run calibrate                        # fit and write
  *   npm run calibrate -- --dry-run           # fit and print only
- *   npm run calibrate -- --cross-validate    # also the leave-one-source-family-out errors
+ *   npm run calibrate -- --cross-validate    # also print the leave-one-source-family-out errors
+ *
+ * Also writes src/core/calibration/error-bands-fitted.ts: the cross-validated residuals by class
+ * that every estimate's error band comes from (calibration/error-band.ts).
  *
  * Prints the number of free parameters against the number of distinct configurations they are
  * fitted on, and each parameter with its prior, uncertainty, runs and source families.
@@ -16,11 +19,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_CALIBRATION_SETUP, applyCalibration, collectCases, createCalibrationResponses, crossValidate, fitResponses, parseRunsFile,
-  summarizeErrors, validateCases, type ErrorSummary,
+  residualClasses, summarizeErrors, validateCases, type ErrorSummary,
 } from '../src/core/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, 'src', 'core', 'compute', 'efficiency-fitted.ts');
+const OUT_BANDS = join(ROOT, 'src', 'core', 'calibration', 'error-bands-fitted.ts');
 const args = new Set(process.argv.slice(2));
 const setup = DEFAULT_CALIBRATION_SETUP;
 
@@ -44,8 +48,10 @@ for (const p of fit.parameters) {
 const inSample = summarizeErrors(runs.map((r) => r.errorPct));
 console.log(`in-sample: ${inSample.modeled} runs, mean |error| ${inSample.meanAbsPctError.toFixed(1)}%, mean error ${inSample.meanSignedPctError.toFixed(1)}%`);
 
+const crossValidation = crossValidate(cases, setup, responses);
+const classes = residualClasses(crossValidation.runs);
 if (args.has('--cross-validate')) {
-  const cv = crossValidate(cases, setup, responses).summary;
+  const cv = crossValidation.summary;
   console.log(`cross-validated (leave one source family out): ${cv.modeled} runs, mean |error| ${cv.meanAbsPctError.toFixed(1)}%, mean error ${cv.meanSignedPctError.toFixed(1)}%`);
   for (const [group, s] of Object.entries({ ...cv.byFamily, ...cv.byAccelerator, ...cv.byPrecision, ...cv.byArchitecture })) {
     console.log(`  ${group.padEnd(16)} ${String(s.modeled).padStart(4)}  ${s.meanAbsPctError.toFixed(1).padStart(5)}%  ${s.meanSignedPctError.toFixed(1).padStart(6)}%`);
@@ -75,8 +81,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: ${JSON.stringify(parameters, null, 2).replace(/"(\w+)":/g, '$1:').replace(/"/g, "'").replace(/\n/g, '\n  ')},
 };
 `;
+const bands = `/**
+ * Cross-validated residual classes written by \`scripts/calibrate.ts\` (generated file: re-run
+ * \`npm run calibrate\`; do not edit by hand). See error-band.ts. ${crossValidation.runs.length} cross-validated runs.
+ */
+import type { ResidualClass } from './error-band.js';
+
+export const FITTED_RESIDUAL_CLASSES: readonly ResidualClass[] = [
+${classes.map((c) => `  { key: '${c.key}', runs: ${c.runs}, meanLn: ${c.meanLn.toFixed(4)}, sdLn: ${c.sdLn.toFixed(4)} },`).join('\n')}
+];
+`;
 if (args.has('--dry-run')) console.log('dry run: nothing written');
 else {
   writeFileSync(OUT, body);
-  console.log(`wrote ${OUT}`);
+  writeFileSync(OUT_BANDS, bands);
+  console.log(`wrote ${OUT} and ${OUT_BANDS}`);
 }

@@ -3,9 +3,9 @@
  * unit formatters of the comparisons (`format-compare.ts`). Formatting only; numbers come from
  * src/core/analysis.
  */
-import type { BottleneckReport, DomainScore, Evidence, WhatIfResult } from '../core/index.js';
+import type { BottleneckReport, DomainScore, Evidence, EvidenceUnit, EvidenceValue, WhatIfResult } from '../core/index.js';
 import type { Layout } from '../core/index.js';
-import { formatNumber, formatPct, formatSeconds, table } from './format.js';
+import { formatGiB, formatNumber, formatPct, formatSeconds, table } from './format.js';
 
 /** Width of the severity bar [characters]; one block per 10 points. */
 const BAR_WIDTH = 10;
@@ -50,24 +50,27 @@ function formatEvidenceSeconds(s: number): string {
   return s >= 100 && s < 3600 ? `${s.toFixed(0)} s` : formatSeconds(s);
 }
 
-/**
- * Evidence keys carry their unit in the name (core convention); the suffix picks the format. `strip`
- * removes the unit from the label (the value carries it); ratios and shares keep their name.
- */
-const EVIDENCE_UNITS: readonly { suffix: RegExp; strip: boolean; format: (v: number) => string }[] = [
-  { suffix: /GbPerGpu$/, strip: true, format: (v) => `${v.toFixed(1)} GB per GPU` },
-  { suffix: /GbPerSec$/, strip: true, format: (v) => `${v.toFixed(1)} GB/s` },
-  { suffix: /TbPerSec$/, strip: true, format: (v) => `${v.toFixed(2)} TB/s` },
-  { suffix: /Gb$/, strip: true, format: (v) => `${v.toFixed(1)} GB` },
-  { suffix: /Kw$/, strip: true, format: (v) => `${v.toFixed(1)} kW` },
-  { suffix: /Mw$/, strip: true, format: (v) => `${v.toFixed(2)} MW` },
-  { suffix: /WattsPerItWatt$/, strip: true, format: (v) => `${v.toFixed(3)} W per IT W` },
-  { suffix: /WattsPerGpu$/, strip: true, format: (v) => `${v.toFixed(0)} W per GPU` },
-  { suffix: /Seconds$/, strip: true, format: formatEvidenceSeconds },
-  { suffix: /Hours$/, strip: true, format: (v) => `${v.toFixed(1)} h` },
-  { suffix: /Ratio$/, strip: false, format: (v) => `${v.toFixed(2)}×` },
-  { suffix: /(Share|ShareOfCompute|Fraction|PerCompute|^utilization|^mfu|^mfuBf16|^hfu)$/, strip: false, format: (v) => formatPct(v) },
-];
+/** Power with a decimal prefix: 1.2e6 → "1.20 MW", 40e3 → "40.0 kW", 700 → "700 W". */
+export function formatWatts(watts: number): string {
+  const abs = Math.abs(watts);
+  if (abs >= 1e6) return `${(watts / 1e6).toFixed(2)} MW`;
+  if (abs >= 1e3) return `${(watts / 1e3).toFixed(1)} kW`;
+  return `${watts.toFixed(0)} W`;
+}
+
+/** How each evidence unit reads (the core gives SI values with their unit). */
+const EVIDENCE_FORMATS: Readonly<Record<EvidenceUnit, (v: number) => string>> = {
+  // Memory reads in GiB in every command.
+  'bytes': formatGiB,
+  'bytes/s': formatBandwidth,
+  'watts': formatWatts,
+  'seconds': formatEvidenceSeconds,
+  'fraction': (v) => formatPct(v),
+  'ratio': (v) => `${v.toFixed(2)}×`,
+  'W/W': (v) => `${v.toFixed(3)} W per IT W`,
+  'count': (v) => formatNumber(v),
+  'number': formatPlain,
+};
 
 const ACRONYMS: Readonly<Record<string, string>> = {
   gpu: 'GPU', gpus: 'GPUs', tp: 'TP', ep: 'EP', dp: 'DP', pp: 'PP', cp: 'CP', hbm: 'HBM', mfu: 'MFU', hfu: 'HFU',
@@ -83,14 +86,9 @@ export function formatEvidenceLabel(key: string): string {
     .join(' ');
 }
 
-/** One evidence entry with its unit: `peakGbPerGpu: 78.7` → "peak 78.7 GB per GPU". */
-export function formatEvidenceEntry(key: string, value: number): string {
-  for (const u of EVIDENCE_UNITS) {
-    if (!u.suffix.test(key)) continue;
-    const stem = u.strip ? key.replace(u.suffix, '') : key;
-    return `${formatEvidenceLabel(stem.length > 0 ? stem : key)} ${u.format(value)}`;
-  }
-  return `${formatEvidenceLabel(key)} ${formatPlain(value)}`;
+/** One evidence entry: `peakPerGpu: { value: 7.87e10, unit: 'bytes' }` → "peak per GPU 78.70 GB". */
+export function formatEvidenceEntry(name: string, e: EvidenceValue): string {
+  return `${formatEvidenceLabel(name)} ${EVIDENCE_FORMATS[e.unit](e.value)}`;
 }
 
 export function formatEvidence(evidence: Evidence): string[] {

@@ -7,7 +7,7 @@ import type {
 } from '../core/index.js';
 import type { Layout } from '../core/index.js';
 import { formatBandwidth, formatBytes, wrapText } from './format-analysis.js';
-import { formatCount, formatNumber, formatPct, formatSeconds, table } from './format.js';
+import { formatCount, formatGiB, formatNumber, formatPct, formatSeconds, table } from './format.js';
 
 /** Width at which the prose cells of a comparison wrap [characters]. */
 const TEXT_WIDTH = 32;
@@ -18,13 +18,11 @@ function layoutLabel(l: Layout): string {
 }
 
 function memoryCell(peakBytes: number, capacityBytes: number, fits: boolean): string {
-  return `${formatBytes(peakBytes)} of ${formatBytes(capacityBytes)}${fits ? '' : '\nDOES NOT FIT'}`;
+  return `${formatGiB(peakBytes)} of ${formatGiB(capacityBytes)}${fits ? '' : '\nDOES NOT FIT'}`;
 }
 
-/** Seconds, with an exact zero written as such (not "0.0 µs"). */
-function formatTime(seconds: number): string {
-  return seconds === 0 ? '0 s' : formatSeconds(seconds);
-}
+/** Seconds (formatSeconds writes an exact zero as "0 s"). */
+const formatTime = formatSeconds;
 
 /** One cell per model-parallel flow (prefixed by the flow kind when a strategy has both). */
 function trafficCell(s: TpPpStrategy, pick: (t: ModelParallelTraffic) => string): string {
@@ -48,7 +46,8 @@ const TP_PP_ROWS: readonly { label: string; cell: (s: TpPpStrategy) => string }[
   { label: 'exposed communication', cell: (s) => trafficCell(s, (t) => formatTime(t.exposedSeconds)) },
   { label: 'pipeline bubble', cell: (s) => `${formatTime(s.bubbleSeconds)} (${formatPct(s.bubbleFraction)})` },
   { label: 'memory per GPU (peak)', cell: (s) => memoryCell(s.memory.peakBytesPerGpu, s.memory.capacityBytes, s.memory.fits) },
-  { label: 'weights / optimizer / activations', cell: (s) => [s.memory.weightsBytes, s.memory.optimizerBytes, s.memory.activationsBytes].map(formatBytes).join(' / ') },
+  { label: 'weights / gradients / optimizer', cell: (s) => [s.memory.weightsBytes, s.memory.gradsBytes, s.memory.optimizerBytes].map(formatGiB).join(' / ') },
+  { label: 'activations / buffers', cell: (s) => [s.memory.activationsBytes, s.memory.buffersBytes].map(formatGiB).join(' / ') },
   { label: 'compute per step', cell: (s) => formatSeconds(s.computeSeconds) },
   { label: 'step time', cell: (s) => formatSeconds(s.stepSeconds) },
   { label: 'MFU', cell: (s) => formatPct(s.mfu) },
@@ -112,14 +111,14 @@ const DP_EP_ROWS: readonly { label: string; cell: (s: DpEpStrategy, c: DpEpCompa
   { label: 'gradient reduction per GPU per step', cell: (s) => formatBytes(s.gradientBytesPerGpuPerStep) },
   { label: 'token all-to-all per GPU per step', cell: (s) => allToAllCell(s) },
   { label: 'parameters per GPU', cell: (s) => wrapText(paramsCell(s), TEXT_WIDTH) },
-  { label: 'memory per GPU (peak)', cell: (s) => (s.peakBytesPerGpu > 0 ? `${formatBytes(s.peakBytesPerGpu)}${s.fits ? ', fits' : '\nDOES NOT FIT'}` : '-') },
+  { label: 'memory per GPU (peak)', cell: (s) => (s.peakBytesPerGpu > 0 ? `${formatGiB(s.peakBytesPerGpu)}${s.fits ? ', fits' : '\nDOES NOT FIT'}` : '-') },
   { label: 'step time', cell: (s) => formatSeconds(s.stepSeconds) },
   { label: 'MFU', cell: (s) => formatPct(s.mfu) },
 ];
 
 function sweepTable(title: string, key: (p: DpEpPoint) => string, points: readonly DpEpPoint[]): string {
   const rows = points.map((p) => (p.valid
-    ? [key(p), p.dp, p.ep, formatBytes(p.gradientBytesPerGpuPerStep), formatBytes(p.allToAllBytesPerGpuPerStep), formatBytes(p.allToAllScaleOutBytesPerGpuPerStep), formatBytes(p.peakBytesPerGpu), p.fits ? 'yes' : 'NO', formatSeconds(p.stepSeconds), formatPct(p.mfu)]
+    ? [key(p), p.dp, p.ep, formatBytes(p.gradientBytesPerGpuPerStep), formatBytes(p.allToAllBytesPerGpuPerStep), formatBytes(p.allToAllScaleOutBytesPerGpuPerStep), formatGiB(p.peakBytesPerGpu), p.fits ? 'yes' : 'NO', formatSeconds(p.stepSeconds), formatPct(p.mfu)]
     : [key(p), '-', p.ep, '-', '-', '-', '-', '-', '-', '-']));
   const invalid = points.filter((p) => !p.valid).map((p) => `  ${key(p)}: ${p.reason}`);
   const head = ['', 'DP', 'EP', 'gradient/GPU', 'all-to-all/GPU', 'of it scale-out', 'memory/GPU', 'fits', 'step', 'MFU'];

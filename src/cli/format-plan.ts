@@ -1,6 +1,6 @@
 /** Terminal rendering of a planner result. */
 import type { Layout } from '../core/index.js';
-import type { PlannedLayout, PlanResult, StepComparison } from '../core/index.js';
+import { leadersWithinBand, type ErrorBand, type PlannedLayout, type PlanResult, type StepComparison } from '../core/index.js';
 import { formatNumber, formatSeconds, table } from './format.js';
 
 export function shortLayout(l: Layout): string {
@@ -38,7 +38,19 @@ function formatComparison(c: StepComparison): string {
   return `${title}: step ${formatSeconds(c.bestStepSeconds)} vs ${formatSeconds(c.otherStepSeconds)} (${changes})\n${body}`;
 }
 
-export function formatPlan(r: PlanResult, elapsedSeconds: number): string {
+/** The expected-error band of the estimates, and how many leading layouts it cannot separate. */
+export function formatPlanBand(r: PlanResult, band: ErrorBand | null): string {
+  if (band === null) return 'expected error: no comparable published runs, no band';
+  const days = r.top.map((p) => p.metrics.days);
+  const n = leadersWithinBand(days, band);
+  const lo = r.best === null ? '' : ` (winner: ${(r.best.metrics.days / band.highFactor).toFixed(1)}–${(r.best.metrics.days / band.lowFactor).toFixed(1)} days)`;
+  const head = `expected error: 80% band ×${band.lowFactor.toFixed(2)}–×${band.highFactor.toFixed(2)} on speed from ${band.runs} cross-validated published runs (${band.basis})${lo}`;
+  return n > 1
+    ? `${head}\nlayouts #1–#${n} lie within each other's bands: ranked by the point estimate, but the model cannot tell them apart`
+    : `${head}\nthe winner is ahead of #2 by more than the band`;
+}
+
+export function formatPlan(r: PlanResult, elapsedSeconds: number, band: ErrorBand | null = null): string {
   const out: string[] = [];
   const c = r.counts;
   out.push(`searched ${formatNumber(c.enumerated)} valid layouts in ${elapsedSeconds.toFixed(2)} s: ${formatNumber(c.byMemory)} do not fit in memory, ${formatNumber(c.byBound)} bounded out, ${formatNumber(r.evaluated)} priced${r.stoppedEarly ? ' (stopped early: best so far)' : ''}`);
@@ -47,6 +59,7 @@ export function formatPlan(r: PlanResult, elapsedSeconds: number): string {
     return out.join('\n');
   }
   out.push(table(HEAD, rows(r.top), `Top ${r.top.length} layouts by ${r.objective}`));
+  out.push(formatPlanBand(r, band));
   const axes = r.paretoAxes === 'time-gpus' ? 'time vs GPU count' : 'time vs cost';
   out.push(table(HEAD, rows(r.pareto), `Pareto front (${axes})`));
   if (r.explanation.vsRunnerUp !== null) out.push(formatComparison(r.explanation.vsRunnerUp));

@@ -17,8 +17,8 @@ export function formatSite(site: SiteEstimate): string {
   const out: string[] = [];
   out.push(keyValues([
     ['systems', `${formatNumber(s.systems.units)} × ${s.systems.name} (${s.systems.gpusPerUnit} GPUs, ${(s.systems.unitWatts / 1e3).toFixed(1)} kW)`],
-    ['racks', `${formatNumber(s.racks.computeRacks)} compute + ${formatNumber(s.racks.supportRacks)} network/storage = ${formatNumber(s.racks.totalRacks)} (${s.racks.unitsPerRack} systems, ${(s.racks.rackWatts / 1e3).toFixed(1)} kW per rack; ${site.cooling} limit ${(s.racks.maxRackWatts / 1e3).toFixed(0)} kW)`],
-    ['modular blocks', `${s.blocks.count} × ${mw(s.blocks.blockItWatts)} IT (${s.blocks.racksPerBlock} racks each, ${(100 * s.blocks.fillFraction).toFixed(0)}% filled)`],
+    ['racks', `${formatNumber(s.racks.computeRacks)} compute + ${formatNumber(s.racks.supportRacks)} network/storage = ${formatNumber(s.racks.totalRacks)} (${s.racks.unitsPerRack} system${s.racks.unitsPerRack === 1 ? '' : 's'}, ${(s.racks.rackWatts / 1e3).toFixed(1)} kW per rack; ${site.cooling} limit ${(s.racks.maxRackWatts / 1e3).toFixed(0)} kW)`],
+    ['modular blocks', `${s.blocks.count} × ${mw(s.blocks.blockItWatts)} IT (${s.blocks.racksPerBlock} rack${s.blocks.racksPerBlock === 1 ? '' : 's'} each, ${(100 * s.blocks.fillFraction).toFixed(0)}% filled)`],
     ['IT power', `${mw(s.power.itNameplateWatts)} nameplate, ${mw(s.power.itAverageWatts)} average during training`],
     ['facility power', `${mw(s.facility.designWatts)} design, ${mw(s.facility.averageWatts)} average`],
     ['network', formatFabric(s.fabric)],

@@ -21,7 +21,8 @@ export function formatGiB(bytes: number): string {
 /** Seconds → adaptive unit (µs, ms, s, h, days). */
 export function formatSeconds(s: number): string {
   const abs = Math.abs(s);
-  if (abs === 0) return '0 s';
+  // An exact zero, and anything that would print as "0.0 µs", reads "0 s".
+  if (abs < 0.05e-6) return '0 s';
   if (abs < 1e-3) return `${(s * 1e6).toFixed(1)} µs`;
   if (abs < 1) return `${(s * 1e3).toFixed(2)} ms`;
   if (abs < 3600) return `${s.toFixed(3)} s`;

@@ -13,7 +13,7 @@ import type { PlanWorkerInput, PlanWorkerMessage } from './plan-worker.js';
 /** Searches longer than this draw a progress bar [ms]. */
 const BAR_AFTER_MS = 300;
 
-export function planInWorker(scenario: Scenario, options: PlanWorkerInput['options']): Promise<PlanResult> {
+export function planInWorker(scenario: Scenario, options: PlanWorkerInput['options'], timeoutSeconds?: number): Promise<PlanResult> {
   const stopFlag = new SharedArrayBuffer(4);
   const stop = new Int32Array(stopFlag);
   const worker = new Worker(new URL('./plan-worker.js', import.meta.url), { workerData: { scenario, options, stopFlag } satisfies PlanWorkerInput });
@@ -25,9 +25,12 @@ export function planInWorker(scenario: Scenario, options: PlanWorkerInput['optio
     Atomics.store(stop, 0, 1);
   };
   process.on('SIGINT', onSigint);
+  // --timeout: the same stop flag, set when the time is up.
+  const timer = timeoutSeconds === undefined ? undefined : setTimeout(() => Atomics.store(stop, 0, 1), timeoutSeconds * 1000);
   return new Promise<PlanResult>((resolve, reject) => {
     const finish = (): void => {
       if (barStarted) bar?.stop();
+      clearTimeout(timer);
       process.off('SIGINT', onSigint);
       void worker.terminate();
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, MAX_ECHOED_CHARS } from './errors.js';
+import { InputError, MAX_ECHOED_CHARS, inUserTerms } from './errors.js';
 
 describe('InputError message', () => {
   it('quotes a short string value in full', () => {
@@ -20,5 +20,34 @@ describe('InputError message', () => {
     let deep: unknown[] = [];
     for (let i = 0; i < 20_000; i += 1) deep = [deep];
     expect(new InputError('scenario', deep, 'bad').message).toBe('scenario = […]: bad');
+  });
+});
+
+describe('inUserTerms', () => {
+  const fields = { blockItWatts: { field: 'datacenter.blockMw', toUserUnit: (w: number) => w / 1e6 } };
+  it('renames an internal field to the user\'s and converts the value to the user\'s unit', () => {
+    try {
+      inUserTerms(fields, () => {
+        throw new InputError('blockItWatts', 10_000, 'must hold at least one rack');
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect(error instanceof InputError && error.message).toBe('datacenter.blockMw = 0.01: must hold at least one rack');
+    }
+  });
+  it('leaves other errors and results alone', () => {
+    expect(inUserTerms(fields, () => 3)).toBe(3);
+    expect(() => inUserTerms(fields, () => {
+      throw new InputError('layout.tp', 3, 'bad');
+    })).toThrow('layout.tp = 3: bad');
+  });
+});
+
+describe('inUserTerms with a prefix key', () => {
+  it('`schedule*` → datacenter.growth renames schedule[2].gpus to datacenter.growth[2].gpus', () => {
+    expect(() => inUserTerms({ 'schedule*': { field: 'datacenter.growth' } }, () => {
+      throw new InputError('schedule[2].gpus', 5, 'must not fall');
+    })).toThrow('datacenter.growth[2].gpus = 5: must not fall');
   });
 });

@@ -10,6 +10,7 @@ import { formatBytes, formatCount, formatPercent, formatSeconds } from './format
 import { runPlan, type PlanHandle } from './plan-client.js';
 import type { AnalysisView, Catalog, EstimateView } from './protocol.js';
 import { hashOfScenario, scenarioFromHash, writeFields } from './scenario-text.js';
+import { ChartWidthContext, chartWidthFor, DEFAULT_CHART_WIDTH } from './ui/chart-width.js';
 import { Metric } from './ui/metric.js';
 import { BottlenecksChart } from './views/bottlenecks-chart.js';
 import { CompareChart } from './views/compare-chart.js';
@@ -40,18 +41,22 @@ export function App() {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [estimate, setEstimate] = useState<EstimateView | null>(null);
   const [analysis, setAnalysis] = useState<AnalysisView | null>(null);
+  const [estimateFor, setEstimateFor] = useState(0);
+  const [analysisFor, setAnalysisFor] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [validation, setValidation] = useState<{ report: ValidationReport | null; message: string | null }>({ report: null, message: null });
   const [plan, setPlan] = useState<PlanState>(IDLE_PLAN);
   const [objective, setObjective] = useState('time');
   const [theme, setTheme] = useState<Theme>('auto');
+  const [chartWidth, setChartWidth] = useState(DEFAULT_CHART_WIDTH);
+  const views = useRef<HTMLDivElement>(null);
   const latest = useRef(0);
   const planHandle = useRef<PlanHandle | null>(null);
 
   const client: CoreClient = useMemo(() => createCoreClient({
     catalog: setCatalog,
-    estimate: (view, id) => { if (id === latest.current) { setEstimate(view); setError(null); } },
-    analysis: (view, id) => { if (id === latest.current) setAnalysis(view); },
+    estimate: (view, id) => { if (id === latest.current) { setEstimate(view); setEstimateFor(id); setError(null); } },
+    analysis: (view, id) => { if (id === latest.current) { setAnalysis(view); setAnalysisFor(id); } },
     error: (message, id) => { if (id === latest.current) setError(message); },
     validate: (report, message) => setValidation({ report, message }),
   }), []);
@@ -70,6 +75,13 @@ export function App() {
     const onHash = (): void => { const t = scenarioFromHash(location.hash); if (t !== null) setText(t); };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    const el = views.current;
+    if (el === null) return;
+    const observer = new ResizeObserver(() => setChartWidth(chartWidthFor(el.clientWidth)));
+    observer.observe(el);
+    return () => observer.disconnect();
   }, []);
   useEffect(() => {
     if (theme === 'auto') delete document.documentElement.dataset.theme;
@@ -117,10 +129,11 @@ export function App() {
         <aside class="side" aria-label="Scenario editor">
           <Editor text={text} catalog={catalog} error={error} examples={EXAMPLES} onText={setText} />
         </aside>
-        <div class="views" aria-busy={e === null}>
+        <div class="views" ref={views} aria-busy={e === null} data-state={error !== null ? 'error' : e === null ? 'estimating' : analysis === null || analysisFor !== estimateFor ? 'analysing' : 'ready'}>
+          <ChartWidthContext.Provider value={chartWidth}>
           {e === null || t === undefined ? <p class="note" role="status">{error === null ? 'computing…' : 'fix the scenario to see its figures'}</p> : (
             <>
-              <section class={error === null ? 'headline' : 'headline stale'} aria-label="Headline figures">
+              <section class={error === null ? 'headline' : 'headline stale'} aria-label="Headline figures" data-compute-ms={e.computeMs.toFixed(2)}>
                 <p class="scenario-name">{`${e.scenario.name} · ${e.scenario.model} on ${formatCount(e.scenario.gpus)} ${e.scenario.accelerator}${error === null ? '' : ' (last valid scenario)'} · estimated in ${e.computeMs.toFixed(0)} ms in this browser`}</p>
                 <div class="tiles">
                   <Metric name="stepSeconds" label="step time" value={e.step.time.stepSeconds} text={formatSeconds(e.step.time.stepSeconds)} />
@@ -147,6 +160,7 @@ export function App() {
               </div>
             </>
           )}
+          </ChartWidthContext.Provider>
         </div>
       </main>
     </div>

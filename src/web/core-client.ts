@@ -1,6 +1,7 @@
 /**
- * The page's side of the core worker: one evaluation in flight at a time; while it runs, only the
- * latest edit waits (older ones are dropped), so the figures follow the newest text.
+ * The page's side of the core worker. Every edit is sent at once with a rising id; the worker
+ * drops superseded ones and the page shows only answers to its latest, so the figures follow the
+ * newest text.
  */
 import type { AnalysisView, Catalog, CoreRequest, CoreResponse, EstimateView } from './protocol.js';
 import type { ValidationReport } from '../core/index.js';
@@ -22,37 +23,21 @@ export interface CoreClient {
 export function createCoreClient(listener: CoreListener): CoreClient {
   const worker = new Worker(new URL('./core-worker.ts', import.meta.url), { type: 'module', name: 'scaleplan-core' });
   let nextId = 1;
-  let inFlight: number | null = null;
-  let pending: CoreRequest | null = null;
-  const send = (request: CoreRequest): void => {
-    if (request.kind === 'evaluate') inFlight = request.id;
-    worker.postMessage(request);
-  };
-  const settle = (id: number): void => {
-    if (id !== inFlight) return;
-    inFlight = null;
-    if (pending !== null) {
-      const next = pending;
-      pending = null;
-      send(next);
-    }
-  };
   worker.onmessage = (event: MessageEvent<CoreResponse>) => {
     const m = event.data;
     if (m.kind === 'catalog') listener.catalog(m.catalog);
     else if (m.kind === 'estimate') listener.estimate(m.view, m.id);
-    else if (m.kind === 'analysis') { listener.analysis(m.view, m.id); settle(m.id); }
-    else if (m.kind === 'error') { listener.error(m.message, m.id); settle(m.id); }
+    else if (m.kind === 'analysis') listener.analysis(m.view, m.id);
+    else if (m.kind === 'error') listener.error(m.message, m.id);
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    listener.error(`internal error (please report): ${event.message}`, inFlight ?? 0);
+    listener.error(`internal error (please report): ${event.message}`, nextId - 1);
   };
   return {
     evaluate(text, whatIf) {
       const request: CoreRequest = { kind: 'evaluate', id: nextId++, text, whatIf };
-      if (inFlight === null) send(request);
-      else pending = request;
+      worker.postMessage(request);
       return request.id;
     },
     // The validation runs in a second worker so that edits stay fast while it computes.

@@ -1,7 +1,8 @@
 /**
  * The core in a Web Worker: parses the scenario text and answers with the estimate first (the
- * headline figures), then the slower analyses. A newer request supersedes an older one: the page
- * ignores answers whose id is not its latest.
+ * headline figures), then the slower analyses stage by stage. A newer request supersedes an older
+ * one: the worker drops it at its next stage, and the page ignores answers that are not its latest. The same script, started once more, runs a plan or
+ * the validation (one script for every worker: the browser loads the core once).
  */
 import {
   ACCELERATOR_IDS, DEFAULT_HEADROOM_FRACTION, MODEL_IDS, OBJECTIVES, PRECISIONS, SCHEDULE_IDS, WHAT_IF_KEYS,
@@ -9,6 +10,7 @@ import {
   parseRunsFile, parseScenarioText, runWhatIf, validateRuns,
   type Scenario, type ScenarioEstimate,
 } from '../core/index.js';
+import { runPlanRequest } from './plan.js';
 import type { AnalysisView, CoreRequest, CoreResponse, EstimateView } from './protocol.js';
 
 const post = (message: CoreResponse): void => self.postMessage(message);
@@ -25,27 +27,44 @@ function estimateView(scenario: Scenario, estimate: ScenarioEstimate, computeMs:
   };
 }
 
-function analysisView(scenario: Scenario, estimate: ScenarioEstimate, whatIfSpec: string): AnalysisView {
-  let site = null;
-  let siteError = null;
+/** Lets queued messages in (a newer edit) between the stages of a slow answer. */
+const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The newest evaluation asked for; older ones stop at their next stage. */
+let latestId = 0;
+
+function siteOf(scenario: Scenario, estimate: ScenarioEstimate): Pick<AnalysisView, 'site' | 'siteError'> {
   try {
-    site = estimateSite(scenario, estimate);
+    return { site: estimateSite(scenario, estimate), siteError: null };
   } catch (error) {
-    siteError = describeError(error).message;
+    return { site: null, siteError: describeError(error).message };
   }
-  const layout = estimate.layout;
-  let whatIf = null;
-  let bottlenecks;
-  if (whatIfSpec.trim() === '') bottlenecks = analyzeBottlenecks(scenario, layout);
-  else {
-    const { scenario: _changed, ...result } = runWhatIf(scenario, layout, whatIfSpec);
-    whatIf = result;
-    bottlenecks = result.before;
-  }
-  return { site, siteError, bottlenecks, whatIf, tpPp: compareTpPp(scenario, layout), dpEp: compareDpEp(scenario, layout) };
 }
 
-function evaluate(id: number, text: string, whatIf: string): void {
+function bottlenecksOf(scenario: Scenario, estimate: ScenarioEstimate, whatIfSpec: string): Pick<AnalysisView, 'bottlenecks' | 'whatIf'> {
+  if (whatIfSpec.trim() === '') return { bottlenecks: analyzeBottlenecks(scenario, estimate.layout), whatIf: null };
+  const { scenario: _changed, ...whatIf } = runWhatIf(scenario, estimate.layout, whatIfSpec);
+  return { bottlenecks: whatIf.before, whatIf };
+}
+
+/** The analyses, stage by stage; null when a newer edit superseded this one. */
+async function analysisView(id: number, scenario: Scenario, estimate: ScenarioEstimate, whatIfSpec: string): Promise<AnalysisView | null> {
+  const site = siteOf(scenario, estimate);
+  await yieldToMessages();
+  if (id !== latestId) return null;
+  const bottlenecks = bottlenecksOf(scenario, estimate, whatIfSpec);
+  await yieldToMessages();
+  if (id !== latestId) return null;
+  const tpPp = compareTpPp(scenario, estimate.layout);
+  await yieldToMessages();
+  if (id !== latestId) return null;
+  return { ...site, ...bottlenecks, tpPp, dpEp: compareDpEp(scenario, estimate.layout) };
+}
+
+async function evaluate(id: number, text: string, whatIf: string): Promise<void> {
+  // Edits typed faster than they compute collapse into the newest.
+  await yieldToMessages();
+  if (id !== latestId) return;
   const started = performance.now();
   let scenario: Scenario;
   let estimate: ScenarioEstimate;
@@ -57,7 +76,8 @@ function evaluate(id: number, text: string, whatIf: string): void {
   }
   post({ kind: 'estimate', id, view: estimateView(scenario, estimate, performance.now() - started) });
   try {
-    post({ kind: 'analysis', id, view: analysisView(scenario, estimate, whatIf) });
+    const view = await analysisView(id, scenario, estimate, whatIf);
+    if (view !== null) post({ kind: 'analysis', id, view });
   } catch (error) {
     post({ kind: 'error', id, ...describeError(error) });
   }
@@ -75,7 +95,11 @@ async function validate(runsUrl: string): Promise<void> {
 
 self.onmessage = (event: MessageEvent<CoreRequest>): void => {
   const request = event.data;
-  if (request.kind === 'evaluate') evaluate(request.id, request.text, request.whatIf);
+  if (request.kind === 'evaluate') {
+    latestId = request.id;
+    void evaluate(request.id, request.text, request.whatIf);
+  }
+  else if (request.kind === 'plan') runPlanRequest(request, post);
   else void validate(request.runsUrl);
 };
 

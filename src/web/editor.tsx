@@ -2,7 +2,7 @@
  * The scenario editor: catalog pickers and every layout field (each may be `auto`), written into
  * the YAML so comments survive; the YAML pane itself; open, drop and download; the shareable link.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Catalog } from './protocol.js';
 import { hashOfScenario, readFields, toEditorText, toJsonText, writeField } from './scenario-text.js';
 import { downloadText } from './ui/export-chart.js';
@@ -30,6 +30,8 @@ const LAYOUT_FIELDS: readonly Field[] = [
   { path: ['layout', 'schedule'], label: 'schedule', kind: select((c) => ['auto', ...c.schedules]) },
   { path: ['layout', 'sequenceParallel'], label: 'sequenceParallel', kind: select(() => ['auto', 'true', 'false']) },
 ];
+
+const ALL_FIELDS = [...SCENARIO_FIELDS, ...LAYOUT_FIELDS];
 
 interface EditorProps {
   readonly text: string;
@@ -71,8 +73,7 @@ async function readDropped(files: FileList | null | undefined): Promise<string |
 export function Editor({ text, catalog, error, examples, onText }: EditorProps) {
   const [dragging, setDragging] = useState(false);
   const [copied, setCopied] = useState(false);
-  const all = [...SCENARIO_FIELDS, ...LAYOUT_FIELDS];
-  const values = readFields(text, all.map((f) => f.path));
+  const values = useMemo(() => readFields(text, ALL_FIELDS.map((f) => f.path)), [text]);
   const set = (field: Field, value: string): void => {
     const next = writeField(text, field.path, value);
     if (next !== null) onText(next);

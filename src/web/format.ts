@@ -1,6 +1,7 @@
 /** Number formatting for the page (SI inside the core; units chosen here, at the edge). */
 
 export function formatSeconds(s: number): string {
+  if (s === 0) return '0 s';
   if (s >= 100) return `${s.toFixed(0)} s`;
   if (s >= 1) return `${s.toFixed(2)} s`;
   return `${(s * 1e3).toFixed(s >= 0.01 ? 0 : 1)} ms`;

@@ -1,6 +1,6 @@
 /** Runs the planner in a fresh worker; cancelling terminates it. */
 import type { PlanResult } from '../core/index.js';
-import type { PlanRequest, PlanResponse } from './protocol.js';
+import type { CoreRequest, CoreResponse, PlanRequest } from './protocol.js';
 
 export interface PlanListener {
   progress(done: number, total: number): void;
@@ -11,12 +11,13 @@ export interface PlanListener {
 export interface PlanHandle { cancel(): void }
 
 export function runPlan(request: PlanRequest, listener: PlanListener): PlanHandle {
-  const worker = new Worker(new URL('./plan-worker.ts', import.meta.url), { type: 'module', name: 'scaleplan-plan' });
-  worker.onmessage = (event: MessageEvent<PlanResponse>) => {
+  const worker = new Worker(new URL('./core-worker.ts', import.meta.url), { type: 'module', name: 'scaleplan-plan' });
+  worker.onmessage = (event: MessageEvent<CoreResponse>) => {
     const m = event.data;
-    if (m.kind === 'progress') return listener.progress(m.done, m.total);
+    if (m.kind === 'plan-progress') return listener.progress(m.done, m.total);
+    if (m.kind !== 'plan-result' && m.kind !== 'plan-error') return;
     worker.terminate();
-    if (m.kind === 'result') listener.result(m.result, m.searchedAll, m.elapsedMs);
+    if (m.kind === 'plan-result') listener.result(m.result, m.searchedAll, m.elapsedMs);
     else listener.error(m.message);
   };
   worker.onerror = (event) => {
@@ -24,6 +25,6 @@ export function runPlan(request: PlanRequest, listener: PlanListener): PlanHandl
     worker.terminate();
     listener.error(`internal error (please report): ${event.message}`);
   };
-  worker.postMessage(request);
+  worker.postMessage({ kind: 'plan', ...request } satisfies CoreRequest);
   return { cancel: () => worker.terminate() };
 }

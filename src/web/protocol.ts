@@ -49,14 +49,16 @@ export interface AnalysisView {
 
 export type CoreRequest =
   | { readonly kind: 'evaluate'; readonly id: number; readonly text: string; readonly whatIf: string }
-  | { readonly kind: 'validate'; readonly runsUrl: string };
+  | { readonly kind: 'validate'; readonly runsUrl: string }
+  | ({ readonly kind: 'plan' } & PlanRequest);
 
 export type CoreResponse =
   | { readonly kind: 'catalog'; readonly catalog: Catalog }
   | { readonly kind: 'estimate'; readonly id: number; readonly view: EstimateView }
   | { readonly kind: 'analysis'; readonly id: number; readonly view: AnalysisView }
   | { readonly kind: 'error'; readonly id: number; readonly message: string; readonly field: string | null }
-  | { readonly kind: 'validate'; readonly report: ValidationReport | null; readonly message: string | null };
+  | { readonly kind: 'validate'; readonly report: ValidationReport | null; readonly message: string | null }
+  | PlanResponse;
 
 export interface PlanRequest {
   readonly text: string;
@@ -65,6 +67,6 @@ export interface PlanRequest {
 }
 
 export type PlanResponse =
-  | { readonly kind: 'progress'; readonly done: number; readonly total: number }
-  | { readonly kind: 'result'; readonly result: PlanResult; readonly searchedAll: boolean; readonly elapsedMs: number }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'plan-progress'; readonly done: number; readonly total: number }
+  | { readonly kind: 'plan-result'; readonly result: PlanResult; readonly searchedAll: boolean; readonly elapsedMs: number }
+  | { readonly kind: 'plan-error'; readonly message: string };

@@ -250,7 +250,10 @@ describe('bottlenecks', () => {
       expect(d.score).toBeGreaterThanOrEqual(0);
       expect(d.score).toBeLessThanOrEqual(100);
       expect(typeof d.rule).toBe('string');
-      for (const v of Object.values(d.evidence)) expect(Number.isFinite(v)).toBe(true);
+      for (const e of Object.values<{ value: number; unit: string }>(d.evidence)) {
+        expect(Number.isFinite(e.value)).toBe(true);
+        expect(['bytes', 'bytes/s', 'watts', 'seconds', 'fraction', 'ratio', 'W/W', 'count', 'number']).toContain(e.unit);
+      }
       expect(d.remedies.length).toBeGreaterThan(0);
     }
     const max = Math.max(...j.domains.map((d: { score: number }) => d.score));

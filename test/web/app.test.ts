@@ -4,8 +4,8 @@
  * `#scenario=` link, a plan and phone width; then `scaleplan serve` itself. Screenshots land in
  * dist/screenshots/ (look at them).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -30,7 +30,7 @@ let seen: ReturnType<typeof watch>;
 beforeAll(async () => {
   ensureWebBuilt();
   [browser, { server, url }] = await Promise.all([launchChromium(), serveApp()]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   seen = watch(page, url.replace(/\/$/, ''));
   await page.goto(url);
   await page.waitForSelector('[data-metric="stepSeconds"]', WAIT);
@@ -74,6 +74,18 @@ describe('web app', () => {
     expect(seen.foreign).toEqual([]);
   }, TEST_MS);
 
+  it('a chart exports as standalone SVG and as PNG', async () => {
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="memory"] button[aria-label$="as SVG"]')]);
+    expect(svg.suggestedFilename()).toBe('scaleplan-memory.svg');
+    const text = readFileSync(await svg.path(), 'utf8');
+    expect(text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toMatch(/<rect[^>]+fill="rgb\(/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="memory"] button[aria-label$="as PNG"]')]);
+    expect(png.suggestedFilename()).toBe('scaleplan-memory.png');
+    expect(readFileSync(await png.path()).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(seen.errors).toEqual([]);
+  }, TEST_MS);
+
   it('at phone width, light and dark, nothing overflows sideways', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -109,7 +121,7 @@ describe('web app', () => {
   it('a #scenario= URL renders that scenario (GPT-3 175B on A100)', async () => {
     await page.goto(`${url}#scenario=${Buffer.from(GPT3, 'utf8').toString('base64url')}`);
     await page.waitForFunction(() => document.querySelector('.scenario-name')?.textContent?.includes('gpt3-175b') === true, undefined, WAIT);
-    await page.waitForSelector('[data-error][hidden]', WAIT);
+    await page.waitForSelector('[data-error][hidden]', { ...WAIT, state: 'attached' });
     expect(await metricValue('stepSeconds')).toBe(estimateScenario(parseScenarioText(GPT3)).step.time.stepSeconds);
     expect(await page.inputValue('#yaml')).toBe(GPT3);
   }, TEST_MS);
@@ -120,9 +132,9 @@ describe('web app', () => {
     expect(await page.$$eval('[data-chart="pareto"] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     await screenshot(page, 'plan-1280-light');
     const before = await page.inputValue('#yaml');
-    await page.click('[data-chart="pareto"] svg.chart circle');
+    await page.click('[data-chart="pareto"] svg.chart circle.s3');
     await page.waitForFunction((b) => document.querySelector('textarea')?.value !== b, before, WAIT);
-    await page.waitForSelector('[data-error][hidden]', WAIT);
+    await page.waitForSelector('[data-error][hidden]', { ...WAIT, state: 'attached' });
     expect(seen.errors).toEqual([]);
     expect(seen.foreign).toEqual([]);
   }, TEST_MS);
@@ -139,8 +151,8 @@ describe('scaleplan serve', () => {
   afterAll(() => { child?.kill('SIGTERM'); });
 
   it('prints the URL first (scenario in the hash), serves the app and refuses traversal', async () => {
-    const main = join(ROOT, 'dist', 'src', 'cli', 'main.js');
-    if (!existsSync(main)) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 300_000 });
+    // The bundled binary (vitest's global setup builds it).
+    const main = join(ROOT, 'dist', 'cli', 'main.js');
     child = spawn(process.execPath, [main, 'serve', join(ROOT, 'examples', 'gpt3-175b-a100.yaml'), '--port', '0', '--no-open'], { cwd: ROOT });
     const first = await new Promise<string>((done, fail) => {
       let out = '';

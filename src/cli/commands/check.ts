@@ -1,6 +1,6 @@
-/** `scaleplan check <scenario>`: parse the scenario and validate its layout. */
+/** `scaleplan check <scenario>`: parse the scenario and apply every rule the estimates apply. */
 import type { Command } from 'commander';
-import { createLayout } from '../../core/index.js';
+import { checkScenario } from '../../core/index.js';
 import { keyValues } from '../format.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';
@@ -9,11 +9,11 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .description('Parse a scenario and check its layout against every divisibility and schedule rule.')
+    .description('Parse a scenario and check it against every rule the estimates apply: layout divisibility, schedule, precision support, batch ramp, whole-run and data-center rules.')
     .option('--json', 'machine-readable output')
     .action(action((path: string, opts: { json?: boolean }) => {
       const scenario = readScenario(path);
-      const layout = createLayout(scenario);
+      const layout = checkScenario(scenario);
       if (opts.json) {
         return printJson({ ok: true, scenario: { name: scenario.name, model: scenario.model.id, accelerator: scenario.cluster.accelerator.id, gpus: scenario.cluster.gpus }, layout });
       }

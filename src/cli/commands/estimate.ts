@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { estimateScenario } from '../../core/index.js';
 import { createChromeTrace } from '../../core/index.js';
 import { createStepOptions } from '../../core/index.js';
-import { formatLayout, formatMemory, formatRun, formatStep } from '../format-estimate.js';
+import { formatBand, formatLayout, formatMemory, formatRun, formatStep, notFitBanner } from '../format-estimate.js';
 import { print, printJson, readScenario, writeFileAtomic } from '../io.js';
 import { action } from '../run.js';
 
@@ -13,8 +13,9 @@ export function registerEstimate(program: Command): void {
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .description('Memory per stage, step-time breakdown, tokens/s, MFU/HFU and the whole run (days, GPU-hours, MWh, $, tCO2e).')
     .option('--json', 'machine-readable output')
+    .option('--all-stages', 'show every pipeline stage in the memory table')
     .option('--trace <file>', 'write the simulated pipeline as a Chrome trace (open in Perfetto / chrome://tracing)')
-    .action(action((path: string, opts: { json?: boolean; trace?: string }) => {
+    .action(action((path: string, opts: { json?: boolean; trace?: string; allStages?: boolean }) => {
       const scenario = readScenario(path);
       const result = estimateScenario(scenario, { step: createStepOptions({ recordOps: opts.trace !== undefined }) });
       if (opts.trace !== undefined) {
@@ -30,9 +31,11 @@ export function registerEstimate(program: Command): void {
           throughput: step.throughput,
           schedule: step.schedule,
           run: result.run,
+          band: result.band,
         });
       }
-      print([formatLayout(scenario, result.layout), formatMemory(result.memory), formatStep(result.step, scenario.cluster.gpus), formatRun(result.run)].join('\n\n'));
+      const banner = notFitBanner(result.memory);
+      print([formatLayout(scenario, result.layout), ...(banner === null ? [] : [banner]), formatMemory(result.memory, { allStages: opts.allStages === true }), formatStep(result.step, scenario.cluster.gpus), formatRun(result.run), formatBand(result.band)].join('\n\n'));
       if (opts.trace !== undefined) print(`\ntrace written to ${opts.trace}`);
     }));
 }

@@ -8,7 +8,7 @@ import { compareCampaign, estimateCampaign, type PhaseComparison, type Published
 import { estimateScenario, estimateSite } from '../../core/index.js';
 import { countParams, flopsPerToken } from '../../core/index.js';
 import { formatCount, formatNumber, table } from '../format.js';
-import { formatLayout, formatMemory, formatRun, formatStep } from '../format-estimate.js';
+import { formatLayout, formatMemory, formatRun, formatStep, notFitBanner } from '../format-estimate.js';
 import { formatSite } from '../format-site.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';
@@ -58,8 +58,10 @@ export function registerReport(program: Command): void {
       const params = countParams(scenario.model);
       const flops = flopsPerToken(scenario.model, scenario.training.seqLen);
       const accounting = `Model: ${formatCount(params.total)} parameters (${formatCount(params.active)} active per token; ${formatCount(params.mtp)} more in MTP modules), ${(flops.total / 1e9).toFixed(1)} GFLOP per token for training at sequence ${scenario.training.seqLen} (\`scaleplan inspect\` for the breakdown)`;
+      const banner = notFitBanner(estimate.memory);
       print([
         formatLayout(scenario, estimate.layout) + `\n${accounting}`,
+        ...(banner === null ? [] : [banner]),
         formatMemory(estimate.memory),
         formatStep(estimate.step, scenario.cluster.gpus),
         formatRun(estimate.run),

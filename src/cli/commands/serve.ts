@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { InputError, parseScenarioText } from '../../core/index.js';
+import { currentIo } from '../cli-io.js';
 import { packagePath, print, readTextFile } from '../io.js';
 import { action } from '../run.js';
 import { createStaticServer } from '../static-server.js';
@@ -36,11 +37,11 @@ function listeningAddress(address: AddressInfo | string | null): AddressInfo {
   return address;
 }
 
-/** Stops on Ctrl-C or SIGTERM, dropping open keep-alive connections. */
+/** Stops on Ctrl-C or SIGTERM, dropping open keep-alive connections; the process then ends by itself. */
 function closeOnSignal(server: Server): void {
   const stop = (): void => {
     server.closeAllConnections();
-    server.close(() => process.exit(0));
+    server.close();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -74,8 +75,9 @@ export function registerServe(program: Command): void {
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}/${hash}`;
       print(url);
-      process.stderr.write('serving the web app; Ctrl-C stops\n');
-      if (opts.open && process.stdout.isTTY) openBrowser(url);
+      const io = currentIo();
+      io.stderr('serving the web app; Ctrl-C stops\n');
+      if (opts.open && io.stdoutIsTTY) openBrowser(url);
       closeOnSignal(server);
     }));
 }

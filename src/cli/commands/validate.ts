@@ -1,7 +1,7 @@
 /** `scaleplan validate [runs.json]`: predicted vs measured for every published run scaleplan can model. */
 import type { Command } from 'commander';
 import { groupSkipReasons, InputError, parseRunsFile, validateRuns } from '../../core/index.js';
-import type { CrossValidationSummary, ErrorSummary, ValidationReport } from '../../core/index.js';
+import type { CrossValidationSummary, ErrorSummary, RunValidation, ValidationReport } from '../../core/index.js';
 import { table } from '../format.js';
 import { packagePath, print, printJson, readTextFile } from '../io.js';
 import { action } from '../run.js';
@@ -10,6 +10,11 @@ const METRIC_LABEL = { tokensPerSecPerGpu: 'tok/s/GPU', stepTimeS: 'step s', mfu
 
 function fmt(v: number): string {
   return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(3);
+}
+
+/** Null layout fields that matter: `field` by the stack's convention, `field?` unknown (never fitted on). */
+function assumedLabel(v: RunValidation): string {
+  return v.assumed.map((a) => `${a.field}${a.basis === 'unknown' ? '?' : ''}`).join(' ') || '-';
 }
 
 function pct(v: number): string {
@@ -33,8 +38,8 @@ function formatCrossValidation(cv: CrossValidationSummary): string {
 export function formatValidation(r: ValidationReport, verbose: boolean): string {
   const out: string[] = [];
   const cv = r.summary.crossValidation;
-  out.push(table(['run', 'model', 'GPU', 'prec', 'layout', 'metric', 'measured', 'predicted', 'error', ...(cv ? ['cross-validated'] : [])],
-    r.runs.map((v) => [v.id, v.model, v.tags.accelerator, v.tags.precisionClass, v.layout, METRIC_LABEL[v.metric], fmt(v.measured), fmt(v.predicted), pct(v.errorPct),
+  out.push(table(['run', 'model', 'GPU', 'prec', 'layout', 'assumed', 'metric', 'measured', 'predicted', 'error', ...(cv ? ['cross-validated'] : [])],
+    r.runs.map((v) => [v.id, v.model, v.tags.accelerator, v.tags.precisionClass, v.layout, assumedLabel(v), METRIC_LABEL[v.metric], fmt(v.measured), fmt(v.predicted), pct(v.errorPct),
       ...(cv ? [v.crossValidated ? `${fmt(v.crossValidated.predicted)} (${pct(v.crossValidated.errorPct)})` : '-'] : [])]),
     'Throughput: predicted from each run\'s inputs vs measured'));
   const perTrillion = r.runs.filter((v) => v.gpuHoursPerTrillionTokens !== undefined);
@@ -54,7 +59,9 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
   out.push(table(['group', 'runs', 'mean |error|', 'mean error', 'max |error|'], [
     ['all runs', s.modeled, `${s.meanAbsPctError.toFixed(1)}%`, `${s.meanSignedPctError.toFixed(1)}%`, `${s.maxAbsPctError.toFixed(1)}%`],
     ...summaryRows(s.byAccelerator), ...summaryRows(s.byArchitecture), ...summaryRows(s.byPrecision),
+    ...summaryRows({ 'fully specified': s.fullySpecified, 'assumed fields': s.assumed }),
   ], 'Summary (throughput)'));
+  out.push('assumed: layout fields the record leaves null that matter for the run, set by the stack\'s documented convention; "field?" = no convention, a generic default (such runs are never fitted on)');
   out.push(`worst run: ${s.worst ? `${s.worst.id} (${s.worst.errorPct.toFixed(1)}%)` : '-'}`);
   if (cv) out.push(formatCrossValidation(cv));
   const ms = r.memory.summary;

@@ -63,9 +63,12 @@ export interface TpPpStrategy {
     readonly peakBytesPerGpu: number;
     readonly capacityBytes: number;
     readonly fits: boolean;
+    /** The peak stage's parts; they sum to peakBytesPerGpu. */
     readonly weightsBytes: number;
+    readonly gradsBytes: number;
     readonly optimizerBytes: number;
     readonly activationsBytes: number;
+    readonly buffersBytes: number;
   };
   readonly stepSeconds: number;
   readonly computeSeconds: number;
@@ -154,7 +157,8 @@ function strategyReport(id: TpPpStrategyId, scenario: Scenario, e: LayoutEvaluat
     bubbleFraction: step.schedule.bubbleFraction,
     memory: {
       peakBytesPerGpu: memory.peakBytesPerGpu, capacityBytes: memory.capacityBytes, fits: memory.fits,
-      weightsBytes: peak?.weightsBytes ?? 0, optimizerBytes: peak?.optimizerBytes ?? 0, activationsBytes: peak?.activationsBytes ?? 0,
+      weightsBytes: peak?.weightsBytes ?? 0, gradsBytes: peak?.gradsBytes ?? 0, optimizerBytes: peak?.optimizerBytes ?? 0,
+      activationsBytes: peak?.activationsBytes ?? 0, buffersBytes: peak?.buffersBytes ?? 0,
     },
     stepSeconds: step.time.stepSeconds,
     computeSeconds: step.time.computeSeconds,

@@ -11,6 +11,7 @@ import { estimateSite } from '../report/estimate-site.js';
 import type { RunEstimate } from '../run/estimate-run.js';
 import type { Scenario } from '../scenario/types.js';
 import { DEFAULT_STEP_OPTIONS } from '../step/options.js';
+import { createStepContext } from '../step/pricer.js';
 import type { StepReport } from '../step/types.js';
 import { layoutFields } from './evaluate-layout.js';
 import { estimateMemoryWall, type MemoryWall } from './memory-wall.js';
@@ -30,7 +31,9 @@ export interface AnalysisEstimates {
 /** Runs the scenario estimate, the site, the roofline and the traffic models. Throws only InputError. */
 export function estimateForAnalysis(scenario: Scenario, layout: Layout, options: AnalysisOptions = {}): AnalysisEstimates {
   const stepOptions = options.step ?? DEFAULT_STEP_OPTIONS;
-  const estimate = estimateScenario(scenario, { step: stepOptions, fixed: layoutFields(layout) });
+  // One pricer for the step and the traffic: the same layer prices and volumes.
+  const context = createStepContext(scenario, stepOptions);
+  const estimate = estimateScenario(scenario, { step: stepOptions, fixed: layoutFields(layout), context });
   const site = estimateSite(scenario, estimate);
   return {
     layout: estimate.layout,
@@ -39,6 +42,6 @@ export function estimateForAnalysis(scenario: Scenario, layout: Layout, options:
     run: estimate.run,
     site: site.sizing,
     memoryWall: estimateMemoryWall(scenario, estimate.layout, stepOptions),
-    traffic: estimateTraffic(scenario, estimate.layout, stepOptions),
+    traffic: estimateTraffic(scenario, estimate.layout, stepOptions, context),
   };
 }

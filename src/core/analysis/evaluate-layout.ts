@@ -10,6 +10,7 @@ import type { MemoryEstimate } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateStep } from '../step/estimate-step.js';
 import { DEFAULT_STEP_OPTIONS } from '../step/options.js';
+import { createStepContext } from '../step/pricer.js';
 import type { StepReport } from '../step/types.js';
 import type { AnalysisOptions } from './options.js';
 import { estimateTraffic, type Traffic } from './traffic.js';
@@ -41,12 +42,14 @@ export function evaluateLayout(scenario: Scenario, fixed: FixedLayout, options: 
   try {
     const layout = createLayout(scenario, fixed);
     const stepOptions = options.step ?? DEFAULT_STEP_OPTIONS;
+    // One pricer for the step and the traffic: the same layer prices and volumes.
+    const context = createStepContext(scenario, stepOptions);
     return {
       valid: true,
       layout,
-      step: estimateStep(scenario, layout, stepOptions),
+      step: estimateStep(scenario, layout, stepOptions, context),
       memory: estimateMemory(scenario, layout, { searchMicroBatch: false }),
-      traffic: estimateTraffic(scenario, layout, stepOptions),
+      traffic: estimateTraffic(scenario, layout, stepOptions, context),
     };
   } catch (error) {
     if (isInputError(error)) return { valid: false, fixed, reason: error.message };

@@ -8,7 +8,7 @@ export { deriveBottleneckFacts } from './bottlenecks/facts.js';
 export { BOTTLENECK_RULES } from './bottlenecks/rules.js';
 export { ANCHORS } from './bottlenecks/anchors.js';
 export { DOMAINS } from './bottlenecks/types.js';
-export type { BottleneckFacts, BottleneckReport, BottleneckRule, Domain, DomainScore, Evidence, Finding } from './bottlenecks/types.js';
+export type { BottleneckFacts, BottleneckReport, BottleneckRule, Domain, DomainScore, Evidence, EvidenceUnit, EvidenceValue, Finding } from './bottlenecks/types.js';
 export { estimateForAnalysis, type AnalysisEstimates } from './estimates.js';
 export { estimateMemoryWall, type MemoryWall } from './memory-wall.js';
 export { estimateTraffic, hideBandwidth, TRAFFIC_KINDS, type Traffic, type TrafficFlow, type TrafficKind } from './traffic.js';

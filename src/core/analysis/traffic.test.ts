@@ -55,6 +55,16 @@ describe('estimateTraffic(scenario, layout)', () => {
     expect(pp.callsPerStep).toBe(2 * 2 * 60);
   });
 
+  it('HSDP (ZeRO-3 with shards of 8 in dp 128, PP16): a reduce-scatter and a gather over the shard, and an all-reduce of 1/8 of the gradients across the 16 replicas', () => {
+    const llama = scenarioFromText(example('llama3-405b-h100'));
+    const layout = { ...llama.layout, fsdpShardSize: 8 };
+    const t = estimateTraffic(llama.scenario, layout);
+    const dp = flow(t, 'dp');
+    const psi = t.rankParams.dense;
+    expect(dp.callsPerStep).toBe(3);
+    expect(dp.bytesPerStep).toBeCloseTo((7 / 8) * psi * 4 + (2 * 15 / 16) * (psi * 4) / 8 + (7 / 8) * psi * 2, 0);
+  });
+
   it('wire seconds and hide bandwidth: bytes over bandwidth, bytes over compute time', () => {
     for (const f of estimateTraffic(gpt3.scenario, gpt3.layout).flows) {
       expect(f.scaleUpWireSeconds + f.scaleOutWireSeconds).toBeCloseTo(f.wireSeconds, 9);

@@ -5,35 +5,36 @@
  * cross the wire so that the analysis can compare it with the compute time that could hide it.
  *
  * The rank reported is the busiest pipeline rank (most transformer layers, MTP blocks counted);
- * micro-batches through each of its chunks: m, except DualPipe whose two model copies take m/2 each
- * (same convention as `step/estimate-step.ts`). Per-call volumes follow `step/layer-comm.ts` and
- * `step/data-parallel.ts`, with NCCL's bus-bandwidth factors (nccl-tests doc/PERFORMANCE.md):
+ * micro-batches through each of its chunks: the schedule's (`microBatchesPerChunk`, DualPipe m/2 per
+ * model copy). Per-call volumes and calls per layer-pass are the step model's own (`step/layer-comm.ts`,
+ * `step/data-parallel.ts`, through the step pricer), with NCCL's bus-bandwidth factors
+ * (nccl-tests doc/PERFORMANCE.md):
  *
  * | kind | collective | per call, bytes sent by one GPU | calls per step |
  * |---|---|---|---|
  * | tp | all-reduce (RS + AG with SP) of S = (b·s/cp)·h·2 B | 2(n−1)/n · S | 4 per layer-pass (+2 with full recompute) |
  * | ep | dispatch + combine all-to-all (`moeAllToAllCost`) | scale-up + scale-out copies · h · bytes/elem | 4 per MoE layer-pass |
  * | cp | ring send/recv of K/V, (b·s/cp)·kvWidth·2 B | 1 · message | 3(cp−1) per layer-pass (fwd cp−1, bwd 2(cp−1)) |
- * | dp | grad all-reduce (ZeRO-0) or RS grads + AG params (ZeRO-1/2/3) | (n−1)/n or 2(n−1)/n · ψ·bytes | once per step (ZeRO-3 without PP: per micro-batch) |
+ * | dp | grad all-reduce (ZeRO-0) or RS grads + AG params (ZeRO-1/2/3; HSDP adds the cross-replica all-reduce) | (n−1)/n or 2(n−1)/n · ψ·bytes | once per step (ZeRO-3 without PP: per micro-batch) |
  * | pp | send/recv of (b·s/cp)·h·2 B (÷tp with SP) | 1 · message | 2 per chunk per micro-batch (activation out, gradient back) |
  *
  * A layer-pass = one micro-batch through one layer. Sources: Shoeybi et al. 2019 §3; Korthikanti et
  * al. 2022 §4.2.2; ZeRO (Rajbhandari et al. 2020) §7; DeepSeek-V3 TR §3.2.2; notes §5.3–5.6.
  */
-import type { ModelSpec } from '../model/types.js';
-import { kvWidth } from '../step/layer-comm.js';
 import { BUS_BANDWIDTH_FACTOR, bottleneckBandwidth } from '../comm/collective-algorithm.js';
-import { createCommLinks, tierLink, type CommLinks, type Tier } from '../comm/links.js';
-import { moeAllToAllCost } from '../comm/moe-all-to-all.js';
-import { placeGroups, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
+import { tierLink, type Tier } from '../comm/links.js';
+import type { GroupPlacement, GroupPlacements } from '../comm/place-groups.js';
 import { pointToPointTier } from '../comm/send-recv.js';
-import { partitionStages, type PipelineRank } from '../layout/stages.js';
+import type { PipelineRank } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
-import { getSchedule } from '../schedules/catalog.js';
+import type { ModelSpec } from '../model/types.js';
 import type { Scenario } from '../scenario/types.js';
-import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepFramework, type StepOptions } from '../step/options.js';
-import type { RankParams } from '../step/data-parallel.js';
-import { addParams, chunkParams } from '../step/stage-params.js';
+import { rankDataParallelCalls, type RankParams } from '../step/data-parallel.js';
+import {
+  cpExchangesPerLayer, cpMessageBytes, expertAllToAlls, p2pMessageBytes, tpCallsPerLayer, tpCollectiveBytes, type CommContext,
+} from '../step/layer-comm.js';
+import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
+import { commContextOf, groupsOf, microBatchesPerChunk, partitionOf, rankParams, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
 
 export type TrafficKind = 'tp' | 'cp' | 'ep' | 'dp' | 'pp';
 
@@ -77,11 +78,6 @@ export interface Traffic {
   readonly rankParams: RankParams;
   readonly groups: GroupPlacements;
 }
-
-/** Bytes of one BF16 activation element on the wire (Megatron, DeepSeek combine). */
-const ACTIVATION_BYTES = 2;
-/** Working weights gathered by ZeRO/FSDP (BF16), as `step/data-parallel.ts`. */
-const WEIGHT_BYTES = 2;
 
 interface FlowInput {
   readonly kind: TrafficKind;
@@ -130,11 +126,6 @@ function busiestRank(ranks: readonly PipelineRank[], model: ModelSpec): Pipeline
   return best;
 }
 
-/** Micro-batches through each chunk per step: m, DualPipe m/2 per model copy. */
-function microBatchesPerChunk(layout: Layout): number {
-  return getSchedule(layout.schedule).microBatchesPerChunk(layout.microBatches);
-}
-
 interface RankPasses { readonly dense: number; readonly moe: number; readonly chunks: number }
 
 function rankPasses(model: ModelSpec, layout: Layout, rank: PipelineRank | undefined): RankPasses {
@@ -148,147 +139,115 @@ function rankPasses(model: ModelSpec, layout: Layout, rank: PipelineRank | undef
   return { dense, moe, chunks: rank?.chunks.length ?? 0 };
 }
 
-/** Tokens of one micro-batch on one GPU: b·s/cp. */
-function gpuTokens(layout: Layout, seqLen: number): number {
-  return (layout.microBatch * seqLen) / layout.cp;
-}
-
 interface Ctx {
-  readonly scenario: Scenario;
+  readonly pricer: StepPricer;
   readonly layout: Layout;
-  readonly groups: GroupPlacements;
-  readonly links: CommLinks;
+  readonly comm: CommContext;
   readonly passes: RankPasses;
-  readonly options: StepOptions;
 }
 
 function tpFlow(ctx: Ctx): TrafficFlow | null {
-  const { layout, groups, scenario } = ctx;
+  const { layout, comm } = ctx;
   if (layout.tp <= 1) return null;
-  const n = groups.tp.size;
-  const perLayerPass = layout.recompute === 'full' ? 6 : 4;
-  const calls = perLayerPass * (ctx.passes.dense + ctx.passes.moe);
-  // [bytes] S = (b·s/cp)·h·2; each GPU sends 2(n−1)/n·S per all-reduce (RS + AG: the same).
-  const s = gpuTokens(layout, scenario.training.seqLen) * scenario.model.hidden * ACTIVATION_BYTES;
-  const bytes = calls * BUS_BANDWIDTH_FACTOR['all-reduce'](n) * s;
+  const perPass = tpCallsPerLayer(layout.recompute);
+  const calls = (perPass.forward + perPass.backward) * (ctx.passes.dense + ctx.passes.moe);
+  // Each GPU sends 2(n−1)/n·S per all-reduce (RS + AG: the same).
+  const bytes = calls * BUS_BANDWIDTH_FACTOR['all-reduce'](comm.groups.tp.size) * tpCollectiveBytes(comm);
   return tierFlow({
     kind: 'tp', collective: layout.sequenceParallel ? 'reduce-scatter + all-gather' : 'all-reduce',
     frequency: `every layer: 2 per forward, 2 per backward${layout.recompute === 'full' ? ', 2 more to recompute' : ''}`,
-    calls, group: groups.tp, bandwidth: bottleneckBandwidth(groups.tp, ctx.links.collective),
+    calls, group: comm.groups.tp, bandwidth: bottleneckBandwidth(comm.groups.tp, comm.links.collective),
   }, bytes);
 }
 
-function dispatchBytesPerElement(scenario: Scenario): number {
-  // FP8 dispatch with one FP32 scale per 128 channels for fp8-block (DeepSeek-V3 TR §3.3.3), else BF16.
-  return scenario.training.precision === 'fp8-block' ? 1 + 4 / 128 : ACTIVATION_BYTES;
-}
-
 function epFlow(ctx: Ctx): TrafficFlow | null {
-  const { layout, groups, scenario } = ctx;
-  const moe = scenario.model.moe;
-  if (moe === null || layout.ep <= 1 || ctx.passes.moe === 0) return null;
-  const base = {
-    tokens: (gpuTokens(layout, scenario.training.seqLen) * layout.etp) / layout.tp,
-    topK: moe.topK, hidden: scenario.model.hidden, loadImbalance: expertLoadImbalance(scenario.training, ctx.options),
-    maxNodesPerToken: moe.maxNodesPerToken, deduplicate: moe.maxNodesPerToken !== null,
-  };
-  const links = ctx.links.allToAll;
-  const dispatch = moeAllToAllCost({ ...base, bytesPerElement: dispatchBytesPerElement(scenario) }, groups.ep, links);
-  const combine = moeAllToAllCost({ ...base, bytesPerElement: ACTIVATION_BYTES }, groups.ep, links);
+  const { comm } = ctx;
+  const a2a = expertAllToAlls(comm);
+  if (a2a === null || ctx.passes.moe === 0) return null;
+  const links = comm.links.allToAll;
   // Per MoE layer-pass: forward dispatch + combine, backward of each (dispatch- and combine-shaped).
-  const up = 2 * ctx.passes.moe * (dispatch.scaleUpBytes + combine.scaleUpBytes);
-  const out = 2 * ctx.passes.moe * (dispatch.scaleOutBytes + combine.scaleOutBytes);
+  const up = 2 * ctx.passes.moe * (a2a.dispatch.scaleUpBytes + a2a.combine.scaleUpBytes);
+  const out = 2 * ctx.passes.moe * (a2a.dispatch.scaleOutBytes + a2a.combine.scaleOutBytes);
   const upWire = up / links.scaleUp.bandwidthBytesPerSec;
   const outWire = out / links.scaleOut.bandwidthBytesPerSec;
   return createFlow({
     kind: 'ep', collective: 'all-to-all (dispatch + combine)', frequency: 'every MoE layer: 2 per forward, 2 per backward',
-    calls: 4 * ctx.passes.moe, scaleUpBytes: up, scaleOutBytes: out, group: groups.ep,
-    bandwidth: groups.ep.tier === 'scale-up' ? links.scaleUp.bandwidthBytesPerSec : links.scaleOut.bandwidthBytesPerSec,
+    calls: 4 * ctx.passes.moe, scaleUpBytes: up, scaleOutBytes: out, group: comm.groups.ep,
+    bandwidth: comm.groups.ep.tier === 'scale-up' ? links.scaleUp.bandwidthBytesPerSec : links.scaleOut.bandwidthBytesPerSec,
     wireSeconds: Math.max(upWire, outWire), scaleUpWireSeconds: upWire, scaleOutWireSeconds: outWire,
   });
 }
 
 function cpFlow(ctx: Ctx): TrafficFlow | null {
-  const { layout, groups, scenario } = ctx;
+  const { layout, comm } = ctx;
   if (layout.cp <= 1) return null;
-  const message = gpuTokens(layout, scenario.training.seqLen) * kvWidth(scenario.model, layout.tp) * ACTIVATION_BYTES;
-  const calls = 3 * (layout.cp - 1) * (ctx.passes.dense + ctx.passes.moe);
-  const link = tierLink(ctx.links.pointToPoint, pointToPointTier(groups.cp));
+  const perPass = cpExchangesPerLayer(layout.cp);
+  const calls = (perPass.forward + perPass.backward) * (ctx.passes.dense + ctx.passes.moe);
+  const link = tierLink(comm.links.pointToPoint, pointToPointTier(comm.groups.cp));
   return tierFlow({
     kind: 'cp', collective: 'send/recv (ring attention)', frequency: 'every layer: cp−1 ring steps forward, 2(cp−1) backward',
-    calls, group: groups.cp, bandwidth: link.bandwidthBytesPerSec,
-  }, calls * message);
+    calls, group: comm.groups.cp, bandwidth: link.bandwidthBytesPerSec,
+  }, calls * cpMessageBytes(comm));
 }
 
-interface DpVolume { readonly bytes: number; readonly calls: number }
-
-/** Bytes one GPU sends for `params` over `group` per step, by ZeRO stage (ZeRO §7, `step/data-parallel.ts`). */
-function dpVolume(params: number, group: GroupPlacement, layout: Layout, gradBytes: number): DpVolume {
-  const n = group.size;
-  if (n <= 1 || params === 0) return { bytes: 0, calls: 0 };
-  const rs = BUS_BANDWIDTH_FACTOR['reduce-scatter'](n);
-  if (layout.zero === 0) return { bytes: BUS_BANDWIDTH_FACTOR['all-reduce'](n) * params * gradBytes, calls: 1 };
-  const once = rs * params * (gradBytes + WEIGHT_BYTES);
-  if (layout.zero <= 2 || layout.pp > 1) return { bytes: once, calls: 2 };
-  // ZeRO-3 without PP: per micro-batch, gather in forward, gather + reduce-scatter in backward.
-  return { bytes: layout.microBatches * rs * params * (2 * WEIGHT_BYTES + gradBytes), calls: 3 * layout.microBatches };
-}
-
-function rankParams(model: ModelSpec, layout: Layout, rank: PipelineRank | undefined): RankParams {
-  let params: RankParams = { dense: 0, expert: 0 };
-  for (const c of rank?.chunks ?? []) params = addParams(params, chunkParams(model, layout, c));
-  return params;
-}
-
+/**
+ * The rank's data-parallel collectives (`step/data-parallel.ts`), each at NCCL's bus factor of its
+ * group, per step (ZeRO-3 without PP gathers and scatters every micro-batch).
+ */
 function dpFlow(ctx: Ctx, params: RankParams): TrafficFlow | null {
-  const { layout, groups } = ctx;
-  const g = stepFramework(ctx.scenario.training, ctx.options).gradReduceBytes;
-  const dense = dpVolume(params.dense, groups.dp, layout, g);
-  const expert = dpVolume(params.expert, groups.edp, layout, g);
-  if (dense.bytes + expert.bytes === 0) return null;
-  const links = ctx.links.collective;
-  const denseBw = bottleneckBandwidth(groups.dp, links);
-  const expertBw = bottleneckBandwidth(groups.edp, links);
-  const denseWire = dense.bytes / denseBw;
-  const expertWire = expert.bytes / expertBw;
-  const wire = denseWire + expertWire;
-  const group = dense.bytes >= expert.bytes ? groups.dp : groups.edp;
-  const outWire = (groups.dp.tier === 'scale-out' ? denseWire : 0) + (groups.edp.tier === 'scale-out' ? expertWire : 0);
+  const { layout, comm } = ctx;
+  const links = comm.links.collective;
+  let calls = 0;
+  let bytes = 0;
+  let outBytes = 0;
+  let wire = 0;
+  let outWire = 0;
+  let denseBytes = 0;
+  const dense = rankDataParallelCalls({ dense: params.dense, expert: 0 }, comm.groups, layout, ctx.pricer.framework.gradReduceBytes).length;
+  rankDataParallelCalls(params, comm.groups, layout, ctx.pricer.framework.gradReduceBytes).forEach((call, i) => {
+    const times = call.phase === 'fsdpForwardSeconds' || call.phase === 'fsdpBackwardSeconds' ? layout.microBatches : 1;
+    const sent = times * BUS_BANDWIDTH_FACTOR[call.kind](call.group.size) * call.bytes;
+    const seconds = sent / bottleneckBandwidth(call.group, links);
+    calls += times;
+    bytes += sent;
+    wire += seconds;
+    if (i < dense) denseBytes += sent;
+    if (call.group.tier === 'scale-out') {
+      outBytes += sent;
+      outWire += seconds;
+    }
+  });
+  if (bytes === 0) return null;
   const collective = layout.zero === 0 ? 'all-reduce (gradients)' : layout.zero === 3 ? 'all-gather (params) + reduce-scatter (gradients)' : 'reduce-scatter (gradients) + all-gather (params)';
-  const spansOut = (p: GroupPlacement, b: number): number => (p.tier === 'scale-out' ? b : 0);
-  const out = spansOut(groups.dp, dense.bytes) + spansOut(groups.edp, expert.bytes);
   return createFlow({
     kind: 'dp', collective, frequency: layout.zero === 3 && layout.pp === 1 ? 'every micro-batch' : 'once per step',
-    calls: dense.calls + expert.calls, scaleUpBytes: dense.bytes + expert.bytes - out, scaleOutBytes: out,
-    group, bandwidth: (dense.bytes + expert.bytes) / wire, wireSeconds: wire,
+    calls, scaleUpBytes: bytes - outBytes, scaleOutBytes: outBytes,
+    group: denseBytes >= bytes - denseBytes ? comm.groups.dp : comm.groups.edp, bandwidth: bytes / wire, wireSeconds: wire,
     scaleUpWireSeconds: wire - outWire, scaleOutWireSeconds: outWire,
   });
 }
 
 function ppFlow(ctx: Ctx): TrafficFlow | null {
-  const { layout, groups, scenario } = ctx;
+  const { layout, comm } = ctx;
   if (layout.pp <= 1) return null;
-  const split = layout.sequenceParallel ? layout.tp : 1;
-  const message = (gpuTokens(layout, scenario.training.seqLen) * scenario.model.hidden * ACTIVATION_BYTES) / split;
   const calls = 2 * ctx.passes.chunks * microBatchesPerChunk(layout);
-  const link = tierLink(ctx.links.pointToPoint, pointToPointTier(groups.pp));
+  const link = tierLink(comm.links.pointToPoint, pointToPointTier(comm.groups.pp));
   return tierFlow({
     kind: 'pp', collective: 'send/recv (activations forward, gradients backward)',
     frequency: 'stage boundaries: 1 out per micro-batch forward, 1 back per micro-batch backward',
-    calls, group: groups.pp, bandwidth: link.bandwidthBytesPerSec,
-  }, calls * message);
+    calls, group: comm.groups.pp, bandwidth: link.bandwidthBytesPerSec,
+  }, calls * p2pMessageBytes(comm));
 }
 
 /** Bytes each GPU sends per step, by parallelism (table in the file header). */
-export function estimateTraffic(scenario: Scenario, layout: Layout, options: StepOptions = DEFAULT_STEP_OPTIONS): Traffic {
-  const groups = placeGroups(layout, layout.order, scenario.cluster);
-  const partition = partitionStages(scenario.model, layout);
-  const rank = busiestRank(partition.ranks, scenario.model);
+export function estimateTraffic(scenario: Scenario, layout: Layout, options: StepOptions = DEFAULT_STEP_OPTIONS, context?: StepContext): Traffic {
+  const pricer = stepPricer(scenario, options, context);
+  const rank = busiestRank(partitionOf(pricer, layout).ranks, scenario.model);
   const passes = rankPasses(scenario.model, layout, rank);
-  const ctx: Ctx = { scenario, layout, groups, links: createCommLinks(scenario.cluster, options.comm), passes, options };
-  const params = rankParams(scenario.model, layout, rank);
+  const ctx: Ctx = { pricer, layout, comm: commContextOf(pricer, layout), passes };
+  const params = rank === undefined ? { dense: 0, expert: 0 } : rankParams(pricer, layout, rank);
   const flows = [tpFlow(ctx), cpFlow(ctx), epFlow(ctx), dpFlow(ctx, params), ppFlow(ctx)].filter((f): f is TrafficFlow => f !== null);
-  return { flows, rank: rank?.rank ?? 0, layerPasses: { dense: passes.dense, moe: passes.moe }, rankParams: params, groups };
+  return { flows, rank: rank?.rank ?? 0, layerPasses: { dense: passes.dense, moe: passes.moe }, rankParams: params, groups: groupsOf(pricer, layout) };
 }
 
 /** Bandwidth at which a flow's bytes take exactly `seconds` (the compute that could hide them) [bytes/s]. */

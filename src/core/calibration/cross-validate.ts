@@ -75,4 +75,4 @@ export function crossValidate(cases: readonly RunCase[], setup: CalibrationSetup
 }
 
 /** The built-in calibration: the structure and priors of `compute/efficiency-params.ts`. */
-export const DEFAULT_CALIBRATION_SETUP: CalibrationSetup = { prior: CALIBRATION_PRIOR, weighting: 'run', options: DEFAULT_STEP_OPTIONS };
+export const DEFAULT_CALIBRATION_SETUP: CalibrationSetup = { prior: CALIBRATION_PRIOR, weighting: 'family', options: DEFAULT_STEP_OPTIONS };

@@ -11,8 +11,10 @@ function prior(sigmaLn: number): CalibrationPrior {
     structure: 'test',
     efficiency: PRIOR_EFFICIENCY_PARAMS,
     parameters: { e: { value: 0.5, sigmaLn, min: 0.1, max: 1, description: 'test' } },
-    term: () => ({ keys: ['e'], factor: 1 }),
+    term: () => ({ keys: ['e'], evaluate: (v) => v('e') }),
+    softwareKey: () => null,
     residualSigmaLn: 0.1,
+    familySigmaLn: 0.05,
   };
 }
 
@@ -22,10 +24,10 @@ function prior(sigmaLn: number): CalibrationPrior {
  */
 function run(id: string, scale: number, trueEff: number, tag = id): CaseResponse {
   const grid = Array.from({ length: 10 }, (_, i) => Math.log(0.1) * (1 - i / 9) + Math.log(scale));
-  const fake = { id, scenario: { model: tag, cluster: { accelerator: { id: 'x' }, gpus: 1 }, training: {} }, layout: {}, flags: { forcedBalancedRouting: false } };
-  // Only configurationKey reads `case` (scenario, layout, flags): a structural stand-in suffices.
+  const fake = { id, assumed: [], scenario: { model: tag, cluster: { accelerator: { id: 'x' }, gpus: 1 }, training: {} }, layout: {}, flags: { forcedBalancedRouting: false } };
+  // Only configurationKey and isFittable read `case` (scenario, layout, flags, assumed): a structural stand-in suffices.
   const c: RunCase = JSON.parse(JSON.stringify(fake));
-  return { id, family: id.replace(/-\d+$/, ''), case: c, lnMeasured: Math.log(trueEff * scale), main: { term: { keys: ['e'], factor: 1 }, lnPredicted: grid }, secondary: null };
+  return { id, family: id.replace(/-\d+$/, ''), case: c, lnMeasured: Math.log(trueEff * scale), main: { term: { keys: ['e'], evaluate: (v) => v('e') }, lnPredicted: grid }, secondary: null };
 }
 
 describe('fitResponses', () => {

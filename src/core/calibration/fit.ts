@@ -10,12 +10,20 @@
  *
  * Weights: 'run' gives every run weight 1; 'configuration' gives each distinct configuration
  * (everything but the id and the measurement; repeated container releases of one benchmark,
- * data/README.md "Duplicates") a total weight of 1.
+ * data/README.md "Duplicates") a total weight of 1; 'family' also discounts the configurations of
+ * one source family for the error they share (one benchmark page, one software stack, one way
+ * of measuring): with a family effect of variance τ² and run noise σ_r², n configurations of a
+ * family carry the information of n·σ_r² / (σ_r² + n·τ²) independent runs, so each gets
+ *
+ *   w = (1 / repeats) · σ_r² / (σ_r² + n_family · τ²)
+ *
+ * and no family, however many configurations it prints, outweighs σ_r²/τ² independent runs.
+ * A parameter supported by one family is thereby held nearer its prior.
  */
 import type { CalibrationPrior } from '../compute/efficiency-fit.js';
 import { responseLnPredicted, type CaseResponse } from './response.js';
 
-export type FitWeighting = 'run' | 'configuration';
+export type FitWeighting = 'run' | 'configuration' | 'family';
 
 export interface ParameterEstimate {
   readonly key: string;
@@ -47,12 +55,17 @@ export function configurationKey(r: CaseResponse): string {
   return JSON.stringify([architecture, s.cluster.accelerator.id, s.cluster.gpus, s.training, r.case.layout, r.case.flags.forcedBalancedRouting]);
 }
 
-function weightsOf(responses: readonly CaseResponse[], weighting: FitWeighting): number[] {
+function weightsOf(responses: readonly CaseResponse[], weighting: FitWeighting, sigmaR: number, tau: number): number[] {
   if (weighting === 'run') return responses.map(() => 1);
   const counts = new Map<string, number>();
   const keys = responses.map(configurationKey);
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return keys.map((k) => 1 / (counts.get(k) ?? 1));
+  const perConfiguration = keys.map((k) => 1 / (counts.get(k) ?? 1));
+  if (weighting === 'configuration') return perConfiguration;
+  const familyConfigs = new Map<string, Set<string>>();
+  responses.forEach((r, i) => familyConfigs.set(r.family, (familyConfigs.get(r.family) ?? new Set()).add(keys[i] ?? '')));
+  const s2 = sigmaR ** 2;
+  return responses.map((r, i) => ((perConfiguration[i] ?? 0) * s2) / (s2 + (familyConfigs.get(r.family)?.size ?? 1) * tau ** 2));
 }
 
 /** Solves A·x = b (A symmetric positive definite up to rounding) by Gaussian elimination with pivoting. */
@@ -81,16 +94,25 @@ function solve(a: number[][], b: number[]): number[] {
   });
 }
 
-/** Fits the prior's parameters to the runs of `responses`. Pure and deterministic. */
-export function fitResponses(responses: readonly CaseResponse[], prior: CalibrationPrior, weighting: FitWeighting): CalibrationFit {
+/** Whether a run may be fitted on: none of its layout fields that matter is unknown (`runs/record-conventions.ts`). */
+export function isFittable(r: CaseResponse): boolean {
+  return !r.case.assumed.some((a) => a.basis === 'unknown');
+}
+
+/**
+ * Fits the prior's parameters to the runs of `responses`, leaving out runs with an unknown layout
+ * field (`isFittable`). Pure and deterministic.
+ */
+export function fitResponses(all: readonly CaseResponse[], prior: CalibrationPrior, weighting: FitWeighting): CalibrationFit {
+  const responses = all.filter(isFittable);
   const priorValues = Object.fromEntries(Object.entries(prior.parameters).map(([k, p]) => [k, p.value]));
   const used = new Set<string>();
   // Free: parameters of some run's recipe path. A parameter reached only through the BF16-only ops
   // of low-precision runs (a few % of their time) is not identifiable from them and keeps its value.
   for (const r of responses) for (const k of r.main.term.keys) used.add(k);
   const free = [...used].filter((k) => prior.parameters[k] !== undefined).sort();
-  const weights = weightsOf(responses, weighting);
   const sigmaR = prior.residualSigmaLn;
+  const weights = weightsOf(responses, weighting, sigmaR, prior.familySigmaLn);
 
   const valuesOf = (x: readonly number[]): Record<string, number> => {
     const v: Record<string, number> = { ...priorValues };

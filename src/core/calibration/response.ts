@@ -51,7 +51,8 @@ function withPaths(base: EfficiencyParams, accelerator: string, recipe: Precisio
     accelerator, precision, effMax, halfSaturationSeconds: gemmCurve(base, accelerator, precision).halfSaturationSeconds, source: 'calibration grid',
   });
   const overrides = [record(recipe, effMain), ...(bf16 === null ? [] : [record(bf16, effBf16)])];
-  return { ...base, gemm: [...overrides, ...base.gemm] };
+  // The run's stack factor is part of the path terms: none on top.
+  return { ...base, gemm: [...overrides, ...base.gemm], software: {} };
 }
 
 function lnMetric(c: RunCase, options: StepOptions): { lnPredicted: number; lnMeasured: number } | null {
@@ -70,10 +71,11 @@ export function createResponses(cases: readonly RunCase[], prior: CalibrationPri
   for (const c of cases) {
     const accelerator = c.scenario.cluster.accelerator.id;
     const recipe = c.scenario.training.precision;
-    const mainTerm = pathTerm(prior, accelerator, recipe);
+    const framework = c.tags.framework;
+    const mainTerm = pathTerm(prior, accelerator, recipe, framework);
     if (mainTerm === null) continue;
     const sixteenBit = recipe === 'bf16' || recipe === 'fp16';
-    const bf16Term = sixteenBit ? null : pathTerm(prior, accelerator, 'bf16');
+    const bf16Term = sixteenBit ? null : pathTerm(prior, accelerator, 'bf16', framework);
     const effBf16Ref = bf16Term === null ? 1 : Math.min(1, termValue(prior, bf16Term, values));
     const at = (lnEff: number, effBf16: number) =>
       lnMetric(c, { ...options, efficiency: withPaths(base, accelerator, recipe, Math.exp(lnEff), bf16Term === null ? null : 'bf16', effBf16) });

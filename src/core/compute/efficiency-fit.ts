@@ -3,7 +3,7 @@
  * structure that says which free parameters make up each (accelerator, precision) GEMM effMax, and
  * the prior term of the loss.
  *
- *   effMax(accelerator, precision) = factor · Π_k θ_k                       (dimensionless)
+ *   effMax(accelerator, precision) = f(θ)   (a `GemmTerm`; dimensionless)
  *
  * The loss a fit minimises (natural logs; w_i = the run's weight, see `fit.ts`):
  *
@@ -15,10 +15,12 @@
 import type { EfficiencyParams, GemmEfficiencyRecord } from './efficiency.js';
 import type { Precision } from '../hardware/types.js';
 
-/** effMax = factor · Π values[keys]. */
+/** A GEMM effMax as a function of named parameters. */
 export interface GemmTerm {
+  /** The parameters it depends on. */
   readonly keys: readonly string[];
-  readonly factor: number;
+  /** effMax (dimensionless) given each parameter's value. */
+  readonly evaluate: (value: (key: string) => number) => number;
 }
 
 export interface PriorParameter {
@@ -40,36 +42,52 @@ export interface CalibrationPrior {
   readonly parameters: Readonly<Record<string, PriorParameter>>;
   /** The effMax of a GEMM record as parameters, or null when the record is not calibrated. */
   readonly term: (accelerator: string, precision: Precision) => GemmTerm | null;
+  /** The software-efficiency parameter of a stack (`EfficiencyParams.software`), or null (the reference stack). */
+  readonly softwareKey: (framework: string | null) => string | null;
   /** σ_r: residual scale of one run, in ln units. */
   readonly residualSigmaLn: number;
+  /**
+   * τ: systematic error shared by the runs of one source family, in ln units (fit.ts 'family'
+   * weighting). n configurations of one family carry the information of n·σ_r²/(σ_r² + n·τ²) runs.
+   */
+  readonly familySigmaLn: number;
 }
 
 /** Value of a term under parameter values (missing keys take their prior). */
 export function termValue(prior: CalibrationPrior, term: GemmTerm, values: Readonly<Record<string, number>>): number {
-  let v = term.factor;
-  for (const k of term.keys) v *= values[k] ?? prior.parameters[k]?.value ?? 1;
-  return v;
+  return term.evaluate((k) => values[k] ?? prior.parameters[k]?.value ?? 1);
 }
 
-/** The priors' efficiency data with every calibrated GEMM record set from `values`. */
+/** The priors' efficiency data with every calibrated GEMM record and stack factor set from `values`. */
 export function applyCalibration(prior: CalibrationPrior, values: Readonly<Record<string, number>>, source: string): EfficiencyParams {
   const gemm = prior.efficiency.gemm.map((record): GemmEfficiencyRecord => {
     const term = prior.term(record.accelerator, record.precision);
     if (term === null) return record;
     return { ...record, effMax: Math.min(1, termValue(prior, term, values)), source };
   });
-  return { ...prior.efficiency, gemm };
+  const software: Record<string, number> = {};
+  for (const key of Object.keys(prior.parameters)) {
+    const framework = key.startsWith(SOFTWARE_PREFIX) ? key.slice(SOFTWARE_PREFIX.length) : null;
+    if (framework !== null && prior.softwareKey(framework) === key) software[framework] = values[key] ?? prior.parameters[key]?.value ?? 1;
+  }
+  return { ...prior.efficiency, gemm, software };
 }
 
+/** Parameter keys of stack software efficiencies: `software:<framework>`. */
+export const SOFTWARE_PREFIX = 'software:';
+
 /**
- * The GEMM record a (accelerator, precision) path reads, as `gemmCurve` resolves it: its own
- * record, FP16 → the accelerator's BF16 record, else the generic prior (not calibrated: null).
+ * The term a run's GEMM path reads, as `gemmCurve` resolves the record (its own record, FP16 →
+ * the accelerator's BF16 record, else the generic prior: not calibrated, null), times the run's
+ * stack software efficiency.
  */
-export function pathTerm(prior: CalibrationPrior, accelerator: string, precision: Precision): GemmTerm | null {
+export function pathTerm(prior: CalibrationPrior, accelerator: string, precision: Precision, framework: string | null): GemmTerm | null {
   const has = (p: Precision): boolean => prior.efficiency.gemm.some((r) => r.accelerator === accelerator && r.precision === p);
-  if (has(precision)) return prior.term(accelerator, precision);
-  if (precision === 'fp16' && has('bf16')) return prior.term(accelerator, 'bf16');
-  return null;
+  const record = has(precision) ? prior.term(accelerator, precision) : precision === 'fp16' && has('bf16') ? prior.term(accelerator, 'bf16') : null;
+  if (record === null) return null;
+  const software = prior.softwareKey(framework);
+  if (software === null) return record;
+  return { keys: [...record.keys, software], evaluate: (v) => record.evaluate(v) * v(software) };
 }
 
 /**
@@ -112,9 +130,12 @@ export function createGroupPrior(efficiency: EfficiencyParams): CalibrationPrior
       const g = groupOf(accelerator, precision);
       const key = `${g.accelerator}/${g.precision}`;
       if (parameters[key] === undefined) return null;
-      return { keys: [key], factor: priorEffMax(efficiency, accelerator, precision) / priorEffMax(efficiency, g.accelerator, g.precision) };
+      const factor = priorEffMax(efficiency, accelerator, precision) / priorEffMax(efficiency, g.accelerator, g.precision);
+      return { keys: [key], evaluate: (v) => factor * v(key) };
     },
+    softwareKey: () => null,
     residualSigmaLn: 0.1,
+    familySigmaLn: 0,
   };
 }
 

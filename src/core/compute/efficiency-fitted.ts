@@ -1,19 +1,30 @@
 /**
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
- * effMax) and the loss are documented in efficiency-fit.ts. 13 free parameters,
- * 73 distinct configurations (127 runs).
+ * effMax) and the loss are documented in efficiency-fit.ts. 11 free parameters,
+ * 69 distinct configurations (122 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
 export const FITTED_CALIBRATION: FittedCalibration = {
-  structure: 'one effMax per (accelerator, precision) group',
+  structure: 'one GEMM effMax per silicon generation × shared precision ratios × stack software efficiency',
   data: 'data/runs-dev.json',
   parameters: [
     {
-      key: 'a100-80gb/bf16',
-      value: 0.7255,
-      sigmaLn: 0.0385,
+      key: 'fp4:unscaled-share',
+      value: 0.2052,
+      sigmaLn: 0.4603,
+      runs: 18,
+      configurations: 6,
+      families: [
+        'MBRIDGE'
+      ],
+      residualMeanAbsPct: 9.7
+    },
+    {
+      key: 'gemm:ampere',
+      value: 0.6232,
+      sigmaLn: 0.0952,
       runs: 12,
       configurations: 9,
       families: [
@@ -21,141 +32,110 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 15.9
+      residualMeanAbsPct: 14.5
     },
     {
-      key: 'b200/fp8',
-      value: 0.5176,
-      sigmaLn: 0.0761,
-      runs: 4,
-      configurations: 4,
+      key: 'gemm:blackwell',
+      value: 0.5839,
+      sigmaLn: 0.1118,
+      runs: 48,
+      configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 1.2
+      residualMeanAbsPct: 5.6
     },
     {
-      key: 'b200/mxfp8',
-      value: 0.4544,
-      sigmaLn: 0.0711,
-      runs: 5,
-      configurations: 3,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 7.7
-    },
-    {
-      key: 'gb200/fp8',
-      value: 0.4959,
-      sigmaLn: 0.0334,
-      runs: 16,
-      configurations: 7,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 4
-    },
-    {
-      key: 'gb200/mxfp8',
-      value: 0.4534,
-      sigmaLn: 0.0356,
-      runs: 14,
-      configurations: 6,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 4.2
-    },
-    {
-      key: 'gb200/nvfp4',
-      value: 0.3621,
-      sigmaLn: 0.0519,
-      runs: 9,
-      configurations: 3,
+      key: 'gemm:blackwell-ultra',
+      value: 0.7236,
+      sigmaLn: 0.1297,
+      runs: 33,
+      configurations: 13,
       families: [
         'MBRIDGE'
       ],
       residualMeanAbsPct: 6.6
     },
     {
-      key: 'gb300/fp8',
-      value: 0.6544,
-      sigmaLn: 0.0404,
-      runs: 13,
-      configurations: 5,
+      key: 'gemm:hopper',
+      value: 0.766,
+      sigmaLn: 0.1165,
+      runs: 29,
+      configurations: 24,
       families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 3.1
-    },
-    {
-      key: 'gb300/mxfp8',
-      value: 0.6156,
-      sigmaLn: 0.0425,
-      runs: 11,
-      configurations: 5,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 5.4
-    },
-    {
-      key: 'gb300/nvfp4',
-      value: 0.3743,
-      sigmaLn: 0.0579,
-      runs: 9,
-      configurations: 3,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 5.2
-    },
-    {
-      key: 'h100-96gb-500w/bf16',
-      value: 0.4887,
-      sigmaLn: 0.0715,
-      runs: 4,
-      configurations: 4,
-      families: [
+        'MBRIDGE',
+        'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 1.4
+      residualMeanAbsPct: 8.5
     },
     {
-      key: 'h100-96gb-500w/fp8',
-      value: 0.3419,
-      sigmaLn: 0.0593,
-      runs: 6,
-      configurations: 5,
+      key: 'ratio:fp8/bf16',
+      value: 0.8572,
+      sigmaLn: 0.0941,
+      runs: 106,
+      configurations: 56,
       families: [
+        'MBRIDGE',
+        'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 13.1
+      residualMeanAbsPct: 6.8
     },
     {
-      key: 'h100-sxm/bf16',
-      value: 0.8607,
-      sigmaLn: 0.086,
+      key: 'ratio:mxfp8/fp8',
+      value: 0.9814,
+      sigmaLn: 0.0864,
+      runs: 30,
+      configurations: 14,
+      families: [
+        'MBRIDGE'
+      ],
+      residualMeanAbsPct: 5.6
+    },
+    {
+      key: 'software:deepspeed',
+      value: 1.2495,
+      sigmaLn: 0.1537,
       runs: 2,
       configurations: 2,
       families: [
-        'LLAMA3'
+        'MSSWIFT'
       ],
-      residualMeanAbsPct: 11.9
+      residualMeanAbsPct: 4
     },
     {
-      key: 'h100-sxm/fp8',
-      value: 0.6708,
-      sigmaLn: 0.0515,
-      runs: 22,
-      configurations: 17,
+      key: 'software:megatron-lm',
+      value: 1.1642,
+      sigmaLn: 0.1265,
+      runs: 2,
+      configurations: 2,
       families: [
-        'DEEPSEEK',
-        'MBRIDGE',
-        'NEMO2407'
+        'KORTH'
       ],
-      residualMeanAbsPct: 6.2
+      residualMeanAbsPct: 4
+    },
+    {
+      key: 'software:other',
+      value: 1.2626,
+      sigmaLn: 0.1359,
+      runs: 5,
+      configurations: 2,
+      families: [
+        'TORCHTUNE'
+      ],
+      residualMeanAbsPct: 9.6
+    },
+    {
+      key: 'software:torchtitan',
+      value: 0.6568,
+      sigmaLn: 0.1306,
+      runs: 8,
+      configurations: 8,
+      families: [
+        'TORCHTITAN'
+      ],
+      residualMeanAbsPct: 12.2
     }
   ],
 };

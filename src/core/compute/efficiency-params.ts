@@ -24,7 +24,9 @@
  *   for attention: priors, to be fitted.
  * - HBM: streaming kernels reach ~80–90 % of nominal bandwidth; prior 0.8.
  */
-import { applyCalibration, createGroupPrior, fittedValues, type CalibrationPrior } from './efficiency-fit.js';
+import { ACCELERATORS } from '../hardware/catalog.js';
+import { applyCalibration, fittedValues, type CalibrationPrior } from './efficiency-fit.js';
+import { createSiliconPrior } from './efficiency-structure.js';
 import { FITTED_CALIBRATION } from './efficiency-fitted.js';
 import type { AttentionCurve, DeviceEfficiencyRecord, EfficiencyParams, GemmEfficiencyRecord, SaturatingCurve } from './efficiency.js';
 
@@ -119,8 +121,14 @@ export const PRIOR_EFFICIENCY_PARAMS = {
   },
 } satisfies EfficiencyParams;
 
-/** The priors with the calibration structure (which parameters make up each GEMM effMax). */
-export const CALIBRATION_PRIOR: CalibrationPrior = createGroupPrior(PRIOR_EFFICIENCY_PARAMS);
+/** FP4 dense peak / FP8 dense peak of a catalog accelerator (null without both). */
+function fp4OverFp8(accelerator: string): number | null {
+  const peaks = Object.values(ACCELERATORS).find((a) => a.id === accelerator)?.peakFlopsPerSec;
+  return peaks?.fp4 != null && peaks.fp8 != null ? peaks.fp4 / peaks.fp8 : null;
+}
+
+/** The priors with the calibration structure (which parameters make up each GEMM effMax; efficiency-structure.ts). */
+export const CALIBRATION_PRIOR: CalibrationPrior = createSiliconPrior(PRIOR_EFFICIENCY_PARAMS, fp4OverFp8);
 
 /**
  * The efficiency data the estimates use by default: the priors with the GEMM parameters fitted by

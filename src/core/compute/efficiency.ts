@@ -57,6 +57,22 @@ export interface EfficiencyParams {
     readonly hbmEfficiency: number;
     readonly source: string;
   };
+  /**
+   * GEMM efficiency of a software stack relative to the reference stack (Megatron-Core), by
+   * `framework` id: what the stack loses on the same silicon (fitted, `efficiency-fit.ts`).
+   * Absent or missing entry: 1.
+   */
+  readonly software?: Readonly<Record<string, number>>;
+}
+
+/** The efficiency data as a stack sees it: every GEMM effMax times the stack's software efficiency. */
+export function forFramework(params: EfficiencyParams, framework: string | null): EfficiencyParams {
+  const factor = framework === null ? 1 : params.software?.[framework] ?? 1;
+  if (factor === 1) return params;
+  const scale = <T extends SaturatingCurve>(c: T): T => ({ ...c, effMax: Math.min(1, c.effMax * factor) });
+  const generic = params.generic;
+  const gemm = { bf16: scale(generic.gemm.bf16), fp16: scale(generic.gemm.fp16), fp8: scale(generic.gemm.fp8), 'fp8-block': scale(generic.gemm['fp8-block']), mxfp8: scale(generic.gemm.mxfp8), nvfp4: scale(generic.gemm.nvfp4) };
+  return { ...params, gemm: params.gemm.map(scale), generic: { ...generic, gemm }, software: {} };
 }
 
 /** eff(F) = effMax · F / (F + peak·τ½), monotone increasing in F and below effMax ≤ 1. */

@@ -28,6 +28,8 @@ export interface LayoutContext {
   readonly gpus: number;
   readonly seqLen: number;
   readonly globalBatch: number;
+  /** globalBatch − the batch ramp's start [sequences]; absent without a ramp. */
+  readonly rampSpan?: number;
 }
 
 function violation(field: string, value: unknown, rule: string): LayoutViolation {
@@ -152,11 +154,17 @@ function checkContext(context: LayoutContext, layout: LayoutCandidate): LayoutVi
   return null;
 }
 
-/** globalBatch = dp · microBatch · microBatches; ZeRO-3 shard groups divide dp (HSDP). */
+/** globalBatch = dp · microBatch · microBatches; a batch ramp fills whole micro-batches; ZeRO-3 shard groups divide dp (HSDP). */
 function checkBatchAndSharding(context: LayoutContext, layout: LayoutCandidate): LayoutViolation | null {
   const perStep = layout.dp * layout.microBatch;
   if (context.globalBatch % perStep !== 0) {
     const rule = `training.globalBatch ${context.globalBatch} must be divisible by dp·microBatch = ${layout.dp}·${layout.microBatch} = ${perStep}`;
+    return violation('layout.microBatch', layout.microBatch, rule);
+  }
+  // A batch ramp grows in whole steps of dp·microBatch sequences (run/steps.ts, Megatron-LM
+  // `--rampup-batch-size`), so that quantum must divide the ramp's span.
+  if (context.rampSpan !== undefined && context.rampSpan % perStep !== 0) {
+    const rule = `dp·microBatch = ${layout.dp}·${layout.microBatch} = ${perStep} must divide the batch ramp's span training.globalBatch − training.batchRamp.startGlobalBatch = ${context.rampSpan} (the ramp grows in whole micro-batches)`;
     return violation('layout.microBatch', layout.microBatch, rule);
   }
   if (layout.zero === 3 && layout.dp % layout.fsdpShardSize !== 0) {

@@ -39,11 +39,13 @@ function fixValue<T>(field: string, given: T | undefined, spec: Choice<T>): T {
 
 /** The rule inputs of a scenario. */
 export function layoutContext(scenario: LayoutSource): LayoutContext {
+  const ramp = scenario.training.batchRamp ?? null;
   return {
     model: scenario.model,
     gpus: scenario.cluster.gpus,
     seqLen: scenario.training.seqLen,
     globalBatch: scenario.training.globalBatch,
+    ...(ramp === null ? {} : { rampSpan: scenario.training.globalBatch - ramp.startGlobalBatch }),
   };
 }
 

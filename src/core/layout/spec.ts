@@ -34,6 +34,11 @@ export interface LayoutSpec {
 export interface LayoutSource {
   readonly model: ModelSpec;
   readonly cluster: { readonly gpus: number };
-  readonly training: { readonly seqLen: number; readonly globalBatch: number };
+  readonly training: {
+    readonly seqLen: number;
+    readonly globalBatch: number;
+    /** A batch ramp's start: its span must hold whole dp·microBatch steps. */
+    readonly batchRamp?: { readonly startGlobalBatch: number } | null;
+  };
   readonly layout: LayoutSpec;
 }

@@ -26,7 +26,7 @@ import {
 } from './layer-tensors.js';
 import { precisionRecipe, type PrecisionRecipe } from './precision.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
-import type { EstimateMemoryOptions, MemoryEstimate, StageMemory } from './types.js';
+import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
 
 /** Everything shared by the ranks of one estimate. */
 interface MemoryContext {
@@ -44,6 +44,8 @@ interface MemoryContext {
   readonly buffers: BufferAssumptions;
   readonly fp8WeightCache: boolean;
   readonly capacityBytes: number;
+  /** Capacity less the fit headroom. */
+  readonly usableBytes: number;
 }
 
 function selectivePolicy(scenario: Scenario, options: EstimateMemoryOptions): SelectivePolicy {
@@ -84,7 +86,13 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
     buffers: { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers },
     fp8WeightCache: options.fp8WeightCache ?? true,
     capacityBytes: scenario.cluster.accelerator.hbmBytes,
+    usableBytes: usableHbmBytes(scenario.cluster.accelerator.hbmBytes, options.headroomFraction),
   };
+}
+
+/** HBM a layout may fill: capacity less the fit headroom (FIT_HEADROOM_FRACTION unless given) [bytes]. */
+export function usableHbmBytes(capacityBytes: number, headroomFraction = FIT_HEADROOM_FRACTION): number {
+  return (1 - headroomFraction) * capacityBytes;
 }
 
 /** Stored activations of one micro-batch through all of a rank's chunks [bytes]. */
@@ -138,7 +146,7 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
     stage: rank.rank, modelStages: rank.chunks.map((c) => c.modelStage), layers: rank.layers,
     hasEmbedding: rank.hasEmbedding, hasOutputHead: rank.hasOutputHead, hasMtp: rank.hasMtp,
     ...states, activationsBytes, inFlightMicroBatches: inFlight, buffersBytes, buffers, totalBytes,
-    capacityBytes: ctx.capacityBytes, headroomBytes, fits: headroomBytes >= 0,
+    capacityBytes: ctx.capacityBytes, headroomBytes, fits: totalBytes <= ctx.usableBytes,
   };
 }
 
@@ -166,7 +174,7 @@ function withMicroBatch(layout: Layout, globalBatch: number, microBatch: number)
 export function maxMicroBatchThatFits(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}): number | null {
   const perReplica = scenario.training.globalBatch / layout.dp;
   if (!Number.isInteger(perReplica)) return null;
-  const capacity = scenario.cluster.accelerator.hbmBytes;
+  const capacity = usableHbmBytes(scenario.cluster.accelerator.hbmBytes, options.headroomFraction);
   let best: number | null = null;
   for (const b of divisors(perReplica)) {
     const candidate = withMicroBatch(layout, scenario.training.globalBatch, b);
@@ -188,9 +196,10 @@ export function estimateMemory(scenario: Scenario, layout: Layout, options: Esti
   let peakStage = 0;
   for (const s of stages) if (s.totalBytes > (stages[peakStage]?.totalBytes ?? 0)) peakStage = s.stage;
   const peakBytesPerGpu = stages[peakStage]?.totalBytes ?? 0;
-  const overByBytes = Math.max(0, peakBytesPerGpu - ctx.capacityBytes);
+  const overByBytes = Math.max(0, peakBytesPerGpu - ctx.usableBytes);
   return {
-    stages, peakBytesPerGpu, peakStage, capacityBytes: ctx.capacityBytes, fits: overByBytes === 0, overByBytes,
+    stages, peakBytesPerGpu, peakStage, capacityBytes: ctx.capacityBytes,
+    headroomFraction: options.headroomFraction ?? FIT_HEADROOM_FRACTION, usableBytes: ctx.usableBytes, fits: overByBytes === 0, overByBytes,
     maxMicroBatchThatFits: options.searchMicroBatch === false ? null : maxMicroBatchThatFits(scenario, layout, options),
   };
 }

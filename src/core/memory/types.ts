@@ -2,6 +2,14 @@
 import type { RecomputeModule } from '../compute/types.js';
 import type { BufferAssumptions, BufferBreakdown } from './buffers.js';
 
+/**
+ * The one "fits" policy of every command (memory, estimate, report, plan, compare, bottlenecks): a
+ * layout fits when its peak leaves this share of HBM free. 0: the peak already counts allocator
+ * fragmentation and the CUDA/NCCL reserve (buffers.ts), so a further margin would count them twice
+ * (and refuse DeepSeek-V3's production layout, 73.3 of 74.5 GiB). `plan --headroom` asks for one.
+ */
+export const FIT_HEADROOM_FRACTION = 0;
+
 /** Choices of the training code that change memory but are not part of the layout. */
 export interface EstimateMemoryOptions {
   /** Flash attention: no s² score tensors, a FP32 log-sum-exp per head and token. Default true. */
@@ -20,6 +28,8 @@ export interface EstimateMemoryOptions {
   readonly expertLoadFactor?: number;
   /** Overrides of the named buffer assumptions (`buffers.ts`). */
   readonly buffers?: Partial<BufferAssumptions>;
+  /** Share of HBM a fitting layout leaves free. Default FIT_HEADROOM_FRACTION (0). */
+  readonly headroomFraction?: number;
   /** Search `maxMicroBatchThatFits` (one peak evaluation per candidate). Default true. */
   readonly searchMicroBatch?: boolean;
 }
@@ -47,8 +57,9 @@ export interface StageMemory {
   readonly totalBytes: number;
   /** The accelerator's HBM. */
   readonly capacityBytes: number;
-  /** capacity − total; negative when it does not fit. */
+  /** capacity − total; negative when over the HBM. */
   readonly headroomBytes: number;
+  /** total ≤ (1 − headroomFraction) · capacity. */
   readonly fits: boolean;
 }
 
@@ -59,8 +70,13 @@ export interface MemoryEstimate {
   /** Pipeline rank with the peak. */
   readonly peakStage: number;
   readonly capacityBytes: number;
+  /** Share of HBM kept free by the fit policy (FIT_HEADROOM_FRACTION unless given). */
+  readonly headroomFraction: number;
+  /** (1 − headroomFraction) · capacity: what a fitting peak may use. */
+  readonly usableBytes: number;
+  /** peak ≤ usableBytes. */
   readonly fits: boolean;
-  /** max(0, peak − capacity). */
+  /** max(0, peak − usable). */
   readonly overByBytes: number;
   /** Largest micro-batch (dividing globalBatch/dp, accepted by the schedule) whose peak fits; null if none or not searched. */
   readonly maxMicroBatchThatFits: number | null;

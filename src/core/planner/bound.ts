@@ -41,7 +41,7 @@ export interface RankBound {
   readonly params: RankParams;
   /** Transformer layers the rank holds (the last gradient bucket of per-layer reductions). */
   readonly layers: number;
-  /** Backward (I + W) of one micro-batch through all its chunks: hides the gradient reduce (rank-sums.ts). */
+  /** Longest backward (I + W) of its chunks: hides the gradient reduce (estimate-step.ts). */
   readonly windowSeconds: number;
   readonly firstForwardSeconds: number;
 }
@@ -125,7 +125,7 @@ export interface RankTail {
  * recomputation; ranks holding the same parameters share one computation.
  */
 export function dataParallelTail(bc: BoundContext, layout: Layout, pipeline: PipelineBound): RankTail[] {
-  return pipeline.ranks.map((r) => rankCosts(bc.pricer, layout, r.params, r.layers));
+  return rankCosts(bc.pricer, layout, pipeline.ranks.map((r) => r.params), pipeline.ranks.map((r) => r.layers));
 }
 
 /** Step-time bound from a pipeline bound and the tail of each rank, combined as estimate-step.ts combines them. */

@@ -22,8 +22,9 @@ const RULE_ADVICE: Readonly<Record<string, string>> = {
   batchQuantum: 'choose dp·microBatch dividing the batch ramp span (globalBatch − startGlobalBatch), or change the ramp',
 };
 
+/** Memory in GiB, the unit every command prints memory in. */
 function gb(bytes: number): string {
-  return `${(bytes / 1e9).toFixed(1)} GB`;
+  return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 }
 
 function ruleLines(state: SearchState): DiagnosisLine[] {

@@ -39,7 +39,7 @@ describe('enumerateLayouts yields only valid layouts', () => {
 });
 
 describe('enumerateLayouts against brute force', () => {
-  it('yields exactly the valid members of the Cartesian product of the given lists', () => {
+  it('yields exactly the valid members of the Cartesian product of the given lists, less the pipelined ZeRO-3 over all of dp (it ties ZeRO-1)', () => {
     const base = scenarioWithGpus(example('mixtral-8x7b-h100'), 64);
     const zero: ZeroStage[] = [0, 1, 3];
     const recompute: Recompute[] = ['none', 'full'];
@@ -57,7 +57,8 @@ describe('enumerateLayouts against brute force', () => {
           const c: LayoutCandidate = {
             tp, cp, pp, dp, ep, etp, vp, microBatch, zero: z, recompute: r, schedule, fsdpShardSize: shard, sequenceParallel: tp > 1, order: scenario.layout.order,
           };
-          if (checkLayout(ctx, c) === null) expected.add(key(64, c));
+          const tiesZeroOne = pp > 1 && z === 3 && shard === dp;
+          if (checkLayout(ctx, c) === null && !tiesZeroOne) expected.add(key(64, c));
         }
       }
     }

@@ -148,19 +148,20 @@ export function skeletonsOf(g: GpuSpace, grid: Grid): Skeleton[] {
   return skeletonOptions(g, grid).valid.map((option) => ({ ...grid, ...option }));
 }
 
-/** Sharding and recomputation options under a skeleton; memoised per dp (the sharding rules read dp and zero only). */
+/** Sharding and recomputation options under a skeleton; memoised per dp and pipelining (the sharding rules read dp and zero only). */
 export function leafOptions(g: GpuSpace, skeleton: Skeleton): LeafOptions {
-  const known = g.memo.leavesByDp.get(skeleton.dp);
+  const key = skeleton.pp > 1 ? -skeleton.dp : skeleton.dp;
+  const known = g.memo.leavesByDp.get(key);
   if (known !== undefined) return known;
   const shardings: Sharding[] = [];
   const rejected: LayoutViolation[] = [];
-  for (const sharding of shardingValues(g.space, skeleton.dp)) {
+  for (const sharding of shardingValues(g.space, skeleton.dp, skeleton.pp > 1)) {
     const broken = violationOf(g, { ...skeleton, ...sharding });
     if (broken === null) shardings.push(sharding);
     else rejected.push(broken);
   }
   const options = { shardings, rejected, recomputes: recomputeValues(g.space) };
-  g.memo.leavesByDp.set(skeleton.dp, options);
+  g.memo.leavesByDp.set(key, options);
   return options;
 }
 

@@ -54,9 +54,10 @@ export function scenarioLayout(state: SearchState, scenario: Scenario, reference
     metrics: { days: 0, usd: 0, facilityMwh: 0, tokensPerJoule: 0 }, point: { score: 0, days: 0, usd: 0, gpus: world.g.gpus },
   };
   const planned = finalizeCandidate(state, candidateOf);
-  const limitGb = (planned.memory.limitBytes / 1e9).toFixed(1);
+  // GiB, the unit every command prints memory in.
+  const limitGiB = (planned.memory.limitBytes / 2 ** 30).toFixed(1);
   const note = planned.memory.fits
     ? null
-    : `needs ${(planned.memory.peakBytesPerGpu / 1e9).toFixed(1)} GB per GPU, above the ${limitGb} GB limit (${(state.options.headroomFraction * 100).toFixed(0)} % headroom): the planner cannot choose it`;
+    : `needs ${(planned.memory.peakBytesPerGpu / 2 ** 30).toFixed(1)} GiB per GPU, above the ${limitGiB} GiB limit (${(state.options.headroomFraction * 100).toFixed(0)} % headroom): the planner cannot choose it`;
   return { status: 'priced', planned, note };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FIT_HEADROOM_FRACTION } from '../memory/types.js';
 import { InputError } from '../errors.js';
 import { fixLayout } from '../layout/create-layout.js';
 import { peakMemoryBytes } from '../memory/estimate-memory.js';
@@ -48,7 +49,7 @@ describe('planLayouts finds what an exhaustive search finds', () => {
   });
 
   it.each(['time', 'energy'] as const)('GPT-3 175B, tp, pp, schedule, vp, zero, recompute, micro-batch searched, objective %s: the top 10 scores of pricing every layout', (objective) => {
-    const exhaustive = bruteForceScores(scenario, 0.05, objective);
+    const exhaustive = bruteForceScores(scenario, FIT_HEADROOM_FRACTION, objective);
     const plan = planLayouts(scenario, { top: 10, objective });
     expect(exhaustive.length).toBeGreaterThan(100);
     expect(plan.counts.ranked).toBeLessThan(exhaustive.length);
@@ -59,7 +60,7 @@ describe('planLayouts finds what an exhaustive search finds', () => {
     const moe = withLayout(example('mixtral-8x7b-h100'), {
       tp: [1, 2], ep: 'auto', etp: 1, pp: [1, 2, 4], cp: 1, schedule: ['1f1b', 'dualpipe', 'zb-h2', 'interleaved'], vp: 'auto', zero: [1, 3], fsdpShardSize: null, recompute: ['none', 'selective'], microBatch: [1, 2],
     });
-    const exhaustive = bruteForceScores(moe, 0.05, 'time');
+    const exhaustive = bruteForceScores(moe, FIT_HEADROOM_FRACTION, 'time');
     const plan = planLayouts(moe, { top: 10 });
     expect(exhaustive.length).toBeGreaterThan(100);
     plan.top.forEach((p, i) => expect(p.point.score).toBeCloseTo(exhaustive[i] ?? NaN, 9));
@@ -119,7 +120,7 @@ describe('Pareto front', () => {
     const moe = withLayout(example('mixtral-8x7b-h100'), {
       tp: [1, 2], ep: [4, 8], etp: 1, pp: [2, 4], cp: 1, schedule: ['1f1b', 'zb-h2'], vp: 1, zero: [1], fsdpShardSize: null, recompute: ['none', 'full'], microBatch: [1],
     });
-    const all = bruteForce(moe, 0.05, 'time', [32, 64, 128]);
+    const all = bruteForce(moe, FIT_HEADROOM_FRACTION, 'time', [32, 64, 128]);
     const front = all.filter((a) => !all.some((b) => b.days <= a.days && b.gpus <= a.gpus && (b.days < a.days || b.gpus < a.gpus)));
     const fastest = new Map<number, number>();
     for (const p of front) fastest.set(p.gpus, Math.min(fastest.get(p.gpus) ?? Infinity, p.days));
@@ -154,7 +155,7 @@ describe('an empty search space is a diagnosis, not an exception', () => {
     const memory = result.diagnosis?.lines.find((l) => l.constraint === 'memory');
     expect(memory?.eliminated).toBe(result.counts.byMemory);
     expect(memory?.eliminated).toBe(result.counts.enumerated);
-    expect(memory?.detail).toMatch(/exceed 76\.0 GB/);
+    expect(memory?.detail).toMatch(/exceed 74\.5 GiB/);
     expect(memory?.suggestion).toMatch(/recompute/);
   });
 

@@ -34,7 +34,7 @@ function runnerUpOf(top: readonly PlannedLayout[]): PlannedLayout | null {
 }
 
 /**
- * Searches the layouts of `scenario`. Defaults: objective time, top 10, 5 % HBM headroom, the
+ * Searches the layouts of `scenario`. Defaults: objective time, top 10, the shared fit headroom (FIT_HEADROOM_FRACTION), the
  * scenario's GPU count, the step model's default assumptions.
  */
 export function planLayouts(scenario: Scenario, options: PlanOptions = {}): PlanResult {

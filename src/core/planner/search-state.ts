@@ -4,6 +4,7 @@
  * memory gate. Also the two decisions every level takes: `verdict` (drop by a bound) and `decide`
  * (book layouts into one count, report progress).
  */
+import { FIT_HEADROOM_FRACTION } from '../memory/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import { createStepContext, type StepContext } from '../step/pricer.js';
 import { createBoundContext, type BoundContext } from './bound.js';
@@ -33,8 +34,8 @@ export interface ResolvedPlanOptions {
   readonly shouldStop: () => boolean;
 }
 
-/** Share of HBM the planner keeps free by default (`plan --headroom`). */
-export const DEFAULT_HEADROOM_FRACTION = 0.05;
+/** The planner's default headroom: the fit policy every command shares (memory/types.ts). */
+export const DEFAULT_HEADROOM_FRACTION = FIT_HEADROOM_FRACTION;
 
 export function resolvePlanOptions(options: PlanOptions): ResolvedPlanOptions {
   return {

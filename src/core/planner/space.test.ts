@@ -44,6 +44,12 @@ describe('search space: what `auto` means per field', () => {
     ]);
   });
 
+  it('with a pipeline, ZeRO-2 and ZeRO-3 over all of dp tie ZeRO-1 and are not offered; HSDP shards stay', () => {
+    expect(shardingValues(g.space, 8, true)).toEqual([
+      { zero: 0, fsdpShardSize: 8 }, { zero: 1, fsdpShardSize: 8 }, { zero: 3, fsdpShardSize: 2 }, { zero: 3, fsdpShardSize: 4 },
+    ]);
+  });
+
   it('sequence parallelism follows tp (never worse in the model); a list is searched', () => {
     expect(sequenceParallelValues(g.space, 8)).toEqual([true]);
     expect(sequenceParallelValues(g.space, 1)).toEqual([false]);

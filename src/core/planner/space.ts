@@ -159,6 +159,7 @@ export interface GpuSpace {
   readonly memo: {
     readonly schedulesByPp: Map<number, readonly { schedule: ScheduleId; vp: number }[]>;
     readonly skeletonsByShape: Map<string, SkeletonOptions>;
+    /** Keyed by dp, negative when pipelined (pp > 1 drops the shardings that tie ZeRO-1). */
     readonly leavesByDp: Map<number, LeafOptions>;
   };
 }
@@ -270,18 +271,26 @@ function vpValues(space: SearchSpace, ctx: LayoutContext, pp: number, schedule: 
   });
 }
 
-/** (zero, fsdpShardSize) pairs for a data-parallel degree. */
-export function shardingValues(space: SearchSpace, dp: number): Sharding[] {
+/**
+ * (zero, fsdpShardSize) pairs for a data-parallel degree. With a pipeline (`pipelined`: pp > 1)
+ * ZeRO-2, and ZeRO-3 over the whole dp group, are priced exactly as ZeRO-1 (memory/states.ts,
+ * step/data-parallel.ts), so a search that also offers ZeRO-1 leaves them out instead of listing
+ * rows that tie it; HSDP shards below dp stay (they shard and communicate differently).
+ */
+export function shardingValues(space: SearchSpace, dp: number, pipelined = false): Sharding[] {
   const out: Sharding[] = [];
-  for (const zero of choiceValues(space.spec.zero, () => [...ZEROS])) {
+  const zeros = choiceValues(space.spec.zero, () => [...ZEROS]);
+  const tiesZeroOne = (zero: number, shard: number): boolean => pipelined && zeros.includes(1) && (zero === 2 || (zero === 3 && shard === dp));
+  for (const zero of zeros) {
     if (zero !== 3) {
+      if (tiesZeroOne(zero, dp)) continue;
       const given = space.spec.fsdpShardSize;
       // A shard size applies only to zero 3; a given one stays (and the rule rejects it) otherwise.
       for (const shard of given === null || given === 'auto' ? [dp] : choiceValues(given, () => [dp])) out.push({ zero, fsdpShardSize: shard });
       continue;
     }
     const shards = choiceValues(space.spec.fsdpShardSize ?? 'auto', () => (dp === 1 ? [1] : divisors(dp).filter((s) => s > 1)));
-    for (const shard of shards) out.push({ zero, fsdpShardSize: shard });
+    for (const shard of shards) if (!tiesZeroOne(zero, shard)) out.push({ zero, fsdpShardSize: shard });
   }
   return out;
 }

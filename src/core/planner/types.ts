@@ -14,7 +14,7 @@ export interface PlanOptions {
   readonly objective?: Objective;
   /** Layouts kept and returned in `top`. Default 10. */
   readonly top?: number;
-  /** Share of HBM kept free on top of the memory model's own reserves; a layout fits when peak ≤ (1 − f)·HBM. Default 0.05. */
+  /** Share of HBM kept free on top of the memory model's own reserves; a layout fits when peak ≤ (1 − f)·HBM. Default FIT_HEADROOM_FRACTION (memory/types.ts), the policy of every command. */
   readonly headroomFraction?: number;
   /** Largest GPU count allowed. Default: none. */
   readonly maxGpus?: number;

@@ -17,13 +17,51 @@ import type { Scenario } from '../scenario/types.js';
 import { estimateStep } from '../step/estimate-step.js';
 import type { StepContext } from '../step/pricer.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
-import type { StepReport } from '../step/types.js';
+import type { StepReport, StepThroughput, StepTime } from '../step/types.js';
+import { errorBand, type ErrorBand, type ResidualClass } from '../calibration/error-band.js';
+import { FITTED_RESIDUAL_CLASSES } from '../calibration/error-bands-fitted.js';
+import { PRECISION_CLASS } from '../runs/types.js';
+
+/** The step with its expected-error band (80 %, `calibration/error-band.ts`); Low/High absent without a band. */
+export type BandedStep = StepReport & {
+  readonly throughput: StepThroughput & { readonly tokensPerSecondPerGpuLow?: number; readonly tokensPerSecondPerGpuHigh?: number };
+  readonly time: StepTime & { readonly stepSecondsLow?: number; readonly stepSecondsHigh?: number };
+};
+
+/** The run with the same band on its wall-clock days and cost. */
+export type BandedRun = RunEstimate & {
+  readonly daysLow?: number;
+  readonly daysHigh?: number;
+  readonly cost: RunEstimate['cost'] & { readonly usdLow?: number; readonly usdHigh?: number };
+};
 
 export interface ScenarioEstimate {
   readonly layout: Layout;
   readonly memory: MemoryEstimate;
-  readonly step: StepReport;
-  readonly run: RunEstimate;
+  readonly step: BandedStep;
+  readonly run: BandedRun;
+  /** The expected-error band and the cross-validated runs it comes from, or null when none are comparable. */
+  readonly band: ErrorBand | null;
+}
+
+/** The band of a scenario's estimate: its accelerator, precision, dense/MoE, and the reference stack. */
+export function scenarioErrorBand(scenario: Scenario, classes: readonly ResidualClass[] = FITTED_RESIDUAL_CLASSES): ErrorBand | null {
+  const q = { accelerator: scenario.cluster.accelerator.id, precisionClass: PRECISION_CLASS[scenario.training.precision], moe: scenario.model.moe !== null, framework: null };
+  return errorBand(classes, q);
+}
+
+/** Speeds scale by the band's factors, times and costs by their inverses. */
+function withBand(step: StepReport, run: RunEstimate, band: ErrorBand | null): { step: BandedStep; run: BandedRun } {
+  if (band === null) return { step, run };
+  const { lowFactor: lo, highFactor: hi } = band;
+  return {
+    step: {
+      ...step,
+      throughput: { ...step.throughput, tokensPerSecondPerGpuLow: step.throughput.tokensPerSecondPerGpu * lo, tokensPerSecondPerGpuHigh: step.throughput.tokensPerSecondPerGpu * hi },
+      time: { ...step.time, stepSecondsLow: step.time.stepSeconds / hi, stepSecondsHigh: step.time.stepSeconds / lo },
+    },
+    run: { ...run, daysLow: run.days / hi, daysHigh: run.days / lo, cost: { ...run.cost, usdLow: run.cost.usd / hi, usdHigh: run.cost.usd / lo } },
+  };
 }
 
 export interface EstimateScenarioOptions {
@@ -66,5 +104,6 @@ export function estimateScenario(scenario: Scenario, options: EstimateScenarioOp
     ...economicsOptions(scenario.economics),
     pue: options.pue ?? estimateScenarioPue(scenario),
   });
-  return { layout, memory, step, run };
+  const band = scenarioErrorBand(scenario);
+  return { layout, memory, ...withBand(step, run, band), band };
 }

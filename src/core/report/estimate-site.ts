@@ -11,6 +11,7 @@ import type { Sourced } from '../datacenter/sourced.js';
 import { defaultServerUsdPerGpu } from '../datacenter/system-prices.js';
 import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
 import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
+import { inUserTerms, type UserField } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ScenarioEstimate } from './estimate-scenario.js';
 import { scenarioPueInput } from './scenario-pue.js';
@@ -42,8 +43,22 @@ function fabricInput(f: NonNullable<Scenario['datacenter']['fabric']>): NonNulla
   };
 }
 
+/**
+ * The sizing inputs as the scenario names them: `datacenter.blockMw` in MW, the growth schedule's
+ * steps, the GPU count.
+ */
+const SITE_FIELDS: Readonly<Record<string, UserField>> = {
+  blockItWatts: { field: 'datacenter.blockMw', toUserUnit: (watts) => watts / 1e6 },
+  gpus: { field: 'cluster.gpus' },
+  'schedule*': { field: 'datacenter.growth' },
+};
+
 /** Sizes the site of `scenario`; `estimate` gives the run's IT energy and average power. */
 export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
+  return inUserTerms(SITE_FIELDS, () => siteOf(scenario, estimate));
+}
+
+function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   const dc = scenario.datacenter;
   const { cooling, climate, powerChain } = scenarioPueInput(scenario);
   // Average over nameplate IT power per GPU (host and network share included on both sides).

@@ -15,11 +15,16 @@ import type { Scenario } from '../scenario/types.js';
 const COOLING_PREFERENCE: readonly CoolingId[] = ['direct-to-chip', 'immersion', 'rear-door', 'air'];
 
 /** The scenario's cooling, or the lowest-PUE option that holds its rack. */
+/** "HGX H100 8-GPU" → "HGX H100 8-GPU rack"; a system already named a rack keeps its name. */
+function withRack(system: string): string {
+  return /\brack$/i.test(system) ? system : `${system} rack`;
+}
+
 export function chooseCooling(scenario: Scenario): CoolingId {
   const given = scenario.datacenter.cooling;
   const fits = compatibleCooling(scenario.cluster.accelerator, COOLING_PREFERENCE);
   if (given !== undefined) {
-    if (!fits.includes(given)) throw new InputError('datacenter.cooling', given, `cannot hold a ${scenario.cluster.accelerator.system.name} rack (${Math.round(scenario.cluster.accelerator.system.powerWatts / 1e3)} kW per unit); options that can: ${fits.join(', ')}`);
+    if (!fits.includes(given)) throw new InputError('datacenter.cooling', given, `cannot hold a ${withRack(scenario.cluster.accelerator.system.name)} (${Math.round(scenario.cluster.accelerator.system.powerWatts / 1e3)} kW per unit); options that can: ${fits.join(', ')}`);
     return given;
   }
   const first = fits[0];

@@ -2,3 +2,4 @@
 export { parseRunRecord, isRunCase } from './parse-run.js';
 export { parseRunsFile, RunRecordSchema, type RunRecord } from './record-schema.js';
 export type { PrecisionClass as RunPrecisionClass, RunCase, RunFlags, RunMeasured, RunSkip, RunTags } from './types.js';
+export type { AssumedField, LayoutField } from './record-conventions.js';

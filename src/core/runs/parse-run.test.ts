@@ -66,15 +66,26 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     expect(c.scenario.cluster.accelerator.id).toBe('h800');
     expect(c.scenario.model.moe).toMatchObject({ experts: 256, topK: 8, denseLayers: 3 });
     expect(c.measured.tokensPerSecPerGpu).toBeCloseTo(1e12 / (180_000 * 3600), 6);
-    expect(c.tags).toEqual({ accelerator: 'h800', moe: true, precisionClass: 'fp8', workload: 'pretrain' });
+    expect(c.tags).toEqual({ accelerator: 'h800', moe: true, precisionClass: 'fp8', workload: 'pretrain', framework: 'hai-llm' });
     expect(c.notes).toContain('layout.cp not given: 1 (printed degrees already multiply to 2048 GPUs)');
   });
 
-  it('LLAMA3-002: TP8 CP1 PP16 DP128 with FSDP over DP; microBatch 1 noted', () => {
+  it('LLAMA3-002: TP8 CP1 PP16 DP128 with FSDP over DP; vp, recompute, micro-batch unknown (no convention for the stack), never fitted on', () => {
     const c = modelled('LLAMA3-002');
     expect(c.layout).toMatchObject({ tp: 8, cp: 1, pp: 16, dp: 128, zero: 3, fsdpShardSize: 128, microBatches: 16 });
     expect(c.measured).toEqual({ mfu: record('LLAMA3-002').measured.mfu });
-    expect(c.notes).toContain('layout.microBatch not given: 1');
+    expect(c.assumed.filter((a) => a.basis === 'unknown').map((a) => a.field).sort()).toEqual(['microBatch', 'recompute', 'sequenceParallel', 'vp']);
+    expect(c.notes.some((n) => n.startsWith('layout.microBatch not given: 1 (unknown'))).toBe(true);
+  });
+
+  it('a null field that does not matter at the run\'s degrees is not assumed; a stack convention is marked as such', () => {
+    const tp1 = { ...record('TORCHTUNE-001'), layout: { ...record('TORCHTUNE-001').layout, sequenceParallel: null, vp: null } };
+    const c = parseRunRecord(tp1);
+    if (!isRunCase(c)) throw new Error('skipped');
+    expect(c.assumed).toEqual([]);
+    const mbridge = modelled('MBRIDGE-034');
+    const sp = mbridge.assumed.find((a) => a.field === 'sequenceParallel');
+    expect(sp).toMatchObject({ basis: 'convention', value: true });
   });
 
   it('the record\'s framework selects the profile; options named in the notes apply; other stacks take the default', () => {

@@ -11,6 +11,7 @@ import type { Precision } from '../hardware/types.js';
 import { createLayout } from '../layout/create-layout.js';
 import type { Scenario } from '../scenario/types.js';
 import { recordFramework } from './record-framework.js';
+import type { AssumedField } from './record-conventions.js';
 import { buildRecordLayout } from './record-layout.js';
 import { buildRecordModel } from './record-model.js';
 import { parseRunRecordData, type RunRecord } from './record-schema.js';
@@ -75,7 +76,8 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
   if (globalBatch === null) return skip(record.id, 'layout.globalBatch not given');
   const model = buildRecordModel(record, seqLen);
   if (!model.ok) return skip(record.id, model.reason);
-  const layoutSpec = buildRecordLayout(record, numGpus, model.value.moe !== null, notes);
+  const assumed: AssumedField[] = [];
+  const layoutSpec = buildRecordLayout(record, numGpus, model.value.moe !== null, notes, assumed);
   if (!layoutSpec.ok) return skip(record.id, layoutSpec.reason);
   const measured = measuredOf(record, notes);
   if (Object.keys(measured).length === 0) return skip(record.id, 'no usable measurement (tokens/s, step time, MFU or peak memory)');
@@ -91,8 +93,8 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
     reference: {},
   };
   const layout = createLayout(scenario);
-  const tags = { accelerator: gpu, moe: model.value.moe !== null, precisionClass: PRECISION_CLASS[scenario.training.precision], workload: record.workload };
-  return { id: record.id, source: record.source, scenario, layout, measured, flags: record.flags, tags, notes };
+  const tags = { accelerator: gpu, moe: model.value.moe !== null, precisionClass: PRECISION_CLASS[scenario.training.precision], workload: record.workload, framework: record.framework };
+  return { id: record.id, source: record.source, scenario, layout, measured, flags: record.flags, tags, assumed, notes };
 }
 
 /** Skip reason of a rule or catalog error: `accelerator: ...`, `layout: ...`. */

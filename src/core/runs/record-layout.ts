@@ -5,14 +5,9 @@
  * |---|---|
  * | tp, pp, cp | 1 only when the other printed degrees and dp already multiply to numGpus; else skip |
  * | dp | numGpus / (tp·pp·cp) (Megatron definition, README) |
- * | vp | 1 (no interleaving printed) |
  * | ep | 1 for a dense model; skip for MoE |
- * | etp | 1 for a dense model; tp for MoE (Megatron-Core default of `--expert-tensor-parallel-size`) |
- * | sequenceParallel | tp > 1 |
- * | zero | 1 (distributed optimizer) |
- * | fsdpShardSize | dp |
- * | recompute | none |
- * | microBatch | 1 |
+ * | etp | 1 for a dense model; for MoE as below (generic: tp, Megatron-Core's `--expert-tensor-parallel-size` default) |
+ * | vp, sequenceParallel, zero, fsdpShardSize, recompute, microBatch | `record-conventions.ts`: irrelevant at these degrees, the stack's documented convention, or a generic default marked unknown |
  * | globalBatch | skip |
  * | schedule | the record's if it states one, else interleaved when vp > 1, else 1f1b |
  *
@@ -22,6 +17,7 @@ import type { LayoutSpec } from '../scenario/types.js';
 import { defaultScheduleId, scheduleNamedIn, type ScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_ORDER } from '../layout/types.js';
 import type { Built } from './record-model.js';
+import { resolveField, type AssumedField, type LayoutField } from './record-conventions.js';
 import type { RunRecord } from './record-schema.js';
 
 type Degrees = { tp: number; pp: number; cp: number; dp: number };
@@ -46,12 +42,6 @@ function buildDegrees(record: RunRecord, gpus: number, notes: string[]): Built<D
   return { ok: true, value: { ...degrees, dp: gpus / modelParallel } };
 }
 
-function withDefault<T>(value: T | null, fallback: T, field: string, notes: string[]): T {
-  if (value !== null) return value;
-  notes.push(`layout.${field} not given: ${String(fallback)}`);
-  return fallback;
-}
-
 /**
  * A schedule the record's provenance names (e.g. "framework: HAI-LLM (DualPipe)"): the published
  * description of how the run was executed, an input like any other layout field.
@@ -62,15 +52,25 @@ function notedSchedule(recordNotes: string, notes: string[]): ScheduleId | null 
   return found;
 }
 
-/** The record's layout as a fully concrete LayoutSpec, or why it cannot be built. */
-export function buildRecordLayout(record: RunRecord, gpus: number, moe: boolean, notes: string[]): Built<LayoutSpec> {
+const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 1);
+const asBoolean = (v: unknown): boolean => v === true;
+const asRecompute = (v: unknown): 'none' | 'selective' | 'full' => (v === 'selective' || v === 'full' ? v : 'none');
+
+/**
+ * The record's layout as a fully concrete LayoutSpec, or why it cannot be built. Null fields are
+ * resolved by `record-conventions.ts`; `assumed` receives each one that matters.
+ */
+export function buildRecordLayout(record: RunRecord, gpus: number, moe: boolean, notes: string[], assumed: AssumedField[] = []): Built<LayoutSpec> {
   const layout = record.layout;
   const degrees = buildDegrees(record, gpus, notes);
   if (!degrees.ok) return degrees;
   const { tp, pp, cp, dp } = degrees.value;
   if (moe && layout.ep === null) return { ok: false, reason: 'layout.ep not given for a MoE model' };
-  const vp = withDefault(layout.vp, 1, 'vp', notes);
-  const zero = withDefault(layout.zero, 1, 'zero', notes);
+  const ctx = { tp, pp, dp, moe, zero: layout.zero ?? 1 };
+  const resolve = <T extends number | boolean | 'none' | 'selective' | 'full'>(field: LayoutField, given: T | null, narrow: (v: unknown) => T): T =>
+    resolveField(record, field, given, ctx, assumed, notes, narrow);
+  const vp = resolve('vp', layout.vp, asNumber);
+  const zero = resolve('zero', layout.zero, (v) => { const n = asNumber(v); return n === 0 || n === 2 || n === 3 ? n : 1; });
   const schedule: ScheduleId = layout.schedule ?? notedSchedule(record.notes, notes) ?? defaultScheduleId(vp);
   return {
     ok: true,
@@ -79,14 +79,14 @@ export function buildRecordLayout(record: RunRecord, gpus: number, moe: boolean,
       pp,
       vp,
       ep: layout.ep ?? 1,
-      etp: moe ? withDefault(layout.etp, tp, 'etp', notes) : (layout.etp ?? 1),
+      etp: moe ? resolve('etp', layout.etp, asNumber) : (layout.etp ?? 1),
       cp,
       dp,
-      sequenceParallel: withDefault(layout.sequenceParallel, tp > 1, 'sequenceParallel', notes),
+      sequenceParallel: resolve('sequenceParallel', layout.sequenceParallel, asBoolean),
       zero,
-      fsdpShardSize: zero === 3 ? withDefault(layout.fsdpShardSize, dp, 'fsdpShardSize', notes) : dp,
-      recompute: withDefault(layout.recompute, 'none', 'recompute', notes),
-      microBatch: withDefault(layout.microBatch, 1, 'microBatch', notes),
+      fsdpShardSize: zero === 3 ? resolve('fsdpShardSize', layout.fsdpShardSize, asNumber) : dp,
+      recompute: resolve('recompute', layout.recompute, asRecompute),
+      microBatch: resolve('microBatch', layout.microBatch, asNumber),
       schedule,
       order: DEFAULT_ORDER,
     },

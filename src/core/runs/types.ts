@@ -2,6 +2,7 @@
 import type { Precision } from '../hardware/types.js';
 import type { Layout } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
+import type { AssumedField } from './record-conventions.js';
 
 /** Measurements to compare against; read from the record's `measured` block only. */
 export interface RunMeasured {
@@ -28,6 +29,8 @@ export interface RunTags {
   readonly moe: boolean;
   readonly precisionClass: PrecisionClass;
   readonly workload: 'pretrain' | 'sft' | 'lora';
+  /** The record's software stack (data/README.md `framework`), null when not stated. */
+  readonly framework: string | null;
 }
 
 /** A modelable run: the scenario and layout built from the record's inputs, and what was measured. */
@@ -40,6 +43,11 @@ export interface RunCase {
   readonly measured: RunMeasured;
   readonly flags: RunFlags;
   readonly tags: RunTags;
+  /**
+   * Layout fields the record leaves null that matter for this run, and how each was resolved
+   * (`record-conventions.ts`). Empty: the run is fully specified.
+   */
+  readonly assumed: readonly AssumedField[];
   /** Every value assumed or derived while building the case (e.g. "microBatch not given: 1"). */
   readonly notes: readonly string[];
 }

@@ -241,3 +241,19 @@ describe('training.precisionScaling', () => {
     expect(error.rule).toMatch(/bf16 recipe quantises nothing/);
   });
 });
+
+describe('parseScenario: units in the training section', () => {
+  it('seqLen "8k" is 8192 tokens, like totalTokens "15T"', () => {
+    const s = parseScenario({ ...base(), training: { ...base().training, seqLen: '8k' } });
+    expect(s.training.seqLen).toBe(8192);
+  });
+  it('a seqLen that is not a whole number of tokens is refused with the field named', () => {
+    const error = rejects({ ...base(), training: { ...base().training, seqLen: '1.1k' } });
+    expect(error.field).toBe('training.seqLen');
+  });
+  it('a precision the accelerator cannot run is refused at parse time, for every command alike', () => {
+    const error = rejects({ ...base(), cluster: { accelerator: 'a100-80gb', gpus: 64 }, training: { ...base().training, precision: 'fp8' } });
+    expect(error.field).toBe('training.precision');
+    expect(rejects({ ...base(), training: { ...base().training, precision: 'mxfp8' } }).rule).toMatch(/needs Blackwell/);
+  });
+});

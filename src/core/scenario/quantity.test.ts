@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity, parseSequenceLength } from './quantity.js';
 
 describe('parseQuantity', () => {
   it('parseQuantity("14.8T") is 14.8e12 tokens', () => {
@@ -20,5 +20,19 @@ describe('parseQuantity', () => {
     expect(parseQuantity('-3T')).toBeNull();
     expect(parseQuantity('')).toBeNull();
     expect(parseQuantity(Number.NaN)).toBeNull();
+  });
+});
+
+describe('parseSequenceLength', () => {
+  it('"8k" is 8192 and "1M" is 1,048,576 (context sizes count in powers of two)', () => {
+    expect(parseSequenceLength('8k')).toBe(8192);
+    expect(parseSequenceLength('128K')).toBe(131_072);
+    expect(parseSequenceLength('1M')).toBe(1_048_576);
+    expect(parseSequenceLength('1.5k')).toBe(1536);
+  });
+  it('numbers pass through; other text is not a sequence length', () => {
+    expect(parseSequenceLength(4096)).toBe(4096);
+    expect(parseSequenceLength('8T')).toBeNull();
+    expect(parseSequenceLength('k')).toBeNull();
   });
 });

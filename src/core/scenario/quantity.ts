@@ -35,3 +35,18 @@ export function parseQuantity(value: number | string): number | null {
   const scaled = Number(match[1]) * MULTIPLIERS[suffix];
   return suffix === '' ? scaled : Math.round(scaled);
 }
+
+/**
+ * Sequence lengths with a binary suffix, as the field writes context sizes ("8K context" = 8192
+ * tokens, Llama 3 §3.4; "128K" = 131,072): k = 1024, M = 1024². `8k`, `1.5k`, `1M`.
+ */
+export const SEQUENCE_LENGTH_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*([kKmM])\s*$/;
+
+/** Tokens a sequence-length string stands for (`"8k"` → 8192), or null when it is not one. */
+export function parseSequenceLength(value: number | string): number | null {
+  if (typeof value === 'number') return value;
+  const match = SEQUENCE_LENGTH_PATTERN.exec(value);
+  if (match === null) return null;
+  const multiplier = (match[2] ?? '').toLowerCase() === 'k' ? 1024 : 1024 ** 2;
+  return Number(match[1]) * multiplier;
+}

@@ -4,6 +4,7 @@
  * `createLayout` fixes and checks it.
  */
 import { DEFAULT_ORDER } from '../layout/types.js';
+import { peakFlopsPerSec } from '../hardware/peak-flops.js';
 import { InputError } from '../errors.js';
 import { resolvePrecisionScaling } from '../compute/precision-scaling.js';
 import { resolveFramework } from '../framework/registry.js';
@@ -13,7 +14,7 @@ import type { Precision } from '../hardware/types.js';
 import type { FrameworkInput } from './framework-schema.js';
 import type { Training } from '../training/types.js';
 import { LIMITS } from './schema-parts.js';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity, parseSequenceLength } from './quantity.js';
 import { resolveCluster } from './resolve-cluster.js';
 import { resolveModel } from './resolve-model.js';
 import type { LayoutInput } from './layout-schema.js';
@@ -41,6 +42,14 @@ function checkedScaling(precision: Precision, scaling: PrecisionScaling): Precis
   return scaling;
 }
 
+/** A sequence length given as a number or "8k" → tokens, a whole number within LIMITS.seqLen. */
+function sequenceTokens(value: number | string): number {
+  const tokens = parseSequenceLength(value);
+  if (tokens === null || !Number.isInteger(tokens) || tokens <= 0) throw new InputError('training.seqLen', value, 'must be a whole number of tokens ("1.5k" = 1536; "1.1k" is not whole)');
+  if (tokens > LIMITS.seqLen) throw new InputError('training.seqLen', value, `must be at most ${LIMITS.seqLen} tokens (larger values are treated as a typo)`);
+  return tokens;
+}
+
 function resolveTraining(input: TrainingInput): Training {
   const totalTokens = tokenCount('training.totalTokens', input.totalTokens);
   const ramp = input.batchRamp;
@@ -52,7 +61,7 @@ function resolveTraining(input: TrainingInput): Training {
     throw new InputError('training.batchRamp.rampTokens', ramp.rampTokens, `must be at most training.totalTokens ${totalTokens}`);
   }
   return {
-    seqLen: input.seqLen,
+    seqLen: sequenceTokens(input.seqLen),
     globalBatch: input.globalBatch,
     totalTokens,
     precision: input.precision ?? 'bf16',
@@ -88,6 +97,9 @@ export function resolveScenario(input: ScenarioInput): Scenario {
   const training = resolveTraining(input.training);
   const model = resolveModel(input.model, training.seqLen);
   const cluster = resolveCluster(input.cluster);
+  // The accelerator must run the training precision (no FP8 on A100, no MXFP8/NVFP4 before
+  // Blackwell): checked here so that every command, `check` included, refuses it alike.
+  peakFlopsPerSec(cluster.accelerator, training.precision);
   return {
     name: input.name ?? `${model.name} on ${cluster.gpus} × ${cluster.accelerator.name}`,
     description: input.description ?? '',

@@ -4,15 +4,16 @@
  * `parse.ts` turns into one InputError (field, value, rule).
  */
 import { z } from 'zod';
-import { QUANTITY_PATTERN } from './quantity.js';
+import { MAX_GPUS } from '../datacenter/validate.js';
+import { QUANTITY_PATTERN, SEQUENCE_LENGTH_PATTERN } from './quantity.js';
 
 /**
  * Upper bounds that separate a typo from a real (if future) configuration. A value above one is
  * rejected as absurd rather than silently planned.
  */
 export const LIMITS = {
-  /** 10 M accelerators: ~100× the largest announced cluster. */
-  gpus: 10_000_000,
+  /** The data-center model's bound (10 M GPUs, > 10 GW of IT): every command handles what parses. */
+  gpus: MAX_GPUS,
   /** 10 M tokens per sequence (long-context runs reach 1 M; NeMo long-sequence table). */
   seqLen: 10_000_000,
   /** Layers of one model. */
@@ -40,12 +41,12 @@ export const LIMITS = {
 } satisfies Record<string, number>;
 
 /** A positive integer no larger than `max`: "must be a positive integer" / "must be at most …". */
-export function positiveInt(max: number) {
+export function positiveInt(max: number, why = 'larger values are treated as a typo') {
   return z
     .number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a positive integer') })
     .int('must be a positive integer')
     .positive('must be a positive integer')
-    .max(max, `must be at most ${max} (larger values are treated as a typo)`);
+    .max(max, `must be at most ${max} (${why})`);
 }
 
 /** A non-negative integer no larger than `max`. */
@@ -110,6 +111,17 @@ export function idOrInline<T extends z.ZodType>(inline: T, what: string) {
 export function quantity(max: number) {
   const rule = 'must be a positive number or a quantity string like "14.8T" or "469B"';
   return z.union([positiveNumber(max), z.string().regex(QUANTITY_PATTERN, rule)], {
+    error: (issue) => (issue.input === undefined ? undefined : rule),
+  });
+}
+
+/**
+ * A sequence length: a positive integer, or a string with a binary suffix ("8k" = 8192, "1M" =
+ * 1,048,576); converted and bounded by `max` in resolve.
+ */
+export function sequenceLength(max: number) {
+  const rule = 'must be a positive integer or a length like "8k" (8192) or "1M" (1,048,576)';
+  return z.union([positiveInt(max), z.string().regex(SEQUENCE_LENGTH_PATTERN, rule)], {
     error: (issue) => (issue.input === undefined ? undefined : rule),
   });
 }

@@ -10,13 +10,13 @@ import { FrameworkInputSchema } from './framework-schema.js';
 import { LayoutInputSchema } from './layout-schema.js';
 import { ModelInputSchema } from './model-schema.js';
 import { DatacenterInputSchema, EconomicsInputSchema, ReferenceInputSchema } from './site-schema.js';
-import { LIMITS, idOrInline, oneOf, positiveInt, quantity, strictObject } from './schema-parts.js';
+import { LIMITS, idOrInline, oneOf, positiveInt, quantity, sequenceLength, strictObject } from './schema-parts.js';
 
 const PRECISION_INPUTS = ['bf16', 'fp16', 'fp8', 'fp8-block', 'mxfp8', 'nvfp4'] as const satisfies typeof PRECISIONS;
 
 export const TrainingInputSchema = strictObject(
   {
-    seqLen: positiveInt(LIMITS.seqLen).describe('Tokens per sequence.'),
+    seqLen: sequenceLength(LIMITS.seqLen).describe('Tokens per sequence: a number or "8k" (8192), "1M" (1,048,576).'),
     globalBatch: positiveInt(LIMITS.globalBatch).describe('Sequences per optimizer step (steady state).'),
     totalTokens: quantity(LIMITS.tokens).describe('Tokens of the whole run: a number or "14.8T", "469B".'),
     precision: oneOf(PRECISION_INPUTS).optional().describe('GEMM precision. Default: bf16.'),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCompiledScheduleCache } from './cache.js';
-import { estimateBubble } from './estimate.js';
+import { estimateBubble, simulateSteadyState } from './estimate.js';
 import { SCHEDULES } from './registry.js';
 import { simulateSchedule } from './simulate.js';
 import { createUniformTimes } from './times.js';
@@ -56,6 +56,35 @@ describe.each(Object.entries(SCHEDULES))('estimateBubble with %s', (_id, schedul
     }
     // Falling back is always exact; it must not be the only path (measured: 6 to 24 of 20-24).
     expect(extrapolated).toBeGreaterThanOrEqual(Math.ceil(cases / 5));
+  });
+
+  it('simulateSteadyState equals the full simulation rank by rank (busy, first start, last end, peak in flight)', () => {
+    let extrapolated = 0;
+    for (const pp of [2, 4]) {
+      const vp = schedule.id === 'interleaved' ? 2 : 1;
+      for (const seed of [5, 6]) {
+        const times = randomTimes(schedule, pp, vp, seed * 11 + pp);
+        for (const microBatches of [48 * pp, 61 * pp + 2]) {
+          const params = { pp, vp, microBatches };
+          if (schedule.check(params) !== null) continue;
+          const steady = simulateSteadyState(schedule, params, times);
+          const full = simulateSchedule(schedule, params, times, { recordOps: false });
+          const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * full.makespanSeconds);
+          close(steady.makespanSeconds, full.makespanSeconds);
+          close(steady.bubbleSeconds, full.bubbleSeconds);
+          expect(steady.p2pTransfers).toBe(full.p2pTransfers);
+          full.perStage.forEach((f, r) => {
+            const st = steady.perStage[r];
+            close(st?.busySeconds ?? NaN, f.busySeconds);
+            close(st?.firstStartSeconds ?? NaN, f.firstStartSeconds);
+            close(st?.lastEndSeconds ?? NaN, f.lastEndSeconds);
+            expect(st?.peakInFlightChunks).toBe(f.peakInFlightChunks);
+          });
+          if (estimateBubble(schedule, params, times).simulatedMicroBatches.length === 3) extrapolated += 1;
+        }
+      }
+    }
+    if (schedule.id !== 'gpipe') expect(extrapolated).toBeGreaterThan(0);
   });
 
   it('reuses compiled shapes from a cache', () => {

@@ -17,7 +17,7 @@
 import type { CompiledScheduleCache } from './cache.js';
 import { assertRunnable, compileSchedule, resolveSchedule, simulateCompiled } from './simulate.js';
 import type { ScheduleId } from './registry.js';
-import type { Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
+import type { RankStats, Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
 
 export interface EstimateOptions {
   /** Largest micro-batch count simulated when extrapolating. Default 4·p·v, at least first valid + 2L. */
@@ -133,6 +133,34 @@ function isPeriodic(runs: readonly ScheduleSimulation[]): boolean {
   });
 }
 
+/** Either the simulation of m itself, or two runs one period apart in the periodic regime and the periods to m. */
+type SteadyRuns =
+  | { readonly kind: 'direct'; readonly sim: ScheduleSimulation }
+  | { readonly kind: 'periodic'; readonly near: ScheduleSimulation; readonly far: ScheduleSimulation; readonly periods: number; readonly counts: readonly number[] };
+
+function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, options: EstimateOptions): SteadyRuns {
+  assertRunnable(s, params);
+  const m = params.microBatches;
+  const period = lcm(s.microBatchMultiple(params), 12);
+  const first = firstAccepted(s, params, period);
+  const cap = Math.max(options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp, first + 2 * period);
+  const simulate = (microBatches: number): ScheduleSimulation => {
+    const shape = { ...params, microBatches };
+    const compiled = options.cache ? options.cache.compile(s, shape) : compileSchedule(s, shape);
+    return simulateCompiled(compiled, times, { recordOps: false });
+  };
+  const direct = (): SteadyRuns => ({ kind: 'direct', sim: simulate(m) });
+  if (m <= cap) return direct();
+  const m2 = m - Math.ceil((m - cap) / period) * period;
+  const counts = [m2 - 2 * period, m2 - period, m2];
+  // Three runs must start in range and cost less than the one they replace.
+  if ((counts[0] ?? 0) < first || 3 * m2 - 3 * period >= m) return direct();
+  const runs = counts.map(simulate);
+  const [, near, far] = runs;
+  if (near === undefined || far === undefined || !isPeriodic(runs)) return direct();
+  return { kind: 'periodic', near, far, periods: (m - m2) / period, counts };
+}
+
 /**
  * Bubble and makespan of `params.microBatches` micro-batches: simulated directly when m is at
  * most the cap, else extrapolated from three smaller runs one period apart (see above).
@@ -144,25 +172,54 @@ export function estimateBubble(
   times: ScheduleTimes,
   options: EstimateOptions = {},
 ): BubbleEstimate {
-  const s = resolveSchedule(schedule);
-  assertRunnable(s, params);
-  const m = params.microBatches;
-  const period = lcm(s.microBatchMultiple(params), 12);
-  const first = firstAccepted(s, params, period);
-  const cap = Math.max(options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp, first + 2 * period);
-  const simulate = (microBatches: number): ScheduleSimulation => {
-    const shape = { ...params, microBatches };
-    const compiled = options.cache ? options.cache.compile(s, shape) : compileSchedule(s, shape);
-    return simulateCompiled(compiled, times, { recordOps: false });
+  const runs = steadyRuns(resolveSchedule(schedule), params, times, options);
+  if (runs.kind === 'direct') return fromSimulation(runs.sim, [params.microBatches]);
+  return extrapolate(runs.near, runs.far, runs.periods, [...runs.counts]);
+}
+
+/**
+ * The whole simulation of `params.microBatches` micro-batches without simulating them all: past
+ * the cap, every per-rank record (busy, first start, last end, peak in flight) and the makespan are
+ * extended along the line through two runs one period apart, as `estimateBubble` does; otherwise
+ * (or when the runs are not periodic) m itself is simulated. Its cost does not grow with m.
+ * Ops are not recorded (simulate m for a trace).
+ */
+export function simulateSteadyState(
+  schedule: Schedule | ScheduleId,
+  params: ScheduleParams,
+  times: ScheduleTimes,
+  options: EstimateOptions = {},
+): ScheduleSimulation {
+  const runs = steadyRuns(resolveSchedule(schedule), params, times, options);
+  if (runs.kind === 'direct') return runs.sim;
+  const { near, far, periods } = runs;
+  const makespan = extend(near.makespanSeconds, far.makespanSeconds, periods);
+  const perStage = far.perStage.map((f, r): RankStats => {
+    const n = near.perStage[r] ?? f;
+    const busy = extend(n.busySeconds, f.busySeconds, periods);
+    const lastEnd = extend(n.lastEndSeconds, f.lastEndSeconds, periods);
+    const firstStart = extend(n.firstStartSeconds, f.firstStartSeconds, periods);
+    return {
+      rank: f.rank,
+      busySeconds: busy,
+      bubbleSeconds: makespan - busy,
+      bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
+      firstStartSeconds: firstStart,
+      lastEndSeconds: lastEnd,
+      windowIdleSeconds: lastEnd - firstStart - busy,
+      peakInFlight: extend(n.peakInFlight, f.peakInFlight, periods),
+      peakInFlightChunks: extend(n.peakInFlightChunks, f.peakInFlightChunks, periods),
+    };
+  });
+  const busy = perStage.reduce((max, st) => Math.max(max, st.busySeconds), 0);
+  return {
+    makespanSeconds: makespan,
+    busySeconds: busy,
+    bubbleSeconds: makespan - busy,
+    bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
+    windowBubbleSeconds: perStage.reduce((max, st) => Math.max(max, st.windowIdleSeconds), 0),
+    p2pTransfers: extend(near.p2pTransfers, far.p2pTransfers, periods),
+    perStage,
+    ops: [],
   };
-  const direct = (): BubbleEstimate => fromSimulation(simulate(m), [m]);
-  if (m <= cap) return direct();
-  const m2 = m - Math.ceil((m - cap) / period) * period;
-  const counts = [m2 - 2 * period, m2 - period, m2];
-  // Three runs must start in range and cost less than the one they replace.
-  if ((counts[0] ?? 0) < first || 3 * m2 - 3 * period >= m) return direct();
-  const runs = counts.map(simulate);
-  const [, near, far] = runs;
-  if (near === undefined || far === undefined || !isPeriodic(runs)) return direct();
-  return extrapolate(near, far, (m - m2) / period, counts);
 }

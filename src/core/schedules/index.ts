@@ -38,6 +38,6 @@ export { simulateOps } from './simulate-ops.js';
 export type { CompiledScheduleCache } from './cache.js';
 export { createCompiledScheduleCache } from './cache.js';
 export type { BubbleEstimate, EstimateOptions } from './estimate.js';
-export { estimateBubble } from './estimate.js';
+export { estimateBubble, simulateSteadyState } from './estimate.js';
 export type { ChromeTrace, TraceEvent, TraceOptions } from './trace.js';
 export { createChromeTrace, opLabel } from './trace.js';

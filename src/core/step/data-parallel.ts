@@ -7,7 +7,8 @@
  * reduce-scatter of gradients + all-gather of updated parameters (same 2Ψ volume); ZeRO-3 adds a
  * parameter all-gather in forward and another in backward (3Ψ, 1.5× DDP) on every micro-batch.
  */
-import { allGatherSeconds, allReduceSeconds, reduceScatterSeconds } from '../comm/collectives.js';
+import { collectiveCost } from '../comm/collectives.js';
+import type { CollectiveKind } from '../comm/collective-algorithm.js';
 import type { Links } from '../comm/links.js';
 import { createPackedPlacement, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
 import { WEIGHT_BYTES } from '../hardware/element-bytes.js';
@@ -46,44 +47,63 @@ function replicaGroup(dpGroup: GroupPlacement, shardSize: number): GroupPlacemen
   return createPackedPlacement(replicas, dpGroup.inDomain / shardSize);
 }
 
-function groupComm(params: number, group: GroupPlacement, layout: ShardingShape, links: Links, gradBytes: number): DataParallelComm {
-  if (group.size <= 1 || params === 0) return { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
-  if (layout.zero === 0) {
-    return { gradReduceSeconds: allReduceSeconds(params * gradBytes, group, links), paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
-  }
+/** When a data-parallel collective runs (the `DataParallelComm` field its seconds add to). */
+export type DataParallelPhase = keyof DataParallelComm;
+
+/** One data-parallel collective of one GPU. */
+export interface DataParallelCall {
+  readonly kind: CollectiveKind;
+  /** NCCL's S of the collective [bytes]. */
+  readonly bytes: number;
+  readonly group: GroupPlacement;
+  /** `fsdpForwardSeconds` and `fsdpBackwardSeconds` run once per micro-batch; the others once per step. */
+  readonly phase: DataParallelPhase;
+}
+
+/** The collectives of `params` parameters over `group` (dense over dp·cp, experts over edp), by ZeRO stage. */
+export function dataParallelCalls(params: number, group: GroupPlacement, layout: ShardingShape, gradBytes: number): DataParallelCall[] {
+  if (group.size <= 1 || params === 0) return [];
+  const grads = params * gradBytes;
+  const weights = params * WEIGHT_BYTES;
+  if (layout.zero === 0) return [{ kind: 'all-reduce', bytes: grads, group, phase: 'gradReduceSeconds' }];
   if (layout.zero <= 2) {
-    return {
-      gradReduceSeconds: reduceScatterSeconds(params * gradBytes, group, links),
-      paramGatherSeconds: allGatherSeconds(params * WEIGHT_BYTES, group, links),
-      fsdpForwardSeconds: 0,
-      fsdpBackwardSeconds: 0,
-    };
+    return [
+      { kind: 'reduce-scatter', bytes: grads, group, phase: 'gradReduceSeconds' },
+      { kind: 'all-gather', bytes: weights, group, phase: 'paramGatherSeconds' },
+    ];
   }
   const shard = shardGroup(group, layout.fsdpShardSize);
-  const gather = allGatherSeconds(params * WEIGHT_BYTES, shard, links);
-  const scatter = reduceScatterSeconds(params * gradBytes, shard, links);
   // HSDP: the shards are then all-reduced across replicas once per step (1/shard of the bytes each).
   const replicas = replicaGroup(group, layout.fsdpShardSize);
-  const crossReplica = replicas.size > 1 ? allReduceSeconds((params * gradBytes) / shard.size, replicas, links) : 0;
+  const crossReplica: DataParallelCall[] = replicas.size > 1 ? [{ kind: 'all-reduce', bytes: grads / shard.size, group: replicas, phase: 'gradReduceSeconds' }] : [];
   if (layout.pp > 1) {
     // With pipeline parallelism the gathered stage stays unsharded across micro-batches
     // (FSDP reshard_after_forward=False: Llama 3 §3.3.2, torchtitan PP+FSDP): one gather and one
     // reduce-scatter per step, like ZeRO-2.
-    return { gradReduceSeconds: scatter + crossReplica, paramGatherSeconds: gather, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
+    return [
+      { kind: 'reduce-scatter', bytes: grads, group: shard, phase: 'gradReduceSeconds' },
+      ...crossReplica,
+      { kind: 'all-gather', bytes: weights, group: shard, phase: 'paramGatherSeconds' },
+    ];
   }
-  return { gradReduceSeconds: crossReplica, paramGatherSeconds: 0, fsdpForwardSeconds: gather, fsdpBackwardSeconds: gather + scatter };
+  return [
+    ...crossReplica,
+    { kind: 'all-gather', bytes: weights, group: shard, phase: 'fsdpForwardSeconds' },
+    { kind: 'all-gather', bytes: weights, group: shard, phase: 'fsdpBackwardSeconds' },
+    { kind: 'reduce-scatter', bytes: grads, group: shard, phase: 'fsdpBackwardSeconds' },
+  ];
 }
 
-/** Data-parallel communication of one GPU holding `params`, dense and expert groups in sequence. */
+/** The data-parallel calls of one GPU holding `params`, dense group then expert group. */
+export function rankDataParallelCalls(params: RankParams, groups: GroupPlacements, layout: ShardingShape, gradBytes: number): DataParallelCall[] {
+  return [...dataParallelCalls(params.dense, groups.dp, layout, gradBytes), ...dataParallelCalls(params.expert, groups.edp, layout, gradBytes)];
+}
+
+/** Data-parallel communication of one GPU holding `params`: the seconds of its calls, by phase. */
 export function dataParallelComm(params: RankParams, groups: GroupPlacements, layout: ShardingShape, links: Links, gradBytes: number): DataParallelComm {
-  const dense = groupComm(params.dense, groups.dp, layout, links, gradBytes);
-  const expert = groupComm(params.expert, groups.edp, layout, links, gradBytes);
-  return {
-    gradReduceSeconds: dense.gradReduceSeconds + expert.gradReduceSeconds,
-    paramGatherSeconds: dense.paramGatherSeconds + expert.paramGatherSeconds,
-    fsdpForwardSeconds: dense.fsdpForwardSeconds + expert.fsdpForwardSeconds,
-    fsdpBackwardSeconds: dense.fsdpBackwardSeconds + expert.fsdpBackwardSeconds,
-  };
+  const out = { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
+  for (const call of rankDataParallelCalls(params, groups, layout, gradBytes)) out[call.phase] += collectiveCost(call.kind, call.bytes, call.group, links).seconds;
+  return out;
 }
 
 /**

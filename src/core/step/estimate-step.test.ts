@@ -19,6 +19,22 @@ function withCluster(s: Scenario, overrides: Parameters<typeof createCluster>[2]
 describe('estimateStep', () => {
   const examples = ['deepseek-v3-h800', 'llama3-405b-h100', 'gpt3-175b-a100', 'mixtral-8x7b-h100'].map(example);
 
+  it.each(examples.map((s) => [s.name, s] as const))('%s: the steady-state pipeline (no trace) gives the step of simulating every micro-batch (trace)', (_name, s) => {
+    for (const fixed of [{}, { microBatch: 1, recompute: 'full' as const }]) {
+      let layout;
+      try {
+        layout = createLayout(s, fixed);
+      } catch {
+        continue;
+      }
+      const steady = estimateStep(s, layout);
+      const full = estimateStep(s, layout, createStepOptions({ recordOps: true }));
+      expect(Math.abs(steady.time.stepSeconds - full.time.stepSeconds)).toBeLessThanOrEqual(1e-9 * full.time.stepSeconds);
+      expect(Math.abs(steady.time.bubbleSeconds - full.time.bubbleSeconds)).toBeLessThanOrEqual(1e-9 * full.time.stepSeconds);
+      expect(Math.abs(steady.time.exposed.ep - full.time.exposed.ep)).toBeLessThanOrEqual(1e-9 * full.time.stepSeconds);
+    }
+  });
+
   it.each(examples.map((s) => [s.name, s] as const))('%s: the step is the pipeline plus exposed DP, optimizer and gather; MFU in (0, 1)', (_name, s) => {
     const r = estimateStep(s, createLayout(s));
     const t = r.time;

@@ -19,11 +19,12 @@ import type { StepReport, StepThroughput } from './types.js';
 
 /** Each rank's inputs to the end of the step (rank-tail.ts): gradient reduction, optimizer, parameter gather. */
 function rankTails(pricer: StepPricer, layout: Layout, partition: StagePartition, sums: readonly RankSums[], sim: ScheduleSimulation): StepTail {
+  const costs = rankCosts(pricer, layout, partition.ranks.map((rank) => rankParams(pricer, layout, rank)), partition.ranks.map((rank) => rank.layers));
   const ranks = partition.ranks.map((rank, i): RankTailInput | undefined => {
     const stats = sim.perStage[rank.rank];
     const s = sums[i];
-    if (stats === undefined || s === undefined) return undefined;
-    const c = rankCosts(pricer, layout, rankParams(pricer, layout, rank), rank.layers);
+    const c = costs[i];
+    if (stats === undefined || s === undefined || c === undefined) return undefined;
     return {
       lastEndSeconds: stats.lastEndSeconds,
       busySeconds: stats.busySeconds,
@@ -48,7 +49,10 @@ function attributeBusiestRank(modelStages: number, sums: RankSums | undefined, s
   const idle = Math.max(0, sim.makespanSeconds - busy);
   // PP transfers on the critical path: the fill and the drain cross every stage boundary once.
   const pp = Math.min(idle, 2 * (modelStages - 1) * p2pSeconds);
-  return { compute, tp, cp, fsdp, ep: Math.max(0, busy - compute - tp - cp - fsdp), pp, bubble: idle - pp };
+  // EP is what the simulator's busy time holds beyond the priced parts; a residual within the
+  // rounding of summing the rank's ops (1e-9 of busy) is no exposure.
+  const residual = busy - compute - tp - cp - fsdp;
+  return { compute, tp, cp, fsdp, ep: residual > 1e-9 * busy ? residual : 0, pp, bubble: idle - pp };
 }
 
 function stepThroughput(scenario: Scenario, layout: Layout, costs: readonly StageCost[], stepSeconds: number): StepThroughput {

@@ -22,6 +22,7 @@ import { partitionStages, type PipelineRank, type StageChunk, type StagePartitio
 import type { Layout, ParallelDim } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
+import type { ScheduleSimulation } from '../schedules/types.js';
 import { getSchedule } from '../schedules/catalog.js';
 import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
@@ -31,7 +32,10 @@ import { lastBucketSeconds } from './rank-tail.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { addParams, chunkParams } from './stage-params.js';
 
-/** Caches that do not depend on the GPU count: a planner shares one across the scenarios it searches. */
+/**
+ * Caches for scenarios of one model on one accelerator (the compute estimator is built for them):
+ * a planner shares one across the GPU counts it searches.
+ */
 export interface StepContext {
   readonly estimator: ComputeEstimator;
   /** Compiled schedule programs per (schedule, pp, vp, m): building them costs more than running them. */
@@ -64,12 +68,17 @@ export interface StepPricer {
   readonly stages: Map<string, StageCost>;
   readonly partitions: Map<string, StagePartition>;
   readonly ranks: Map<string, RankCosts>;
+  readonly params: Map<string, RankParams>;
+  /** Pipeline simulations by schedule shape and stage costs, the most recent `SIMULATIONS_KEPT` (simulate-pipeline.ts). */
+  readonly simulations: Map<string, ScheduleSimulation>;
+  /** Identity of each stage cost object (they are memoised, so equal prices share one). */
+  readonly stageIds: WeakMap<StageCost, number>;
 }
 
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(),
+    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), simulations: new Map(), stageIds: new WeakMap(),
   };
 }
 
@@ -263,6 +272,17 @@ export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageCh
   return stageCostKeyed(pricer, layout, chunk, stageKey(pricer, layout));
 }
 
+/** A small number standing for one stage cost object of this pricer. */
+export function stageCostId(pricer: StepPricer, cost: StageCost): number {
+  let id = pricer.stageIds.get(cost);
+  if (id === undefined) {
+    id = pricer.ids.size;
+    pricer.ids.set(`stage#${id}`, id);
+    pricer.stageIds.set(cost, id);
+  }
+  return id;
+}
+
 /** Model stages on pipeline ranks (layout/stages.ts), per (schedule, pp, vp). */
 export function partitionOf(pricer: StepPricer, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): StagePartition {
   return memo(pricer.partitions, keyOf(pricer, layout, ['schedule', 'pp', 'vp']), () => partitionStages(pricer.scenario.model, layout));
@@ -294,17 +314,27 @@ export interface RankCosts {
 export const RANK_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize', 'edp'] as const;
 export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' | 'vp'>;
 
-/** Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp). */
-export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp'>, rank: PipelineRank): RankParams {
-  let params: RankParams = { dense: 0, expert: 0 };
-  for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
-  return params;
+/**
+ * Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp), per rank of
+ * the partition of (schedule, pp, vp).
+ */
+export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'schedule' | 'pp' | 'vp'>, rank: PipelineRank): RankParams {
+  const key = `${keyOf(pricer, layout, ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp'])}${rank.rank}`;
+  return memo(pricer.params, key, () => {
+    let params: RankParams = { dense: 0, expert: 0 };
+    for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
+    return params;
+  });
 }
 
-/** Data-parallel tail and optimizer of a rank holding `params` in `layers` transformer layers. */
-export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, layers: number): RankCosts {
-  const key = `${keyOf(pricer, layout, RANK_FIELDS)}${params.dense}|${params.expert}|${layers}`;
-  return memo(pricer.ranks, key, () => {
+/** Data-parallel tail and optimizer of ranks holding `params` each in `layers` transformer layers (one entry per rank). */
+export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: readonly RankParams[], layers: readonly number[]): RankCosts[] {
+  const prefix = keyOf(pricer, layout, RANK_FIELDS);
+  return params.map((p, i) => rankCostsKeyed(pricer, layout, p, layers[i] ?? 1, prefix));
+}
+
+function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, layers: number, prefix: string): RankCosts {
+  return memo(pricer.ranks, `${prefix}${params.dense}|${params.expert}|${layers}`, () => {
     const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes);
     return {
       params,

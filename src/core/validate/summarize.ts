@@ -44,5 +44,7 @@ export function summarizeValidation(runs: readonly RunValidation[], skipped: num
     byPrecision: groupBy(runs, (r) => r.tags.precisionClass),
     bySource: groupBy(runs, (r) => sourceFamily(r.id)),
     worst,
+    fullySpecified: summarizeErrors(runs.filter((r) => r.assumed.length === 0).map((r) => r.errorPct)),
+    assumed: summarizeErrors(runs.filter((r) => r.assumed.length > 0).map((r) => r.errorPct)),
   };
 }

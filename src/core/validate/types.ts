@@ -1,4 +1,5 @@
 /** What `scaleplan validate` reports: each published run predicted from its inputs, and the errors. */
+import type { AssumedField } from '../runs/record-conventions.js';
 import type { RunTags } from '../runs/types.js';
 
 /** The measurement compared: tokens/s/GPU when published, else step time, else MFU. */
@@ -16,6 +17,8 @@ export interface RunValidation {
   readonly tags: RunTags;
   /** Short description of the layout used. */
   readonly layout: string;
+  /** Null layout fields that matter for this run and how they were resolved (`runs/record-conventions.ts`); empty = fully specified. */
+  readonly assumed: readonly AssumedField[];
   readonly forcedBalancedRouting: boolean;
   /** With `--cross-validate family`: the prediction of the calibration fitted without this run's source family. */
   readonly crossValidated?: { readonly predicted: number; readonly errorPct: number };
@@ -62,6 +65,10 @@ export interface ValidationSummary extends ErrorSummary {
   readonly bySource: Readonly<Record<string, ErrorSummary>>;
   /** The run with the largest absolute error. */
   readonly worst: { readonly id: string; readonly errorPct: number } | null;
+  /** Runs with every layout field that matters given by the record. */
+  readonly fullySpecified: ErrorSummary;
+  /** Runs with at least one such field resolved by a convention or a generic default ("assumed"). */
+  readonly assumed: ErrorSummary;
   /** With `--cross-validate family` only. */
   readonly crossValidation?: CrossValidationSummary;
 }

@@ -2,6 +2,7 @@
  * Predicts every published run scaleplan can model, from the run's inputs only (the adapter in
  * `runs/` never reads the `measured` block into the scenario), and compares with what was measured.
  */
+import { forFramework } from '../compute/efficiency.js';
 import { isInputError } from '../errors.js';
 import type { Layout } from '../layout/types.js';
 import { isRunCase, parseRunRecord } from '../runs/parse-run.js';
@@ -50,7 +51,9 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
   let report: StepReport;
   try {
     // Forced-balanced-routing benchmarks have no routing imbalance to model (data/README.md).
-    const runOptions = c.flags.forcedBalancedRouting ? { ...options, moeLoadImbalance: 1 } : options;
+    // The run's stack: GEMM efficiency times its fitted software efficiency (compute/efficiency.ts).
+    const stackOptions = { ...options, efficiency: forFramework(options.efficiency, c.tags.framework) };
+    const runOptions = c.flags.forcedBalancedRouting ? { ...stackOptions, moeLoadImbalance: 1 } : stackOptions;
     report = estimateStep(c.scenario, c.layout, runOptions);
   } catch (error) {
     if (isInputError(error)) return { id: c.id, reason: `cannot model: ${error.message}` };
@@ -67,6 +70,7 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
     errorPct: ((predicted - pick.measured) / pick.measured) * 100,
     tags: c.tags,
     layout: describeLayout(c.layout),
+    assumed: c.assumed,
     forcedBalancedRouting: c.flags.forcedBalancedRouting,
     ...(c.measured.gpuHoursPerTrillionTokens === undefined ? {} : {
       gpuHoursPerTrillionTokens: perTrillionTokens(report.throughput.tokensPerSecondPerGpu, c.measured.gpuHoursPerTrillionTokens),

@@ -25,13 +25,15 @@ export function YAxis({ scale, left, width, format, label, ticks = 5 }: AxisProp
   );
 }
 
-export function XAxis({ scale, top, height, format, label, ticks = 6 }: AxisProps & { readonly top: number; readonly height: number }) {
+export function XAxis({ scale, top, height, format, label, ticks }: AxisProps & { readonly top: number; readonly height: number }) {
   const range = scale.range();
   const left = range[0] ?? 0;
   const right = range[1] ?? 0;
+  // About one label per 90 px, so labels never run into each other.
+  const count = ticks ?? Math.max(2, Math.floor((right - left) / 90));
   return (
     <g class="axis">
-      {scale.ticks(ticks).map((t) => (
+      {scale.ticks(count).map((t) => (
         <g key={t}>
           <line class="grid" x1={scale(t)} x2={scale(t)} y1={top} y2={top + height} />
           <text class="tick" x={scale(t)} y={top + height + 14} text-anchor="middle">{format(t)}</text>

@@ -4,10 +4,13 @@
  */
 const STYLE_PROPERTIES = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline'] as const;
 
+/** Computed styles as presentation attributes (not a `style` attribute, which the page's CSP refuses). */
 function inlineStyles(source: Element, target: Element): void {
   const computed = getComputedStyle(source);
-  const style = STYLE_PROPERTIES.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';');
-  target.setAttribute('style', style);
+  for (const p of STYLE_PROPERTIES) {
+    const value = computed.getPropertyValue(p);
+    if (value !== '') target.setAttribute(p, value);
+  }
   const sourceChildren = source.children;
   const targetChildren = target.children;
   for (let i = 0; i < sourceChildren.length; i++) {

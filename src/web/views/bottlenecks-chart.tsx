@@ -3,13 +3,12 @@
  * that re-run the analysis at once and show each score before and after.
  */
 import type { BottleneckReport, DomainScore, WhatIfResult } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard } from '../ui/chart-card.js';
 import { formatSeconds } from '../format.js';
 
-const W = 640;
 const ROW = 58;
 const M = { l: 132, r: 46 };
-const BAR = W - M.l - M.r;
 const FACTORS = ['', '1.5x', '2x', '4x'] as const;
 const SCALES: readonly (readonly [string, string])[] = [
   ['scaleUpBandwidth', 'scale-up bandwidth'],
@@ -29,7 +28,7 @@ function formatSpec(values: Map<string, string>): string {
 }
 
 function evidenceText(d: DomainScore): string {
-  return Object.entries(d.evidence).slice(0, 3).map(([k, v]) => `${k} ${Math.abs(v) >= 1e4 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(2) : Number(v.toPrecision(3))}`).join(' · ');
+  return Object.entries(d.evidence).slice(0, 3).map(([k, { value: v, unit }]) => `${k} ${Math.abs(v) >= 1e4 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(2) : Number(v.toPrecision(3))} ${unit}`).join(' · ');
 }
 
 interface Props {
@@ -41,6 +40,10 @@ interface Props {
 }
 
 export function BottlenecksChart({ report, whatIf, spec, precisions, onSpec }: Props) {
+  const W = useChartWidth();
+  const BAR = W - M.l - M.r;
+  const chars = Math.floor((W - M.l) / 5.6);
+  const cut = (text: string): string => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
   const values = parseSpec(spec);
   const set = (key: string, value: string): void => {
     const next = new Map(values);
@@ -79,8 +82,8 @@ export function BottlenecksChart({ report, whatIf, spec, precisions, onSpec }: P
               <rect class={d.score >= 60 ? 'sev-high' : d.score >= 30 ? 'sev-mid' : 'sev-low'} x={M.l} y={y + 3} width={(BAR * d.score) / 100} height={14} rx={2}><title>{`${d.domain}: ${d.score.toFixed(0)}/100`}</title></rect>
               {a === undefined ? null : <rect class="after-mark" x={M.l + (BAR * a.score) / 100 - 1.5} y={y} width={3} height={20}><title>{`after: ${a.score.toFixed(0)}/100`}</title></rect>}
               <text class="value" x={W - M.r + 6} y={y + 15}>{a === undefined ? d.score.toFixed(0) : `${d.score.toFixed(0)}→${a.score.toFixed(0)}`}</text>
-              <text class="tick" x={M.l} y={y + 32}>{d.rule === null ? 'no bottleneck rule fired' : d.describe.length > 96 ? `${d.describe.slice(0, 95)}…` : d.describe}</text>
-              <text class="note" x={M.l} y={y + 46}>{remedy === undefined ? evidenceText(d) : `→ ${remedy.length > 100 ? `${remedy.slice(0, 99)}…` : remedy}`}</text>
+              <text class="tick" x={M.l} y={y + 32}>{d.rule === null ? 'no bottleneck rule fired' : cut(d.describe)}</text>
+              <text class="note" x={M.l} y={y + 46}>{remedy === undefined ? cut(evidenceText(d)) : cut(`→ ${remedy}`)}</text>
             </g>
           );
         })}

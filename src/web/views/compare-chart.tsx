@@ -1,16 +1,17 @@
 /** TP vs PP (a model-parallel factor spent either way) and DP vs EP (MoE), side by side. */
 import { scaleLinear } from 'd3-scale';
 import type { DpEpComparison, DpEpNotApplicable, TpPpComparison } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard, Legend } from '../ui/chart-card.js';
 import { formatBytes, formatSeconds } from '../format.js';
 
-const W = 640;
 const ROW = 24;
-const M = { l: 150, r: 110 };
 
 interface Bar { readonly label: string; readonly value: number; readonly text: string; readonly cls: string; readonly note?: string }
 
 function Bars({ bars, title, top }: { readonly bars: readonly Bar[]; readonly title: string; readonly top: number }) {
+  const W = useChartWidth();
+  const M = { l: W < 500 ? 100 : 150, r: W < 500 ? 120 : 190 };
   const x = scaleLinear().domain([0, Math.max(...bars.map((b) => b.value), 1e-12)]).range([M.l, W - M.r]);
   return (
     <g transform={`translate(0 ${top})`}>
@@ -37,7 +38,7 @@ function tpPpBars(c: TpPpComparison): { step: Bar[]; memory: Bar[] } {
   for (const s of c.strategies) {
     const label = s.id === 'scenario' ? 'this layout' : `${s.id === 'tensor' ? 'TP' : 'PP'} ${c.factor}`;
     if (!s.valid) {
-      const note = s.reason.length > 60 ? `${s.reason.slice(0, 59)}…` : s.reason;
+      const note = s.reason.length > 48 ? `${s.reason.slice(0, 47)}…` : s.reason;
       step.push({ label, value: 0, text: '', cls: 's1', note: `invalid: ${note}` });
       continue;
     }
@@ -49,12 +50,13 @@ function tpPpBars(c: TpPpComparison): { step: Bar[]; memory: Bar[] } {
 
 function dpEpBars(c: DpEpComparison): Bar[] {
   return c.strategies.flatMap((s) => [
-    { label: `${s.id === 'data' ? 'DP' : 'EP'}: gradients`, value: s.gradientBytesPerGpuPerStep, text: `${formatBytes(s.gradientBytesPerGpuPerStep)} / GPU / step`, cls: 's4' },
-    { label: `${s.id === 'data' ? 'DP' : 'EP'}: all-to-all`, value: s.allToAllBytesPerGpuPerStep, text: `${formatBytes(s.allToAllBytesPerGpuPerStep)} / GPU / step`, cls: 's3' },
+    { label: `${s.id === 'data' ? 'DP' : 'EP'}: gradients`, value: s.gradientBytesPerGpuPerStep, text: formatBytes(s.gradientBytesPerGpuPerStep), cls: 's4' },
+    { label: `${s.id === 'data' ? 'DP' : 'EP'}: all-to-all`, value: s.allToAllBytesPerGpuPerStep, text: formatBytes(s.allToAllBytesPerGpuPerStep), cls: 's3' },
   ]);
 }
 
 export function CompareChart({ tpPp, dpEp }: { readonly tpPp: TpPpComparison; readonly dpEp: DpEpComparison | DpEpNotApplicable }) {
+  const W = useChartWidth();
   const { step, memory } = tpPpBars(tpPp);
   const ep = dpEp.applicable ? dpEpBars(dpEp) : [];
   const h1 = 22 + step.length * ROW;
@@ -66,7 +68,7 @@ export function CompareChart({ tpPp, dpEp }: { readonly tpPp: TpPpComparison; re
       <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Step time and memory of TP and PP, and bytes per GPU of DP and EP">
         <Bars bars={step} title="step time" top={0} />
         {h2 > 0 ? <Bars bars={memory} title="peak memory per GPU" top={h1} /> : null}
-        {h3 > 0 ? <Bars bars={ep} title="bytes each GPU sends per step" top={h1 + h2} /> : null}
+        {h3 > 0 ? <Bars bars={ep} title="bytes each GPU sends per step (DP vs EP)" top={h1 + h2} /> : null}
       </svg>
       {dpEp.applicable ? <Legend items={[['s4', 'gradient reduction'], ['s3', 'token all-to-all']]} /> : null}
     </ChartCard>

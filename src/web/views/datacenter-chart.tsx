@@ -1,18 +1,19 @@
 /** The site as a diagram: modular blocks, each drawn with its racks (compute racks filled). */
 import type { SiteEstimate } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard, Legend } from '../ui/chart-card.js';
 import { formatCount, formatWatts } from '../format.js';
 
-const W = 640;
 const MAX_BLOCKS = 24;
 
 export function DatacenterChart({ site }: { readonly site: SiteEstimate }) {
+  const W = useChartWidth();
   const { sizing } = site;
   const blocks = sizing.blocks;
   const racksPerBlock = blocks.racksPerBlock;
   const computeRacks = sizing.racks.computeRacks;
   const shown = Math.min(blocks.count, MAX_BLOCKS);
-  const perRow = Math.min(shown, 6);
+  const perRow = Math.max(1, Math.min(shown, 6, Math.floor(W / 190)));
   const blockW = (W - 8) / perRow;
   const cols = Math.ceil(Math.sqrt(racksPerBlock * 1.6));
   const rackRows = Math.ceil(racksPerBlock / cols);

@@ -4,11 +4,11 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { PlannedLayout, PlanResult } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard, Legend } from '../ui/chart-card.js';
 import { XAxis, YAxis } from '../ui/axes.js';
 import { formatCount, formatSeconds, formatUsd } from '../format.js';
 
-const W = 640;
 const H = 300;
 const M = { l: 64, r: 14, t: 12, b: 44 };
 
@@ -35,17 +35,26 @@ interface Props {
 export function describeLayout(p: PlannedLayout): string {
   const l = p.layout;
   const parts = [`TP${l.tp}`, `PP${l.pp}${l.vp > 1 ? `×${l.vp}` : ''}`, `DP${l.dp}`, ...(l.ep > 1 ? [`EP${l.ep}`] : []), ...(l.cp > 1 ? [`CP${l.cp}`] : [])];
-  return `${parts.join(' ')} · ZeRO-${l.zero} · ${l.recompute} · mb ${l.microBatch} · ${l.schedule}`;
+  return `${parts.join(' ')} · ZeRO-${l.zero}${l.zero === 3 && l.fsdpShardSize !== l.dp ? ` (shard ${l.fsdpShardSize})` : ''} · ${l.recompute} · mb ${l.microBatch} · ${l.schedule}`;
+}
+
+/** The values' range with a tenth of it (or of the value, when all are equal) on each side. */
+function padded(values: readonly number[]): [number, number] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.01 || 1;
+  return [lo - pad, hi + pad];
 }
 
 function Front({ result, onPick }: { readonly result: PlanResult; readonly onPick: (p: PlannedLayout) => void }) {
+  const W = useChartWidth();
   const byCost = result.paretoAxes === 'time-cost';
   const second = (p: PlannedLayout): number => (byCost ? p.point.usd : p.point.gpus);
   const all = [...result.top, ...result.pareto];
   const days = all.map((p) => p.point.days);
   const ys = all.map(second);
-  const x = scaleLinear().domain([Math.min(...days) * 0.98, Math.max(...days) * 1.02]).range([M.l, W - M.r]).nice();
-  const y = scaleLinear().domain([Math.min(...ys) * 0.98, Math.max(...ys) * 1.02]).range([H - M.b, M.t]).nice();
+  const x = scaleLinear().domain(padded(days)).range([M.l, W - M.r]).nice();
+  const y = scaleLinear().domain(padded(ys)).range([H - M.b, M.t]).nice();
   const front = [...result.pareto].sort((a, b) => a.point.days - b.point.days);
   const line = front.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.point.days)},${y(second(p))}`).join(' ');
   const dot = (p: PlannedLayout, cls: string, key: string) => (

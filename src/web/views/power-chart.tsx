@@ -1,13 +1,13 @@
 /** Power flow per watt of IT: cooling and power-chain losses on top, PUE against a traditional build. */
 import { scaleLinear } from 'd3-scale';
 import type { PueBreakdown, SiteEstimate } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard, Legend } from '../ui/chart-card.js';
 import { XAxis } from '../ui/axes.js';
 import { formatWatts } from '../format.js';
 
-const W = 640;
 const H = 150;
-const M = { l: 118, r: 60, t: 10, b: 40 };
+const M = { l: 150, r: 64, t: 10, b: 40 };
 const ROW = 42;
 
 function parts(p: PueBreakdown): readonly (readonly [string, number, string])[] {
@@ -20,13 +20,14 @@ function parts(p: PueBreakdown): readonly (readonly [string, number, string])[] 
 }
 
 export function PowerChart({ site }: { readonly site: SiteEstimate }) {
-  const rows: readonly (readonly [string, PueBreakdown])[] = [[`this design (${site.cooling})`, site.pue.design], ['traditional build', site.pue.traditional]];
+  const W = useChartWidth();
+  const rows: readonly (readonly [string, PueBreakdown])[] = [[site.cooling, site.pue.design], ['traditional (air)', site.pue.traditional]];
   const x = scaleLinear().domain([0, Math.max(site.pue.design.pue, site.pue.traditional.pue) * 1.02]).range([M.l, W - M.r]);
   const it = site.sizing.power.itAverageWatts;
   return (
     <ChartCard name="power" title="Power flow and PUE" subtitle={`IT ${formatWatts(it)} average → facility ${formatWatts(it * site.pue.design.pue)} here, ${formatWatts(it * site.pue.traditional.pue)} in a traditional build`}>
       <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Facility watts per IT watt, this design against a traditional build">
-        <XAxis scale={x} top={M.t} height={rows.length * ROW} format={(v) => v.toFixed(1)} label="facility W per IT W" ticks={6} />
+        <XAxis scale={x} top={M.t} height={rows.length * ROW} format={(v) => v.toFixed(1)} label="facility W per IT W" />
         {rows.map(([label, p], i) => {
           let base = 0;
           const y = M.t + i * ROW + 6;

@@ -1,13 +1,14 @@
 /** The whole run: days, GPU-hours, dollars, energy and carbon, with goodput under failures. */
 import type { RunEstimate } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard } from '../ui/chart-card.js';
 import { formatCount, formatPercent, formatUsd } from '../format.js';
 import { Metric } from '../ui/metric.js';
 
-const W = 640;
 const H = 56;
 
 export function RunCard({ run }: { readonly run: RunEstimate }) {
+  const W = useChartWidth();
   const ideal = run.wallSeconds;
   const effective = run.goodput.effectiveSeconds;
   const idealW = (ideal / effective) * (W - 2);

@@ -1,14 +1,15 @@
 /** Where one training step goes: compute, exposed communication by parallelism, bubble, optimizer. */
 import { scaleLinear } from 'd3-scale';
 import type { StepReport } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard } from '../ui/chart-card.js';
 import { formatPercent, formatSeconds } from '../format.js';
 
-const W = 640;
 const ROW = 26;
 const M = { l: 150, r: 90, t: 8 };
 
 export function StepChart({ step }: { readonly step: StepReport }) {
+  const W = useChartWidth();
   const t = step.time;
   const rows: readonly (readonly [string, number, string])[] = [
     ['compute', t.computeSeconds, 's1'],

@@ -2,9 +2,9 @@
 import { scaleLog } from 'd3-scale';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ValidationReport } from '../../core/index.js';
+import { useChartWidth } from '../ui/chart-width.js';
 import { ChartCard, Legend } from '../ui/chart-card.js';
 
-const W = 640;
 const H = 360;
 const M = { l: 54, r: 14, t: 10, b: 44 };
 const METRIC = { tokensPerSecPerGpu: 'tokens/s/GPU', stepTimeS: 'step s', mfu: 'MFU' } as const;
@@ -27,6 +27,7 @@ function Pending({ message, onVisible }: { readonly message: string | null; read
 interface Props { readonly report: ValidationReport | null; readonly message: string | null; readonly onVisible: () => void }
 
 export function ValidateChart({ report, message, onVisible }: Props) {
+  const W = useChartWidth();
   if (report === null) {
     return (
       <ChartCard name="validate" title="Predicted vs measured (published runs)">

@@ -66,7 +66,7 @@ describe('analyzeBottlenecks(scenario, layout)', () => {
       expect(d.score).toBeGreaterThanOrEqual(0);
       expect(d.score).toBeLessThanOrEqual(100);
       expect(d.rule).not.toBeNull();
-      for (const v of Object.values(d.evidence)) expect(Number.isFinite(v)).toBe(true);
+      for (const e of Object.values(d.evidence)) expect(Number.isFinite(e.value)).toBe(true);
     }
     expect(fired(r, 'network')).toContain('network-ep-across-domains');
     expect(fired(r, 'network')).not.toContain('network-tp-across-domains');

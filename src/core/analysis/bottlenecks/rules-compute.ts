@@ -5,6 +5,7 @@
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
 import type { BottleneckRule } from './types.js';
+import { fraction, ratio, seconds } from './evidence.js';
 
 /** 16-bit GEMMs on a part with an FP8 peak: the saving FP8 would bring. */
 export const computeFp8Available: BottleneckRule = {
@@ -16,10 +17,10 @@ export const computeFp8Available: BottleneckRule = {
   // [fraction of step] tensor-core time shrinks by 1/ratio at the FP8 peak (same efficiency assumed).
   score: (f) => ramp(f.compute.tensorCoreShare * (1 - 1 / f.compute.fp8PeakRatio), 0, ANCHORS.fp8SavingFull),
   evidence: (f) => ({
-    tensorCoreShare: f.compute.tensorCoreShare,
-    fp8PeakRatio: f.compute.fp8PeakRatio,
-    stepShareSaved: f.compute.tensorCoreShare * (1 - 1 / f.compute.fp8PeakRatio),
-    mfu: f.compute.mfu,
+    tensorCoreShare: fraction(f.compute.tensorCoreShare),
+    fp8PeakRatio: ratio(f.compute.fp8PeakRatio),
+    stepShareSaved: fraction(f.compute.tensorCoreShare * (1 - 1 / f.compute.fp8PeakRatio)),
+    mfu: fraction(f.compute.mfu),
   }),
   remedies: [
     'FP8 GEMMs: Transformer Engine per-tensor scaling, or DeepSeek-V3-style fine-grained (1x128 / 128x128) fp8-block scaling',
@@ -36,11 +37,11 @@ export const computeRecompute: BottleneckRule = {
   applies: (f) => f.compute.recomputeFlopFraction > 0,
   score: (f) => ramp(f.compute.recomputeStepShare, 0, ANCHORS.recomputeStepShareFull),
   evidence: (f) => ({
-    recomputeFlopFraction: f.compute.recomputeFlopFraction,
-    recomputeStepShare: f.compute.recomputeStepShare,
-    hfu: f.compute.hfu,
-    mfu: f.compute.mfu,
-    memoryHeadroomFraction: f.memory.headroomFraction,
+    recomputeFlops: fraction(f.compute.recomputeFlopFraction),
+    recomputeStepShare: fraction(f.compute.recomputeStepShare),
+    hfu: fraction(f.compute.hfu),
+    mfu: fraction(f.compute.mfu),
+    memoryHeadroom: fraction(f.memory.headroomFraction),
   }),
   remedies: [
     'Selective instead of full recomputation (attention core only, Korthikanti et al. 2022) where memory allows',
@@ -56,7 +57,7 @@ export const computePipelineBubble: BottleneckRule = {
   formula: 'score = ramp(bubbleSeconds / stepSeconds, 0, 0.5)',
   applies: (f) => f.compute.bubbleSeconds > 0,
   score: (f) => ramp(f.compute.bubbleShare, 0, ANCHORS.bubbleShareFull),
-  evidence: (f) => ({ bubbleSeconds: f.compute.bubbleSeconds, bubbleShare: f.compute.bubbleShare, stepSeconds: f.compute.stepSeconds }),
+  evidence: (f) => ({ bubble: seconds(f.compute.bubbleSeconds), bubbleShare: fraction(f.compute.bubbleShare), step: seconds(f.compute.stepSeconds) }),
   remedies: [
     'More micro-batches per step (smaller micro-batch or larger global batch)',
     'Interleaved 1F1B (virtual stages), zero-bubble (ZB-H1/H2) or DualPipe schedules',
@@ -73,12 +74,12 @@ export const computeBound: BottleneckRule = {
   applies: () => true,
   score: (f) => ramp(f.compute.tensorCoreShare, 0, 1),
   evidence: (f) => ({
-    stepSeconds: f.compute.stepSeconds,
-    computeSeconds: f.compute.computeSeconds,
-    computeShare: f.compute.computeShare,
-    tensorCoreShare: f.compute.tensorCoreShare,
-    mfu: f.compute.mfu,
-    mfuBf16: f.compute.mfuBf16,
+    step: seconds(f.compute.stepSeconds),
+    compute: seconds(f.compute.computeSeconds),
+    computeShare: fraction(f.compute.computeShare),
+    tensorCoreShare: fraction(f.compute.tensorCoreShare),
+    mfu: fraction(f.compute.mfu),
+    mfuBf16: fraction(f.compute.mfuBf16),
   }),
   remedies: [
     'Lower-precision GEMMs where not yet used (FP8 on Hopper, MXFP8 / NVFP4 on Blackwell)',

@@ -5,8 +5,8 @@
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
 import type { BottleneckRule } from './types.js';
+import { count, plain, watts, wattsPerWatt } from './evidence.js';
 
-const KW = 1e3;
 
 export const coolingDensityLimited: BottleneckRule = {
   id: 'cooling-density-limited',
@@ -16,8 +16,8 @@ export const coolingDensityLimited: BottleneckRule = {
   applies: (f) => f.cooling.limitedByCooling,
   score: (f) => 100 * (1 - f.cooling.unitsPerRack / f.cooling.referenceUnitsPerRack),
   evidence: (f) => ({
-    unitsPerRack: f.cooling.unitsPerRack, referenceUnitsPerRack: f.cooling.referenceUnitsPerRack,
-    referenceRackKw: f.cooling.referenceRackWatts / KW, maxRackKw: f.cooling.maxRackWatts / KW,
+    unitsPerRack: count(f.cooling.unitsPerRack), referenceUnitsPerRack: count(f.cooling.referenceUnitsPerRack),
+    referenceRack: watts(f.cooling.referenceRackWatts), maxRack: watts(f.cooling.maxRackWatts),
   }),
   remedies: ['Rear-door heat exchangers (to ~75 kW per rack)', 'Direct-to-chip liquid cooling (50–140 kW per rack)'],
 };
@@ -29,7 +29,7 @@ export const coolingAirDenseRacks: BottleneckRule = {
   formula: 'applies on air above 35 kW; score = ramp(rackWatts, 35 kW, 50 kW)',
   applies: (f) => f.cooling.cooling === 'air' && f.cooling.rackWatts > ANCHORS.airComfortRackWatts,
   score: (f) => ramp(f.cooling.rackWatts, ANCHORS.airComfortRackWatts, ANCHORS.airCriticalRackWatts),
-  evidence: (f) => ({ rackKw: f.cooling.rackWatts / KW, airLimitKw: f.cooling.maxRackWatts / KW, comfortKw: ANCHORS.airComfortRackWatts / KW }),
+  evidence: (f) => ({ rack: watts(f.cooling.rackWatts), airLimit: watts(f.cooling.maxRackWatts), comfort: watts(ANCHORS.airComfortRackWatts) }),
   remedies: ['Direct-to-chip liquid cooling', 'Rear-door heat exchangers', 'Hot/cold aisle containment'],
 };
 
@@ -40,7 +40,7 @@ export const coolingEnergy: BottleneckRule = {
   formula: 'score = ramp(coolingWattsPerItWatt, 0.05, 0.55)',
   applies: () => true,
   score: (f) => ramp(f.cooling.coolingWattsPerItWatt, ANCHORS.coolingLow, ANCHORS.coolingHigh),
-  evidence: (f) => ({ coolingWattsPerItWatt: f.cooling.coolingWattsPerItWatt, pue: f.cooling.pue, rackKw: f.cooling.rackWatts / KW }),
+  evidence: (f) => ({ cooling: wattsPerWatt(f.cooling.coolingWattsPerItWatt), pue: plain(f.cooling.pue), rack: watts(f.cooling.rackWatts) }),
   remedies: [
     'Liquid cooling (direct-to-chip) with warm water: free cooling most of the year, PUE ≈ 1.1–1.3',
     'A colder site (more free-cooling hours)',

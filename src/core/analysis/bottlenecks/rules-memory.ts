@@ -4,18 +4,18 @@
  */
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
-import type { BottleneckFacts, BottleneckRule, Evidence } from './types.js';
+import type { BottleneckFacts, BottleneckRule } from './types.js';
+import { bytes, bytesPerSec, fraction , type Evidence } from './evidence.js';
 
-const GB = 1e9;
 
 function capacityEvidence(f: BottleneckFacts): Evidence {
   return {
-    peakGbPerGpu: f.memory.peakBytesPerGpu / GB,
-    capacityGb: f.memory.capacityBytes / GB,
-    usedFraction: f.memory.usedFraction,
-    headroomFraction: f.memory.headroomFraction,
-    activationsShare: f.memory.activationsShare,
-    statesShare: f.memory.statesShare,
+    peakPerGpu: bytes(f.memory.peakBytesPerGpu),
+    capacity: bytes(f.memory.capacityBytes),
+    used: fraction(f.memory.usedFraction),
+    headroom: fraction(f.memory.headroomFraction),
+    activationsShare: fraction(f.memory.activationsShare),
+    statesShare: fraction(f.memory.statesShare),
   };
 }
 
@@ -28,7 +28,7 @@ export const memoryDoesNotFit: BottleneckRule = {
   formula: 'score = 100 when peakBytesPerGpu > capacityBytes',
   applies: (f) => !f.memory.fits,
   score: () => 100,
-  evidence: (f) => ({ ...capacityEvidence(f), overByGb: f.memory.overByBytes / GB }),
+  evidence: (f) => ({ ...capacityEvidence(f), overBy: bytes(f.memory.overByBytes) }),
   remedies: [
     'More pipeline stages or expert parallelism (fewer parameters per GPU)',
     'ZeRO-1/2/3 or FSDP sharding of optimizer states, gradients and weights',
@@ -86,10 +86,10 @@ export const memoryBandwidthWall: BottleneckRule = {
   applies: () => true,
   score: (f) => ramp(f.memory.memoryBoundStepShare, 0, ANCHORS.memoryBoundStepShareFull),
   evidence: (f) => ({
-    memoryBoundShareOfCompute: f.memory.memoryBoundShare,
-    hbmStallShareOfCompute: f.memory.hbmStallShare,
-    memoryBoundStepShare: f.memory.memoryBoundStepShare,
-    hbmBandwidthTbPerSec: f.memory.hbmBandwidthBytesPerSec / 1e12,
+    memoryBoundShareOfCompute: fraction(f.memory.memoryBoundShare),
+    hbmStallShareOfCompute: fraction(f.memory.hbmStallShare),
+    memoryBoundStepShare: fraction(f.memory.memoryBoundStepShare),
+    hbmBandwidth: bytesPerSec(f.memory.hbmBandwidthBytesPerSec),
   }),
   remedies: [
     'An HBM3e part with more bandwidth (H200 4.8 TB/s, B200 7.7 TB/s over H100 3.35 TB/s)',

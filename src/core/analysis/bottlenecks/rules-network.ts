@@ -6,9 +6,9 @@
  */
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
-import type { BottleneckFacts, BottleneckRule, Evidence } from './types.js';
+import type { BottleneckFacts, BottleneckRule } from './types.js';
+import { bytesPerSec, count, ratio, seconds , type Evidence } from './evidence.js';
 
-const GBPS = 1e9;
 
 function perCompute(seconds: number, f: BottleneckFacts): number {
   return f.compute.computeSeconds > 0 ? seconds / f.compute.computeSeconds : 0;
@@ -16,10 +16,10 @@ function perCompute(seconds: number, f: BottleneckFacts): number {
 
 function tierEvidence(f: BottleneckFacts, tier: 'scaleUp' | 'scaleOut'): Evidence {
   return {
-    exposedPerCompute: f.network.exposedPerCompute[tier],
-    utilization: f.network.utilization[tier],
-    demandGbPerSec: f.network.demandBytesPerSec[tier] / GBPS,
-    effectiveBandwidthGbPerSec: f.network.bandwidthBytesPerSec[tier] / GBPS,
+    exposedPerCompute: ratio(f.network.exposedPerCompute[tier]),
+    utilization: ratio(f.network.utilization[tier]),
+    demand: bytesPerSec(f.network.demandBytesPerSec[tier]),
+    effectiveBandwidth: bytesPerSec(f.network.bandwidthBytesPerSec[tier]),
   };
 }
 
@@ -30,7 +30,7 @@ export const networkTpAcrossDomains: BottleneckRule = {
   formula: 'applies when tp > 1 on scale-out; score = ramp(exposed.tp / computeSeconds, 0, 0.25)',
   applies: (f) => f.network.tp > 1 && f.network.tiers.tp === 'scale-out',
   score: (f) => ramp(perCompute(f.network.exposed.tp, f), 0, ANCHORS.exposedPerComputeFull),
-  evidence: (f) => ({ tp: f.network.tp, scaleUpDomainGpus: f.network.scaleUpDomainGpus, exposedTpSeconds: f.network.exposed.tp, exposedTpPerCompute: perCompute(f.network.exposed.tp, f) }),
+  evidence: (f) => ({ tp: count(f.network.tp), scaleUpDomainGpus: count(f.network.scaleUpDomainGpus), exposedTp: seconds(f.network.exposed.tp), exposedTpPerCompute: ratio(perCompute(f.network.exposed.tp, f)) }),
   remedies: [
     'Keep TP within the NVLink domain (tp ≤ GPUs per domain); use pipeline or context parallelism across nodes',
     'A larger NVLink domain (GB200/GB300 NVL72: 72 GPUs)',
@@ -44,7 +44,7 @@ export const networkEpAcrossDomains: BottleneckRule = {
   formula: 'applies when ep > 1 on scale-out; score = ramp(exposed.ep / computeSeconds, 0, 0.25)',
   applies: (f) => f.network.ep > 1 && f.network.tiers.ep === 'scale-out',
   score: (f) => ramp(perCompute(f.network.exposed.ep, f), 0, ANCHORS.exposedPerComputeFull),
-  evidence: (f) => ({ ep: f.network.ep, scaleUpDomainGpus: f.network.scaleUpDomainGpus, exposedEpSeconds: f.network.exposed.ep, exposedEpPerCompute: perCompute(f.network.exposed.ep, f), ...tierEvidence(f, 'scaleOut') }),
+  evidence: (f) => ({ ep: count(f.network.ep), scaleUpDomainGpus: count(f.network.scaleUpDomainGpus), exposedEp: seconds(f.network.exposed.ep), exposedEpPerCompute: ratio(perCompute(f.network.exposed.ep, f)), ...tierEvidence(f, 'scaleOut') }),
   remedies: [
     'Node-limited routing and deduplicated dispatch (DeepEP: one IB copy per remote node)',
     'Overlap dispatch/combine with compute (DualPipe pairs forward and backward chunks)',
@@ -85,7 +85,7 @@ export const networkScaleOutExposed: BottleneckRule = {
   formula: 'score = ramp(exposed scale-out seconds / computeSeconds, 0, 0.25)',
   applies: (f) => f.network.exposedPerCompute.scaleOut > 0,
   score: (f) => ramp(f.network.exposedPerCompute.scaleOut, 0, ANCHORS.exposedPerComputeFull),
-  evidence: (f) => ({ ...tierEvidence(f, 'scaleOut'), exposedDpSeconds: f.network.exposed.dp, exposedPpSeconds: f.network.exposed.pp }),
+  evidence: (f) => ({ ...tierEvidence(f, 'scaleOut'), exposedDp: seconds(f.network.exposed.dp), exposedPp: seconds(f.network.exposed.pp) }),
   remedies: [
     'Overlap gradient reduce-scatter and parameter all-gather with compute (bucketing)',
     'Rail-optimized InfiniBand with more bandwidth per GPU',
@@ -99,7 +99,7 @@ export const networkScaleUpExposed: BottleneckRule = {
   formula: 'score = ramp(exposed scale-up seconds / computeSeconds, 0, 0.25)',
   applies: (f) => f.network.exposedPerCompute.scaleUp > 0,
   score: (f) => ramp(f.network.exposedPerCompute.scaleUp, 0, ANCHORS.exposedPerComputeFull),
-  evidence: (f) => ({ ...tierEvidence(f, 'scaleUp'), exposedTpSeconds: f.network.exposed.tp }),
+  evidence: (f) => ({ ...tierEvidence(f, 'scaleUp'), exposedTp: seconds(f.network.exposed.tp) }),
   remedies: [
     'Overlap TP collectives with GEMMs (Megatron --tp-comm-overlap, userbuffers)',
     'Higher NVLink bandwidth, or fewer TP ways',
@@ -114,8 +114,8 @@ export const networkExposed: BottleneckRule = {
   applies: () => true,
   score: (f) => ramp(f.network.exposedPerCompute.total, 0, ANCHORS.exposedPerComputeFull),
   evidence: (f) => ({
-    exposedTpSeconds: f.network.exposed.tp, exposedEpSeconds: f.network.exposed.ep, exposedCpSeconds: f.network.exposed.cp,
-    exposedDpSeconds: f.network.exposed.dp, exposedPpSeconds: f.network.exposed.pp, exposedPerCompute: f.network.exposedPerCompute.total,
+    exposedTp: seconds(f.network.exposed.tp), exposedEp: seconds(f.network.exposed.ep), exposedCp: seconds(f.network.exposed.cp),
+    exposedDp: seconds(f.network.exposed.dp), exposedPp: seconds(f.network.exposed.pp), exposedPerCompute: ratio(f.network.exposedPerCompute.total),
   }),
   remedies: ['Overlap communication with computation', 'Place each group on the fastest tier it fits'],
 };

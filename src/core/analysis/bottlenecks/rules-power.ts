@@ -5,9 +5,8 @@
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
 import type { BottleneckRule } from './types.js';
+import { count, watts, wattsPerWatt } from './evidence.js';
 
-const KW = 1e3;
-const MW = 1e6;
 
 export const powerRackDensity: BottleneckRule = {
   id: 'power-rack-density',
@@ -16,7 +15,7 @@ export const powerRackDensity: BottleneckRule = {
   formula: 'score = ramp(rackWatts, 20 kW, 120 kW)',
   applies: (f) => f.power.rackWatts > ANCHORS.typicalRackWatts,
   score: (f) => ramp(f.power.rackWatts, ANCHORS.typicalRackWatts, ANCHORS.denseRackWatts),
-  evidence: (f) => ({ rackKw: f.power.rackWatts / KW, typicalRackKw: ANCHORS.typicalRackWatts / KW, itWattsPerGpu: f.power.itWattsPerGpu }),
+  evidence: (f) => ({ rack: watts(f.power.rackWatts), typicalRack: watts(ANCHORS.typicalRackWatts), itPerGpu: watts(f.power.itWattsPerGpu) }),
   remedies: [
     'HVDC (800 V DC) rack power: ~15× less current than 54 V for the same power, up to 5 % end-to-end efficiency',
     '415 V AC distribution and busway to the rack',
@@ -31,7 +30,7 @@ export const powerChainLosses: BottleneckRule = {
   formula: 'applies on AC chains; score = ramp(1/η_chain − 1, 0.02, 0.2)',
   applies: (f) => !f.power.hvdc && f.power.powerChainLossWattsPerItWatt > 0,
   score: (f) => ramp(f.power.powerChainLossWattsPerItWatt, ANCHORS.chainLossLow, ANCHORS.chainLossHigh),
-  evidence: (f) => ({ chainLossWattsPerItWatt: f.power.powerChainLossWattsPerItWatt, chainLossKw: (f.power.powerChainLossWattsPerItWatt * f.power.itNameplateWatts) / KW }),
+  evidence: (f) => ({ chainLoss: wattsPerWatt(f.power.powerChainLossWattsPerItWatt), chainLossPower: watts(f.power.powerChainLossWattsPerItWatt * f.power.itNameplateWatts) }),
   remedies: ['HVDC (800 V DC) distribution', 'High-efficiency UPS mode and 415 V distribution'],
 };
 
@@ -43,11 +42,11 @@ export const powerSiteScale: BottleneckRule = {
   applies: () => true,
   score: (f) => ramp(Math.log10(Math.max(1, f.power.facilityDesignWatts)), Math.log10(ANCHORS.siteWattsLow), Math.log10(ANCHORS.siteWattsHigh)),
   evidence: (f) => ({
-    itNameplateMw: f.power.itNameplateWatts / MW,
-    facilityDesignMw: f.power.facilityDesignWatts / MW,
-    blocks: f.power.blocks,
-    blockItMw: f.power.blockItWatts / MW,
-    itWattsPerGpu: f.power.itWattsPerGpu,
+    itNameplate: watts(f.power.itNameplateWatts),
+    facilityDesign: watts(f.power.facilityDesignWatts),
+    blocks: count(f.power.blocks),
+    blockIt: watts(f.power.blockItWatts),
+    itPerGpu: watts(f.power.itWattsPerGpu),
   }),
   remedies: [
     'Modular blocks added as power arrives (pay-as-you-grow)',

@@ -5,16 +5,19 @@
  */
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
-import type { BottleneckFacts, BottleneckRule, Evidence } from './types.js';
+import { bytes, bytesPerSec, fraction, plain, seconds, type Evidence } from './evidence.js';
+import type { BottleneckFacts, BottleneckRule } from './types.js';
+
+const SECONDS_PER_HOUR = 3600;
 
 function checkpointEvidence(f: BottleneckFacts): Evidence {
   return {
-    checkpointTb: f.reliability.checkpointBytes / 1e12,
-    storageGbPerSec: f.reliability.storageBandwidthBytesPerSec / 1e9,
-    checkpointWriteSeconds: f.reliability.checkpointWriteSeconds,
-    checkpointIntervalSeconds: f.reliability.checkpointIntervalSeconds,
-    checkpointShare: f.reliability.checkpointShare,
-    stepSeconds: f.compute.stepSeconds,
+    checkpoint: bytes(f.reliability.checkpointBytes),
+    storage: bytesPerSec(f.reliability.storageBandwidthBytesPerSec),
+    checkpointWrite: seconds(f.reliability.checkpointWriteSeconds),
+    checkpointInterval: seconds(f.reliability.checkpointIntervalSeconds),
+    checkpointShare: fraction(f.reliability.checkpointShare),
+    step: seconds(f.compute.stepSeconds),
   };
 }
 
@@ -41,11 +44,11 @@ export const reliabilityFailures: BottleneckRule = {
   applies: (f) => f.reliability.failureShare > 0,
   score: (f) => ramp(f.reliability.failureShare, 0, ANCHORS.failureShareFull),
   evidence: (f) => ({
-    mtbfHours: f.reliability.mtbfHours,
-    restartSeconds: f.reliability.restartSeconds,
-    checkpointIntervalSeconds: f.reliability.checkpointIntervalSeconds,
-    failureShare: f.reliability.failureShare,
-    expectedFailures: f.reliability.expectedFailures,
+    mtbf: seconds(f.reliability.mtbfHours * SECONDS_PER_HOUR),
+    restart: seconds(f.reliability.restartSeconds),
+    checkpointInterval: seconds(f.reliability.checkpointIntervalSeconds),
+    failureShare: fraction(f.reliability.failureShare),
+    expectedFailures: plain(f.reliability.expectedFailures),
   }),
   remedies: [
     'Faster restart: hot spares, pre-pulled images, health checks that evict bad hosts before the job',
@@ -61,7 +64,7 @@ export const reliabilityGoodput: BottleneckRule = {
   formula: 'score = ramp(lostFraction, 0, 0.15)',
   applies: () => true,
   score: (f) => ramp(f.reliability.lostFraction, 0, ANCHORS.lostFractionFull),
-  evidence: (f) => ({ lostFraction: f.reliability.lostFraction, mtbfHours: f.reliability.mtbfHours, expectedFailures: f.reliability.expectedFailures }),
+  evidence: (f) => ({ lost: fraction(f.reliability.lostFraction), mtbf: seconds(f.reliability.mtbfHours * SECONDS_PER_HOUR), expectedFailures: plain(f.reliability.expectedFailures) }),
   remedies: ['Faster checkpoint storage and restarts', 'Reliability screening of nodes before the run'],
 };
 

@@ -85,7 +85,7 @@ describe('bottleneck rules', () => {
         expect(c.rule.score(f)).toBeCloseTo(c.score, 9);
         const evidence = c.rule.evidence(f);
         expect(Object.keys(evidence).length).toBeGreaterThan(0);
-        for (const value of Object.values(evidence)) expect(Number.isFinite(value)).toBe(true);
+        for (const e of Object.values(evidence)) expect(Number.isFinite(e.value)).toBe(true);
         expect(c.rule.remedies.length).toBeGreaterThan(0);
       });
       if (c.always === true) {

@@ -5,6 +5,9 @@ import type { Tier } from '../../comm/links.js';
 import type { CoolingId } from '../../datacenter/cooling/types.js';
 import type { Precision } from '../../hardware/types.js';
 import type { TrafficFlow } from '../traffic.js';
+import type { Evidence } from './evidence.js';
+
+export type { Evidence, EvidenceUnit, EvidenceValue } from './evidence.js';
 
 export type Domain = 'compute' | 'memory' | 'network' | 'power' | 'cooling' | 'storage-reliability';
 
@@ -113,8 +116,6 @@ export interface BottleneckFacts {
   };
 }
 
-/** Named numbers behind a score (units in the names). */
-export type Evidence = Readonly<Record<string, number>>;
 
 /** One typed rule of the ordered decision list (`rules.ts`). */
 export interface BottleneckRule {

@@ -1,19 +1,16 @@
 /**
- * The layout planner in its own Web Worker, one per search: progress is posted as it goes and
- * the page cancels by terminating the worker. A scenario that fixes every layout field is searched
- * whole, against its own layout (as `scaleplan plan` does).
+ * The layout planner as the core worker runs it, in a worker of its own per search: progress is
+ * posted as it goes and the page cancels by terminating that worker. A scenario that fixes every
+ * layout field is searched whole, against its own layout (as `scaleplan plan` does).
  */
 import { economicsOptions, isInputError, OBJECTIVES, parseScenarioText, planLayouts, referenceOf, searchEveryField, type Objective } from '../core/index.js';
 import type { PlanRequest, PlanResponse } from './protocol.js';
-
-const post = (message: PlanResponse): void => self.postMessage(message);
 
 function isObjective(value: string): value is Objective {
   return OBJECTIVES.some((o) => o === value);
 }
 
-self.onmessage = (event: MessageEvent<PlanRequest>): void => {
-  const { text, objective, top } = event.data;
+export function runPlanRequest({ text, objective, top }: PlanRequest, post: (message: PlanResponse) => void): void {
   const started = performance.now();
   try {
     const base = parseScenarioText(text);
@@ -24,10 +21,10 @@ self.onmessage = (event: MessageEvent<PlanRequest>): void => {
       top,
       ...(reference === undefined ? {} : { reference }),
       run: economicsOptions(base.economics),
-      onProgress: (done, total) => post({ kind: 'progress', done, total }),
+      onProgress: (done, total) => post({ kind: 'plan-progress', done, total }),
     });
-    post({ kind: 'result', result, searchedAll: reference !== undefined, elapsedMs: performance.now() - started });
+    post({ kind: 'plan-result', result, searchedAll: reference !== undefined, elapsedMs: performance.now() - started });
   } catch (error) {
-    post({ kind: 'error', message: isInputError(error) ? error.message : `internal error (please report): ${String(error)}` });
+    post({ kind: 'plan-error', message: isInputError(error) ? error.message : `internal error (please report): ${String(error)}` });
   }
-};
+}
