@@ -24,14 +24,35 @@ export const PROCESS_IO: CliIo = {
   get stderrIsTTY() { return process.stderr.isTTY === true; },
 };
 
-const bound = new AsyncLocalStorage<CliIo>();
+/** Options of the whole command line that every command honours (set once, before the action runs). */
+export interface RunOptions {
+  /** `--profile <file>`: a calibration profile in force for every estimate of this run. */
+  profile?: string;
+  /** The calibration profile applied while reading inputs, named in the output. */
+  applied?: { readonly name: string; readonly file: string };
+  /** The text output has named the profile in force. */
+  announced?: boolean;
+}
+
+interface Bound {
+  readonly io: CliIo;
+  readonly options: RunOptions;
+}
+
+const bound = new AsyncLocalStorage<Bound>();
+const PROCESS_RUN: Bound = { io: PROCESS_IO, options: {} };
 
 export function currentIo(): CliIo {
-  return bound.getStore() ?? PROCESS_IO;
+  return (bound.getStore() ?? PROCESS_RUN).io;
+}
+
+/** This run's command-line-wide options (a fresh record per `runCli`). */
+export function currentRunOptions(): RunOptions {
+  return (bound.getStore() ?? PROCESS_RUN).options;
 }
 
 export function withIo<T>(io: CliIo, fn: () => T): T {
-  return bound.run(io, fn);
+  return bound.run({ io, options: {} }, fn);
 }
 
 /** Ends a command with an exit code; `runCli` turns it into its return value (never `process.exit`). */

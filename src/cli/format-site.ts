@@ -1,5 +1,5 @@
 /** Terminal rendering of the data-center estimate. */
-import type { SiteEstimate } from '../core/index.js';
+import type { DeploymentPlan, SiteEstimate } from '../core/index.js';
 import { formatNumber, keyValues, table } from './format.js';
 
 const mw = (w: number): string => `${(w / 1e6).toFixed(2)} MW`;
@@ -8,8 +8,22 @@ const musd = (usd: number): string => `$${formatNumber(usd / 1e6, 1)}M`;
 function formatFabric(f: SiteEstimate['sizing']['fabric']): string {
   const planes = f.planes > 1 ? `${f.planes} planes of ` : '';
   const over = f.oversubscription > 1 ? `, ${f.oversubscription}:1 at the leaf` : '';
-  const tiers = f.switchesPerTier.map(formatNumber).join(' + ');
+  const tiers = f.switchesPerTier.map((n) => formatNumber(n)).join(' + ');
   return `${planes}${f.tiers}-tier rail-optimized fat tree of ${f.switchPorts}-port ${f.type === 'ethernet' ? 'Ethernet' : 'InfiniBand'} switches${over}: ${tiers} = ${formatNumber(f.switches)} switches (leaf first), ${formatNumber(f.transceivers)} transceivers, ${f.scalableUnits} scalable units of ${f.nodesPerScalableUnit} nodes, ${musd(f.cost.totalUsd)}`;
+}
+
+const GANTT_WIDTH = 40;
+
+/** Text Gantt of a deployment plan: one row per task, █ on the critical path, ░ off it. */
+export function formatGantt(plan: DeploymentPlan): string {
+  const perChar = Math.max(plan.months, 1) / GANTT_WIDTH;
+  const rows = plan.tasks.map((t) => {
+    const start = Math.round(t.startMonth / perChar);
+    const length = t.durationMonths > 0 ? Math.max(1, Math.round(t.endMonth / perChar) - start) : 0;
+    const bar = ' '.repeat(start) + (t.critical ? '█' : '░').repeat(length);
+    return [t.name, t.startMonth.toFixed(1), t.durationMonths.toFixed(1), bar.padEnd(GANTT_WIDTH)];
+  });
+  return table(['task', 'start (month)', 'months', `0 … ${plan.months.toFixed(1)} months`], rows, `Deployment, ${plan.style}: ${plan.months.toFixed(1)} months (█ critical path)`);
 }
 
 export function formatSite(site: SiteEstimate): string {
@@ -17,7 +31,7 @@ export function formatSite(site: SiteEstimate): string {
   const out: string[] = [];
   out.push(keyValues([
     ['systems', `${formatNumber(s.systems.units)} × ${s.systems.name} (${s.systems.gpusPerUnit} GPUs, ${(s.systems.unitWatts / 1e3).toFixed(1)} kW)`],
-    ['racks', `${formatNumber(s.racks.computeRacks)} compute + ${formatNumber(s.racks.supportRacks)} network/storage = ${formatNumber(s.racks.totalRacks)} (${s.racks.unitsPerRack} system${s.racks.unitsPerRack === 1 ? '' : 's'}, ${(s.racks.rackWatts / 1e3).toFixed(1)} kW per rack; ${site.cooling} limit ${(s.racks.maxRackWatts / 1e3).toFixed(0)} kW)`],
+    ['racks', `${formatNumber(s.racks.computeRacks)} compute + ${formatNumber(s.racks.supportRacks)} network/storage = ${formatNumber(s.racks.totalRacks)} on ${formatNumber(s.racks.floorAreaM2)} m² of white space (${s.racks.unitsPerRack} system${s.racks.unitsPerRack === 1 ? '' : 's'}, ${(s.racks.rackWatts / 1e3).toFixed(1)} kW per rack; ${site.cooling} limit ${(s.racks.maxRackWatts / 1e3).toFixed(0)} kW)`],
     ['modular blocks', `${s.blocks.count} × ${mw(s.blocks.blockItWatts)} IT (${s.blocks.racksPerBlock} rack${s.blocks.racksPerBlock === 1 ? '' : 's'} each, ${(100 * s.blocks.fillFraction).toFixed(0)}% filled)`],
     ['IT power', `${mw(s.power.itNameplateWatts)} nameplate, ${mw(s.power.itAverageWatts)} average during training`],
     ['facility power', `${mw(s.facility.designWatts)} design, ${mw(s.facility.averageWatts)} average`],
@@ -32,20 +46,21 @@ export function formatSite(site: SiteEstimate): string {
   ], 'Power usage effectiveness, modeled'));
   const d = site.deployment;
   out.push(keyValues([
-    ['server price', `$${formatNumber(site.serverPrice.value / 1e3, 1)}K per GPU (${site.serverPrice.confidence}: ${site.serverPrice.source})`],
+    ['server price', `$${formatNumber(site.serverPrice.value / 1e3, 1)}K per GPU (${site.serverPrice.confidence}; source in --json)`],
     ['capex', `${musd(site.capex.totalUsd)} (servers ${musd(site.capex.serversUsd)}, network ${musd(site.capex.networkUsd)}, facility ${musd(site.capex.facilityUsd)}; ${musd(site.capex.facilityUsdPerBlock)} per block)`],
     ['opex per year', `${musd(site.opex.totalUsdPerYear)} (energy ${musd(site.opex.energyUsdPerYear)}, maintenance ${musd(site.opex.maintenanceUsdPerYear)})`],
     ['training run at the facility', `${formatNumber(site.runEnergy.facilityEnergyKwh / 1e3, 0)} MWh (${formatNumber(site.runEnergy.overheadEnergyJoules / 3.6e9, 0)} MWh overhead), energy $${formatNumber(site.runEnergy.energyUsd / 1e6, 2)}M, ${formatNumber(site.runEnergy.carbonKgCo2e / 1e3, 0)} tCO2e on facility energy`],
-    ['deployment', `modular ${d.modular.months} months (${d.modular.range.lowMonths}–${d.modular.range.highMonths}) vs traditional ${d.traditional.months} months (${d.traditional.range.lowMonths}–${d.traditional.range.highMonths})`],
+    ['deployment', `modular ${d.modular.months.toFixed(1)} months vs traditional ${d.traditional.months.toFixed(1)} months (critical paths below)`],
   ], 'Cost and time'));
+  out.push(formatGantt(d.modular), formatGantt(d.traditional));
   if (site.growth !== null) {
     const g = site.growth;
     out.push(table(['block', 'needed (month)', 'ordered', 'online', 'late by', 'capex'],
       g.blockOrders.map((b) => [b.index + 1, b.neededMonth, b.orderMonth, b.onlineMonth, b.delayMonths, musd(b.capexUsd)]), 'Pay-as-you-grow: modular blocks'));
     out.push(keyValues([
-      ['modular', `${g.modular.blocks} blocks, ${musd(g.modular.totalCapexUsd)}, stranded ${formatNumber(g.modular.strandedItWattMonths / 1e6, 1)} MW·months`],
+      ['modular', `${g.modular.blocks} blocks, ${musd(g.modular.totalCapexUsd)}, stranded ${formatNumber(g.modular.strandedItWattMonths / 1e6, 1)} MW·months, unmet ${formatNumber(g.modular.unmetItWattMonths / 1e6, 1)} MW·months`],
       ['build all up front', `${g.upFront.blocks} blocks, ${musd(g.upFront.totalCapexUsd)}, stranded ${formatNumber(g.upFront.strandedItWattMonths / 1e6, 1)} MW·months, unmet ${formatNumber(g.upFront.unmetItWattMonths / 1e6, 1)} MW·months`],
-    ], 'Growth strategies compared'));
+    ], `Growth strategies compared (months 0–${g.horizonMonth - 1})`));
   }
   return out.join('\n');
 }

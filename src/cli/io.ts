@@ -1,11 +1,10 @@
 /** File and terminal I/O of the CLI: the only place that touches the file system. */
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { extname, dirname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../core/index.js';
-import { parseScenarioText } from '../core/index.js';
-import type { Scenario } from '../core/index.js';
-import { currentIo } from './cli-io.js';
+import { InputError, calibrationKeys, calibrationStructure, isInputError, parseProfileText, parseScenarioText, profileStepOptions, withCalibrationProfile } from '../core/index.js';
+import type { CalibrationProfile, Scenario, StepOptions } from '../core/index.js';
+import { currentIo, currentRunOptions } from './cli-io.js';
 
 /**
  * Root of the installed package (holds data/ and examples/): the nearest folder above this module
@@ -37,7 +36,37 @@ export function readScenario(path: string): Scenario {
   const text = readTextFile(path, 'scenario');
   const ext = extname(path).toLowerCase();
   const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
-  return parseScenarioText(text, format);
+  const scenario = parseScenarioText(text, format);
+  // --profile wins over the scenario's own `calibration:` (a path relative to the scenario file).
+  const given = currentRunOptions().profile;
+  const file = given ?? (scenario.calibrationFile === undefined ? undefined : resolve(dirname(path), scenario.calibrationFile));
+  if (file === undefined) return scenario;
+  return withCalibrationProfile(scenario, readProfile(file, given === undefined ? 'calibration' : '--profile'), file);
+}
+
+/** Reads a calibration profile; its errors name the file. Records it as the profile in force. */
+export function readProfile(file: string, field = '--profile'): CalibrationProfile {
+  const text = readTextFile(file, field);
+  let profile: CalibrationProfile;
+  try {
+    profile = parseProfileText(text, calibrationStructure(), calibrationKeys());
+  } catch (error) {
+    if (isInputError(error)) throw new InputError(`${basename(file)}: ${error.field}`, error.value, error.rule);
+    throw error;
+  }
+  currentRunOptions().applied = { name: profile.name, file };
+  return profile;
+}
+
+/** Step options with `--profile` in force, for commands that read no scenario (validate). */
+export function profileOptionOf(): StepOptions | undefined {
+  const file = currentRunOptions().profile;
+  return file === undefined ? undefined : profileStepOptions(readProfile(file));
+}
+
+/** The profile in force, as the JSON output and the text header name it. */
+function appliedProfile(): { readonly name: string; readonly file: string } | undefined {
+  return currentRunOptions().applied;
 }
 
 /**
@@ -50,10 +79,20 @@ export function writeFileAtomic(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
+/** JSON output; with a calibration profile in force, its name and file lead the object. */
 export function printJson(value: unknown): void {
-  currentIo().stdout(`${JSON.stringify(value, null, 2)}\n`);
+  const applied = appliedProfile();
+  const out = applied !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value) ? { calibration: applied, ...value } : value;
+  currentIo().stdout(`${JSON.stringify(out, null, 2)}\n`);
 }
 
+/** Text output; with a calibration profile in force, the first line says which. */
 export function print(text: string): void {
+  const options = currentRunOptions();
+  const applied = appliedProfile();
+  if (applied !== undefined && options.announced !== true) {
+    options.announced = true;
+    currentIo().stdout(`calibration profile "${applied.name}" in force (${applied.file})\n\n`);
+  }
   currentIo().stdout(`${text}\n`);
 }

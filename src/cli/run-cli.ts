@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import { COMMANDS, invokedCommand } from './commands/index.js';
-import { CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, PROCESS_IO, withIo, type CliIo } from './cli-io.js';
+import { CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, PROCESS_IO, currentRunOptions, withIo, type CliIo } from './cli-io.js';
 
 export const VERSION = '0.1.0';
 
@@ -26,6 +26,11 @@ async function createProgram(io: CliIo, argv: readonly string[]): Promise<Comman
         const usage = usageOf.get(cmd);
         return usage === undefined ? Help.prototype.subcommandTerm.call(this, cmd) : `${cmd.name()} ${usage}`;
       },
+    })
+    .option('--profile <file>', 'a calibration profile (written by `scaleplan calibrate`) in force for every estimate; also `calibration:` in a scenario')
+    .hook('preAction', (_program, action) => {
+      const profile: unknown = action.optsWithGlobals().profile;
+      if (typeof profile === 'string') currentRunOptions().profile = profile;
     })
     .addHelpText('after', '\nEvery command takes --help and --json, e.g. `scaleplan plan --help`.');
   const invoked = invokedCommand(argv);

@@ -27,3 +27,5 @@ export * from './report/index.js';
 export * from './runs/index.js';
 export * from './validate/index.js';
 export * from './calibration/index.js';
+export * from './measurements/index.js';
+export * from './profile/index.js';

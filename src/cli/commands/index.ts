@@ -27,6 +27,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'bottlenecks', usage: '[options] <scenario>', summary: 'score 0-100 what limits the run in six domains, with evidence, remedies and what-if', load: async () => (await import('./bottlenecks.js')).registerBottlenecks },
   { name: 'compare', usage: 'tp-pp|dp-ep <scenario>', summary: 'tensor vs pipeline, data vs expert parallelism, quantified', load: async () => (await import('./compare.js')).registerCompare },
   { name: 'validate', usage: '[options] [runs]', summary: 'predicted vs measured for every published run scaleplan can model', load: async () => (await import('./validate.js')).registerValidate },
+  { name: 'calibrate', usage: '[options] <runs...>', summary: 'fit the calibration to your own runs (records, tables, training logs) and write a profile', load: async () => (await import('./calibrate.js')).registerCalibrate },
   { name: 'serve', usage: '[options] [scenario]', summary: 'the web UI on loopback: scenario editor, charts, planner, computed in the browser', load: async () => (await import('./serve.js')).registerServe },
 ];
 

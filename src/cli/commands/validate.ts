@@ -1,10 +1,15 @@
 /** `scaleplan validate [runs.json]`: predicted vs measured for every published run scaleplan can model. */
 import type { Command } from 'commander';
 import { groupSkipReasons, InputError, parseRunsFile, validateRuns } from '../../core/index.js';
-import type { CrossValidationSummary, ErrorSummary, RunValidation, ValidationReport } from '../../core/index.js';
+import type { CrossValidationSummary, ErrorSummary, RunValidation, StepOptions, ValidationReport } from '../../core/index.js';
 import { table } from '../format.js';
-import { packagePath, print, printJson, readTextFile } from '../io.js';
+import { packagePath, print, printJson, profileOptionOf, readTextFile } from '../io.js';
 import { action } from '../run.js';
+
+function profileStep(): { step?: StepOptions } {
+  const step = profileOptionOf();
+  return step === undefined ? {} : { step };
+}
 
 const METRIC_LABEL = { tokensPerSecPerGpu: 'tok/s/GPU', stepTimeS: 'step s', mfu: 'MFU' } as const;
 
@@ -86,7 +91,7 @@ export function registerValidate(program: Command): void {
     .action(action((path: string | undefined, opts: { json?: boolean; verbose?: boolean; crossValidate?: string }) => {
       if (opts.crossValidate !== undefined && opts.crossValidate !== 'family') throw new InputError('--cross-validate', opts.crossValidate, 'must be "family" (leave one source family out)');
       const file = path ?? packagePath('data', 'runs-dev.json');
-      const report = validateRuns(parseRunsFile(readTextFile(file, 'runs')), { crossValidate: opts.crossValidate === 'family' ? 'family' : null });
+      const report = validateRuns(parseRunsFile(readTextFile(file, 'runs')), { crossValidate: opts.crossValidate === 'family' ? 'family' : null, ...profileStep() });
       if (opts.json) return printJson(report);
       print(formatValidation(report, opts.verbose === true));
     }));

@@ -23,7 +23,7 @@ import type { ComputeOp, ComputeShape } from '../compute/types.js';
 import type { Layout } from '../layout/types.js';
 import { moeLayerCount } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
-import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
+import { DEFAULT_STEP_OPTIONS, stepEfficiency, type StepOptions } from '../step/options.js';
 
 export interface MemoryWall {
   /** Compute seconds of one micro-batch through the whole model on one GPU [s]. */
@@ -66,7 +66,7 @@ export function estimateMemoryWall(scenario: Scenario, layout: Layout, options: 
   const { model, cluster } = scenario;
   const shape = stepComputeShape(scenario, layout, options);
   const g = resolveGpuTokens(model, shape);
-  const real = createRooflineDevice(cluster.accelerator, shape.precision, options.efficiency, shape.computeSmFraction ?? 1);
+  const real = createRooflineDevice(cluster.accelerator, shape.precision, stepEfficiency(scenario, options), shape.computeSmFraction ?? 1);
   const devices = { real, free: { ...real, memoryBytesPerSec: Number.POSITIVE_INFINITY } };
   const moeLayers = moeLayerCount(model);
   const t: Tally = { total: 0, bound: 0, stall: 0 };

@@ -43,11 +43,11 @@ export function neutralFacts(): BottleneckFacts {
     },
     power: {
       rackWatts: 15_000, itNameplateWatts: 1e6, facilityDesignWatts: 1.2e6, blockItWatts: 2e6, blocks: 1,
-      itWattsPerGpu: 1500, powerChainLossWattsPerItWatt: 0.02, hvdc: true,
+      itWattsPerGpu: 1500, powerChainLossWattsPerItWatt: 0.02, hvdc: true, rackFeedWatts: 1e6, sitePowerWatts: null,
     },
     cooling: {
       cooling: 'direct-to-chip', maxRackWatts: 140_000, rackWatts: 15_000, referenceRackWatts: 15_000, unitsPerRack: 4,
-      referenceUnitsPerRack: 4, limitedByCooling: false, coolingWattsPerItWatt: 0.04, pue: 1.1,
+      referenceUnitsPerRack: 4, limitedByCooling: false, coolingWattsPerItWatt: 0.04, pue: 1.1, freeCoolingFraction: 0.4,
     },
     reliability: {
       mtbfHours: 100, checkpointBytes: 1e12, storageBandwidthBytesPerSec: 1e12, checkpointWriteSeconds: 0,

@@ -34,7 +34,8 @@ import {
   cpExchangesPerLayer, cpMessageBytes, expertAllToAlls, p2pMessageBytes, tpCallsPerLayer, tpCollectiveBytes, type CommContext,
 } from '../step/layer-comm.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
-import { commContextOf, groupsOf, microBatchesPerChunk, partitionOf, rankParams, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
+import { commContextOf, groupsOf, microBatchesPerChunk, partitionOf, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
+import { rankParams } from '../step/rank-costs.js';
 
 export type TrafficKind = 'tp' | 'cp' | 'ep' | 'dp' | 'pp';
 

@@ -13,6 +13,7 @@ const groups: Record<string, Record<string, Sourced<unknown>>> = {
   COSTS: defaults.COSTS,
   BUILD_TIME_RANGES: defaults.BUILD_TIME_RANGES,
   BUILD_TIMES: defaults.BUILD_TIMES,
+  DEPLOYMENT: defaults.DEPLOYMENT,
 };
 const rows = Object.entries(groups).flatMap(([group, entries]) => Object.entries(entries).map(([key, v]) => ({ group, key, v })));
 const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');

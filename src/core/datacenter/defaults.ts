@@ -100,6 +100,24 @@ export const POWER_CHAIN = {
     confidence: 'assumption',
     source: '415 V (240/415 V) distribution as recommended by Schneider WP 110 (§4.8, §4.9); efficiency itself not in the data',
   },
+  legacyRackFeedWatts: {
+    value: 20_000,
+    unit: 'W per rack',
+    confidence: 'secondary',
+    source: '§4.1: "most datacenters can manage at 10-20kW per rack" (The Register on Schneider WP 110); Uptime 2023 "Most operators do not have any racks beyond 20 kW" — the feed of 208 V PDU rows',
+  },
+  acRackFeedWatts: {
+    value: 120_000,
+    unit: 'W per rack',
+    confidence: 'secondary',
+    source: '§4.8: "The requirement to deliver 120 kW at 48V requires currents exceeding 2.5 kA" (The Register, 2026) — the ceiling of AC-fed 48–54 V in-rack busbars',
+  },
+  hvdcRackFeedWatts: {
+    value: 1_000_000,
+    unit: 'W per rack',
+    confidence: 'secondary',
+    source: '§4.8: NVIDIA 800 VDC architecture targets ~1 MW racks around 2027 (Crucible Capital summary); 800 V cuts current ~15× against 54 V',
+  },
   hvdcGain: {
     value: 0.05,
     unit: 'relative end-to-end efficiency gain',
@@ -134,6 +152,13 @@ export const SIZING = {
     unit: 'racks of network/storage/management per GPU',
     confidence: 'derived',
     source: '§2.3 H100 RA Table 7: the 127-node / 4-SU build uses 38 racks; 127 DGX at 4 per rack = 32 compute racks → 6 support racks for 4 SUs of 256 GPU positions = 6 / 1,024 per GPU',
+  },
+  whiteSpaceM2PerRack: {
+    value: 2,
+    unit: 'm² of white space per rack',
+    confidence: 'assumption',
+    source:
+      'no floor area in the data: a 0.6 × 1.2 m rack with half of a 1.2 m cold aisle and half of a 1.2 m hot aisle on each side = 0.6 × 2.4 = 1.44 m², plus ~40 % for row ends, PDUs and CDUs',
   },
   averagePowerFraction: {
     value: 0.76,
@@ -247,5 +272,109 @@ export const BUILD_TIMES = {
     unit: 'months from order to IT-ready',
     confidence: 'secondary',
     source: '§4.3: traditional 18–30 months (datacentres.com, midpoint 24); "18 to 24 months" (EC&M); "12 to 24 months" (Schneider); AI power/cooling 24–36 months (Vertiv)',
+  },
+} as const satisfies Record<string, Sourced>;
+
+/**
+ * Durations of the deployment tasks (deployment.ts) [months]. Each task is a base plus a term that
+ * grows with MW or blocks; the sums are checked against the published totals in deployment.test.ts
+ * (modular 3–6 months and traditional 18–24 on a ready site; grid queues of years).
+ */
+export const DEPLOYMENT = {
+  permitsMonths: {
+    value: 6,
+    unit: 'months (building and environmental permits, when not in hand)',
+    confidence: 'assumption',
+    source: 'no permitting time in the data; half a year as a named assumption, skipped when datacenter.site.permitted',
+  },
+  gridInterconnectMonths: {
+    value: 36,
+    unit: 'months (utility queue, substation and feed, when power is not available)',
+    confidence: 'secondary',
+    source: 'datacenter-references.md Time: grid interconnection queues of 3–7 years in many markets (utility and trade reports) — the low end; skipped when datacenter.site.powerAvailable',
+  },
+  modularDesignMonths: {
+    value: 1,
+    unit: 'months (configure a catalogue block design, sign-off)',
+    confidence: 'assumption',
+    source: 'no figure in the data: Schneider counts its 12–24 weeks "from design sign-off" (§4.3), so design precedes it; one month for a catalogue design',
+  },
+  sitePrepMonths: {
+    value: 1,
+    unit: 'months (pads, trenches, on-site utilities) at 0 MW',
+    confidence: 'assumption',
+    source: 'no figure in the data; runs in parallel with the factory build, so it is rarely critical',
+  },
+  sitePrepMonthsPerMw: {
+    value: 0.02,
+    unit: 'months per MW of facility power',
+    confidence: 'assumption',
+    source: 'no figure in the data: +1 month per 50 MW of pads and trenches',
+  },
+  factoryMonths: {
+    value: 16 / 4.345,
+    unit: 'months (order to delivery of the first module)',
+    confidence: 'secondary',
+    source: '§4.3: modular components 12–20 weeks (datacentres.com), "12 to 24 weeks to deploy" (Schneider) — 16 weeks midpoint',
+  },
+  factoryBlocksPerMonth: {
+    value: 10,
+    unit: 'blocks a factory delivers per month after the first',
+    confidence: 'assumption',
+    source: 'no factory throughput in the data: modules build in parallel, ten 2 MW blocks (20 MW) a month',
+  },
+  installMonths: {
+    value: 1,
+    unit: 'months (set, connect and commission the first block)',
+    confidence: 'assumption',
+    source: 'no figure in the data; with design and the 16-week factory build it lands a small modular site at ~6 months, the top of the 3–6 month claim and inside the 6–10 month total of §4.3 (datacentres.com)',
+  },
+  installMonthsPerBlock: {
+    value: 0.05,
+    unit: 'months per further block',
+    confidence: 'assumption',
+    source: 'no figure in the data: parallel crews, 20 blocks (40 MW) add a month',
+  },
+  traditionalDesignMonths: {
+    value: 4,
+    unit: 'months (engineering design of a bespoke hall)',
+    confidence: 'assumption',
+    source: 'no figure in the data; with the long-lead equipment it lands a small hall at ~21 months, inside §4.3 18–24 (EC&M) and 12–24 (Schneider)',
+  },
+  longLeadEquipmentMonths: {
+    value: 11,
+    unit: 'months (switchgear, generators, chillers: order to delivery)',
+    confidence: 'primary',
+    source: '§4.3 Cushman & Wakefield DC Development Cost Guide 2025: switchgear 46–48 weeks; generators and chillers >30 weeks (up to 110)',
+  },
+  shellMonths: {
+    value: 8,
+    unit: 'months (shell and core construction) at 0 MW',
+    confidence: 'assumption',
+    source: 'no figure in the data: runs in parallel with the long-lead equipment',
+  },
+  shellMonthsPerMw: {
+    value: 0.05,
+    unit: 'months per MW of facility power',
+    confidence: 'assumption',
+    source: 'no figure in the data: +1 month per 20 MW of hall; with the fit-out term an 80 MW AI hall lands at ~25 months, inside §4.3 Vertiv 24–36',
+  },
+  fitOutMonths: {
+    value: 4,
+    unit: 'months (mechanical and electrical fit-out) at 0 MW',
+    confidence: 'assumption',
+    source: 'no figure in the data',
+  },
+  fitOutMonthsPerMw: {
+    value: 0.03,
+    unit: 'months per MW of facility power',
+    confidence: 'assumption',
+    source: 'no figure in the data: +1 month per ~33 MW',
+  },
+  commissioningMonths: {
+    value: 2,
+    unit: 'months (integrated systems testing)',
+    confidence: 'assumption',
+    source: 'no figure in the data',
   },
 } as const satisfies Record<string, Sourced>;

@@ -9,6 +9,7 @@ export {
   CLIMATE_FREE_COOLING,
   COOLING_ENERGY,
   COSTS,
+  DEPLOYMENT,
   FABRIC,
   POWER_CHAIN,
   RACK_LIMITS,
@@ -35,6 +36,11 @@ export { estimateItWattsPerGpu, sizeDatacenter } from './size.js';
 export type { DatacenterInput, DatacenterSizing } from './size.js';
 export { HOURS_PER_YEAR, JOULES_PER_KWH, estimateCapex, estimateOpex, estimateRunEnergy } from './cost.js';
 export type { CapexBreakdown, CapexInput, OpexBreakdown, OpexInput, RunEnergy, RunEnergyInput, RunItEnergy } from './cost.js';
-export { BUILD_STYLES, MAX_MONTHS, estimateDeployment, planGrowth } from './timeline.js';
-export type { BlockOrder, BuildStyle, CapexPoint, DeploymentEstimate, GrowthInput, GrowthPlan, GrowthStep, MonthState, StrategySummary } from './timeline.js';
+export { BUILD_STYLES, MAX_MONTHS, planGrowth } from './timeline.js';
+export { estimateDeployment, planModularDeployment, planTraditionalDeployment } from './deployment.js';
+export type { DeploymentInput, DeploymentPlan, DeploymentTask, SiteReadiness } from './deployment.js';
+export { SWITCHES, SWITCH_IDS, FABRIC_TYPES } from './switches.js';
+export type { FabricType, SwitchId, SwitchModel } from './switches.js';
+export { SYSTEM_PRICES, defaultServerUsdPerGpu } from './system-prices.js';
+export type { BlockOrder, BuildStyle, CapexPoint, GrowthInput, GrowthPlan, GrowthStep, MonthState, StrategySummary } from './timeline.js';
 export { MAX_GPUS, MAX_WATTS } from './validate.js';

@@ -20,6 +20,8 @@ export interface PowerChain {
   readonly distribution: Distribution;
   /** Relative end-to-end gain of HVDC over the same AC chain (used when distribution = 'hvdc'). */
   readonly hvdcGain: number;
+  /** Most power the chain practically feeds one rack [W] (208 V rows 20 kW, AC-fed 54 V busbars 120 kW, 800 V DC ~1 MW). */
+  readonly rackFeedWatts: number;
 }
 
 export const POWER_CHAINS = {
@@ -31,6 +33,7 @@ export const POWER_CHAINS = {
     distributionEfficiency: POWER_CHAIN.legacyDistribution.value,
     distribution: 'ac',
     hvdcGain: POWER_CHAIN.hvdcGain.value,
+    rackFeedWatts: POWER_CHAIN.legacyRackFeedWatts.value,
   },
   modernAc: {
     id: 'modern-ac',
@@ -40,6 +43,7 @@ export const POWER_CHAINS = {
     distributionEfficiency: POWER_CHAIN.modernDistribution.value,
     distribution: 'ac',
     hvdcGain: POWER_CHAIN.hvdcGain.value,
+    rackFeedWatts: POWER_CHAIN.acRackFeedWatts.value,
   },
   hvdc800v: {
     id: 'hvdc-800v',
@@ -49,6 +53,7 @@ export const POWER_CHAINS = {
     distributionEfficiency: POWER_CHAIN.modernDistribution.value,
     distribution: 'hvdc',
     hvdcGain: POWER_CHAIN.hvdcGain.value,
+    rackFeedWatts: POWER_CHAIN.hvdcRackFeedWatts.value,
   },
 } as const satisfies Record<string, PowerChain>;
 

@@ -23,6 +23,10 @@ describe('sizeDatacenter', () => {
     expect(s.fabric).toMatchObject({ scalableUnits: 4, leafSwitches: 32, spineSwitches: 16 });
   });
 
+  it('floor area = total racks · 2 m² of white space: 38 racks → 76 m²', () => {
+    expect(sizeDatacenter({ accelerator: H100_DGX, gpus: 1016, cooling: 'air' }).racks.floorAreaM2).toBe(76);
+  });
+
   it('rounds GPUs up to whole systems', () => {
     const s = sizeDatacenter({ accelerator: H100_DGX, gpus: 1001, cooling: 'air' });
     expect(s.systems.units).toBe(126);

@@ -54,7 +54,13 @@ export interface DatacenterSizing {
   readonly systems: { readonly name: string; readonly gpusPerUnit: number; readonly unitWatts: number; readonly units: number };
   /** Fabric endpoints' nodes: ⌈installed GPUs / GPUs per node⌉. */
   readonly nodes: number;
-  readonly racks: FeasibleRackPlan & { readonly computeRacks: number; readonly supportRacks: number; readonly totalRacks: number };
+  readonly racks: FeasibleRackPlan & {
+    readonly computeRacks: number;
+    readonly supportRacks: number;
+    readonly totalRacks: number;
+    /** White space the racks stand on: total racks · m² per rack (SIZING.whiteSpaceM2PerRack) [m²]. */
+    readonly floorAreaM2: number;
+  };
   readonly power: {
     readonly computeWatts: number;
     readonly supportWatts: number;
@@ -142,7 +148,7 @@ export function sizeDatacenter(input: DatacenterInput): DatacenterSizing {
     gpusInstalled,
     systems: { name: accelerator.system.name, gpusPerUnit, unitWatts: accelerator.system.powerWatts, units },
     nodes,
-    racks: { ...rack, computeRacks, supportRacks, totalRacks: computeRacks + supportRacks },
+    racks: { ...rack, computeRacks, supportRacks, totalRacks: computeRacks + supportRacks, floorAreaM2: (computeRacks + supportRacks) * SIZING.whiteSpaceM2PerRack.value },
     power: {
       computeWatts,
       supportWatts: computeWatts * support,

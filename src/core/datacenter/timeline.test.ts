@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isInputError } from '../errors.js';
-import { BUILD_STYLES, estimateDeployment, planGrowth } from './timeline.js';
+import { ACCELERATORS } from '../hardware/catalog.js';
+import { sizeDatacenter } from './size.js';
+import { BUILD_STYLES, planGrowth } from './timeline.js';
 
 const MW = 1e6;
-
-describe('estimateDeployment', () => {
-  it('modular takes months, traditional years (§4.3 ranges)', () => {
-    const d = estimateDeployment();
-    expect(d.modular.months).toBeGreaterThanOrEqual(d.modular.range.lowMonths);
-    expect(d.modular.months).toBeLessThanOrEqual(d.modular.range.highMonths);
-    expect(d.traditional.months).toBeGreaterThanOrEqual(18);
-    expect(d.traditional.months).toBeGreaterThan(2 * d.modular.months);
-  });
-});
 
 describe('planGrowth', () => {
   // 1 kW per GPU: 1,000 GPUs = 1 MW; blocks of 2 MW.
@@ -82,5 +74,22 @@ describe('planGrowth', () => {
     expect(field(() => planGrowth({ ...base, schedule: [{ month: 1, gpus: 20 }, { month: 5, gpus: 10 }] }))).toBe('schedule[1].gpus');
     expect(field(() => planGrowth({ ...base, blockItWatts: 0, schedule: [{ month: 1, gpus: 10 }] }))).toBe('blockItWatts');
     expect(field(() => planGrowth({ ...base, schedule: [{ month: 1, gpus: 10 }], horizonMonth: 1 }))).toBe('horizonMonth');
+  });
+});
+
+describe('planGrowth packs racks like sizing', () => {
+  it('40 GB200 NVL72 racks (2,880 GPUs): 13 racks per 2 MW block → 4 blocks in both sizing and growth (by power alone: 3)', () => {
+    const sizing = sizeDatacenter({ accelerator: ACCELERATORS.gb200, gpus: 2880, cooling: 'direct-to-chip' });
+    expect(sizing.blocks).toMatchObject({ racksPerBlock: 13, count: 4 });
+    const schedule = [{ month: 0, gpus: 2880 }];
+    const packed = planGrowth({ schedule, itWattsPerGpu: sizing.power.itWattsPerGpu, gpusPerBlock: 13 * 72 });
+    expect(packed.modular.blocks).toBe(sizing.blocks.count);
+    expect(planGrowth({ schedule, itWattsPerGpu: sizing.power.itWattsPerGpu }).modular.blocks).toBe(3);
+  });
+
+  it('runs to a stated horizon: stranded and unmet are summed over every month before it', () => {
+    const p = planGrowth({ itWattsPerGpu: 1000, blockItWatts: 2 * MW, schedule: [{ month: 12, gpus: 1000 }], horizonMonth: 48 });
+    expect(p.months).toHaveLength(48);
+    expect(p.horizonMonth).toBe(48);
   });
 });

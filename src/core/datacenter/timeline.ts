@@ -1,20 +1,18 @@
 /**
- * Time: how long a build takes, and pay-as-you-grow.
- *
- * Deployment (hardware-facts.md §4.3): modular 6–10 months from order (planning value 8), traditional
- * 18–30 months (24); AI power/cooling 24–36 months (Vertiv).
+ * Pay-as-you-grow over time. Lead times default to BUILD_TIMES (hardware-facts.md §4.3); a site
+ * estimate passes the lead times of its own deployment critical path (deployment.ts).
  *
  * planGrowth, on a monthly grid (month 0 = today, nothing can be ordered earlier):
  *  demand d(m) [W] = GPUs of the last schedule step at or before m · IT watts per GPU
- *  modular: block i (0-based) is needed at the first month with ⌈d/B⌉ > i; ordered at
+ *  blocks(m) = ⌈GPUs(m) / GPUs per block⌉ by rack packing (size.ts), or ⌈d/B⌉ by power alone
+ *  modular: block i (0-based) is needed at the first month with blocks(m) > i; ordered at
  *           max(0, needed − lead); online at order + lead; capex paid at order
  *  up front: all ⌈max d / B⌉ blocks ordered at max(0, first need − lead), online lead months later
  *  stranded [W·month] = Σ_m max(0, built(m) − d(m));  unmet [W·month] = Σ_m max(0, d(m) − built(m))
  * Both strategies build the same blocks, so when neither is late, stranded(modular) ≤ stranded(up front).
  */
 import { InputError } from '../errors.js';
-import type { MonthRange } from './defaults.js';
-import { BUILD_TIME_RANGES, BUILD_TIMES, COSTS, SIZING } from './defaults.js';
+import { BUILD_TIMES, COSTS, SIZING } from './defaults.js';
 import { MAX_GPUS, MAX_WATTS, requireNonNegative, requireNonNegativeInteger, requirePositive, requirePositiveInteger } from './validate.js';
 
 /** Longest plan accepted [months]: 100 years. */
@@ -32,23 +30,6 @@ export const BUILD_STYLES = {
   traditional: { leadMonths: BUILD_TIMES.traditionalMonths.value, facilityUsdPerItWatt: COSTS.traditionalFacilityUsdPerItWatt.value },
 } as const satisfies Record<string, BuildStyle>;
 
-export interface DeploymentEstimate {
-  readonly months: number;
-  readonly range: MonthRange;
-  readonly source: string;
-}
-
-/** Months to deploy a whole site: modular blocks build in parallel; a traditional hall builds once. */
-export function estimateDeployment(): { readonly modular: DeploymentEstimate; readonly traditional: DeploymentEstimate; readonly aiInfrastructure: DeploymentEstimate } {
-  const range = (r: { value: MonthRange; source: string }, months: number): DeploymentEstimate => ({ months, range: r.value, source: r.source });
-  const ai = BUILD_TIME_RANGES.aiInfrastructure;
-  return {
-    modular: range(BUILD_TIME_RANGES.modular, BUILD_TIMES.modularMonths.value),
-    traditional: range(BUILD_TIME_RANGES.traditional, BUILD_TIMES.traditionalMonths.value),
-    aiInfrastructure: range(ai, (ai.value.lowMonths + ai.value.highMonths) / 2),
-  };
-}
-
 export interface GrowthStep {
   readonly month: number;
   /** GPUs that must be online from this month on. */
@@ -63,6 +44,11 @@ export interface GrowthInput {
   readonly modular?: Partial<BuildStyle>;
   /** The build-everything-first strategy (default: a traditional build). */
   readonly upFront?: Partial<BuildStyle>;
+  /**
+   * GPUs one block holds by rack packing (racks per block · systems per rack · GPUs per system, as
+   * size.ts packs them). Default: by power alone, block W / W per GPU.
+   */
+  readonly gpusPerBlock?: number;
   /** First month not counted (default: last schedule month + 1). */
   readonly horizonMonth?: number;
 }
@@ -141,10 +127,10 @@ function demandByMonth(schedule: readonly GrowthStep[], wattsPerGpu: number, hor
   return out;
 }
 
-function orderModularBlocks(demand: readonly number[], blockW: number, style: BuildStyle): BlockOrder[] {
+function orderModularBlocks(demand: readonly number[], blocksFor: (watts: number) => number, blockW: number, style: BuildStyle): BlockOrder[] {
   const orders: BlockOrder[] = [];
   demand.forEach((d, month) => {
-    for (let i = orders.length; i < Math.ceil(d / blockW); i += 1) {
+    for (let i = orders.length; i < blocksFor(d); i += 1) {
       const orderMonth = Math.max(0, month - style.leadMonths);
       const onlineMonth = orderMonth + style.leadMonths;
       orders.push({ index: i, neededMonth: month, orderMonth, onlineMonth, delayMonths: onlineMonth - month, capexUsd: blockW * style.facilityUsdPerItWatt });
@@ -187,7 +173,10 @@ export function planGrowth(input: GrowthInput): GrowthPlan {
   if (horizon <= last) throw new InputError('horizonMonth', horizon, `must be after the last schedule month ${last}`);
 
   const demand = demandByMonth(input.schedule, wattsPerGpu, horizon);
-  const modularOrders = orderModularBlocks(demand, blockW, modularStyle);
+  const gpusPerBlock = input.gpusPerBlock === undefined ? null : requirePositiveInteger('gpusPerBlock', input.gpusPerBlock, MAX_GPUS);
+  // Round before the ceiling so float noise in watts / (W per GPU) cannot add a block.
+  const blocksFor = (watts: number): number => (gpusPerBlock === null ? Math.ceil(watts / blockW) : Math.ceil(Number((watts / wattsPerGpu).toFixed(6)) / gpusPerBlock));
+  const modularOrders = orderModularBlocks(demand, blocksFor, blockW, modularStyle);
   const firstNeed = demand.findIndex((d) => d > 0);
   const upFrontOrder = Math.max(0, firstNeed - upFrontStyle.leadMonths);
   const upFrontOrders = modularOrders.map((o) => ({

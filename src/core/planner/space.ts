@@ -25,6 +25,7 @@
  */
 import { checkLayout, divisors, layoutContext, type LayoutCandidate, type LayoutContext, type LayoutViolation } from '../layout/create-layout.js';
 import { SCHEDULE_IDS, type Recompute, type ScheduleId, type ZeroStage } from '../layout/types.js';
+import { gpuCountsWithinSitePower } from '../report/site-sizing.js';
 import type { Choice, LayoutSpec, Scenario } from '../scenario/types.js';
 import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
 
@@ -72,7 +73,8 @@ export function resolveLimits(scenario: Scenario, limits: SpaceLimits = {}): Res
 }
 
 export function createSearchSpace(scenario: Scenario, gpuCounts: readonly number[] | undefined, limits: SpaceLimits = {}): SearchSpace {
-  const counts = gpuCounts === undefined || gpuCounts.length === 0 ? [scenario.cluster.gpus] : [...new Set(gpuCounts)].sort((a, b) => a - b);
+  const given = gpuCounts === undefined || gpuCounts.length === 0 ? [scenario.cluster.gpus] : [...new Set(gpuCounts)].sort((a, b) => a - b);
+  const counts = gpuCountsWithinSitePower(scenario, given);
   return { scenario, spec: scenario.layout, gpuCounts: counts, limits: resolveLimits(scenario, limits) };
 }
 

@@ -9,17 +9,19 @@ import { estimateCapex, estimateOpex, estimateRunEnergy, type CapexBreakdown, ty
 import { PUE_PRESETS, estimatePue, type PueBreakdown } from '../datacenter/pue.js';
 import type { Sourced } from '../datacenter/sourced.js';
 import { defaultServerUsdPerGpu } from '../datacenter/system-prices.js';
-import { estimateItWattsPerGpu, sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
-import { estimateDeployment, planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
+import { estimateItWattsPerGpu, type DatacenterSizing } from '../datacenter/size.js';
+import { estimateDeployment } from '../datacenter/deployment.js';
+import { planGrowth, type GrowthPlan } from '../datacenter/timeline.js';
 import { inUserTerms, type UserField } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ScenarioEstimate } from './estimate-scenario.js';
 import { scenarioPueInput } from './scenario-pue.js';
+import { requireWithinSitePower, sizeScenarioSite } from './site-sizing.js';
 
 export interface SiteEstimate {
   readonly cooling: CoolingId;
   readonly sizing: DatacenterSizing;
-  /** PUE of this design and of a traditional air-cooled, legacy-AC build of the same IT load. */
+  /** PUE of this design and of a traditional air-cooled, legacy-AC build of the same IT load in the same climate. */
   readonly pue: { readonly design: PueBreakdown; readonly traditional: PueBreakdown };
   /** Server price per GPU used for capex, with its source (per system, system-prices.ts). */
   readonly serverPrice: Sourced;
@@ -27,20 +29,9 @@ export interface SiteEstimate {
   readonly opex: OpexBreakdown;
   /** The training run's energy at the facility (IT × PUE), energy cost and carbon. */
   readonly runEnergy: RunEnergy;
+  /** Critical paths of a modular and a traditional build of this site (datacenter.site readiness). */
   readonly deployment: ReturnType<typeof estimateDeployment>;
   readonly growth: GrowthPlan | null;
-}
-
-/** The scenario's fabric section in the names of `planFabric`. */
-function fabricInput(f: NonNullable<Scenario['datacenter']['fabric']>): NonNullable<DatacenterInput['fabric']> {
-  return {
-    ...(f.type === undefined ? {} : { type: f.type }),
-    ...(f.switch === undefined ? {} : { switchModel: f.switch }),
-    ...(f.switchPorts === undefined ? {} : { switchPorts: f.switchPorts }),
-    ...(f.rails === undefined ? {} : { railsPerNode: f.rails }),
-    ...(f.planes === undefined ? {} : { planes: f.planes }),
-    ...(f.oversubscription === undefined ? {} : { oversubscription: f.oversubscription }),
-  };
 }
 
 /**
@@ -60,20 +51,13 @@ export function estimateSite(scenario: Scenario, estimate: ScenarioEstimate): Si
 
 function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   const dc = scenario.datacenter;
-  const { cooling, climate, powerChain } = scenarioPueInput(scenario);
+  const { cooling, climate } = scenarioPueInput(scenario);
   // Average over nameplate IT power per GPU (host and network share included on both sides).
   const averagePowerFraction = Math.min(1, estimate.run.energy.avgWattsPerGpu / estimateItWattsPerGpu(scenario.cluster.accelerator));
-  const sizing = sizeDatacenter({
-    accelerator: scenario.cluster.accelerator,
-    gpus: scenario.cluster.gpus,
-    cooling,
-    climate,
-    powerChain,
-    ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
-    averagePowerFraction,
-    ...(dc.fabric === undefined ? {} : { fabric: fabricInput(dc.fabric) }),
-  });
-  const traditional = estimatePue(PUE_PRESETS.traditional);
+  const sizing = sizeScenarioSite(scenario, averagePowerFraction);
+  requireWithinSitePower(dc.sitePowerMw, sizing.facility.designWatts);
+  // The traditional baseline stands on the same site: the design's climate, air and a legacy AC chain.
+  const traditional = estimatePue({ ...PUE_PRESETS.traditional, climate });
   const given = scenario.economics.capexUsdPerGpu;
   const serverPrice: Sourced = given === undefined ? defaultServerUsdPerGpu(scenario.cluster.accelerator) : { value: given, unit: 'USD per GPU', confidence: 'primary', source: 'economics.capexUsdPerGpu' };
   const capex = estimateCapex({ sizing, serverUsdPerGpu: serverPrice.value });
@@ -85,10 +69,13 @@ function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
     ...(electricity === undefined ? {} : { electricityUsdPerKwh: electricity }),
     ...(scenario.economics.gridGramsCo2ePerKwh === undefined ? {} : { gridGramsCo2ePerKwh: scenario.economics.gridGramsCo2ePerKwh }),
   });
+  const deployment = estimateDeployment({ facilityWatts: sizing.facility.designWatts, blocks: sizing.blocks.count, site: dc.site ?? {} });
   const growth = dc.growth === undefined ? null : planGrowth({
     schedule: dc.growth,
     itWattsPerGpu: sizing.power.itWattsPerGpu,
+    gpusPerBlock: sizing.blocks.racksPerBlock * sizing.racks.unitsPerRack * sizing.systems.gpusPerUnit,
+    ...(dc.growthHorizonMonth === undefined ? {} : { horizonMonth: dc.growthHorizonMonth }),
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
   });
-  return { cooling, sizing, pue: { design: sizing.pue, traditional }, serverPrice, capex, opex, runEnergy, deployment: estimateDeployment(), growth };
+  return { cooling, sizing, pue: { design: sizing.pue, traditional }, serverPrice, capex, opex, runEnergy, deployment, growth };
 }

@@ -1,5 +1,5 @@
 /** Public API of the scenario format: parse text or data into a resolved Scenario. */
-export type { Choice, LayoutSpec, Scenario } from './types.js';
+export type { Choice, LayoutSpec, Scenario, ScenarioCalibration } from './types.js';
 export { parseScenario, parseScenarioInput, parseScenarioText, type TextFormat } from './parse.js';
 export { resolveLayoutSpec, resolveScenario } from './resolve.js';
 export { resolveAccelerator, resolveCluster } from './resolve-cluster.js';

@@ -110,5 +110,6 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     economics: input.economics ?? {},
     datacenter: input.datacenter ?? {},
     reference: input.reference ?? {},
+    ...(input.calibration === undefined ? {} : { calibrationFile: input.calibration }),
   };
 }

@@ -48,6 +48,7 @@ export const ScenarioInputSchema = strictObject(
     economics: EconomicsInputSchema.optional(),
     datacenter: DatacenterInputSchema.optional(),
     reference: ReferenceInputSchema.optional(),
+    calibration: z.string().min(1, 'must be a file path').optional().describe('Calibration profile written by `scaleplan calibrate` (path relative to this file). Default: the built-in calibration.'),
   },
   'A scaleplan scenario: model, cluster, training run and parallel layout.',
 );

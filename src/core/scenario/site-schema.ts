@@ -39,11 +39,20 @@ export const DatacenterInputSchema = strictObject(
     powerChain: oneOf(['legacyAc', 'modernAc', 'hvdc800v'] as const).optional().describe('Power distribution. Default modernAc.'),
     blockMw: positiveNumber(500).optional().describe('IT power of one modular block [MW]. Default 2.'),
     fabric: FabricInputSchema.optional(),
+    sitePowerMw: positiveNumber(50_000).optional().describe('Utility feed available at the site [MW]: a design whose design-day facility power exceeds it is refused; `plan` keeps only GPU counts that fit.'),
+    site: strictObject(
+      {
+        powerAvailable: z.boolean().optional().describe('The grid connection (substation, feed) is already in place. Default false.'),
+        permitted: z.boolean().optional().describe('Building and environmental permits are in hand. Default false.'),
+      },
+      'Site readiness: what is already in hand before construction starts.',
+    ).optional(),
     growth: z
       .array(strictObject({ month: z.number().int().min(0).max(1200), gpus: positiveInt(10_000_000) }, 'GPUs needed from this month on.'))
       .min(1)
       .optional()
       .describe('GPU growth schedule for pay-as-you-grow planning.'),
+    growthHorizonMonth: z.number().int().min(1).max(1201).optional().describe('First month not counted by the growth plan (default: the last growth month + 1); stranded and unmet capacity are summed up to it.'),
   },
   'Data-center options: cooling, climate, power chain, block size, fabric, growth schedule.',
 );

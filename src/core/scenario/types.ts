@@ -1,3 +1,4 @@
+import type { EfficiencyParams } from '../compute/efficiency.js';
 import type { Cluster } from '../hardware/types.js';
 import type { LayoutSpec } from '../layout/spec.js';
 import type { ModelSpec } from '../model/types.js';
@@ -20,4 +21,16 @@ export interface Scenario {
   readonly datacenter: DatacenterInput;
   /** Published figures printed beside the estimate for comparison; never an input of any model. */
   readonly reference: ReferenceInput;
+  /** The scenario's `calibration:` profile file, as written (a shell reads it; the core does no I/O). */
+  readonly calibrationFile?: string;
+  /** A calibration profile in force (`withCalibrationProfile`); absent: the built-in calibration. */
+  readonly calibration?: ScenarioCalibration;
+}
+
+/** A user's calibration profile applied to a scenario: its name and the efficiency data it sets. */
+export interface ScenarioCalibration {
+  readonly name: string;
+  /** Where it was read from (shown where it is in force). */
+  readonly file: string;
+  readonly efficiency: EfficiencyParams;
 }

@@ -64,3 +64,11 @@ export function stepFramework(training: Training, options: StepOptions): StepFra
     gradReduceBytes: options.gradReduceBytes ?? gradReduceBytes(profile),
   };
 }
+
+/**
+ * The efficiency data a step prices with: the scenario's calibration profile when one is in force
+ * (`profile/`), else the options'. The one place the step model reads hardware efficiency from.
+ */
+export function stepEfficiency(scenario: { readonly calibration?: { readonly efficiency: EfficiencyParams } }, options: StepOptions): EfficiencyParams {
+  return scenario.calibration?.efficiency ?? options.efficiency;
+}

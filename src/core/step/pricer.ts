@@ -8,6 +8,7 @@
  *   stage costs   counts × layer prices: a model stage's op times for the simulator (stage-times.ts),
  *                 per (layer prices, what the stage holds)
  *   rank costs    a pipeline rank's parameters, gradient reduction, parameter gather and optimizer
+ *                 (rank-costs.ts)
  *
  * Each memo table is keyed by exactly the layout fields its function reads (`*_FIELDS`, and the
  * functions take `Pick<Layout, …>` of those fields, so the checker rejects a read the key misses).
@@ -18,19 +19,19 @@ import { createCommLinks, type CommLinks } from '../comm/links.js';
 import { placeGroups, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
 import { createComputeEstimator, type ComputeEstimator } from '../compute/compute-estimator.js';
 import type { ComputeShape } from '../compute/types.js';
-import { partitionStages, type PipelineRank, type StageChunk, type StagePartition } from '../layout/stages.js';
+import { partitionStages, type StageChunk, type StagePartition } from '../layout/stages.js';
 import type { Layout, ParallelDim } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
+import type { RankCosts } from './rank-costs.js';
 import { createCompiledScheduleCache, type CompiledScheduleCache } from '../schedules/cache.js';
 import type { ScheduleSimulation } from '../schedules/types.js';
 import { getSchedule } from '../schedules/catalog.js';
-import { dataParallelComm, optimizerSeconds, type DataParallelComm, type RankParams } from './data-parallel.js';
+import { dataParallelComm, type DataParallelComm, type RankParams } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
 import { frameworkOf } from '../framework/registry.js';
-import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepFramework, type StepFramework, type StepOptions } from './options.js';
-import { lastBucketSeconds } from './rank-tail.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepEfficiency, stepFramework, type StepFramework, type StepOptions } from './options.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
-import { addParams, chunkParams } from './stage-params.js';
+import { chunkParams } from './stage-params.js';
 
 /**
  * Caches for scenarios of one model on one accelerator (the compute estimator is built for them):
@@ -46,7 +47,7 @@ export interface StepContext {
 
 export function createStepContext(scenario: Scenario, options: StepOptions = DEFAULT_STEP_OPTIONS): StepContext {
   return {
-    estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, options.efficiency),
+    estimator: createComputeEstimator(scenario.model, scenario.cluster.accelerator, stepEfficiency(scenario, options)),
     schedules: createCompiledScheduleCache(),
     pricers: new WeakMap(),
   };
@@ -111,7 +112,7 @@ function orderId(pricer: StepPricer, order: readonly ParallelDim[]): number {
 }
 
 /** Builds a memo key from exactly the listed fields (the placement order by its interned id). */
-function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[]): string {
+export function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[]): string {
   let key = '';
   for (const f of fields) {
     const value = layout[f];
@@ -120,7 +121,7 @@ function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, 
   return key;
 }
 
-function memo<V>(table: Map<string, V>, key: string, make: () => V): V {
+export function memo<V>(table: Map<string, V>, key: string, make: () => V): V {
   const known = table.get(key);
   if (known !== undefined) return known;
   const value = make();
@@ -297,51 +298,4 @@ export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout,
     for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, key);
   }
   return costs;
-}
-
-/** What a pipeline rank adds after its last op: its parameters and their data-parallel costs. */
-export interface RankCosts {
-  readonly params: RankParams;
-  /** Gradient reduce-scatter / all-reduce, before overlap [s]. */
-  readonly gradReduceSeconds: number;
-  /** Reduction of the last gradient bucket, exposed even when the rest overlaps (rank-tail.ts) [s]. */
-  readonly lastBucketSeconds: number;
-  /** ZeRO-1/2 parameter all-gather (ZeRO-3 with pp > 1: the one gather per step), before overlap [s]. */
-  readonly paramGatherSeconds: number;
-  readonly optimizerSeconds: number;
-}
-
-export const RANK_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize', 'edp'] as const;
-export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' | 'vp'>;
-
-/**
- * Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp), per rank of
- * the partition of (schedule, pp, vp).
- */
-export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'schedule' | 'pp' | 'vp'>, rank: PipelineRank): RankParams {
-  const key = `${keyOf(pricer, layout, ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp'])}${rank.rank}`;
-  return memo(pricer.params, key, () => {
-    let params: RankParams = { dense: 0, expert: 0 };
-    for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
-    return params;
-  });
-}
-
-/** Data-parallel tail and optimizer of ranks holding `params` each in `layers` transformer layers (one entry per rank). */
-export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: readonly RankParams[], layers: readonly number[]): RankCosts[] {
-  const prefix = keyOf(pricer, layout, RANK_FIELDS);
-  return params.map((p, i) => rankCostsKeyed(pricer, layout, p, layers[i] ?? 1, prefix));
-}
-
-function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, layers: number, prefix: string): RankCosts {
-  return memo(pricer.ranks, `${prefix}${params.dense}|${params.expert}|${layers}`, () => {
-    const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes);
-    return {
-      params,
-      gradReduceSeconds: dp.gradReduceSeconds,
-      lastBucketSeconds: lastBucketSeconds(dp.gradReduceSeconds, params, layers, pricer.framework.profile.gradBucketParams),
-      paramGatherSeconds: dp.paramGatherSeconds,
-      optimizerSeconds: optimizerSeconds(params, layout, layout.edp, pricer.scenario.cluster.accelerator.hbmBandwidthBytesPerSec),
-    };
-  });
 }

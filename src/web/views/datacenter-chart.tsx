@@ -41,7 +41,7 @@ export function DatacenterChart({ site }: { readonly site: SiteEstimate }) {
         {blocks.count > shown ? <text class="note" x={4} y={H - 6}>{`+ ${blocks.count - shown} more blocks`}</text> : null}
       </svg>
       <Legend items={[['s1', 'compute rack'], ['rack-empty', 'free rack position']]} />
-      <p class="card-foot">{`IT ${formatWatts(sizing.power.itNameplateWatts)} nameplate, facility ${formatWatts(sizing.facility.designWatts)} design · fabric ${sizing.fabric.tiers}-tier, ${formatCount(sizing.fabric.switches)} switches · capex ${'$'}${formatCount(site.capex.totalUsd)} · deployment ~${site.deployment.modular.months} months modular vs ~${site.deployment.traditional.months} traditional`}</p>
+      <p class="card-foot">{`IT ${formatWatts(sizing.power.itNameplateWatts)} nameplate, facility ${formatWatts(sizing.facility.designWatts)} design · fabric ${sizing.fabric.tiers}-tier, ${formatCount(sizing.fabric.switches)} switches · capex ${'$'}${formatCount(site.capex.totalUsd)} · deployment ~${Math.round(site.deployment.modular.months)} months modular vs ~${Math.round(site.deployment.traditional.months)} traditional`}</p>
     </ChartCard>
   );
 }

@@ -130,6 +130,33 @@ describe('analyzeBottlenecks(scenario, layout)', () => {
     expect(fired(liquid, 'power')).not.toContain('power-chain-losses');
   });
 
+  it('cooling reads rack kW against the option\'s limit: 120 kW NVL72 racks score far above 26 kW DGX A100 racks on direct-to-chip (140 kW)', () => {
+    const nvl72 = scenarioFromText(example('gpt3-175b-a100'), [['accelerator: a100-80gb', 'accelerator: gb200']]);
+    const dlc = { cooling: 'direct-to-chip' } as const;
+    const a100 = analyzeBottlenecks({ ...gpt3.scenario, datacenter: dlc }, gpt3.layout);
+    const gb200 = analyzeBottlenecks({ ...nvl72.scenario, datacenter: dlc }, nvl72.layout);
+    expect(a100.facts.cooling.rackWatts).toBe(26_000);
+    expect(gb200.facts.cooling.rackWatts).toBe(120_000);
+    // ramp(120/140, 0.5, 1) = 71.4 against the A100's cooling-energy floor
+    expect(domain(gb200, 'cooling').score).toBeCloseTo(100 * (120 / 140 - 0.5) / 0.5, 6);
+    expect(domain(gb200, 'cooling').score).toBeGreaterThan(domain(a100, 'cooling').score + 40);
+  });
+
+  it('power reads the chain: 120 kW NVL72 racks fill an AC-fed 54 V busbar (score 100); 800 V DC lowers the power score', () => {
+    const nvl72 = scenarioFromText(example('gpt3-175b-a100'), [['accelerator: a100-80gb', 'accelerator: gb200']]);
+    const ac = analyzeBottlenecks({ ...nvl72.scenario, datacenter: { powerChain: 'modernAc' } }, nvl72.layout);
+    const dc = analyzeBottlenecks({ ...nvl72.scenario, datacenter: { powerChain: 'hvdc800v' } }, nvl72.layout);
+    expect(domain(ac, 'power')).toMatchObject({ score: 100, rule: 'power-rack-feed' });
+    expect(domain(dc, 'power').score).toBeLessThan(50);
+  });
+
+  it('power reads the site cap: a design at 90 % of datacenter.sitePowerMw scores 80', () => {
+    const free = analyzeBottlenecks(gpt3.scenario, gpt3.layout);
+    const capMw = free.facts.power.facilityDesignWatts / 1e6 / 0.9;
+    const capped = analyzeBottlenecks({ ...gpt3.scenario, datacenter: { sitePowerMw: capMw } }, gpt3.layout);
+    expect(domain(capped, 'power').findings.find((f) => f.rule === 'power-site-cap')?.score).toBeCloseTo(80, 6);
+  });
+
   it('16,384 GPUs fail more often than 1,024: the reliability score grows', () => {
     const big = applyWhatIf(gpt3.scenario, [{ key: 'gpus', mode: 'count', value: 16_384 }]);
     const bigLayout = { ...gpt3.layout, dp: 128, fsdpShardSize: 128, edp: 1024, microBatches: 12 };

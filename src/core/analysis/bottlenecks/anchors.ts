@@ -27,10 +27,12 @@ export const ANCHORS = {
   exposedPerComputeFull: 0.25,
   /** Wire time equal to compute time (utilization 1): the traffic cannot be hidden even with perfect overlap. */
   utilizationFull: 1,
-  /** hardware-facts.md §4.1: "Most operators do not have any racks beyond 20 kW" (Uptime 2023) → score 0 [W]. */
-  typicalRackWatts: 20_000,
-  /** §2.2/§4.1: GB200 NVL72 ~120 kW; §4.8: 120 kW at 48 V needs > 2.5 kA (the case for 800 V DC) → score 100 [W]. */
-  denseRackWatts: 120_000,
+  /**
+   * Use of a feed (rack feed of the power chain, utility feed of the site, rack limit of the cooling
+   * option): half of its rating leaves room for the next generation → 0; the full rating → 100.
+   */
+  feedUseLow: 0.5,
+  feedUseHigh: 1,
   /** Power-chain loss per IT watt: 2 % is the best chain modeled (HVDC) → 0; 20 % → 100. */
   chainLossLow: 0.02,
   chainLossHigh: 0.2,

@@ -5,6 +5,7 @@
 import { createCommLinks } from '../../comm/links.js';
 import { peakFlopsPerSec } from '../../hardware/peak-flops.js';
 import type { Precision } from '../../hardware/types.js';
+import { scenarioPueInput } from '../../report/scenario-pue.js';
 import type { Scenario } from '../../scenario/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../../step/options.js';
 import type { AnalysisOptions } from '../options.js';
@@ -102,8 +103,10 @@ function networkFacts(scenario: Scenario, e: AnalysisEstimates, options: StepOpt
   };
 }
 
-function siteFacts(e: AnalysisEstimates, hvdc: boolean): Pick<BottleneckFacts, 'power' | 'cooling'> {
+function siteFacts(scenario: Scenario, e: AnalysisEstimates): Pick<BottleneckFacts, 'power' | 'cooling'> {
   const s = e.site;
+  const { powerChain, climate } = scenarioPueInput(scenario);
+  const siteMw = scenario.datacenter.sitePowerMw;
   return {
     power: {
       rackWatts: s.racks.rackWatts,
@@ -113,7 +116,9 @@ function siteFacts(e: AnalysisEstimates, hvdc: boolean): Pick<BottleneckFacts, '
       blocks: s.blocks.count,
       itWattsPerGpu: s.power.itWattsPerGpu,
       powerChainLossWattsPerItWatt: s.pue.powerChainLossWattsPerItWatt,
-      hvdc,
+      hvdc: powerChain.distribution === 'hvdc',
+      rackFeedWatts: powerChain.rackFeedWatts,
+      sitePowerWatts: siteMw === undefined ? null : siteMw * 1e6,
     },
     cooling: {
       cooling: s.racks.cooling,
@@ -125,6 +130,7 @@ function siteFacts(e: AnalysisEstimates, hvdc: boolean): Pick<BottleneckFacts, '
       limitedByCooling: s.racks.limitedByCooling,
       coolingWattsPerItWatt: s.pue.coolingWattsPerItWatt,
       pue: s.pue.pue,
+      freeCoolingFraction: climate.freeCoolingHoursFraction,
     },
   };
 }
@@ -153,7 +159,7 @@ export function deriveBottleneckFacts(scenario: Scenario, estimates: AnalysisEst
     compute,
     memory: memoryFacts(scenario, estimates, compute.computeShare),
     network: networkFacts(scenario, estimates, options.step ?? DEFAULT_STEP_OPTIONS),
-    ...siteFacts(estimates, scenario.datacenter.powerChain === 'hvdc800v'),
+    ...siteFacts(scenario, estimates),
     reliability: reliabilityFacts(estimates),
   };
 }

@@ -1,12 +1,12 @@
 /**
- * Cooling rules: whether the cooling technology holds the rack, air on dense racks, and the cooling
- * energy per IT watt (the cooling term of PUE). Most specific first; the last always applies.
+ * Cooling rules: whether the cooling technology holds the rack, air on dense racks, the rack's heat
+ * against the option's limit, and the cooling energy per IT watt at the site's climate (the cooling
+ * term of PUE). Most specific first; the last always applies.
  */
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
 import type { BottleneckRule } from './types.js';
-import { count, plain, watts, wattsPerWatt } from './evidence.js';
-
+import { count, fraction, plain, watts, wattsPerWatt } from './evidence.js';
 
 export const coolingDensityLimited: BottleneckRule = {
   id: 'cooling-density-limited',
@@ -33,6 +33,17 @@ export const coolingAirDenseRacks: BottleneckRule = {
   remedies: ['Direct-to-chip liquid cooling', 'Rear-door heat exchangers', 'Hot/cold aisle containment'],
 };
 
+export const coolingRackHeadroom: BottleneckRule = {
+  id: 'cooling-rack-headroom',
+  domain: 'cooling',
+  describe: 'rack heat against the cooling option\'s rack limit (air 40.8 kW, rear door 75 kW, direct-to-chip 140 kW, immersion 100 kW)',
+  formula: 'applies above half the limit; score = ramp(rackWatts / maxRackWatts, 0.5, 1)',
+  applies: (f) => f.cooling.rackWatts > ANCHORS.feedUseLow * f.cooling.maxRackWatts,
+  score: (f) => ramp(f.cooling.rackWatts / f.cooling.maxRackWatts, ANCHORS.feedUseLow, ANCHORS.feedUseHigh),
+  evidence: (f) => ({ rack: watts(f.cooling.rackWatts), maxRack: watts(f.cooling.maxRackWatts), use: fraction(f.cooling.rackWatts / f.cooling.maxRackWatts) }),
+  remedies: ['A cooling option with a higher rack limit (direct-to-chip 50–140 kW; next-generation 200 kW+ loops)', 'Fewer systems per rack (more floor, same heat)'],
+};
+
 export const coolingEnergy: BottleneckRule = {
   id: 'cooling-energy',
   domain: 'cooling',
@@ -40,11 +51,11 @@ export const coolingEnergy: BottleneckRule = {
   formula: 'score = ramp(coolingWattsPerItWatt, 0.05, 0.55)',
   applies: () => true,
   score: (f) => ramp(f.cooling.coolingWattsPerItWatt, ANCHORS.coolingLow, ANCHORS.coolingHigh),
-  evidence: (f) => ({ cooling: wattsPerWatt(f.cooling.coolingWattsPerItWatt), pue: plain(f.cooling.pue), rack: watts(f.cooling.rackWatts) }),
+  evidence: (f) => ({ cooling: wattsPerWatt(f.cooling.coolingWattsPerItWatt), pue: plain(f.cooling.pue), freeCooling: fraction(f.cooling.freeCoolingFraction), rack: watts(f.cooling.rackWatts) }),
   remedies: [
     'Liquid cooling (direct-to-chip) with warm water: free cooling most of the year, PUE ≈ 1.1–1.3',
     'A colder site (more free-cooling hours)',
   ],
 };
 
-export const COOLING_RULES: readonly BottleneckRule[] = [coolingDensityLimited, coolingAirDenseRacks, coolingEnergy];
+export const COOLING_RULES: readonly BottleneckRule[] = [coolingDensityLimited, coolingAirDenseRacks, coolingRackHeadroom, coolingEnergy];

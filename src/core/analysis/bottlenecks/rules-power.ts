@@ -1,25 +1,40 @@
 /**
- * Power rules: rack power density against what sites can feed, power-chain losses, and the size of
- * the utility feed the cluster needs. Most specific first; the last always applies.
+ * Power rules: the rack's draw against what the power chain can feed one rack, the design against the
+ * site's utility feed, power-chain losses, and the size of the feed the cluster needs. Most specific
+ * first; the last always applies.
  */
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
 import type { BottleneckRule } from './types.js';
-import { count, watts, wattsPerWatt } from './evidence.js';
+import { count, fraction, watts, wattsPerWatt } from './evidence.js';
 
-
-export const powerRackDensity: BottleneckRule = {
-  id: 'power-rack-density',
+export const powerRackFeed: BottleneckRule = {
+  id: 'power-rack-feed',
   domain: 'power',
-  describe: 'compute racks draw more than a typical site feeds per rack (20 kW)',
-  formula: 'score = ramp(rackWatts, 20 kW, 120 kW)',
-  applies: (f) => f.power.rackWatts > ANCHORS.typicalRackWatts,
-  score: (f) => ramp(f.power.rackWatts, ANCHORS.typicalRackWatts, ANCHORS.denseRackWatts),
-  evidence: (f) => ({ rack: watts(f.power.rackWatts), typicalRack: watts(ANCHORS.typicalRackWatts), itPerGpu: watts(f.power.itWattsPerGpu) }),
+  describe: 'compute racks draw close to what the power chain feeds one rack (208 V rows 20 kW, AC-fed 54 V busbars 120 kW, 800 V DC ~1 MW)',
+  formula: 'applies above half the feed; score = ramp(rackWatts / rackFeedWatts, 0.5, 1)',
+  applies: (f) => f.power.rackWatts > ANCHORS.feedUseLow * f.power.rackFeedWatts,
+  score: (f) => ramp(f.power.rackWatts / f.power.rackFeedWatts, ANCHORS.feedUseLow, ANCHORS.feedUseHigh),
+  evidence: (f) => ({ rack: watts(f.power.rackWatts), rackFeed: watts(f.power.rackFeedWatts) }),
   remedies: [
-    'HVDC (800 V DC) rack power: ~15× less current than 54 V for the same power, up to 5 % end-to-end efficiency',
+    'HVDC (800 V DC) rack power: ~15× less current than 54 V for the same power, racks toward 1 MW',
     '415 V AC distribution and busway to the rack',
     'Modular blocks built for the rack density (power pre-integrated)',
+  ],
+};
+
+export const powerSiteCap: BottleneckRule = {
+  id: 'power-site-cap',
+  domain: 'power',
+  describe: 'design-day facility power close to the utility feed available at the site',
+  formula: 'applies with datacenter.sitePowerMw; score = ramp(facilityDesignWatts / sitePowerWatts, 0.5, 1)',
+  applies: (f) => f.power.sitePowerWatts !== null,
+  score: (f) => (f.power.sitePowerWatts === null ? 0 : ramp(f.power.facilityDesignWatts / f.power.sitePowerWatts, ANCHORS.feedUseLow, ANCHORS.feedUseHigh)),
+  evidence: (f) => ({ facilityDesign: watts(f.power.facilityDesignWatts), sitePower: watts(f.power.sitePowerWatts ?? 0), use: fraction(f.power.facilityDesignWatts / (f.power.sitePowerWatts ?? Infinity)) }),
+  remedies: [
+    'A lower-PUE design (liquid cooling, 800 V DC) to fit more IT under the same feed',
+    'Higher-efficiency parts (more FLOP per watt) to do the same work on fewer MW',
+    'A second site, or a larger grid connection requested early (interconnect queues run in years)',
   ],
 };
 
@@ -55,4 +70,4 @@ export const powerSiteScale: BottleneckRule = {
   ],
 };
 
-export const POWER_RULES: readonly BottleneckRule[] = [powerRackDensity, powerChainLosses, powerSiteScale];
+export const POWER_RULES: readonly BottleneckRule[] = [powerRackFeed, powerSiteCap, powerChainLosses, powerSiteScale];

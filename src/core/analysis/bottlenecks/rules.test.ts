@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFacts, type FactOverrides } from '../test-fixtures.js';
 import { computeBound, computeFp8Available, computePipelineBubble, computeRecompute } from './rules-compute.js';
-import { coolingAirDenseRacks, coolingDensityLimited, coolingEnergy } from './rules-cooling.js';
+import { coolingAirDenseRacks, coolingDensityLimited, coolingEnergy, coolingRackHeadroom } from './rules-cooling.js';
 import { memoryActivationsTight, memoryBandwidthWall, memoryCapacity, memoryDoesNotFit, memoryStatesTight } from './rules-memory.js';
 import {
   networkEpAcrossDomains, networkExposed, networkScaleOutExposed, networkScaleOutSaturated, networkScaleUpExposed,
   networkScaleUpSaturated, networkTpAcrossDomains,
 } from './rules-network.js';
-import { powerChainLosses, powerRackDensity, powerSiteScale } from './rules-power.js';
+import { powerChainLosses, powerRackFeed, powerSiteCap, powerSiteScale } from './rules-power.js';
 import { reliabilityFailures, reliabilityGoodput, storageCheckpointWrite } from './rules-storage.js';
 import { BOTTLENECK_RULES } from './rules.js';
 import { DOMAINS, type BottleneckRule } from './types.js';
@@ -48,13 +48,15 @@ const CASES: readonly RuleCase[] = [
   { rule: networkScaleUpExposed, fires: { network: { exposedPerCompute: { scaleUp: 0.05, scaleOut: 0, total: 0.05 } } }, score: 20, quiet: {} },
   { rule: networkExposed, fires: { network: { exposedPerCompute: { scaleUp: 0.1, scaleOut: 0.4, total: 0.5 } } }, score: 100, quiet: {}, always: true },
   // (70 − 20) / (120 − 20)
-  { rule: powerRackDensity, fires: { power: { rackWatts: 70_000 } }, score: 50, quiet: { power: { rackWatts: 20_000 } } },
+  { rule: powerRackFeed, fires: { power: { rackWatts: 90_000, rackFeedWatts: 120_000 } }, score: 50, quiet: { power: { rackWatts: 40_000, rackFeedWatts: 120_000 } } },
+  { rule: powerSiteCap, fires: { power: { facilityDesignWatts: 7.5e6, sitePowerWatts: 10e6 } }, score: 50, quiet: { power: { sitePowerWatts: null } } },
   // (0.11 − 0.02) / (0.2 − 0.02)
   { rule: powerChainLosses, fires: { power: { hvdc: false, powerChainLossWattsPerItWatt: 0.11 } }, score: 50, quiet: { power: { hvdc: true, powerChainLossWattsPerItWatt: 0.11 } } },
   // log10(20 MW / 2 MW) / log10(200 MW / 2 MW) = 1/2
   { rule: powerSiteScale, fires: { power: { facilityDesignWatts: 20e6 } }, score: 50, quiet: { power: { facilityDesignWatts: 1e6 } }, always: true },
   { rule: coolingDensityLimited, fires: { cooling: { limitedByCooling: true, unitsPerRack: 2, referenceUnitsPerRack: 4 } }, score: 50, quiet: {} },
   { rule: coolingAirDenseRacks, fires: { cooling: { cooling: 'air', rackWatts: 42_500 } }, score: 50, quiet: { cooling: { cooling: 'air', rackWatts: 30_000 } } },
+  { rule: coolingRackHeadroom, fires: { cooling: { rackWatts: 105_000, maxRackWatts: 140_000 } }, score: 50, quiet: { cooling: { rackWatts: 26_000, maxRackWatts: 140_000 } } },
   { rule: coolingEnergy, fires: { cooling: { coolingWattsPerItWatt: 0.3 } }, score: 50, quiet: { cooling: { coolingWattsPerItWatt: 0.04 } }, always: true },
   { rule: storageCheckpointWrite, fires: { reliability: { checkpointShare: 0.025 } }, score: 50, quiet: {} },
   { rule: reliabilityFailures, fires: { reliability: { failureShare: 0.05 } }, score: 50, quiet: {} },
@@ -117,7 +119,7 @@ describe('bottleneck rules', () => {
           compute: { tensorCoreShare: x.a, recomputeFlopFraction: x.b, recomputeStepShare: x.c, bubbleSeconds: x.d, bubbleShare: x.d, sixteenBit: true, fp8PeakRatio: x.ratio },
           memory: { fits: x.fits, usedFraction: x.a, activationsShare: x.b, statesShare: x.c, memoryBoundStepShare: x.e },
           network: { tp: 16, ep: 64, tiers: outTiers, exposed: { tp: x.a, ep: x.b, cp: 0, dp: x.c, pp: x.d }, exposedPerCompute: { scaleUp: x.a, scaleOut: x.b, total: x.a + x.b }, utilization: { scaleUp: x.c, scaleOut: x.e } },
-          power: { rackWatts: x.watts, facilityDesignWatts: x.watts, powerChainLossWattsPerItWatt: x.e, hvdc: false },
+          power: { rackWatts: x.watts, facilityDesignWatts: x.watts, powerChainLossWattsPerItWatt: x.e, hvdc: false, sitePowerWatts: 1e7 },
           cooling: { cooling: 'air', rackWatts: x.watts, limitedByCooling: true, unitsPerRack: x.units, referenceUnitsPerRack: 8, coolingWattsPerItWatt: x.c },
           reliability: { checkpointShare: x.a, failureShare: x.b, lostFraction: x.c },
         });

@@ -87,6 +87,10 @@ export interface BottleneckFacts {
     readonly itWattsPerGpu: number;
     readonly powerChainLossWattsPerItWatt: number;
     readonly hvdc: boolean;
+    /** Most power the power chain practically feeds one rack [W] (datacenter POWER_CHAINS). */
+    readonly rackFeedWatts: number;
+    /** Utility feed available at the site [W] (datacenter.sitePowerMw), null when not given. */
+    readonly sitePowerWatts: number | null;
   };
   readonly cooling: {
     readonly cooling: CoolingId;
@@ -99,6 +103,8 @@ export interface BottleneckFacts {
     readonly limitedByCooling: boolean;
     readonly coolingWattsPerItWatt: number;
     readonly pue: number;
+    /** Free-cooling share of the year at the site's climate [fraction]. */
+    readonly freeCoolingFraction: number;
   };
   readonly reliability: {
     readonly mtbfHours: number;

@@ -1,0 +1,58 @@
+/**
+ * The step pricer's rank level: a pipeline rank's parameters per GPU and what they add after its
+ * last op (gradient reduction, parameter gather, optimizer), memoised in the pricer like the layer
+ * and stage levels (pricer.ts).
+ */
+import type { PipelineRank } from '../layout/stages.js';
+import type { Layout } from '../layout/types.js';
+import { dataParallelComm, optimizerSeconds, type RankParams } from './data-parallel.js';
+import { GROUP_FIELDS, groupsOf, keyOf, memo, type StepPricer } from './pricer.js';
+import { lastBucketSeconds } from './rank-tail.js';
+import { addParams, chunkParams } from './stage-params.js';
+
+/** What a pipeline rank adds after its last op: its parameters and their data-parallel costs. */
+export interface RankCosts {
+  readonly params: RankParams;
+  /** Gradient reduce-scatter / all-reduce, before overlap [s]. */
+  readonly gradReduceSeconds: number;
+  /** Reduction of the last gradient bucket, exposed even when the rest overlaps (rank-tail.ts) [s]. */
+  readonly lastBucketSeconds: number;
+  /** ZeRO-1/2 parameter all-gather (ZeRO-3 with pp > 1: the one gather per step), before overlap [s]. */
+  readonly paramGatherSeconds: number;
+  readonly optimizerSeconds: number;
+}
+
+export const RANK_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize', 'edp'] as const;
+export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' | 'vp'>;
+
+/**
+ * Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp), per rank of
+ * the partition of (schedule, pp, vp).
+ */
+export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'schedule' | 'pp' | 'vp'>, rank: PipelineRank): RankParams {
+  const key = `${keyOf(pricer, layout, ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp'])}${rank.rank}`;
+  return memo(pricer.params, key, () => {
+    let params: RankParams = { dense: 0, expert: 0 };
+    for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
+    return params;
+  });
+}
+
+/** Data-parallel tail and optimizer of ranks holding `params` each in `layers` transformer layers (one entry per rank). */
+export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: readonly RankParams[], layers: readonly number[]): RankCosts[] {
+  const prefix = keyOf(pricer, layout, RANK_FIELDS);
+  return params.map((p, i) => rankCostsKeyed(pricer, layout, p, layers[i] ?? 1, prefix));
+}
+
+function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, layers: number, prefix: string): RankCosts {
+  return memo(pricer.ranks, `${prefix}${params.dense}|${params.expert}|${layers}`, () => {
+    const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes);
+    return {
+      params,
+      gradReduceSeconds: dp.gradReduceSeconds,
+      lastBucketSeconds: lastBucketSeconds(dp.gradReduceSeconds, params, layers, pricer.framework.profile.gradBucketParams),
+      paramGatherSeconds: dp.paramGatherSeconds,
+      optimizerSeconds: optimizerSeconds(params, layout, layout.edp, pricer.scenario.cluster.accelerator.hbmBandwidthBytesPerSec),
+    };
+  });
+}
