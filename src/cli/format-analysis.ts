@@ -86,7 +86,7 @@ export function formatEvidenceLabel(key: string): string {
     .join(' ');
 }
 
-/** One evidence entry: `peakPerGpu: { value: 7.87e10, unit: 'bytes' }` → "peak per GPU 78.70 GB". */
+/** One evidence entry: `peakPerGpu: { value: 7.87e10, unit: 'bytes' }` → "peak per GPU 73.29 GiB". */
 export function formatEvidenceEntry(name: string, e: EvidenceValue): string {
   return `${formatEvidenceLabel(name)} ${EVIDENCE_FORMATS[e.unit](e.value)}`;
 }

@@ -5,7 +5,7 @@
 import { ramp } from '../score.js';
 import { ANCHORS } from './anchors.js';
 import type { BottleneckFacts, BottleneckRule } from './types.js';
-import { bytes, bytesPerSec, fraction , type Evidence } from './evidence.js';
+import { bytes, bytesPerSec, fraction, type Evidence } from './evidence.js';
 
 
 function capacityEvidence(f: BottleneckFacts): Evidence {
