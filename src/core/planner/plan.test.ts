@@ -1,4 +1,3 @@
-import { usableHbmBytes } from '../memory/estimate-memory.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIT_HEADROOM_FRACTION } from '../memory/types.js';
