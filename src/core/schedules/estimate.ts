@@ -16,6 +16,7 @@
  */
 import type { CompiledScheduleCache } from './cache.js';
 import { assertRunnable, compileSchedule, resolveSchedule, simulateCompiled } from './simulate.js';
+import { createRankStats } from './summarize.js';
 import type { ScheduleId } from './registry.js';
 import type { RankStats, Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
 
@@ -199,17 +200,11 @@ export function simulateSteadyState(
     const busy = extend(n.busySeconds, f.busySeconds, periods);
     const lastEnd = extend(n.lastEndSeconds, f.lastEndSeconds, periods);
     const firstStart = extend(n.firstStartSeconds, f.firstStartSeconds, periods);
-    return {
-      rank: f.rank,
-      busySeconds: busy,
-      bubbleSeconds: makespan - busy,
-      bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
-      firstStartSeconds: firstStart,
-      lastEndSeconds: lastEnd,
-      windowIdleSeconds: lastEnd - firstStart - busy,
+    return createRankStats({
+      rank: f.rank, makespan, busy, firstStart, lastEnd,
       peakInFlight: extend(n.peakInFlight, f.peakInFlight, periods),
       peakInFlightChunks: extend(n.peakInFlightChunks, f.peakInFlightChunks, periods),
-    };
+    });
   });
   const busy = perStage.reduce((max, st) => Math.max(max, st.busySeconds), 0);
   return {

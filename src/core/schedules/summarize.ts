@@ -9,6 +9,23 @@
 import type { SimContext } from './simulate-ops.js';
 import type { RankStats, ScheduleSimulation, TimedOp } from './types.js';
 
+/** A rank's record from its busy time and active window [s]: bubble = makespan − busy; window idle = window − busy. */
+export function createRankStats(r: {
+  rank: number; makespan: number; busy: number; firstStart: number; lastEnd: number; peakInFlight: number; peakInFlightChunks: number;
+}): RankStats {
+  return {
+    rank: r.rank,
+    busySeconds: r.busy,
+    bubbleSeconds: r.makespan - r.busy,
+    bubbleFraction: r.makespan > 0 ? (r.makespan - r.busy) / r.makespan : 0,
+    firstStartSeconds: r.firstStart,
+    lastEndSeconds: r.lastEnd,
+    windowIdleSeconds: r.lastEnd - r.firstStart - r.busy,
+    peakInFlight: r.peakInFlight,
+    peakInFlightChunks: r.peakInFlightChunks,
+  };
+}
+
 function peakChunks(ctx: SimContext, first: number, last: number): number {
   let live = 0;
   let peak = 0;
@@ -29,17 +46,7 @@ function rankStats(ctx: SimContext, rank: number, makespan: number, fraction: nu
   const firstStart = last > first ? (ctx.startSeconds[first] ?? 0) : 0;
   const lastEnd = last > first ? (ctx.endSeconds[last - 1] ?? 0) : 0;
   const chunks = peakChunks(ctx, first, last);
-  return {
-    rank,
-    busySeconds: busy,
-    bubbleSeconds: makespan - busy,
-    bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
-    firstStartSeconds: firstStart,
-    lastEndSeconds: lastEnd,
-    windowIdleSeconds: lastEnd - firstStart - busy,
-    peakInFlight: chunks * fraction,
-    peakInFlightChunks: chunks,
-  };
+  return createRankStats({ rank, makespan, busy, firstStart, lastEnd, peakInFlight: chunks * fraction, peakInFlightChunks: chunks });
 }
 
 function timedOps(ctx: SimContext): TimedOp[] {
