@@ -67,6 +67,13 @@ describe('web app', () => {
     const expected = estimateScenario(parseScenarioText(DEEPSEEK));
     expect(relative(await metricValue('stepSeconds'), expected.step.time.stepSeconds)).toBeLessThan(1e-9);
     expect(await metricValue('peakMemoryBytes')).toBe(expected.memory.peakBytesPerGpu);
+    // The memory chart states the estimate's own fit policy: at 0 headroom, peak ≤ HBM and no second line.
+    const notes = await page.$$eval('[data-chart="memory"] svg.chart text.note', (els) => els.map((el) => el.textContent));
+    const headroomLines = await page.$$eval('[data-chart="memory"] svg.chart .headroom-line', (els) => els.length);
+    if (expected.memory.headroomFraction === 0) {
+      expect(notes).toContain('fits = peak ≤ HBM');
+      expect(headroomLines).toBe(0);
+    } else expect(headroomLines).toBe(1);
     expect(await page.$eval('[data-error]', (el) => el.hasAttribute('hidden'))).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'default-1280-light');
