@@ -23,7 +23,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6232,
+      value: 0.6338,
       sigmaLn: 0.0952,
       runs: 12,
       configurations: 9,
@@ -32,7 +32,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 14.5
+      residualMeanAbsPct: 13.8
     },
     {
       key: 'gemm:blackwell',
@@ -67,7 +67,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.5
+      residualMeanAbsPct: 8.3
     },
     {
       key: 'ratio:fp8/bf16',
@@ -95,18 +95,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:deepspeed',
-      value: 1.2495,
-      sigmaLn: 0.1537,
+      value: 1.2326,
+      sigmaLn: 0.1538,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 4
+      residualMeanAbsPct: 3.8
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1642,
+      value: 1.1465,
       sigmaLn: 0.1265,
       runs: 2,
       configurations: 2,
@@ -117,7 +117,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2626,
+      value: 1.2441,
       sigmaLn: 0.1359,
       runs: 5,
       configurations: 2,
