@@ -29,3 +29,11 @@ describe('compareBlockSizes: block size weighed against the shared site cost and
     expect(compareBlockSizes({ sizing: heavy, cooling: 'direct-to-chip', redundancy: DEFAULT_REDUNDANCY, growth: { schedule: [{ month: 12, gpus: 720 }], site: ready } }).map((o) => o.blockItWatts)).toEqual([500e3, 1e6, 2e6]);
   });
 });
+
+describe('compareBlockSizes keeps to sizes a site weighs', () => {
+  it('10 M H100 (~16 GW): sizes above 10,000 blocks are left out, so no 250 kW … 1 MW blocks', () => {
+    const sizing = sizeDatacenter({ accelerator: ACCELERATORS['h100-sxm'], gpus: 10_000_000, cooling: 'direct-to-chip' });
+    const options = compareBlockSizes({ sizing, cooling: 'direct-to-chip', redundancy: DEFAULT_REDUNDANCY, growth: { schedule: [{ month: 0, gpus: 10_000_000 }], site: ready } });
+    expect(options.map((o) => o.blockItWatts)).toEqual([2e6]);
+  });
+});

@@ -6,7 +6,8 @@
  *
  *   GPUs per block = racks per block (size.ts) · systems per rack · GPUs per system
  *   per size: planGrowth with that block, priced by estimateFacilityPrice
- * A size that holds no rack is left out.
+ * A size that holds no rack is left out, and so is one that would take more than 10,000 blocks (a
+ * 2.5 GW site of 250 kW blocks is not a choice anyone weighs; it also keeps the plan fast).
  */
 import type { CoolingId } from './cooling/types.js';
 import { estimateFacilityPrice } from './facility-price.js';
@@ -16,6 +17,9 @@ import { planGrowth, type GrowthInput } from './timeline.js';
 
 /** Block sizes compared [W of IT]. */
 export const BLOCK_SIZE_OPTIONS_WATTS: readonly number[] = [250e3, 500e3, 1e6, 2e6];
+
+/** Most blocks a compared size may take. */
+export const MAX_COMPARED_BLOCKS = 10_000;
 
 export interface BlockSizeOption {
   readonly blockItWatts: number;
@@ -42,13 +46,15 @@ export function compareBlockSizes(input: BlockSizeInput): BlockSizeOption[] {
   const sizes = [...new Set([...BLOCK_SIZE_OPTIONS_WATTS, sizing.blocks.blockItWatts])].sort((a, b) => a - b);
   return sizes.flatMap((blockItWatts) => {
     const racks = racksPerBlock(blockItWatts, sizing.racks.rackWatts, support);
-    if (racks < 1) return [];
+    const gpusPerBlock = racks * sizing.racks.unitsPerRack * sizing.systems.gpusPerUnit;
+    const peakGpus = input.growth.schedule.reduce((m, s) => Math.max(m, s.gpus), 0);
+    if (racks < 1 || peakGpus / gpusPerBlock > MAX_COMPARED_BLOCKS) return [];
     const price = estimateFacilityPrice({ style: 'modular', cooling: input.cooling, blockItWatts, redundancy: input.redundancy });
     const plan = planGrowth({
       ...input.growth,
       itWattsPerGpu: sizing.power.itWattsPerGpu,
       blockItWatts,
-      gpusPerBlock: racks * sizing.racks.unitsPerRack * sizing.systems.gpusPerUnit,
+      gpusPerBlock,
       modular: { facilityUsdPerItWatt: price.usdPerItWatt },
     });
     const m = plan.modular;

@@ -44,7 +44,7 @@ export type { BuildStyleId, FacilityPrice, FacilityPriceInput } from './facility
 export { estimateWaterUse, estimateWue } from './water.js';
 export type { WaterUse } from './water.js';
 export { planRetrofit } from './retrofit.js';
-export { BLOCK_SIZE_OPTIONS_WATTS, compareBlockSizes } from './block-sizes.js';
+export { BLOCK_SIZE_OPTIONS_WATTS, MAX_COMPARED_BLOCKS, compareBlockSizes } from './block-sizes.js';
 export type { BlockSizeInput, BlockSizeOption } from './block-sizes.js';
 export type { RetrofitPlan, RetrofitRow } from './retrofit.js';
 export { estimateDeployment, planModularDeployment, planTraditionalDeployment } from './deployment.js';
