@@ -8,13 +8,14 @@
  * to `<out>/summary.json`; the exit code is 1 when any chunk found an internal error or a broken
  * property (the memory properties fail the chunk's test run), or did not finish.
  *
- *   node scripts/fuzz.mjs [--cases 100000] [--chunk 10000] [--seed 14] [--out fuzz-report] [--only 3]
+ *   node scripts/fuzz.mjs [--cases 100000] [--chunk 10000] [--seed 14] [--out fuzz-report] [--only 3] [--jobs 1]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bundle } from './bundle.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '14' },
     out: { type: 'string', default: 'fuzz-report' },
     only: { type: 'string' },
+    /** Chunks run at once (each a process on one core). */
+    jobs: { type: 'string', default: '1' },
   },
 });
 
@@ -75,8 +78,9 @@ function line(label, r) {
 
 mkdirSync(outDir, { recursive: true });
 const selected = values.only === undefined ? chunks : chunks.filter((c) => c.index === Number(values.only));
-for (const chunk of selected) {
-  if (readReport(chunk) !== undefined) continue;
+const pending = selected.filter((c) => readReport(c) === undefined);
+
+async function runAndPrint(chunk) {
   const started = Date.now();
   const exit = await runChunk(chunk);
   const counted = readReport(chunk);
@@ -87,6 +91,13 @@ for (const chunk of selected) {
   if (report === undefined) console.log(`chunk ${chunk.index} (seed ${chunk.seed}): did not finish (exit ${exit}); see ${chunk.log}`);
   else console.log(`${line(`chunk ${chunk.index} (seed ${chunk.seed})`, report)}; tests ${exit === 0 ? 'passed' : `failed (exit ${exit})`}; heap peak ${(report.heapPeakBytes / 2 ** 20).toFixed(0)} MiB; ${minutes} min`);
 }
+
+// The bundles once here, so that chunks starting together do not each rebuild them (vitest's global setup).
+await bundle();
+// `jobs` workers, each taking the next pending chunk until none is left.
+await Promise.all(Array.from({ length: positiveInteger('jobs', values.jobs) }, async () => {
+  for (let chunk = pending.shift(); chunk !== undefined; chunk = pending.shift()) await runAndPrint(chunk);
+}));
 
 const reports = chunks.map(readReport);
 const done = reports.filter((r) => r !== undefined);
