@@ -31,6 +31,7 @@ describe('check refuses what estimate refuses', () => {
   it.each([
     ['FP8 on A100', small('{ seqLen: 4096, globalBatch: 64, totalTokens: 1T, precision: fp8 }', '{ tp: 8 }', 'a100-80gb'), /training\.precision/],
     ['MXFP8 on H100', small('{ seqLen: 4096, globalBatch: 64, totalTokens: 1T, precision: mxfp8 }'), /training\.precision/],
+    ['NVFP4 on H100', small('{ seqLen: 4096, globalBatch: 64, totalTokens: 1T, precision: nvfp4 }'), /training\.precision/],
     ['a batch ramp that is not whole dp·microBatch steps', small('{ seqLen: 4096, globalBatch: 64, totalTokens: 1T, batchRamp: { startGlobalBatch: 3, rampTokens: 1B } }'), /layout\.microBatch/],
   ])('%s: check and estimate both exit 2 naming the same field', async (_name, path, field) => {
     const checked = await runCliCaptured(['check', path]);
@@ -64,6 +65,12 @@ describe('memory says what it hides and what it assumes', () => {
   });
   it('prints the one fit policy', async () => {
     expect((await runCliCaptured(['memory', DEEPSEEK])).stdout).toMatch(/^fits = peak ≤ HBM/m);
+  });
+  it('plan prints the same fit policy, and the margin --headroom asks for', async () => {
+    const plain = await runCliCaptured(['plan', 'examples/gpt3-175b-a100.yaml', '--search', 'microBatch', '--top', '1']);
+    expect(plain.stdout).toMatch(/^fits = peak ≤ HBM/m);
+    const margin = await runCliCaptured(['plan', 'examples/gpt3-175b-a100.yaml', '--search', 'microBatch', '--top', '1', '--headroom', '0.1']);
+    expect(margin.stdout).toMatch(/^fits = peak ≤ 90% of HBM \(10% headroom/m);
   });
   it('ZeRO-3 with a pipeline is said to be priced as ZeRO-1, in memory and in estimate', async () => {
     for (const command of ['memory', 'estimate']) {
