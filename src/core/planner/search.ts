@@ -43,8 +43,8 @@ function gridSkeleton(grid: Grid): Skeleton {
 }
 
 /** The sharding options of a grid and the one to bound its optimizer with (any ZeRO ≥ 1 shards it). */
-function gridShardings(world: World, grid: Grid): { all: readonly Sharding[]; floor: Sharding } {
-  const all = leafOptions(world.g, gridSkeleton(grid)).shardings;
+function gridShardings(world: World, grid: Grid, skeleton: Skeleton = gridSkeleton(grid)): { all: readonly Sharding[]; floor: Sharding } {
+  const all = leafOptions(world.g, skeleton).shardings;
   return { all, floor: all.find((s) => s.zero >= 1) ?? all[0] ?? { zero: 0, fsdpShardSize: grid.dp } };
 }
 
@@ -56,7 +56,8 @@ function scheduleKinds(world: World, grid: Grid): ScheduleKinds {
 }
 
 function gridBound(world: World, grid: Grid): number {
-  return gridFloor(world.bc, leafLayout(world.g, gridSkeleton(grid), gridShardings(world, grid).floor, 'none'), scheduleKinds(world, grid));
+  const skeleton = gridSkeleton(grid);
+  return gridFloor(world.bc, leafLayout(world.g, skeleton, gridShardings(world, grid, skeleton).floor, 'none'), scheduleKinds(world, grid));
 }
 
 /** Phase 1 for one GPU count: degrees nodes with their grids, layout counts and bounds. */
