@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that replace a module (`vi.mock`): they run in a fresh module graph each. */
+const MOCKING = ['src/core/schedules/registration.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Bundles for the subprocess and package tests, rebuilt only when a source changed.
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup-yield.ts'],
@@ -13,5 +15,18 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
+    projects: [
+      {
+        // The core keeps no module-level state (STYLE.md) and the shells bind theirs per run
+        // (`withIo`), so test files share one module graph per worker: each source module loads
+        // once per worker instead of once per test file. Each test file itself still runs afresh.
+        extends: true,
+        test: { name: 'shared', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: MOCKING, isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'isolated', include: MOCKING, isolate: true },
+      },
+    ],
   },
 });
