@@ -15,6 +15,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
+    // The pool keeps its workers between test files (the projects below say which files share modules).
+    isolate: false,
     projects: [
       {
         // The core keeps no module-level state (STYLE.md) and the shells bind theirs per run
@@ -25,6 +27,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Its modules are reset before it runs, and the workers are recycled between the projects.
         test: { name: 'isolated', include: MOCKING, isolate: true },
       },
     ],
