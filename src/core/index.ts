@@ -10,6 +10,7 @@ export { InputError, isInputError } from './errors.js';
 export { editDistance, nearest } from './suggest.js';
 export type { BatchRamp, Training } from './training/types.js';
 export * from './scenario/index.js';
+export * from './framework/index.js';
 export * from './model/index.js';
 export * from './hardware/index.js';
 export * from './layout/index.js';

@@ -204,8 +204,8 @@ function dpFlow(ctx: Ctx, params: RankParams): TrafficFlow | null {
   let wire = 0;
   let outWire = 0;
   let denseBytes = 0;
-  const dense = rankDataParallelCalls({ dense: params.dense, expert: 0 }, comm.groups, layout, ctx.pricer.options.gradReduceBytes).length;
-  rankDataParallelCalls(params, comm.groups, layout, ctx.pricer.options.gradReduceBytes).forEach((call, i) => {
+  const dense = rankDataParallelCalls({ dense: params.dense, expert: 0 }, comm.groups, layout, ctx.pricer.framework.gradReduceBytes).length;
+  rankDataParallelCalls(params, comm.groups, layout, ctx.pricer.framework.gradReduceBytes).forEach((call, i) => {
     const times = call.phase === 'fsdpForwardSeconds' || call.phase === 'fsdpBackwardSeconds' ? layout.microBatches : 1;
     const sent = times * BUS_BANDWIDTH_FACTOR[call.kind](call.group.size) * call.bytes;
     const seconds = sent / bottleneckBandwidth(call.group, links);

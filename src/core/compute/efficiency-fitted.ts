@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 11 free parameters,
- * 60 distinct configurations (122 runs).
+ * 69 distinct configurations (122 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2227,
-      sigmaLn: 0.446,
+      value: 0.2052,
+      sigmaLn: 0.4603,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 12
+      residualMeanAbsPct: 9.7
     },
     {
       key: 'gemm:ampere',
-      value: 0.5861,
-      sigmaLn: 0.0948,
+      value: 0.6232,
+      sigmaLn: 0.0952,
       runs: 12,
       configurations: 9,
       families: [
@@ -32,110 +32,110 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 14.1
+      residualMeanAbsPct: 14.5
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5538,
-      sigmaLn: 0.1101,
+      value: 0.5839,
+      sigmaLn: 0.1118,
       runs: 48,
-      configurations: 20,
+      configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7088,
-      sigmaLn: 0.1258,
+      value: 0.7236,
+      sigmaLn: 0.1297,
       runs: 33,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 7.7
+      residualMeanAbsPct: 6.6
     },
     {
       key: 'gemm:hopper',
-      value: 0.7281,
-      sigmaLn: 0.1161,
+      value: 0.766,
+      sigmaLn: 0.1165,
       runs: 29,
-      configurations: 18,
+      configurations: 24,
       families: [
         'MBRIDGE',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.8
+      residualMeanAbsPct: 8.5
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.8511,
-      sigmaLn: 0.0935,
+      value: 0.8572,
+      sigmaLn: 0.0941,
       runs: 106,
-      configurations: 49,
+      configurations: 56,
       families: [
         'MBRIDGE',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.9
+      residualMeanAbsPct: 6.8
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9882,
-      sigmaLn: 0.0853,
+      value: 0.9814,
+      sigmaLn: 0.0864,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 6
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'software:deepspeed',
-      value: 1.1679,
-      sigmaLn: 0.1445,
+      value: 1.2495,
+      sigmaLn: 0.1537,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 2.5
+      residualMeanAbsPct: 4
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1002,
-      sigmaLn: 0.1229,
+      value: 1.1642,
+      sigmaLn: 0.1265,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 3.7
+      residualMeanAbsPct: 4
     },
     {
       key: 'software:other',
-      value: 1.2308,
-      sigmaLn: 0.1354,
+      value: 1.2626,
+      sigmaLn: 0.1359,
       runs: 5,
       configurations: 2,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.5
+      residualMeanAbsPct: 9.6
     },
     {
       key: 'software:torchtitan',
-      value: 0.5343,
-      sigmaLn: 0.1286,
+      value: 0.6568,
+      sigmaLn: 0.1306,
       runs: 8,
-      configurations: 5,
+      configurations: 8,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 9.1
+      residualMeanAbsPct: 12.2
     }
   ],
 };

@@ -61,8 +61,16 @@ const GEMM_RECORDS: readonly GemmEfficiencyRecord[] = [
   { accelerator: 'mi300x', precision: 'fp8', ...prior(0.5) },
 ];
 
-function device(accelerator: string, attention: AttentionCurve, hbmEfficiency: number): DeviceEfficiencyRecord {
-  return { accelerator, attention, hbmEfficiency, source: PRIOR };
+/**
+ * SMs (CUs) per accelerator, for wave quantisation (`gemm-shape.ts`): A100 108 (NVIDIA A100
+ * Tensor Core GPU Architecture whitepaper); H100 SXM5 / H800 / H200 132 (NVIDIA H100 Tensor Core
+ * GPU Architecture whitepaper); B200 / GB200 148 and B300 / GB300 160 (NVIDIA Blackwell and
+ * Blackwell Ultra architecture briefs); MI300X 304 CUs (AMD CDNA 3 white paper).
+ */
+const SMS = { ampere: 108, hopper: 132, blackwell: 148, blackwellUltra: 160, cdna3: 304 } as const;
+
+function device(accelerator: string, attention: AttentionCurve, hbmEfficiency: number, streamingMultiprocessors: number): DeviceEfficiencyRecord {
+  return { accelerator, attention, hbmEfficiency, gemmTiling: { streamingMultiprocessors }, source: PRIOR };
 }
 
 /**
@@ -77,21 +85,21 @@ function device(accelerator: string, attention: AttentionCurve, hbmEfficiency: n
 const HOPPER_HBM_EFFICIENCY = 0.366;
 
 function hopper(accelerator: string): DeviceEfficiencyRecord {
-  return { accelerator, attention: HOPPER_ATTENTION, hbmEfficiency: HOPPER_HBM_EFFICIENCY, source: 'attention: prior; HBM efficiency: measured DeepSeek-V3 profile (see HOPPER_HBM_EFFICIENCY)' };
+  return { accelerator, attention: HOPPER_ATTENTION, hbmEfficiency: HOPPER_HBM_EFFICIENCY, gemmTiling: { streamingMultiprocessors: SMS.hopper }, source: 'attention: prior; HBM efficiency: measured DeepSeek-V3 profile (see HOPPER_HBM_EFFICIENCY)' };
 }
 
 const DEVICE_RECORDS: readonly DeviceEfficiencyRecord[] = [
-  device('a100-80gb', AMPERE_ATTENTION, 0.8),
-  device('a100-40gb', AMPERE_ATTENTION, 0.8),
+  device('a100-80gb', AMPERE_ATTENTION, 0.8, SMS.ampere),
+  device('a100-40gb', AMPERE_ATTENTION, 0.8, SMS.ampere),
   hopper('h100-sxm'),
   hopper('h100-96gb-500w'),
   hopper('h800'),
   hopper('h200'),
-  device('b200', BLACKWELL_ATTENTION, 0.8),
-  device('gb200', BLACKWELL_ATTENTION, 0.8),
-  device('b300', BLACKWELL_ATTENTION, 0.8),
-  device('gb300', BLACKWELL_ATTENTION, 0.8),
-  device('mi300x', CDNA3_ATTENTION, 0.75),
+  device('b200', BLACKWELL_ATTENTION, 0.8, SMS.blackwell),
+  device('gb200', BLACKWELL_ATTENTION, 0.8, SMS.blackwell),
+  device('b300', BLACKWELL_ATTENTION, 0.8, SMS.blackwellUltra),
+  device('gb300', BLACKWELL_ATTENTION, 0.8, SMS.blackwellUltra),
+  device('mi300x', CDNA3_ATTENTION, 0.75, SMS.cdna3),
 ];
 
 /** The literature priors, before calibration (what `scripts/calibrate.ts` starts from). */

@@ -11,6 +11,7 @@
  * grouped GEMMs, and skinny, memory-bound GEMMs are caught by the roofline's bandwidth term.
  */
 import type { Precision } from '../hardware/types.js';
+import type { GemmTiling } from './gemm-shape.js';
 
 /** Two parameters of a saturating efficiency curve. */
 export interface SaturatingCurve {
@@ -41,6 +42,8 @@ export interface DeviceEfficiencyRecord {
   readonly attention: AttentionCurve;
   /** Achievable / nominal HBM bandwidth for streaming element-wise kernels, in (0, 1]. */
   readonly hbmEfficiency: number;
+  /** SMs that run GEMM tiles (wave quantisation, `gemm-shape.ts`); absent: m padded to 128 rows only. */
+  readonly gemmTiling?: GemmTiling;
   readonly source: string;
 }
 

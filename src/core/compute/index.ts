@@ -24,3 +24,5 @@ export {
   type StageFlags, type StagePart, type StageParts,
 } from './estimate-compute.js';
 export { createComputeEstimator, type ComputeEstimator } from './compute-estimator.js';
+export { PRECISION_SCALINGS, castBytesPerElement, resolvePrecisionScaling, type PrecisionScaling } from './precision-scaling.js';
+export { gemmShapeEfficiency, type GemmPassShape, type GemmTiling } from './gemm-shape.js';

@@ -49,13 +49,14 @@ export function createResidualAdd(name: string, tokens: number, width: number): 
 }
 
 /**
- * Quantisation of a GEMM input for an FP8/FP4 recipe: reads BF16 (2 bytes) and writes the
- * quantised element (1 or 0.5 byte; the per-tile scales, 1/128 of that, are neglected).
- * Returns null for a 16-bit recipe, which casts nothing.
+ * Quantisation of a GEMM input for a low-precision recipe: `castBytes` HBM bytes per element
+ * (reads of the BF16 input and writes of the quantised copies and scales, `precision-scaling.ts`),
+ * one streaming kernel per pass (Transformer Engine amax / cast-transpose, torchao casts).
+ * Returns null for a 16-bit recipe (castBytes 0), which casts nothing.
  */
-export function createCast(name: string, elements: number, quantisedBytes: number, tags: OpTags = {}): ElementwiseOp | null {
-  if (quantisedBytes === 0) return null;
-  return createElementwise(name, elements * (ACTIVATION_BYTES + quantisedBytes), tags);
+export function createCast(name: string, elements: number, castBytes: number, tags: OpTags = {}): ElementwiseOp | null {
+  if (castBytes === 0) return null;
+  return { ...createElementwise(name, elements * castBytes, tags), streaming: true };
 }
 
 /** Shape of the attention core of one GPU. `queryTokens` counts all sequences of the micro-batch. */

@@ -26,7 +26,7 @@ function pushStandardOps(ops: ComputeOp[], model: ModelSpec, a: StandardAttentio
   // KV heads per GPU; fewer KV heads than TP ranks are replicated (at least one per GPU).
   const kvHeads = Math.max(a.kvHeads / g.tp, 1);
   const d = a.headDim;
-  pushOp(ops, createCast('attn.qkv.cast', T * h, g.quantisedBytes));
+  pushOp(ops, createCast('attn.qkv.cast', T * h, g.castBytes));
   // [FLOP] 2·T·h·(heads + 2·kvHeads)·d: fused Q, K, V projection (column-parallel).
   ops.push(createGemm('attn.qkv', { m: T, k: h, n: (heads + 2 * kvHeads) * d }, 'fp8-capable'));
   if (a.qkNorm === true) ops.push(createNorm('attn.qk-norm', T, (heads + kvHeads) * d));
@@ -41,7 +41,7 @@ function pushStandardOps(ops: ComputeOp[], model: ModelSpec, a: StandardAttentio
       g.kvRows,
     ),
   );
-  pushOp(ops, createCast('attn.out.cast', T * heads * d, g.quantisedBytes));
+  pushOp(ops, createCast('attn.out.cast', T * heads * d, g.castBytes));
   // [FLOP] 2·T·(heads·d)·h: output projection (row-parallel).
   ops.push(createGemm('attn.out', { m: T, k: heads * d, n: h }, 'fp8-capable'));
 }
@@ -55,19 +55,19 @@ function pushMlaOps(ops: ComputeOp[], h: number, a: MlaAttention, g: GpuTokens):
   const T = g.tokens;
   const heads = a.heads / g.tp;
   const qk = a.qkNopeHeadDim + a.qkRopeHeadDim;
-  pushOp(ops, createCast('attn.in.cast', T * h, g.quantisedBytes));
+  pushOp(ops, createCast('attn.in.cast', T * h, g.castBytes));
   if (a.qLoraRank === null) {
     ops.push(createGemm('attn.wq', { m: T, k: h, n: heads * qk }, 'fp8-capable'));
   } else {
     ops.push(createGemm('attn.wq_a', { m: T, k: h, n: a.qLoraRank }, 'fp8-capable'));
     ops.push(createNorm('attn.q_norm', T, a.qLoraRank));
-    pushOp(ops, createCast('attn.wq_b.cast', T * a.qLoraRank, g.quantisedBytes));
+    pushOp(ops, createCast('attn.wq_b.cast', T * a.qLoraRank, g.castBytes));
     ops.push(createGemm('attn.wq_b', { m: T, k: a.qLoraRank, n: heads * qk }, 'fp8-capable', { recompute: 'mla-up-proj' }));
   }
   // Latent c_KV (kvLoraRank) plus the decoupled RoPE key shared by all heads (qkRopeHeadDim).
   ops.push(createGemm('attn.wkv_a', { m: T, k: h, n: a.kvLoraRank + a.qkRopeHeadDim }, 'fp8-capable'));
   ops.push(createNorm('attn.kv_norm', T, a.kvLoraRank));
-  pushOp(ops, createCast('attn.wkv_b.cast', T * a.kvLoraRank, g.quantisedBytes));
+  pushOp(ops, createCast('attn.wkv_b.cast', T * a.kvLoraRank, g.castBytes));
   ops.push(
     createGemm('attn.wkv_b', { m: T, k: a.kvLoraRank, n: heads * (a.qkNopeHeadDim + a.vHeadDim) }, 'fp8-capable', {
       recompute: 'mla-up-proj',
@@ -85,6 +85,6 @@ function pushMlaOps(ops: ComputeOp[], h: number, a: MlaAttention, g: GpuTokens):
       g.kvRows,
     ),
   );
-  pushOp(ops, createCast('attn.wo.cast', T * heads * a.vHeadDim, g.quantisedBytes));
+  pushOp(ops, createCast('attn.wo.cast', T * heads * a.vHeadDim, g.castBytes));
   ops.push(createGemm('attn.wo', { m: T, k: heads * a.vHeadDim, n: h }, 'fp8-capable'));
 }

@@ -35,14 +35,14 @@ interface FfnSpec {
 function pushFfn(ops: ComputeOp[], f: FfnSpec, g: GpuTokens): void {
   const rows = f.m * f.count;
   const tags = { moe: f.moe };
-  if (f.inputQuantised !== true) pushOp(ops, createCast(`${f.prefix}.up.cast`, rows * f.hidden, g.quantisedBytes, tags));
+  if (f.inputQuantised !== true) pushOp(ops, createCast(`${f.prefix}.up.cast`, rows * f.hidden, g.castBytes, tags));
   // [FLOP] 2·m·h·(up matrices·width) per GEMM of the group.
   ops.push(createGemm(`${f.prefix}.up`, { m: f.m, k: f.hidden, n: upMatrices(f.mlp) * f.width, count: f.count }, 'fp8-capable', tags));
   // SwiGLU reads gate and up, writes one (3 elements); GELU / squared-ReLU read one, write one (2).
   const actElements = rows * f.width * (upMatrices(f.mlp) + 1);
   const act = f.actRecompute === undefined ? tags : { ...tags, recompute: f.actRecompute };
   ops.push(createElementwise(`${f.prefix}.act`, actElements * ACTIVATION_BYTES, act));
-  pushOp(ops, createCast(`${f.prefix}.down.cast`, rows * f.width, g.quantisedBytes, tags));
+  pushOp(ops, createCast(`${f.prefix}.down.cast`, rows * f.width, g.castBytes, tags));
   ops.push(createGemm(`${f.prefix}.down`, { m: f.m, k: f.width, n: f.hidden, count: f.count }, 'fp8-capable', tags));
 }
 
@@ -101,7 +101,7 @@ export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, 
   // fp8-block (DeepSeek) quantises each token once before dispatch and sends FP8 (TR §3.3.3);
   // other recipes dispatch BF16 and cast the received copies at the expert GEMM.
   const fp8Dispatch = o.precision === 'fp8-block';
-  if (fp8Dispatch) pushOp(ops, createCast('moe.dispatch.cast', g.normTokens * h, g.quantisedBytes, tags));
+  if (fp8Dispatch) pushOp(ops, createCast('moe.dispatch.cast', g.normTokens * h, g.castBytes, tags));
   const dispatchBytes = fp8Dispatch ? g.quantisedBytes : ACTIVATION_BYTES;
   // Permute the received copies into expert-contiguous order: read + write.
   ops.push(createElementwise('moe.permute', copies * h * 2 * dispatchBytes, tags));

@@ -96,7 +96,7 @@ export function mtpOpsFor(model: ModelSpec, g: GpuTokens, shape: ComputeShape): 
   const ops = embeddingOpsFor(model, g);
   ops.push(createNorm('mtp.enorm', g.normTokens, h), createNorm('mtp.hnorm', g.normTokens, h));
   ops.push(createElementwise('mtp.concat', g.tokens * 2 * h * 2 * ACTIVATION_BYTES));
-  pushOp(ops, createCast('mtp.proj.cast', g.tokens * 2 * h, g.quantisedBytes));
+  pushOp(ops, createCast('mtp.proj.cast', g.tokens * 2 * h, g.castBytes));
   ops.push(createGemm('mtp.proj', { m: g.tokens, k: 2 * h, n: h / g.tp }, 'fp8-capable'));
   ops.push(...layerKindOps(model, layerKind(model, model.layers + model.mtpDepth - 1), g, shape));
   ops.push(...headOpsFor(model, g));

@@ -1,3 +1,4 @@
+import { gemmShapeEfficiency } from './gemm-shape.js';
 import { describe, expect, it } from 'vitest';
 import { ACCELERATORS } from '../hardware/catalog.js';
 import { InputError } from '../errors.js';
@@ -20,11 +21,12 @@ describe('roofline', () => {
     expect(opSeconds(op, 'forward', h100Bf16)).toBeCloseTo(bytes / h100Bf16.memoryBytesPerSec, 12);
   });
 
-  it('a large GEMM (8192³) is compute bound: time = FLOPs / (peak · eff(FLOPs))', () => {
+  it('a large GEMM (8192³) is compute bound: time = FLOPs / (peak · eff(FLOPs) · shape efficiency)', () => {
     const op = createGemm('large', { m: 8192, n: 8192, k: 8192 }, 'fp8-capable');
     const path = h100Bf16.gemm['fp8-capable'];
     const flops = gemmFlops(op);
-    const expected = flops / (path.peakFlopsPerSec * curveEfficiency(path.curve, flops, path.peakFlopsPerSec));
+    const shape = gemmShapeEfficiency({ rows: 8192, cols: 8192, depth: 8192, count: 1 }, { streamingMultiprocessors: 132 });
+    const expected = flops / (path.peakFlopsPerSec * curveEfficiency(path.curve, flops, path.peakFlopsPerSec) * shape);
     expect(opSeconds(op, 'forward', h100Bf16)).toBeCloseTo(expected, 12);
     expect(flops / opSeconds(op, 'forward', h100Bf16)).toBeGreaterThan(0.7 * 989.4e12);
   });

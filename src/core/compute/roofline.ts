@@ -16,6 +16,7 @@
 import type { Accelerator, Precision } from '../hardware/types.js';
 import { curveEfficiency, deviceEfficiency, gemmCurve, type AttentionCurve, type EfficiencyParams, type SaturatingCurve } from './efficiency.js';
 import { peakFlopsPerSec } from '../hardware/peak-flops.js';
+import { gemmShapeEfficiency, type GemmPassShape, type GemmTiling } from './gemm-shape.js';
 import { mathPrecision, operandBytes } from './precision.js';
 import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
 import type { AttentionOp, ComputeOp, ElementwiseOp, GemmOp, PrecisionClass } from './types.js';
@@ -41,6 +42,12 @@ export const BACKWARD_MULTIPLIERS = {
  */
 export const GEMM_TILE_ROWS = 128;
 
+/**
+ * Achievable fraction of nominal HBM bandwidth of a large streaming kernel (read and write whole
+ * tensors): 0.8, the prior of `efficiency-params.ts` ("streaming kernels reach ~80–90 %").
+ */
+const STREAMING_HBM_EFFICIENCY = 0.8;
+
 /** Bytes per element of the FP32 weight-gradient accumulation (read + write 4 bytes). */
 const WGRAD_ACCUMULATE_BYTES = 8;
 
@@ -57,6 +64,12 @@ export interface RooflineDevice {
   readonly attention: { readonly peakFlopsPerSec: number; readonly curve: AttentionCurve };
   /** Achievable HBM bandwidth [bytes/s] = nominal · hbmEfficiency. */
   readonly memoryBytesPerSec: number;
+  /** Element-wise HBM traffic relative to fused kernels (the framework's fusion; 1 = fused). */
+  readonly elementwiseTrafficFactor: number;
+  /** Streaming HBM bandwidth of large unfused element-wise kernels [bytes/s] (the extra traffic of eager stacks). */
+  readonly streamingBytesPerSec: number;
+  /** SMs running GEMM tiles (the compute share of them); null: no wave model, m padded to 128 rows. */
+  readonly gemmTiling: GemmTiling | null;
 }
 
 function tensorPath(accelerator: Accelerator, precision: Precision, params: EfficiencyParams, smFraction: number): TensorPath {
@@ -72,7 +85,7 @@ function tensorPath(accelerator: Accelerator, precision: Precision, params: Effi
  * Resolves peaks and curves for a recipe. `computeSmFraction` scales the tensor-core peak only:
  * memory-bound kernels still saturate HBM with most SMs (DeepSeek-V3 TR §3.2.2 keeps 112 of 132).
  */
-export function createRooflineDevice(accelerator: Accelerator, recipe: Precision, params: EfficiencyParams, computeSmFraction = 1): RooflineDevice {
+export function createRooflineDevice(accelerator: Accelerator, recipe: Precision, params: EfficiencyParams, computeSmFraction = 1, elementwiseTrafficFactor = 1): RooflineDevice {
   const bf16 = mathPrecision(recipe, 'bf16-only');
   const dev = deviceEfficiency(params, accelerator.id);
   return {
@@ -82,6 +95,9 @@ export function createRooflineDevice(accelerator: Accelerator, recipe: Precision
     },
     attention: { peakFlopsPerSec: peakFlopsPerSec(accelerator, bf16) * computeSmFraction, curve: dev.attention },
     memoryBytesPerSec: accelerator.hbmBandwidthBytesPerSec * dev.hbmEfficiency,
+    elementwiseTrafficFactor,
+    streamingBytesPerSec: accelerator.hbmBandwidthBytesPerSec * STREAMING_HBM_EFFICIENCY,
+    gemmTiling: dev.gemmTiling === undefined ? null : { streamingMultiprocessors: Math.max(1, Math.round(dev.gemmTiling.streamingMultiprocessors * computeSmFraction)) },
   };
 }
 
@@ -98,13 +114,28 @@ function gemmBytes(op: GemmOp, pass: Pass, ob: number): number {
   return op.count * ((m * k + m * n) * ob + k * n * WGRAD_ACCUMULATE_BYTES);
 }
 
+/**
+ * Output rows × cols and reduction depth of each pass: forward C[m×n] over k; dgrad dX[m×k] over n;
+ * wgrad dW[k×n] over m (a grouped expert's wgrad reduces over its own tokens only).
+ */
+function passShape(op: GemmOp, pass: Pass): GemmPassShape {
+  if (pass === 'forward') return { rows: op.m, cols: op.n, depth: op.k, count: op.count };
+  if (pass === 'backwardInput') return { rows: op.m, cols: op.k, depth: op.n, count: op.count };
+  return { rows: op.k, cols: op.n, depth: op.m, count: op.count };
+}
+
+/** Shape efficiency of a pass (`gemm-shape.ts`); without tiling data, m padded to whole 128-row tiles. */
+function shapeEfficiency(op: GemmOp, pass: Pass, tiling: GemmTiling | null): number {
+  if (tiling === null) return op.m / (Math.ceil(op.m / GEMM_TILE_ROWS) * GEMM_TILE_ROWS);
+  return gemmShapeEfficiency(passShape(op, pass), tiling);
+}
+
 function gemmSeconds(op: GemmOp, pass: Pass, device: RooflineDevice): number {
   const path = device.gemm[op.precisionClass];
   const flops = gemmFlops(op);
   if (flops === 0) return 0;
-  const paddedRows = Math.ceil(op.m / GEMM_TILE_ROWS) * GEMM_TILE_ROWS;
-  const eff = curveEfficiency(path.curve, flops, path.peakFlopsPerSec);
-  const computeSeconds = (flops * (paddedRows / op.m)) / (path.peakFlopsPerSec * eff);
+  const eff = curveEfficiency(path.curve, flops, path.peakFlopsPerSec) * shapeEfficiency(op, pass, device.gemmTiling);
+  const computeSeconds = flops / (path.peakFlopsPerSec * eff);
   const memorySeconds = gemmBytes(op, pass, path.operandBytes) / device.memoryBytesPerSec;
   return Math.max(computeSeconds, memorySeconds);
 }
@@ -122,7 +153,11 @@ function attentionSeconds(op: AttentionOp, pass: Pass, device: RooflineDevice): 
 
 function elementwiseSeconds(op: ElementwiseOp, pass: Pass, device: RooflineDevice): number {
   const m = pass === 'forward' ? 1 : BACKWARD_MULTIPLIERS.elementwise[pass];
-  return (op.bytes * m) / device.memoryBytesPerSec;
+  const bytes = op.bytes * m;
+  if (op.streaming === true) return bytes / device.streamingBytesPerSec;
+  // Fused work at the device's element-wise efficiency; an eager stack's extra passes are large
+  // streaming kernels over whole tensors, at streaming bandwidth.
+  return bytes / device.memoryBytesPerSec + (bytes * (device.elementwiseTrafficFactor - 1)) / device.streamingBytesPerSec;
 }
 
 /** Roofline time of one op in one pass [s]. */

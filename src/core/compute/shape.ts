@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import type { Precision } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
+import { castBytesPerElement } from './precision-scaling.js';
 import type { ComputeShape, RecomputeModule } from './types.js';
 
 /** Per-GPU sizes every op builder uses. */
@@ -20,6 +21,8 @@ export interface GpuTokens {
   readonly tp: number;
   /** Bytes of one quantised GEMM input element (1 for FP8, 0.5 for FP4); 0 when the recipe is 16-bit. */
   readonly quantisedBytes: number;
+  /** HBM bytes of quantising one GEMM-input element under the recipe's scaling (`precision-scaling.ts`); 0 when 16-bit. */
+  readonly castBytes: number;
 }
 
 /** Bytes per element of the quantised GEMM inputs of a recipe; 0 for a 16-bit recipe (no casts). */
@@ -75,5 +78,6 @@ export function resolveGpuTokens(model: ModelSpec, shape: ComputeShape): GpuToke
     kvRows: shape.microBatch * shape.seqLen,
     tp: shape.tp,
     quantisedBytes: quantisedElementBytes(shape.precision),
+    castBytes: castBytesPerElement(shape.precision, shape.precisionScaling),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Precision } from '../hardware/types.js';
 import type { Recompute } from '../layout/types.js';
+import type { PrecisionScaling } from './precision-scaling.js';
 
 /**
  * Which tensor-core precision a GEMM may use. `fp8-capable` linears run in the recipe's precision;
@@ -45,6 +46,15 @@ export interface ComputeShape {
   /** What a 'selective' recomputation re-runs. Default: `defaultSelectiveModules(precision)`. */
   readonly recomputeModules?: readonly RecomputeModule[];
   /**
+   * How 'selective' chooses: `modules` (the list above, Megatron) or `torch-op-sac` (PyTorch op-level
+   * selective checkpointing as torchtitan configures it). Default `modules`.
+   */
+  readonly selectivePolicy?: 'modules' | 'torch-op-sac';
+  /** How the recipe scales its GEMM inputs (`precision-scaling.ts`). Default: the precision's own (fp8: tensorwise). */
+  readonly precisionScaling?: PrecisionScaling;
+  /** HBM traffic of element-wise ops relative to fused kernels (framework profile). Default 1. */
+  readonly elementwiseTrafficFactor?: number;
+  /**
    * Share of the SMs given to computation, the rest running communication kernels
    * (DeepSeek-V3: 112 of 132 on H800, TR §3.2.2). Scales the tensor-core peak. Default 1.
    */
@@ -84,6 +94,12 @@ export interface ElementwiseOp extends OpBase {
   readonly kind: 'elementwise';
   /** HBM bytes read + written in the forward pass [bytes]. */
   readonly bytes: number;
+  /**
+   * One large kernel streaming whole tensors (the recipe's quantisation kernels): runs at streaming
+   * HBM bandwidth rather than the device's element-wise efficiency, which is measured over many
+   * small, launch-bound kernels. Default false.
+   */
+  readonly streaming?: boolean;
 }
 
 export type ComputeOp = GemmOp | AttentionOp | ElementwiseOp;

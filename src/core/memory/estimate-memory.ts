@@ -9,6 +9,7 @@
  * Arithmetic over a handful of records: no per-layer loops; the planner calls `peakMemoryBytes`.
  * A layout that cannot fit still gets a report (`fits: false`, `overByBytes`); nothing throws for it.
  */
+import { frameworkOf } from '../framework/registry.js';
 import { defaultSelectiveModules } from '../compute/shape.js';
 import { InputError } from '../errors.js';
 import { divisors } from '../layout/check-layout.js';
@@ -48,7 +49,8 @@ interface MemoryContext {
 }
 
 function selectivePolicy(scenario: Scenario, options: EstimateMemoryOptions): SelectivePolicy {
-  if (options.selectivePolicy === 'torch-op-sac') return { kind: 'torch-op-sac' };
+  const policy = options.selectivePolicy ?? (frameworkOf(scenario.training).selectiveRecompute === 'torch-op-sac' ? 'torch-op-sac' : 'modules');
+  if (policy === 'torch-op-sac') return { kind: 'torch-op-sac' };
   return { kind: 'modules', modules: options.recomputeModules ?? defaultSelectiveModules(scenario.training.precision) };
 }
 

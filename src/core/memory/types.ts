@@ -18,7 +18,7 @@ export interface EstimateMemoryOptions {
   readonly dropout?: boolean;
   /** Modules a selective recomputation re-runs. Default `defaultSelectiveModules(precision)` (compute folder). */
   readonly recomputeModules?: readonly RecomputeModule[];
-  /** `torch-op-sac`: selective = PyTorch op-level checkpointing (torchtitan `selective_ac_option = "op"`). Default 'modules'. */
+  /** `torch-op-sac`: selective = PyTorch op-level checkpointing (torchtitan `selective_ac_option = "op"`). Default: the scenario's framework profile (`training.framework`). */
   readonly selectivePolicy?: 'modules' | 'torch-op-sac';
   /** The FP8/FP4 cast of each GEMM weight is kept for the step (Transformer Engine). Default true. */
   readonly fp8WeightCache?: boolean;

@@ -22,6 +22,7 @@ import type { StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
 import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
+import { exposedGradReduceSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairsChunks, partitionOf, stageCost, stageCosts } from '../step/pricer.js';
 import { rankCosts, rankParams } from '../step/rank-costs.js';
 import { sumRank } from '../step/rank-sums.js';
@@ -39,6 +40,8 @@ export interface RankBound {
   /** Pure computation of the rank over the step, recomputation included (the step report's computeSeconds on the critical rank). */
   readonly computeSeconds: number;
   readonly params: RankParams;
+  /** Transformer layers the rank holds (the last gradient bucket of per-layer reductions). */
+  readonly layers: number;
   /** Longest backward (I + W) of its chunks: hides the gradient reduce (estimate-step.ts). */
   readonly windowSeconds: number;
   readonly firstForwardSeconds: number;
@@ -98,6 +101,7 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
       suffixSeconds: ends.suffix[rank.rank] ?? 0,
       computeSeconds: sums.computeSeconds,
       params: rankParams(pricer, layout, rank),
+      layers: rank.layers,
       windowSeconds: sums.windowSeconds,
       firstForwardSeconds: Number.isFinite(sums.firstForwardSeconds) ? sums.firstForwardSeconds : 0,
     };
@@ -111,6 +115,7 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
 /** What sharding adds after the pipeline on one rank, as the step model prices it [s]. */
 export interface RankTail {
   readonly gradReduceSeconds: number;
+  readonly lastBucketSeconds: number;
   readonly paramGatherSeconds: number;
   readonly optimizerSeconds: number;
 }
@@ -121,19 +126,19 @@ export interface RankTail {
  * recomputation; ranks holding the same parameters share one computation.
  */
 export function dataParallelTail(bc: BoundContext, layout: Layout, pipeline: PipelineBound): RankTail[] {
-  return rankCosts(bc.pricer, layout, pipeline.ranks.map((r) => r.params));
+  return rankCosts(bc.pricer, layout, pipeline.ranks.map((r) => r.params), pipeline.ranks.map((r) => r.layers));
 }
 
 /** Step-time bound from a pipeline bound and the tail of each rank, combined as estimate-step.ts combines them. */
 export function stepFloor(bc: BoundContext, pipeline: PipelineBound, tail: readonly RankTail[]): number {
-  const { overlap } = bc.options;
+  const { overlap } = bc.pricer.framework;
   let pipelineEnd = pipeline.makespanSeconds;
   let optimizer = 0;
   let gather = 0;
   pipeline.ranks.forEach((r, i) => {
     const t = tail[i];
     if (t === undefined) return;
-    const grad = overlap.dpGradReduce ? Math.max(0, t.gradReduceSeconds - r.windowSeconds) : t.gradReduceSeconds;
+    const grad = exposedGradReduceSeconds({ ...t, windowSeconds: r.windowSeconds }, overlap);
     pipelineEnd = Math.max(pipelineEnd, r.startSeconds + r.busySeconds + grad);
     optimizer = Math.max(optimizer, t.optimizerSeconds);
     gather = Math.max(gather, overlap.dpParamGather ? Math.max(0, t.paramGatherSeconds - r.firstForwardSeconds) : t.paramGatherSeconds);

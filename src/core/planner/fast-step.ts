@@ -32,10 +32,10 @@ export function fastStep(bc: BoundContext, pipeline: PipelineBound, sim: Schedul
     const t = tail[i];
     if (stats === undefined || t === undefined) return undefined;
     return {
-      lastEndSeconds: stats.lastEndSeconds, busySeconds: stats.busySeconds, gradReduceSeconds: t.gradReduceSeconds, windowSeconds: r.windowSeconds,
+      lastEndSeconds: stats.lastEndSeconds, busySeconds: stats.busySeconds, gradReduceSeconds: t.gradReduceSeconds, windowSeconds: r.windowSeconds, lastBucketSeconds: t.lastBucketSeconds,
       optimizerSeconds: t.optimizerSeconds, paramGatherSeconds: t.paramGatherSeconds, firstForwardSeconds: r.firstForwardSeconds,
     };
   });
-  const end = combineRankTails(inputs, bc.options.overlap);
+  const end = combineRankTails(inputs, bc.pricer.framework.overlap);
   return { stepSeconds: end.pipelineEnd + end.optimizer + end.paramGather, computeSeconds: pipeline.ranks[end.critical]?.computeSeconds ?? 0 };
 }

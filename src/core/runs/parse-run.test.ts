@@ -88,6 +88,17 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     expect(sp).toMatchObject({ basis: 'convention', value: true });
   });
 
+  it('the record\'s framework selects the profile; options named in the notes apply; other stacks take the default', () => {
+    expect(modelled('TORCHTITAN-001').scenario.training.framework).toMatchObject({ id: 'torchtitan', elementwiseTrafficFactor: 3, selectiveRecompute: 'torch-op-sac' });
+    expect(modelled('TORCHTITAN-002').scenario.training.framework).toMatchObject({ id: 'torchtitan', elementwiseTrafficFactor: 1 });
+    expect(modelled('TORCHTITAN-011').scenario.training.framework?.overlap.tpFraction).toBe(0);
+    expect(modelled('TORCHTITAN-012').scenario.training.framework?.overlap.tpFraction).toBe(1);
+    expect(modelled('MBRIDGE-034').scenario.training.framework?.id).toBe('megatron-core');
+    const deepseek = modelled('DEEPSEEK-001');
+    expect(deepseek.scenario.training.framework?.id).toBe('megatron-core');
+    expect(deepseek.notes).toContain('framework hai-llm: no profile of its own, megatron-core assumed');
+  });
+
   it('fp8-mx records become mxfp8 scenarios of precision class fp8', () => {
     const c = modelled('MBRIDGE-034');
     expect(c.scenario.training.precision).toBe('mxfp8');

@@ -3,12 +3,14 @@
  * modelled. Built only from the record's inputs; `measured` is read only into `RunCase.measured`.
  * Nothing here is keyed by run id or model name.
  */
+import type { PrecisionScaling } from '../compute/precision-scaling.js';
 import { InputError, isInputError } from '../errors.js';
 import { createCluster } from '../hardware/create-cluster.js';
 import { findAccelerator } from '../hardware/find-accelerator.js';
 import type { Precision } from '../hardware/types.js';
 import { createLayout } from '../layout/create-layout.js';
 import type { Scenario } from '../scenario/types.js';
+import { recordFramework } from './record-framework.js';
 import type { AssumedField } from './record-conventions.js';
 import { buildRecordLayout } from './record-layout.js';
 import { buildRecordModel } from './record-model.js';
@@ -46,6 +48,17 @@ function measuredOf(record: RunRecord, notes: string[]): RunMeasured {
   };
 }
 
+/**
+ * The record's scaling where the source states one that refines its precision (FP8 tensorwise or
+ * rowwise); the other scalings are implied by the precision id (fp8-block, fp8-mx, nvfp4).
+ */
+function recordScaling(record: RunRecord, notes: string[]): { precisionScaling?: PrecisionScaling } {
+  const s = record.precisionScaling;
+  if (record.precision !== 'fp8' || (s !== 'tensorwise' && s !== 'rowwise')) return {};
+  notes.push(`precision scaling ${s}: stated by the source`);
+  return { precisionScaling: s };
+}
+
 function skip(id: string, skipReason: string): RunSkip {
   return { id, skipReason };
 }
@@ -73,7 +86,7 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
     description: `${record.model.name}: ${record.source}`,
     model: model.value,
     cluster: createCluster(findAccelerator(gpu), numGpus),
-    training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null },
+    training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null, framework: recordFramework(record, notes), ...recordScaling(record, notes) },
     layout: layoutSpec.value,
     economics: {},
     datacenter: {},

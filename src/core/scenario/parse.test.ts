@@ -198,6 +198,50 @@ describe('parseScenario: resolution', () => {
   });
 });
 
+describe('training.framework', () => {
+  it('a profile id selects the profile; absent, Megatron-Core applies', () => {
+    const data = base();
+    data.training.framework = 'torchtitan';
+    expect(parseScenario(data).training.framework).toMatchObject({ id: 'torchtitan', selectiveRecompute: 'torch-op-sac' });
+    expect(parseScenario(base()).training.framework).toBeUndefined();
+  });
+  it('an object overrides entries of the profile', () => {
+    const data = base();
+    data.training.framework = { id: 'torchtitan', asyncTp: true, compile: true, overlap: { cpRing: false }, gradReduceDtype: 'bf16' };
+    const f = parseScenario(data).training.framework;
+    expect(f?.overlap).toMatchObject({ tpFraction: 1, cpRing: false, dpGradReduce: true });
+    expect(f).toMatchObject({ elementwiseTrafficFactor: 1, gradReduceDtype: 'bf16' });
+  });
+  it('an unknown profile names the field and the choices', () => {
+    const data = base();
+    data.training.framework = 'jax';
+    const error = rejects(data);
+    expect(error.field).toBe('training.framework');
+    expect(error.rule).toMatch(/megatron-core.*torchtitan/);
+  });
+  it('an out-of-range override names its field', () => {
+    const data = base();
+    data.training.framework = { id: 'megatron-core', overlap: { tpFraction: 2 } };
+    expect(rejects(data).field).toBe('training.framework.overlap.tpFraction');
+  });
+});
+
+describe('training.precisionScaling', () => {
+  it('fp8 takes tensorwise or rowwise', () => {
+    const data = base();
+    data.training.precision = 'fp8';
+    data.training.precisionScaling = 'rowwise';
+    expect(parseScenario(data).training.precisionScaling).toBe('rowwise');
+  });
+  it('a scaling the precision does not run names the field and the rule', () => {
+    const data = base();
+    data.training.precisionScaling = 'tensorwise';
+    const error = rejects(data);
+    expect(error.field).toBe('training.precisionScaling');
+    expect(error.rule).toMatch(/bf16 recipe quantises nothing/);
+  });
+});
+
 describe('parseScenario: units in the training section', () => {
   it('seqLen "8k" is 8192 tokens, like totalTokens "15T"', () => {
     const s = parseScenario({ ...base(), training: { ...base().training, seqLen: '8k' } });

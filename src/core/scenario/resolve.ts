@@ -6,6 +6,12 @@
 import { DEFAULT_ORDER } from '../layout/types.js';
 import { peakFlopsPerSec } from '../hardware/peak-flops.js';
 import { InputError } from '../errors.js';
+import { resolvePrecisionScaling } from '../compute/precision-scaling.js';
+import { resolveFramework } from '../framework/registry.js';
+import type { FrameworkProfile } from '../framework/types.js';
+import type { PrecisionScaling } from '../compute/precision-scaling.js';
+import type { Precision } from '../hardware/types.js';
+import type { FrameworkInput } from './framework-schema.js';
 import type { Training } from '../training/types.js';
 import { LIMITS } from './schema-parts.js';
 import { parseQuantity, parseSequenceLength } from './quantity.js';
@@ -21,6 +27,19 @@ function tokenCount(field: string, value: number | string): number {
   if (tokens === null || tokens <= 0) throw new InputError(field, value, 'must be a positive number or a quantity string like "14.8T"');
   if (tokens > LIMITS.tokens) throw new InputError(field, value, `must be at most ${LIMITS.tokens} tokens (larger values are treated as a typo)`);
   return tokens;
+}
+
+/** `training.framework` → the profile with its overrides applied. */
+function resolveFrameworkInput(input: FrameworkInput): FrameworkProfile {
+  if (typeof input === 'string') return resolveFramework(input);
+  const { id, ...overrides } = input;
+  return resolveFramework(id, overrides);
+}
+
+/** The scaling given, checked against the precision (InputError on `training.precisionScaling`). */
+function checkedScaling(precision: Precision, scaling: PrecisionScaling): PrecisionScaling {
+  resolvePrecisionScaling(precision, scaling);
+  return scaling;
 }
 
 /** A sequence length given as a number or "8k" → tokens, a whole number within LIMITS.seqLen. */
@@ -48,6 +67,8 @@ function resolveTraining(input: TrainingInput): Training {
     precision: input.precision ?? 'bf16',
     batchRamp: ramp === undefined ? null : { startGlobalBatch: ramp.startGlobalBatch, rampTokens },
     ...(input.expertLoadImbalance === undefined ? {} : { expertLoadImbalance: input.expertLoadImbalance }),
+    ...(input.framework === undefined ? {} : { framework: resolveFrameworkInput(input.framework) }),
+    ...(input.precisionScaling === undefined ? {} : { precisionScaling: checkedScaling(input.precision ?? 'bf16', input.precisionScaling) }),
   };
 }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PRECISIONS } from '../hardware/types.js';
 import { ClusterInputSchema } from './cluster-schema.js';
+import { FrameworkInputSchema } from './framework-schema.js';
 import { LayoutInputSchema } from './layout-schema.js';
 import { ModelInputSchema } from './model-schema.js';
 import { DatacenterInputSchema, EconomicsInputSchema, ReferenceInputSchema } from './site-schema.js';
@@ -21,6 +22,10 @@ export const TrainingInputSchema = strictObject(
     precision: oneOf(PRECISION_INPUTS).optional().describe('GEMM precision. Default: bf16.'),
     expertLoadImbalance: z.number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a number ≥ 1') }).min(1, 'must be at least 1 (1 = perfectly balanced routing)').max(64, 'must be at most 64 (larger values are treated as a typo)').optional()
       .describe('MoE: routed tokens of the busiest GPU over the mean. Default 1 (balanced routing).'),
+    precisionScaling: oneOf(['tensorwise', 'rowwise', 'blockwise', 'mxfp8', 'nvfp4'] as const).optional()
+      .describe('How low-precision GEMM inputs are scaled: fp8 tensorwise (default) or rowwise; fp8-block = blockwise, mxfp8, nvfp4 imply their own.'),
+    framework: FrameworkInputSchema.optional()
+      .describe('Software stack: megatron-core, megatron-lm, deepspeed, torchtitan or maxtext, or { id, ...overrides }. Default: megatron-core.'),
     batchRamp: strictObject(
       {
         startGlobalBatch: positiveInt(LIMITS.globalBatch).describe('Global batch at the start of the run [sequences].'),

@@ -5,6 +5,7 @@ import { createLayout } from '../layout/create-layout.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateStep } from './estimate-step.js';
+import { DEFAULT_FRAMEWORK } from '../framework/registry.js';
 import { createStepOptions } from './options.js';
 
 function example(name: string): Scenario {
@@ -72,7 +73,9 @@ describe('estimateStep', () => {
   it('TP spread over single-GPU domains on a slow scale-out exposes TP communication that TP inside one domain hides', () => {
     const s = examples[1] as Scenario;
     const inside = estimateStep(s, createLayout(s));
-    expect(inside.time.exposed.tp).toBe(0);
+    const bare = estimateStep(s, createLayout(s), createStepOptions({ overlap: { tpFraction: 0 } }));
+    // Hidden behind the GEMMs, only the contention stays: overlapGemmSlowdown × the TP time.
+    expect(inside.time.exposed.tp).toBeCloseTo(DEFAULT_FRAMEWORK.overlapGemmSlowdown * bare.time.exposed.tp, 9);
     const spread = withCluster(s, { scaleUpDomainGpus: 1, scaleOutBandwidthBytesPerSec: s.cluster.scaleOutBandwidthBytesPerSec / 10 });
     expect(estimateStep(spread, createLayout(spread)).time.exposed.tp).toBeGreaterThan(inside.time.exposed.tp);
   });

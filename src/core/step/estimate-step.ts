@@ -20,7 +20,7 @@ import type { StepReport, StepThroughput } from './types.js';
 
 /** Each rank's inputs to the end of the step (rank-tail.ts): gradient reduction, optimizer, parameter gather. */
 function rankTails(pricer: StepPricer, layout: Layout, partition: StagePartition, sums: readonly RankSums[], sim: ScheduleSimulation): StepTail {
-  const costs = rankCosts(pricer, layout, partition.ranks.map((rank) => rankParams(pricer, layout, rank)));
+  const costs = rankCosts(pricer, layout, partition.ranks.map((rank) => rankParams(pricer, layout, rank)), partition.ranks.map((rank) => rank.layers));
   const ranks = partition.ranks.map((rank, i): RankTailInput | undefined => {
     const stats = sim.perStage[rank.rank];
     const s = sums[i];
@@ -31,12 +31,13 @@ function rankTails(pricer: StepPricer, layout: Layout, partition: StagePartition
       busySeconds: stats.busySeconds,
       gradReduceSeconds: c.gradReduceSeconds,
       windowSeconds: s.windowSeconds,
+      lastBucketSeconds: c.lastBucketSeconds,
       optimizerSeconds: c.optimizerSeconds,
       paramGatherSeconds: c.paramGatherSeconds,
       firstForwardSeconds: s.firstForwardSeconds,
     };
   });
-  return combineRankTails(ranks, pricer.options.overlap);
+  return combineRankTails(ranks, pricer.framework.overlap);
 }
 
 /** Attribution on the busiest rank: compute, exposed TP/CP/FSDP as priced, EP = what the simulator kept. */

@@ -28,7 +28,8 @@ import type { ScheduleSimulation } from '../schedules/types.js';
 import { getSchedule } from '../schedules/catalog.js';
 import { dataParallelComm, type DataParallelComm, type RankParams } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
-import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepEfficiency, type StepOptions } from './options.js';
+import { frameworkOf } from '../framework/registry.js';
+import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepEfficiency, stepFramework, type StepFramework, type StepOptions } from './options.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { chunkParams } from './stage-params.js';
 
@@ -56,6 +57,8 @@ export interface StepPricer {
   readonly scenario: Scenario;
   readonly options: StepOptions;
   readonly context: StepContext;
+  /** The scenario's software stack with the options' overrides (`framework/`). */
+  readonly framework: StepFramework;
   readonly links: CommLinks;
   readonly groups: Map<string, PlacedGroups>;
   /** Interned identities of placement orders and of group placements (keys stay short). */
@@ -75,7 +78,7 @@ export interface StepPricer {
 
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
-    scenario, options, context, links: createCommLinks(scenario.cluster, options.comm),
+    scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
     groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), simulations: new Map(), stageIds: new WeakMap(),
   };
 }
@@ -181,6 +184,7 @@ export interface LayerPrices {
 /** The per-GPU compute shape of one micro-batch under `layout`. */
 export function computeShape(scenario: Scenario, layout: Pick<Layout, (typeof LAYER_FIELDS)[number] | 'schedule'>, options: StepOptions): ComputeShape {
   const moeOverlap = pairsChunks(layout.schedule) && scenario.model.moe !== null && layout.ep > 1;
+  const framework = frameworkOf(scenario.training);
   return {
     microBatch: layout.microBatch,
     seqLen: scenario.training.seqLen,
@@ -193,6 +197,9 @@ export function computeShape(scenario: Scenario, layout: Pick<Layout, (typeof LA
     tokensPerExpertImbalance: expertLoadImbalance(scenario.training, options),
     recompute: layout.recompute,
     computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
+    selectivePolicy: framework.selectiveRecompute === 'torch-op-sac' ? 'torch-op-sac' : 'modules',
+    elementwiseTrafficFactor: framework.elementwiseTrafficFactor,
+    ...(scenario.training.precisionScaling === undefined ? {} : { precisionScaling: scenario.training.precisionScaling }),
   };
 }
 
@@ -250,13 +257,13 @@ function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChun
   const held = `${chunk.denseLayers}|${chunk.moeLayers}|${chunk.hasEmbedding}|${chunk.hasOutputHead}|${chunk.hasMtp}`;
   return memo(pricer.stages, `${key}${held}`, () => {
     const prices = layerPrices(pricer, layout);
-    const { scenario, options } = pricer;
+    const { scenario } = pricer;
     const fsdp = perLayerGathers(layout)
-      ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, options.gradReduceBytes)
+      ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes)
       : NO_GATHERS;
     return estimateStageCost({
       chunk, estimator: pricer.context.estimator, shape: prices.shape, dense: prices.dense, moe: prices.moe,
-      attentionForwardSeconds: prices.attentionForwardSeconds, fsdp, overlap: options.overlap, pairedSchedule: prices.paired,
+      attentionForwardSeconds: prices.attentionForwardSeconds, fsdp, framework: pricer.framework, pairedSchedule: prices.paired,
     });
   });
 }

@@ -7,6 +7,7 @@ import type { PipelineRank } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { dataParallelComm, optimizerSeconds, type RankParams } from './data-parallel.js';
 import { GROUP_FIELDS, groupsOf, keyOf, memo, type StepPricer } from './pricer.js';
+import { lastBucketSeconds } from './rank-tail.js';
 import { addParams, chunkParams } from './stage-params.js';
 
 /** What a pipeline rank adds after its last op: its parameters and their data-parallel costs. */
@@ -14,6 +15,8 @@ export interface RankCosts {
   readonly params: RankParams;
   /** Gradient reduce-scatter / all-reduce, before overlap [s]. */
   readonly gradReduceSeconds: number;
+  /** Reduction of the last gradient bucket, exposed even when the rest overlaps (rank-tail.ts) [s]. */
+  readonly lastBucketSeconds: number;
   /** ZeRO-1/2 parameter all-gather (ZeRO-3 with pp > 1: the one gather per step), before overlap [s]. */
   readonly paramGatherSeconds: number;
   readonly optimizerSeconds: number;
@@ -35,18 +38,19 @@ export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' 
   });
 }
 
-/** Data-parallel tail and optimizer of ranks holding `params` each (one entry per rank). */
-export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: readonly RankParams[]): RankCosts[] {
+/** Data-parallel tail and optimizer of ranks holding `params` each in `layers` transformer layers (one entry per rank). */
+export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: readonly RankParams[], layers: readonly number[]): RankCosts[] {
   const prefix = keyOf(pricer, layout, RANK_FIELDS);
-  return params.map((p) => rankCostsKeyed(pricer, layout, p, prefix));
+  return params.map((p, i) => rankCostsKeyed(pricer, layout, p, layers[i] ?? 1, prefix));
 }
 
-function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, prefix: string): RankCosts {
-  return memo(pricer.ranks, `${prefix}${params.dense}|${params.expert}`, () => {
-    const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.options.gradReduceBytes);
+function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, layers: number, prefix: string): RankCosts {
+  return memo(pricer.ranks, `${prefix}${params.dense}|${params.expert}|${layers}`, () => {
+    const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes);
     return {
       params,
       gradReduceSeconds: dp.gradReduceSeconds,
+      lastBucketSeconds: lastBucketSeconds(dp.gradReduceSeconds, params, layers, pricer.framework.profile.gradBucketParams),
       paramGatherSeconds: dp.paramGatherSeconds,
       optimizerSeconds: optimizerSeconds(params, layout, layout.edp, pricer.scenario.cluster.accelerator.hbmBandwidthBytesPerSec),
     };

@@ -19,7 +19,11 @@ export interface RankSums {
   readonly exposedTpSeconds: number;
   readonly exposedCpSeconds: number;
   readonly exposedFsdpSeconds: number;
-  /** Longest backward (I + W) of its chunks: the last one hides bucketed gradient reduction [s]. */
+  /**
+   * Backward (I + W) of one micro-batch through all its chunks: the last micro-batch runs backward
+   * through every local chunk, and each chunk's gradient buckets reduce under the backward of the
+   * chunks after it [s].
+   */
   readonly windowSeconds: number;
   /** Shortest forward of its chunks: the first one hides the parameter gather [s]. */
   readonly firstForwardSeconds: number;
@@ -46,7 +50,7 @@ export function sumRank(layout: Pick<Layout, 'schedule' | 'microBatches'>, rank:
     tp += perChunk * cost.exposedTpSeconds;
     cp += perChunk * cost.exposedCpSeconds;
     fsdp += perChunk * cost.exposedFsdpSeconds;
-    window = Math.max(window, t.backwardInputSeconds + t.backwardWeightSeconds);
+    window += t.backwardInputSeconds + t.backwardWeightSeconds;
     firstForward = Math.min(firstForward, t.forwardSeconds);
   }
   return {

@@ -7,14 +7,43 @@
  *
  * Shared by `estimateStep` and the planner's inner loop, so both add a step up the same way.
  */
+import type { RankParams } from './data-parallel.js';
 import type { OverlapAssumptions } from './options.js';
+
+/**
+ * Reduction time of the last gradient bucket [s]: buckets fill in backward order and each is
+ * reduced once full, so the last one starts only after the last backward op. Its share of the
+ * rank's reduction is bucket / rank parameters (Megatron-Core, DDP, DeepSpeed buckets), or one
+ * layer of the rank's `layers` for stacks that reduce per layer (`bucketParams` 0: FSDP2, XLA).
+ */
+export function lastBucketSeconds(reduceSeconds: number, params: RankParams, layers: number, bucketParams: number): number {
+  const total = params.dense + params.expert;
+  if (reduceSeconds === 0 || total === 0) return 0;
+  const share = bucketParams > 0 ? Math.min(1, bucketParams / total) : 1 / Math.max(1, layers);
+  return share * reduceSeconds;
+}
+
+/**
+ * Exposed gradient reduction of one rank [s]: overlapped, what the backward window cannot hide
+ * but at least the last bucket; not overlapped, all of it.
+ */
+export function exposedGradReduceSeconds(r: Pick<RankTailInput, 'gradReduceSeconds' | 'windowSeconds' | 'lastBucketSeconds'>, overlap: OverlapAssumptions): number {
+  if (!overlap.dpGradReduce) return r.gradReduceSeconds;
+  return Math.max(r.lastBucketSeconds, r.gradReduceSeconds - r.windowSeconds);
+}
 
 export interface RankTailInput {
   readonly lastEndSeconds: number;
   readonly busySeconds: number;
   readonly gradReduceSeconds: number;
-  /** Backward time of the rank's last micro-batch, which bucketed reduction overlaps [s]. */
+  /**
+   * Backward time of the rank's last micro-batch through all its chunks, which bucketed reduction
+   * overlaps [s] (with interleaving the last micro-batch runs backward through every local chunk,
+   * and each chunk's buckets are reduced under the backward of the chunks after it).
+   */
   readonly windowSeconds: number;
+  /** Reduction time of the last bucket, which no backward hides [s] (`lastBucketSeconds`). */
+  readonly lastBucketSeconds: number;
   readonly optimizerSeconds: number;
   readonly paramGatherSeconds: number;
   /** Forward time of the rank's first micro-batch, which the parameter gather overlaps [s]. */
@@ -37,7 +66,7 @@ export function combineRankTails(ranks: readonly (RankTailInput | undefined)[], 
   let busiest = -1;
   ranks.forEach((r, i) => {
     if (r === undefined) return;
-    const grad = overlap.dpGradReduce ? Math.max(0, r.gradReduceSeconds - r.windowSeconds) : r.gradReduceSeconds;
+    const grad = exposedGradReduceSeconds(r, overlap);
     pipelineEnd = Math.max(pipelineEnd, r.lastEndSeconds + grad);
     optimizer = Math.max(optimizer, r.optimizerSeconds);
     paramGather = Math.max(paramGather, overlap.dpParamGather ? Math.max(0, r.paramGatherSeconds - r.firstForwardSeconds) : r.paramGatherSeconds);

@@ -10,7 +10,7 @@ import type { StageChunk } from '../layout/stages.js';
 import type { StageOpTimes } from '../schedules/types.js';
 import type { DataParallelComm } from './data-parallel.js';
 import type { LayerComm } from './layer-comm.js';
-import type { OverlapAssumptions } from './options.js';
+import type { StepFramework } from './options.js';
 
 /** What one model stage costs per micro-batch, split so that the report can attribute the step. */
 export interface StageCost {
@@ -34,7 +34,8 @@ export interface StageInputs {
   readonly attentionForwardSeconds: number;
   /** ZeRO-3 gathers of this chunk's parameters per micro-batch (zero otherwise). */
   readonly fsdp: DataParallelComm;
-  readonly overlap: OverlapAssumptions;
+  /** What overlaps what in the software stack, and at what cost to the GEMMs. */
+  readonly framework: StepFramework;
   /** Paired schedules hide all-to-all themselves; others use `overlap.epFraction`. */
   readonly pairedSchedule: boolean;
 }
@@ -46,12 +47,20 @@ function chunkLayerIndices(chunk: StageChunk): number[] {
   return out;
 }
 
-function hidden(commSeconds: number, computeSeconds: number, overlapped: boolean): number {
-  return overlapped ? Math.max(0, commSeconds - computeSeconds) : commSeconds;
+/**
+ * Time communication adds to a pass: all of it when not overlapped; else what exceeds the compute
+ * it overlaps, plus the contention the hidden part costs the compute beside it
+ * (`overlapGemmSlowdown` × hidden seconds: the communication kernels' SMs and HBM traffic).
+ */
+function hidden(commSeconds: number, computeSeconds: number, overlapped: boolean, slowdown: number): number {
+  if (!overlapped) return commSeconds;
+  return Math.max(0, commSeconds - computeSeconds) + slowdown * Math.min(commSeconds, computeSeconds);
 }
 
 export function estimateStageCost(inputs: StageInputs): StageCost {
-  const { chunk, overlap } = inputs;
+  const { chunk } = inputs;
+  const { overlap } = inputs.framework;
+  const slow = inputs.framework.profile.overlapGemmSlowdown;
   const flags = { embedding: chunk.hasEmbedding, head: chunk.hasOutputHead, mtp: chunk.hasMtp };
   const compute = inputs.estimator.estimateStage(chunkLayerIndices(chunk), flags, inputs.shape);
   const nDense = chunk.denseLayers;
@@ -61,13 +70,13 @@ export function estimateStageCost(inputs: StageInputs): StageCost {
   // TP collectives overlapped with the GEMMs of the same pass (forward GEMMs ≈ 1/3 of the GEMM time,
   // backward 2/3: dgrad + wgrad); only what exceeds the overlappable GEMM time stays exposed.
   const gemmForward = compute.byKind.gemm / 3;
-  const tpF = hidden(sum((c) => c.tpForwardSeconds), overlap.tpFraction * gemmForward, overlap.tpFraction > 0);
-  const tpB = hidden(sum((c) => c.tpBackwardSeconds), overlap.tpFraction * 2 * gemmForward, overlap.tpFraction > 0);
+  const tpF = hidden(sum((c) => c.tpForwardSeconds), overlap.tpFraction * gemmForward, overlap.tpFraction > 0, slow);
+  const tpB = hidden(sum((c) => c.tpBackwardSeconds), overlap.tpFraction * 2 * gemmForward, overlap.tpFraction > 0, slow);
   const layers = nDense + nMoe;
-  const cpF = layers * hidden(inputs.dense.cpForwardSeconds, inputs.attentionForwardSeconds, overlap.cpRing);
-  const cpB = layers * hidden(inputs.dense.cpBackwardSeconds, 2.5 * inputs.attentionForwardSeconds, overlap.cpRing);
-  const fsdpF = hidden(inputs.fsdp.fsdpForwardSeconds, compute.forwardSeconds, overlap.fsdpPrefetch);
-  const fsdpB = hidden(inputs.fsdp.fsdpBackwardSeconds, compute.backwardInputSeconds + compute.backwardWeightSeconds, overlap.fsdpPrefetch);
+  const cpF = layers * hidden(inputs.dense.cpForwardSeconds, inputs.attentionForwardSeconds, overlap.cpRing, slow);
+  const cpB = layers * hidden(inputs.dense.cpBackwardSeconds, 2.5 * inputs.attentionForwardSeconds, overlap.cpRing, slow);
+  const fsdpF = hidden(inputs.fsdp.fsdpForwardSeconds, compute.forwardSeconds, overlap.fsdpPrefetch, slow);
+  const fsdpB = hidden(inputs.fsdp.fsdpBackwardSeconds, compute.backwardInputSeconds + compute.backwardWeightSeconds, overlap.fsdpPrefetch, slow);
   const epKeep = inputs.pairedSchedule ? 1 : 1 - overlap.epFraction;
   const epF = epKeep * sum((c) => c.epForwardSeconds);
   const epB = epKeep * sum((c) => c.epBackwardSeconds);

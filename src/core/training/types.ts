@@ -1,3 +1,5 @@
+import type { FrameworkProfile } from '../framework/types.js';
+import type { PrecisionScaling } from '../compute/precision-scaling.js';
 import type { Precision } from '../hardware/types.js';
 
 /** Linear global-batch ramp (DeepSeek-V3: 3072 -> 15360 sequences over the first 469B tokens). */
@@ -20,4 +22,14 @@ export interface Training {
    * default). Slows the expert GEMMs and all-to-alls and grows the expert activations.
    */
   readonly expertLoadImbalance?: number;
+  /**
+   * The software stack: which communication overlaps which compute, what selective recomputation
+   * means, the gradient-reduction recipe (`framework/`). Default: Megatron-Core's profile.
+   */
+  readonly framework?: FrameworkProfile;
+  /**
+   * How the low-precision recipe scales its GEMM inputs (`compute/precision-scaling.ts`): FP8
+   * tensorwise (default) or rowwise; fp8-block, mxfp8 and nvfp4 imply their own.
+   */
+  readonly precisionScaling?: PrecisionScaling;
 }

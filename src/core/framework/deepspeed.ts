@@ -1,0 +1,30 @@
+/**
+ * DeepSpeed ZeRO (Rajbhandari et al. 2020) with HF-transformers or Megatron-DeepSpeed models:
+ * ZeRO-1/2 gradient reduction bucketed and overlapped with the backward (`overlap_comm`), ZeRO-3
+ * parameter prefetch, no TP communication overlap (Megatron-DeepSpeed inherits Megatron-LM's
+ * synchronous TP). Models run in eager PyTorch (unfused element-wise kernels).
+ */
+import type { FrameworkProfile } from './types.js';
+
+/** DeepSpeed `reduce_bucket_size` default 5e8 elements. */
+const REDUCE_BUCKET_ELEMENTS = 5e8;
+
+export const DEEPSPEED: FrameworkProfile = {
+  id: 'deepspeed',
+  name: 'DeepSpeed (ZeRO)',
+  overlap: { dpGradReduce: true, dpParamGather: false, fsdpPrefetch: true, tpFraction: 0, epFraction: 0, cpRing: false },
+  overlapGemmSlowdown: 0,
+  selectiveRecompute: 'attention-core',
+  gradReduceDtype: 'fp32',
+  gradBucketParams: REDUCE_BUCKET_ELEMENTS,
+  elementwiseTrafficFactor: 3,
+  sources: {
+    overlap:
+      'DeepSpeed ZeRO config: overlap_comm (reduce during backward; default true for ZeRO-3), '
+      + 'stage3_prefetch_bucket_size; the ZeRO-1/2 parameter all-gather runs after the optimizer step',
+    selectiveRecompute: 'Megatron-DeepSpeed inherits Megatron-LM `--recompute-activations` (attention core)',
+    gradReduceDtype: 'DeepSpeed reduces FP32 gradients by default (communication_data_type = fp32 with BF16)',
+    gradBucketParams: 'DeepSpeed ZeRO reduce_bucket_size default 5e8 elements',
+    elementwiseTrafficFactor: 'eager PyTorch: see torchtitan.ts (same unfused op chains)',
+  },
+};

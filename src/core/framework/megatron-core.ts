@@ -1,0 +1,35 @@
+/**
+ * Megatron-Core as NVIDIA's performance recipes run it (NeMo 2, Megatron-Bridge): TP communication
+ * overlapped with the GEMMs (Transformer Engine userbuffers), DP gradient reduce-scatter and
+ * parameter all-gather overlapped (distributed optimizer), context-parallel ring overlapped with
+ * the attention blocks. The reference stack of the calibration.
+ */
+import type { FrameworkProfile } from './types.js';
+
+/** Megatron-Core `DistributedDataParallelConfig.bucket_size` default: max(40M, 1M·dp) parameters; 40M taken. */
+const MEGATRON_BUCKET_PARAMS = 40e6;
+
+export const MEGATRON_CORE: FrameworkProfile = {
+  id: 'megatron-core',
+  name: 'Megatron-Core / NeMo / Megatron-Bridge',
+  overlap: { dpGradReduce: true, dpParamGather: true, fsdpPrefetch: true, tpFraction: 1, epFraction: 0, cpRing: true },
+  overlapGemmSlowdown: 0.1,
+  selectiveRecompute: 'attention-core',
+  gradReduceDtype: 'fp32',
+  gradBucketParams: MEGATRON_BUCKET_PARAMS,
+  elementwiseTrafficFactor: 1,
+  sources: {
+    overlap:
+      'NeMo / Megatron-Bridge performance recipes set tp_comm_overlap, overlap_grad_reduce, overlap_param_gather '
+      + '(Megatron-Core distributed optimizer docs; NeMo "Communication overlap" guide); CP ring overlapped in '
+      + 'Megatron-Core attention (Megatron-Core context_parallel docs). EP all-to-all not overlapped without '
+      + 'paired schedules (Megatron-Core MoE README: EP A2A overlap needs the interleaved 1F1B A2A-overlap option).',
+    overlapGemmSlowdown:
+      'prior: userbuffers ring-exchange / bulk overlaps run on a few SMs and copy engines beside the GEMM '
+      + '(Transformer Engine userbuffers `num_sm` settings); taken as 10 % of the hidden time',
+    selectiveRecompute: 'Megatron-Core recompute_modules default ["core_attn"] (Korthikanti et al. 2022 §4.2)',
+    gradReduceDtype: 'Megatron-LM `--accumulate-allreduce-grads-in-fp32` is on for BF16 runs (FP32 main grads)',
+    gradBucketParams: 'Megatron-Core DistributedDataParallelConfig.bucket_size = max(40,000,000, 1,000,000 · dp)',
+    elementwiseTrafficFactor: 'Transformer Engine fused norms, SwiGLU, RoPE and cast-transpose kernels',
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * A training framework's profile: which communication overlaps which computation, what that
+ * overlap costs the GEMMs sharing the GPU, what "selective" recomputation means in the stack, the
+ * gradient-reduction recipe and how its element-wise kernels are fused. One file per framework in
+ * this folder, each entry with its source; `registry.ts` lists them.
+ */
+
+/** Which communication hides behind computation, as fractions in [0, 1] (1 = fully hidden when shorter). */
+export interface OverlapAssumptions {
+  /**
+   * Data-parallel gradient reduce-scatter / all-reduce, bucketed and overlapped with the backward
+   * of the last micro-batch on each rank (Megatron `--overlap-grad-reduce`, PyTorch DDP buckets,
+   * FSDP2 per-layer reduce-scatter).
+   */
+  readonly dpGradReduce: boolean;
+  /** ZeRO-1/2 parameter all-gather after the optimizer overlapped with the next forward (`--overlap-param-gather`). */
+  readonly dpParamGather: boolean;
+  /** ZeRO-3 / FSDP per-layer parameter all-gathers prefetched under the previous layer's compute. */
+  readonly fsdpPrefetch: boolean;
+  /**
+   * Tensor-parallel collectives overlapped with the GEMMs of the same pass (Megatron-Core
+   * `--tp-comm-overlap` userbuffers, torchtitan async TP): the fraction of a pass's GEMM time that
+   * can hide them. 0 = exposed; 1 = exposed only by what exceeds the GEMMs it overlaps.
+   */
+  readonly tpFraction: number;
+  /**
+   * Fraction of MoE all-to-all hidden under computation by schedules without paired chunks.
+   * DualPipe / DualPipeV hide it by pairing (the simulator decides); others use this fraction.
+   */
+  readonly epFraction: number;
+  /** Context-parallel ring exchanges overlapped with the blockwise attention they feed. */
+  readonly cpRing: boolean;
+}
+
+/**
+ * What a 'selective' recomputation re-runs:
+ * - `attention-core`: QKᵀ·softmax·V only (Korthikanti et al. 2022 §4.2; Megatron-Core
+ *   `recompute_modules = ["core_attn"]`; DeepSeek-style fp8-block recipes recompute norms, MLA
+ *   up-projections and the MoE SwiGLU instead, TR §3.2.3);
+ * - `torch-op-sac`: PyTorch op-level selective checkpointing as torchtitan configures it
+ *   (`selective_ac_option = "op"`): the outputs of every second matrix product and of the attention
+ *   kernel are saved, every other op (the other half of the matmuls, every pointwise op) is re-run.
+ */
+export type SelectiveRecompute = 'attention-core' | 'torch-op-sac';
+
+/** Data type of the gradient data-parallel reduction. */
+export type GradReduceDtype = 'fp32' | 'bf16';
+
+export interface FrameworkProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly overlap: OverlapAssumptions;
+  /**
+   * Share of GEMM throughput lost while overlapped TP communication runs beside it, in [0, 1):
+   * the communication kernels occupy SMs and HBM bandwidth (paid on the hidden part only).
+   */
+  readonly overlapGemmSlowdown: number;
+  readonly selectiveRecompute: SelectiveRecompute;
+  readonly gradReduceDtype: GradReduceDtype;
+  /**
+   * Parameters per gradient bucket: the last bucket's reduction starts after the last backward
+   * op, so at least its reduction is exposed [parameters].
+   */
+  readonly gradBucketParams: number;
+  /**
+   * HBM traffic of the stack's element-wise work relative to fused kernels (1 = fused: Transformer
+   * Engine / Apex kernels, torch.compile, XLA). Eager PyTorch runs norms, activations and RoPE as
+   * chains of unfused kernels, each reading and writing the whole tensor.
+   */
+  readonly elementwiseTrafficFactor: number;
+  /** Where each entry comes from, keyed by entry name. */
+  readonly sources: Readonly<Record<string, string>>;
+}
