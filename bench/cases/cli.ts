@@ -57,7 +57,7 @@ const examples = ['deepseek-v3-h800', 'deepseek-v3-context-extension-32k', 'deep
 
 export const cases: BenchCase[] = [
   // The floor under every command: a `node` that runs nothing (read `cli --help` against it).
-  processCase('bare node (node -e 0)', ['-e', '0'], undefined, 20),
+  processCase('cli floor: bare node (node -e 0)', ['-e', '0'], undefined, 20),
   cliCase('cli --help', ['--help'], 0.15, 20),
   cliCase('cli models', ['models'], 0.5, 3),
   ...examples.map((e) => cliCase(`cli plan ${e}`, ['plan', join('examples', `${e}.yaml`), '--json'], 1.0, 1)),
