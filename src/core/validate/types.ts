@@ -80,6 +80,8 @@ export interface ValidationReport {
     readonly summary: ErrorSummary;
     readonly analyticalSummary: ErrorSummary;
     readonly runs: readonly MemoryValidation[];
+    /** Records with a measured peak that cannot be modelled, and why. */
+    readonly skipped: readonly SkippedRun[];
   };
   readonly skipped: readonly SkippedRun[];
 }
