@@ -198,9 +198,9 @@ export function embeddingActivationBytes(model: ModelSpec, shape: ActivationShap
  * Final norm input and output (the head input), and the FP32 log-probabilities the loss keeps,
  * vocabulary-parallel over tp: 4·s·b·h·(1 + V/h)/t with SP (Megatron `theoretical_memory_usage.py`).
  */
-export function outputLayerActivationBytes(model: ModelSpec, shape: ActivationShape): number {
+export function outputLayerActivationBytes(model: ModelSpec, shape: ActivationShape, savedBytesPerLogit: number = FP32_BYTES): number {
   const norms = (2 * shape.tokens * model.hidden * ACTIVATION_BYTES) / seqDivisor(shape);
-  return norms + (shape.tokens * model.vocab * FP32_BYTES) / shape.tp;
+  return norms + (shape.tokens * model.vocab * savedBytesPerLogit) / shape.tp;
 }
 
 /**

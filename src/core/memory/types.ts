@@ -1,6 +1,8 @@
 /** Inputs and outputs of the memory model. All sizes in bytes. */
 import type { RecomputeModule } from '../compute/types.js';
 import type { BufferAssumptions, BufferBreakdown } from './buffers.js';
+import type { GradientLifetime } from './gradient-lifetime.js';
+import type { LossKernel } from './loss-kernel.js';
 
 /**
  * The one "fits" policy of every command (memory, estimate, report, plan, compare, bottlenecks): a
@@ -22,6 +24,19 @@ export interface EstimateMemoryOptions {
   readonly selectivePolicy?: 'modules' | 'torch-op-sac';
   /** The FP8/FP4 cast of each GEMM weight is kept for the step (Transformer Engine). Default true. */
   readonly fp8WeightCache?: boolean;
+  /**
+   * Optimizer states in the parameters' own 16-bit dtype: no FP32 master, 16-bit gradients and Adam
+   * moments (torch AdamW on bf16 parameters: torchtune "bf16", HF Trainer on bf16-loaded weights;
+   * PyTorch AdamW allocates its states `zeros_like(param)`). Default false: the precision recipe's
+   * mixed precision (`precision.ts`).
+   */
+  readonly optimizerOnParamDtype?: boolean;
+  /** Adam m + v [bytes/param], overriding the recipe (Megatron `--use-precision-aware-optimizer` with bf16 `exp_avg`/`exp_avg_sq`: 4). */
+  readonly momentBytes?: number;
+  /** How long gradients stay resident (`gradient-lifetime.ts`). Default `step`. */
+  readonly gradientLifetime?: GradientLifetime;
+  /** The language-model loss kernel (`loss-kernel.ts`). Default `eager`. */
+  readonly lossKernel?: LossKernel;
   /** Layers per model stage, overriding the even split (`layout/stages.ts`). */
   readonly stageLayers?: readonly number[];
   /** Routed copies on the busiest GPU relative to uniform routing, ≥ 1. Default 1. */

@@ -15,6 +15,7 @@ import { createCluster } from '../hardware/create-cluster.js';
 import { findAccelerator } from '../hardware/find-accelerator.js';
 import { createLayout } from '../layout/create-layout.js';
 import { layerActivation } from '../memory/activations.js';
+import { peakOnStatistic } from '../memory/allocator-cache.js';
 import { estimateMemory } from '../memory/estimate-memory.js';
 import { MODELS } from '../model/catalog.js';
 import type { ModelSpec } from '../model/types.js';
@@ -34,8 +35,10 @@ export { TORCHTITAN_MEMORY_OPTIONS } from './memory-stack.js';
 /** Predicted peak [GiB] of a memory case on the statistic its record reports. */
 export function predictedPeakGiB(c: MemoryCase): number {
   const estimate = estimateMemory(c.runCase.scenario, c.runCase.layout, c.stack.options);
-  const peak = estimate.stages[estimate.peakStage];
-  return ((peak?.totalBytes ?? 0) - (peak?.buffers.runtimeReserveBytes ?? 0)) / GIB;
+  const capacity = c.capacityKnown ? estimate.capacityBytes : null;
+  let peak = 0;
+  for (const stage of estimate.stages) peak = Math.max(peak, peakOnStatistic(stage, c.statistic.statistic, capacity));
+  return peak / GIB;
 }
 
 /** Predicted vs measured peak memory of one record, or why it cannot be modelled; null without a measured peak. */
