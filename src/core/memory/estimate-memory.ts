@@ -27,6 +27,7 @@ import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
 import { precisionRecipe, type PrecisionRecipe } from './precision.js';
+import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
 
@@ -47,6 +48,7 @@ interface MemoryContext {
   readonly fp8WeightCache: boolean;
   readonly gradientLifetime: GradientLifetime;
   readonly lossKernel: LossKernel;
+  readonly zeroBuckets: ZeroBuckets | null;
   readonly capacityBytes: number;
   /** Capacity less the fit headroom. */
   readonly usableBytes: number;
@@ -102,6 +104,7 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
     fp8WeightCache: options.fp8WeightCache ?? true,
     gradientLifetime: options.gradientLifetime ?? 'step',
     lossKernel,
+    zeroBuckets: options.zeroBuckets ?? null,
     capacityBytes: scenario.cluster.accelerator.hbmBytes,
     usableBytes: usableHbmBytes(scenario.cluster.accelerator.hbmBytes, options.headroomFraction),
   };
@@ -135,6 +138,15 @@ function layerWorkingBytes(ctx: MemoryContext, rank: PipelineRank): number {
   return working;
 }
 
+/** The largest single module of the rank: embedding, head, or one Linear of a layer (h × the widest of FFN and query) [params]. */
+function largestModuleParams(ctx: MemoryContext, rank: PipelineRank): number {
+  const model = ctx.scenario.model;
+  const a = model.attention;
+  const query = a.kind === 'mla' ? a.heads * (a.qkNopeHeadDim + a.qkRopeHeadDim) : a.heads * a.headDim;
+  const linear = (model.hidden * Math.max(model.ffnHidden, query)) / ctx.layout.tp;
+  return Math.max(linear, rank.hasEmbedding || rank.hasMtp ? ctx.counts.embedding : 0, rank.hasOutputHead ? ctx.counts.head : 0);
+}
+
 /** Memory of one GPU of pipeline rank `rank`. */
 function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const { scenario, layout, shape } = ctx;
@@ -151,6 +163,7 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
     gatherUnitParams: ctx.sharding.weights && sharded ? params.largestUnit : 0,
     gradUnitParams: ctx.sharding.grads && sharded ? params.largestUnit : 0, weightBytes: ctx.recipe.weightBytes, gradBytes: ctx.recipe.gradBytes,
     hasOutputHead: rank.hasOutputHead, layerWorkingBytes: layerWorkingBytes(ctx, rank),
+    zeroBuckets: ctx.zeroBuckets, largestModuleParams: largestModuleParams(ctx, rank),
   };
   // Gradients resident at the peak (`gradient-lifetime.ts`); one unit's are largestUnit × grad bytes.
   const transientBytes = activationsBytes + tempBufferBytes(bufferInputs, ctx.buffers);

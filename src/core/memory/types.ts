@@ -3,6 +3,7 @@ import type { RecomputeModule } from '../compute/types.js';
 import type { BufferAssumptions, BufferBreakdown } from './buffers.js';
 import type { GradientLifetime } from './gradient-lifetime.js';
 import type { LossKernel } from './loss-kernel.js';
+import type { ZeroBuckets } from './zero-buckets.js';
 
 /**
  * The one "fits" policy of every command (memory, estimate, report, plan, compare, bottlenecks): a
@@ -37,6 +38,8 @@ export interface EstimateMemoryOptions {
   readonly gradientLifetime?: GradientLifetime;
   /** The language-model loss kernel (`loss-kernel.ts`). Default `eager`. */
   readonly lossKernel?: LossKernel;
+  /** DeepSpeed ZeRO buckets (`zero-buckets.ts`) instead of FSDP's per-layer units. Default none. */
+  readonly zeroBuckets?: ZeroBuckets;
   /** Layers per model stage, overriding the even split (`layout/stages.ts`). */
   readonly stageLayers?: readonly number[];
   /** Routed copies on the busiest GPU relative to uniform routing, ≥ 1. Default 1. */

@@ -11,8 +11,10 @@
  * | `momentBytes: 4` | `measured.other.optimizerStateDtype` names bf16 moments | Megatron precision-aware optimizer |
  * | `lossKernel: fused-linear` | Liger kernel named (notes or `measured.other.ligerKernel`) | Liger fused linear cross-entropy |
  * | `lossKernel: chunked` | `measured.other.chunkedCrossEntropy` | torchtune chunked cross-entropy |
+ * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer, else DeepSpeed's defaults | `memory/zero-buckets.ts` |
  */
 import type { EstimateMemoryOptions } from '../memory/types.js';
+import { DEEPSPEED_DEFAULT_BUCKETS, hfAutoZeroBuckets } from '../memory/zero-buckets.js';
 import type { RunRecord } from '../runs/record-schema.js';
 
 export interface RecordMemoryOptions {
@@ -35,7 +37,12 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
     named.push('torchtitan Llama 3 configs: op SAC, flash, Float8Linear');
     return TORCHTITAN_MEMORY_OPTIONS;
   }
-  const stackBuffers = record.framework === 'megatron-core' || record.framework === 'deepspeed' || (record.cluster.numGpus ?? 1) > 1;
+  if (record.framework === 'deepspeed') {
+    const hf = /HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && record.model.hidden !== null;
+    named.push(hf ? 'DeepSpeed buckets: HF Trainer "auto" sizes' : 'DeepSpeed buckets: defaults');
+    return { zeroBuckets: hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS };
+  }
+  const stackBuffers = record.framework === 'megatron-core' || (record.cluster.numGpus ?? 1) > 1;
   if (stackBuffers) return {};
   named.push('one GPU, plain autograd: gradients live from the backward to zero_grad');
   return { gradientLifetime: 'backward' };
