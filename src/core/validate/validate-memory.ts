@@ -24,8 +24,8 @@ import type { Scenario } from '../scenario/types.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import type { RunRecord } from '../runs/record-schema.js';
 import { isMemoryCase, memoryCaseOf, type MemoryCase } from './memory-case.js';
-import { summarizeErrors } from './summarize.js';
-import type { MemoryValidation, SkippedRun, ValidationReport } from './types.js';
+import { sourceFamily, summarizeErrors } from './summarize.js';
+import type { ErrorSummary, MemoryValidation, SkippedRun, ValidationReport } from './types.js';
 
 const GIB = 1024 ** 3;
 
@@ -50,6 +50,7 @@ export function validateRecordMemory(record: RunRecord): MemoryValidation | Skip
   const predictedGiB = predictedPeakGiB(c);
   return {
     id: record.id, model: record.model.name, predictedGiB, measuredGiB, errorPct: (100 * (predictedGiB - measuredGiB)) / measuredGiB, analytical: false,
+    framework: record.framework, statistic: `${c.statistic.statistic} (${c.statistic.basis})`,
   };
 }
 
@@ -57,6 +58,14 @@ export function validateRecordMemory(record: RunRecord): MemoryValidation | Skip
 export function validateTorchtitanMemory(record: RunRecord): MemoryValidation | null {
   const row = validateRecordMemory(record);
   return row !== null && 'errorPct' in row ? row : null;
+}
+
+function summarizeBy(rows: readonly MemoryValidation[], key: (r: MemoryValidation) => string): Record<string, ErrorSummary> {
+  const groups = new Map<string, number[]>();
+  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r.errorPct]);
+  const out: Record<string, ErrorSummary> = {};
+  for (const k of [...groups.keys()].sort()) out[k] = summarizeErrors(groups.get(k) ?? []);
+  return out;
 }
 
 /** Peak-memory rows of the validation: measured rows, formula-vs-formula rows, and measured peaks that cannot be modelled. */
@@ -69,9 +78,13 @@ export function validateMemory(records: readonly RunRecord[]): ValidationReport[
     if ('errorPct' in row) runs.push(row);
     else skipped.push(row);
   }
+  const measured = runs.filter((r) => !r.analytical);
   return {
-    summary: summarizeErrors(runs.filter((r) => !r.analytical).map((r) => r.errorPct)),
+    summary: summarizeErrors(measured.map((r) => r.errorPct)),
     analyticalSummary: summarizeErrors(runs.filter((r) => r.analytical).map((r) => r.errorPct)),
+    bySource: summarizeBy(measured, (r) => sourceFamily(r.id)),
+    byFramework: summarizeBy(measured, (r) => r.framework ?? 'not stated'),
+    worst: [...measured].sort((a, b) => Math.abs(b.errorPct) - Math.abs(a.errorPct)).slice(0, 5).map((r) => ({ id: r.id, errorPct: r.errorPct })),
     runs,
     skipped,
   };
@@ -126,5 +139,8 @@ export function validateKorthikantiMemory(record: RunRecord): MemoryValidation |
   const activations = first.inFlightMicroBatches * first.layers * perLayer;
   const states = estimate.stages.reduce((sum, s) => sum + s.weightsBytes + s.gradsBytes + s.optimizerBytes, 0) / estimate.stages.length;
   const predictedGiB = (activations + states) / GIB;
-  return { id: record.id, model: record.model.name, predictedGiB, measuredGiB: paper, errorPct: (100 * (predictedGiB - paper)) / paper, analytical: true };
+  return {
+    id: record.id, model: record.model.name, predictedGiB, measuredGiB: paper, errorPct: (100 * (predictedGiB - paper)) / paper, analytical: true,
+    framework: record.framework, statistic: 'formula',
+  };
 }
