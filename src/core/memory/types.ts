@@ -64,6 +64,7 @@ export interface StageMemory {
   readonly hasOutputHead: boolean;
   readonly hasMtp: boolean;
   readonly weightsBytes: number;
+  /** Gradients resident at the peak: all of them unless `gradientLifetime` frees them earlier (`gradient-lifetime.ts`). */
   readonly gradsBytes: number;
   readonly optimizerBytes: number;
   /** Stored activations of the micro-batches in flight, plus the output layer's for one. */
