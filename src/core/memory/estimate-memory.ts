@@ -73,6 +73,7 @@ function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRe
     dropout: options.dropout ?? false,
     linearInputBytes: recipe.cachedLinearInputBytes,
     expertLoadFactor,
+    eagerElementwise: options.eagerElementwise ?? false,
   };
 }
 
@@ -167,7 +168,7 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   };
   // Gradients resident at the peak (`gradient-lifetime.ts`); one unit's are largestUnit × grad bytes.
   const transientBytes = activationsBytes + tempBufferBytes(bufferInputs, ctx.buffers);
-  const gradsBytes = residentGradientBytes(ctx.gradientLifetime, states.gradsBytes, params.largestUnit * ctx.recipe.gradBytes, transientBytes);
+  const gradsBytes = residentGradientBytes(ctx.gradientLifetime, states.gradsBytes, params.largestUnit * ctx.recipe.gradBytes, transientBytes, layout.microBatches);
   const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes);
   const buffersBytes = totalBufferBytes(buffers);
   const totalBytes = states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes + buffersBytes;

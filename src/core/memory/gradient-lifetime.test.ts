@@ -14,3 +14,9 @@ describe('residentGradientBytes(lifetime, all, unit, transient)', () => {
     expect(residentGradientBytes('fused-step', 0.5, 1, 30)).toBe(0.5);
   });
 });
+
+describe('residentGradientBytes with gradient accumulation', () => {
+  it('backward with more than one micro-batch per step: the accumulated gradients sit beside the activations (all)', () => {
+    expect(residentGradientBytes('backward', 10, 1, 30, 8)).toBe(10);
+  });
+});

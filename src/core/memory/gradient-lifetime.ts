@@ -11,13 +11,17 @@
  * Under `backward` the gradients fill memory as the backward frees the activations of the layers
  * it has passed, so the peak is the larger of the start (activations, no gradients) and the end of
  * the backward (all gradients): gradients count only by what they exceed the transient bytes by.
+ * With gradient accumulation (more than one micro-batch per step) the earlier micro-batches'
+ * gradients sit beside the later ones' activations, so all of them count.
  */
 
 export type GradientLifetime = 'step' | 'backward' | 'fused-step';
 
-/** Gradient bytes resident at the peak, given all gradients, one unit's, and the transient bytes (activations + temporaries) the backward frees. */
-export function residentGradientBytes(lifetime: GradientLifetime, allGradBytes: number, unitGradBytes: number, transientBytes: number): number {
-  if (lifetime === 'step') return allGradBytes;
+/** Gradient bytes resident at the peak, given all gradients, one unit's, the transient bytes (activations + temporaries) the backward frees, and the micro-batches accumulated per step. */
+export function residentGradientBytes(
+  lifetime: GradientLifetime, allGradBytes: number, unitGradBytes: number, transientBytes: number, microBatchesPerStep = 1,
+): number {
+  if (lifetime === 'step' || (lifetime === 'backward' && microBatchesPerStep > 1)) return allGradBytes;
   if (lifetime === 'fused-step') return Math.min(allGradBytes, unitGradBytes);
   return Math.max(0, allGradBytes - transientBytes);
 }

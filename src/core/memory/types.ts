@@ -17,6 +17,8 @@ export const FIT_HEADROOM_FRACTION = 0;
 export interface EstimateMemoryOptions {
   /** Flash attention: no s² score tensors, a FP32 log-sum-exp per head and token. Default true. */
   readonly flashAttention?: boolean;
+  /** Element-wise chains run as eager PyTorch ops and save their intermediates (`layer-tensors.ts` pushEagerPointwiseTensors). Default false (fused kernels, or torch.compile). */
+  readonly eagerElementwise?: boolean;
   /** Dropout on attention probabilities, attention and MLP outputs and the embedding (GPT-3, Megatron GPT defaults). Default false (Llama 3, DeepSeek-V3). */
   readonly dropout?: boolean;
   /** Modules a selective recomputation re-runs. Default `defaultSelectiveModules(precision)` (compute folder). */

@@ -11,6 +11,7 @@
  * | `momentBytes: 4` | `measured.other.optimizerStateDtype` names bf16 moments | Megatron precision-aware optimizer |
  * | `lossKernel: fused-linear` | Liger kernel named (notes or `measured.other.ligerKernel`) | Liger fused linear cross-entropy |
  * | `lossKernel: chunked` | `measured.other.chunkedCrossEntropy` | torchtune chunked cross-entropy |
+ * | `eagerElementwise` | stacks running HF / torchtune modules in eager PyTorch (DeepSpeed, torchtune, HF Trainer), unless the record names torch.compile or Liger's fused kernels | `memory/layer-tensors.ts` pushEagerPointwiseTensors |
  * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer, else DeepSpeed's defaults | `memory/zero-buckets.ts` |
  */
 import type { EstimateMemoryOptions } from '../memory/types.js';
@@ -30,6 +31,12 @@ export const TORCHTITAN_MEMORY_OPTIONS: EstimateMemoryOptions = {
 
 function otherField(record: RunRecord, key: string): unknown {
   return record.measured.other?.[key];
+}
+
+/** Liger kernels named: fused RMSNorm, SwiGLU and linear cross-entropy (`ligerKernel` false overrides the notes). */
+function liger(record: RunRecord): boolean {
+  const flag = otherField(record, 'ligerKernel');
+  return flag === true || (flag !== false && /liger kernel/i.test(record.notes));
 }
 
 function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions {
@@ -53,6 +60,11 @@ export function recordMemoryOptions(record: RunRecord): RecordMemoryOptions {
   const named: string[] = [];
   const notes = record.notes;
   let options: EstimateMemoryOptions = { ...stackOptions(record, named), searchMicroBatch: false };
+  const compiled = otherField(record, 'compile') === true || /torch\.compile/i.test(notes);
+  if (/DeepSpeed|torchtune|HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && !compiled && !liger(record)) {
+    options = { ...options, eagerElementwise: true };
+    named.push('eager PyTorch element-wise ops (no torch.compile): their intermediates are saved');
+  }
   if (otherField(record, 'optimizerInBackward') === true) {
     options = { ...options, gradientLifetime: 'fused-step' };
     named.push('optimizer step fused into the backward');
@@ -66,7 +78,7 @@ export function recordMemoryOptions(record: RunRecord): RecordMemoryOptions {
     options = { ...options, momentBytes: 4 };
     named.push('bf16 Adam moments (precision-aware optimizer)');
   }
-  if (otherField(record, 'ligerKernel') === true || /liger kernel/i.test(notes) && otherField(record, 'ligerKernel') !== false) {
+  if (liger(record)) {
     options = { ...options, lossKernel: 'fused-linear' };
     named.push('Liger fused linear cross-entropy: no logits tensor');
   } else if (otherField(record, 'chunkedCrossEntropy') === true) {
