@@ -48,7 +48,7 @@ describe('validateRuns on data/runs-dev.json (the accuracy targets)', () => {
     expect(modelled.length).toBeGreaterThanOrEqual(40);
   });
 
-  // 10%: reached 9.4% over 41 runs (README, Accuracy); the 8% is not yet met.
+  // 10%: reached 8.7% over 41 runs (README, Accuracy); the 8% target is not yet met.
   it('peak memory: mean absolute error ≤ 10% over every modelled measured peak', () => {
     expect(report.memory.summary.meanAbsPctError).toBeLessThanOrEqual(10);
   });
