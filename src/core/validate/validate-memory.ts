@@ -29,9 +29,6 @@ import type { ErrorSummary, MemoryValidation, SkippedRun, ValidationReport } fro
 
 const GIB = 1024 ** 3;
 
-export { withTorchtitanDefaults } from './torchtitan-defaults.js';
-export { TORCHTITAN_MEMORY_OPTIONS } from './memory-stack.js';
-
 /** Predicted peak [GiB] of a memory case on the statistic its record reports. */
 export function predictedPeakGiB(c: MemoryCase): number {
   const estimate = estimateMemory(c.runCase.scenario, c.runCase.layout, c.stack.options);
@@ -54,8 +51,8 @@ export function validateRecordMemory(record: RunRecord): MemoryValidation | Skip
   };
 }
 
-/** Predicted vs measured peak memory of one torchtitan record, or null if it cannot be modelled. */
-export function validateTorchtitanMemory(record: RunRecord): MemoryValidation | null {
+/** Predicted vs measured peak memory of one record, or null if it has none or cannot be modelled. */
+export function validateMeasuredPeak(record: RunRecord): MemoryValidation | null {
   const row = validateRecordMemory(record);
   return row !== null && 'errorPct' in row ? row : null;
 }
