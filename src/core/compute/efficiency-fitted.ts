@@ -13,7 +13,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     {
       key: 'fp4:unscaled-share',
       value: 0.2052,
-      sigmaLn: 0.4603,
+      sigmaLn: 0.4602,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,8 +23,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6232,
-      sigmaLn: 0.0952,
+      value: 0.6446,
+      sigmaLn: 0.0958,
       runs: 12,
       configurations: 9,
       families: [
@@ -32,12 +32,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 14.5
+      residualMeanAbsPct: 13.4
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5839,
-      sigmaLn: 0.1118,
+      value: 0.5845,
+      sigmaLn: 0.1119,
       runs: 48,
       configurations: 23,
       families: [
@@ -47,7 +47,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7236,
+      value: 0.7237,
       sigmaLn: 0.1297,
       runs: 33,
       configurations: 13,
@@ -58,7 +58,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.766,
+      value: 0.7661,
       sigmaLn: 0.1165,
       runs: 29,
       configurations: 24,
@@ -67,11 +67,11 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.5
+      residualMeanAbsPct: 8.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.8572,
+      value: 0.857,
       sigmaLn: 0.0941,
       runs: 106,
       configurations: 56,
@@ -84,7 +84,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9814,
+      value: 0.9815,
       sigmaLn: 0.0864,
       runs: 30,
       configurations: 14,
@@ -95,19 +95,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:deepspeed',
-      value: 1.2495,
-      sigmaLn: 0.1537,
+      value: 1.2159,
+      sigmaLn: 0.1542,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 4
+      residualMeanAbsPct: 3.5
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1642,
-      sigmaLn: 0.1265,
+      value: 1.1291,
+      sigmaLn: 0.1269,
       runs: 2,
       configurations: 2,
       families: [
@@ -117,14 +117,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2626,
-      sigmaLn: 0.1359,
+      value: 1.2259,
+      sigmaLn: 0.1363,
       runs: 5,
       configurations: 2,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.6
+      residualMeanAbsPct: 9.5
     },
     {
       key: 'software:torchtitan',

@@ -61,6 +61,11 @@ function selectivePolicy(scenario: Scenario, options: EstimateMemoryOptions): Se
 }
 
 function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRecipe, options: EstimateMemoryOptions): ActivationShape {
+  // The step prices the busiest rank of each MoE layer (`training/expert-load.ts`, prior 1.25): every
+  // layer's all-to-all waits for it. Memory does not take that prior: a rank's stashed activations sum
+  // over every layer of its stage and every micro-batch in flight, each routed independently, so the
+  // busiest rank of one layer is rarely the busiest of the next and the per-rank sum sits near the
+  // mean (a sum of n independent loads spreads as 1/√n). A scenario's explicit imbalance still applies.
   const expertLoadFactor = options.expertLoadFactor ?? scenario.training.expertLoadImbalance ?? 1;
   if (!(expertLoadFactor >= 1)) throw new InputError('memory.expertLoadFactor', expertLoadFactor, 'must be at least 1 (1 = uniform routing)');
   return {
