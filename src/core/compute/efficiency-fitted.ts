@@ -12,7 +12,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2052,
+      value: 0.2051,
       sigmaLn: 0.4603,
       runs: 18,
       configurations: 6,
@@ -36,8 +36,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5839,
-      sigmaLn: 0.1118,
+      value: 0.5849,
+      sigmaLn: 0.1121,
       runs: 48,
       configurations: 23,
       families: [
@@ -47,8 +47,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7236,
-      sigmaLn: 0.1297,
+      value: 0.7246,
+      sigmaLn: 0.1298,
       runs: 33,
       configurations: 13,
       families: [
@@ -58,8 +58,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.766,
-      sigmaLn: 0.1165,
+      value: 0.782,
+      sigmaLn: 0.1178,
       runs: 29,
       configurations: 24,
       families: [
@@ -67,12 +67,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.5
+      residualMeanAbsPct: 8.1
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.8572,
-      sigmaLn: 0.0941,
+      value: 0.8552,
+      sigmaLn: 0.0947,
       runs: 106,
       configurations: 56,
       families: [
@@ -80,11 +80,11 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.8
+      residualMeanAbsPct: 6.7
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9814,
+      value: 0.9816,
       sigmaLn: 0.0864,
       runs: 30,
       configurations: 14,
@@ -128,14 +128,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.6568,
-      sigmaLn: 0.1306,
+      value: 0.7697,
+      sigmaLn: 0.1326,
       runs: 8,
       configurations: 8,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 12.2
+      residualMeanAbsPct: 11.4
     }
   ],
 };
