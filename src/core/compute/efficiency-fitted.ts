@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 11 free parameters,
- * 69 distinct configurations (122 runs).
+ * 71 distinct configurations (124 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,14 +12,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2051,
-      sigmaLn: 0.4603,
+      value: 0.2042,
+      sigmaLn: 0.4602,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 9.7
+      residualMeanAbsPct: 9.5
     },
     {
       key: 'gemm:ampere',
@@ -36,19 +36,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5849,
-      sigmaLn: 0.1121,
+      value: 0.5946,
+      sigmaLn: 0.1111,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.6
+      residualMeanAbsPct: 5.5
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7246,
-      sigmaLn: 0.1298,
+      value: 0.735,
+      sigmaLn: 0.1291,
       runs: 33,
       configurations: 13,
       families: [
@@ -58,40 +58,40 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.782,
-      sigmaLn: 0.1178,
-      runs: 29,
-      configurations: 24,
+      value: 0.7898,
+      sigmaLn: 0.1169,
+      runs: 31,
+      configurations: 26,
       families: [
         'MBRIDGE',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.1
+      residualMeanAbsPct: 6.9
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.8552,
-      sigmaLn: 0.0947,
-      runs: 106,
-      configurations: 56,
+      value: 0.835,
+      sigmaLn: 0.0924,
+      runs: 108,
+      configurations: 58,
       families: [
         'MBRIDGE',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.7
+      residualMeanAbsPct: 6.1
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9816,
-      sigmaLn: 0.0864,
+      value: 0.9838,
+      sigmaLn: 0.0863,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.6
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'software:deepspeed',
@@ -128,14 +128,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.7697,
-      sigmaLn: 0.1326,
-      runs: 8,
-      configurations: 8,
+      value: 0.7363,
+      sigmaLn: 0.1264,
+      runs: 10,
+      configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 11.4
+      residualMeanAbsPct: 4.9
     }
   ],
 };
