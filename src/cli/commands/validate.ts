@@ -17,9 +17,11 @@ function fmt(v: number): string {
   return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(3);
 }
 
-/** Null layout fields that matter: `field` by the stack's convention, `field?` unknown (never fitted on). */
+const BASIS_MARK = { convention: '', planner: '*', unknown: '?' } as const;
+
+/** Null layout fields that matter: `field` by the stack's convention, `field*` the planner's choice, `field?` unknown (never fitted on). */
 function assumedLabel(v: RunValidation): string {
-  return v.assumed.map((a) => `${a.field}${a.basis === 'unknown' ? '?' : ''}`).join(' ') || '-';
+  return v.assumed.map((a) => `${a.field}${BASIS_MARK[a.basis]}`).join(' ') || '-';
 }
 
 function pct(v: number): string {

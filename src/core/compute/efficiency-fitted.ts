@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 11 free parameters,
- * 71 distinct configurations (124 runs).
+ * 80 distinct configurations (133 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,14 +12,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2042,
+      value: 0.2061,
       sigmaLn: 0.4602,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 9.5
+      residualMeanAbsPct: 9.9
     },
     {
       key: 'gemm:ampere',
@@ -36,19 +36,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5946,
-      sigmaLn: 0.1111,
+      value: 0.5743,
+      sigmaLn: 0.1074,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.5
+      residualMeanAbsPct: 5.7
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.735,
-      sigmaLn: 0.1291,
+      value: 0.7133,
+      sigmaLn: 0.1271,
       runs: 33,
       configurations: 13,
       families: [
@@ -58,21 +58,22 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.7898,
-      sigmaLn: 0.1169,
-      runs: 31,
-      configurations: 26,
+      value: 0.7077,
+      sigmaLn: 0.065,
+      runs: 40,
+      configurations: 35,
       families: [
         'MBRIDGE',
+        'MLM24',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.9
+      residualMeanAbsPct: 7.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.835,
-      sigmaLn: 0.0924,
+      value: 0.8783,
+      sigmaLn: 0.0824,
       runs: 108,
       configurations: 58,
       families: [
@@ -80,18 +81,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.1
+      residualMeanAbsPct: 6.4
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9838,
+      value: 0.9793,
       sigmaLn: 0.0863,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'software:deepspeed',
@@ -128,14 +129,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.7363,
-      sigmaLn: 0.1264,
+      value: 0.7941,
+      sigmaLn: 0.1032,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 4.9
+      residualMeanAbsPct: 5.8
     }
   ],
 };
