@@ -39,4 +39,27 @@ describe('scaleplan datacenter', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/datacenter\.sitePowerMw.*1\b.*needs [\d.]+ MW .*above the 1 MW site feed/);
   });
+
+  it('redundancy, water, retrofit and pay-as-you-grow reach the text; 2N power raises installed MW and capex', async () => {
+    const base = JSON.parse((await runCliCaptured(['datacenter', DEEPSEEK, '--json'])).stdout);
+    const path = withDatacenter('  redundancy: { power: 2N, cooling: 2N }\n  growth: [{ month: 0, gpus: 1024 }, { month: 24, gpus: 2048 }]\n  growthHorizonMonth: 60');
+    const r = await runCliCaptured(['datacenter', path]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/power 2N \([\d.]+ MW installed\), cooling 2N/);
+    expect(r.stdout).toMatch(/WUE \(L per IT kWh\)/);
+    expect(r.stdout).toMatch(/existing hall, 10 kW air racks .* no: one HGX H800/);
+    expect(r.stdout).toMatch(/shared site cost/);
+    expect(r.stdout).toMatch(/build all up front .* stranded [\d.,]+ MW·months, unmet [\d.,]+ MW·months/);
+    const site = JSON.parse((await runCliCaptured(['datacenter', path, '--json'])).stdout);
+    expect(site.sizing.redundancy.installedPowerWatts).toBeCloseTo(2 * site.sizing.facility.designWatts, 0);
+    expect(site.capex.facilityUsd).toBeGreaterThan(base.capex.facilityUsd);
+    expect(site.growth.horizonMonth).toBe(60);
+  });
+
+  it('an unknown redundancy level is refused in one line naming datacenter.redundancy.power', async () => {
+    const r = await runCliCaptured(['datacenter', withDatacenter('  redundancy: { power: 3N }')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/datacenter\.redundancy\.power/);
+  });
 });

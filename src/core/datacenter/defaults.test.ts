@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as defaults from './defaults.js';
+import * as site from './defaults-site.js';
 import type { Sourced } from './sourced.js';
 
 const groups: Record<string, Record<string, Sourced<unknown>>> = {
@@ -12,8 +13,13 @@ const groups: Record<string, Record<string, Sourced<unknown>>> = {
   FABRIC: defaults.FABRIC,
   COSTS: defaults.COSTS,
   BUILD_TIME_RANGES: defaults.BUILD_TIME_RANGES,
-  BUILD_TIMES: defaults.BUILD_TIMES,
   DEPLOYMENT: defaults.DEPLOYMENT,
+  REDUNDANCY: site.REDUNDANCY,
+  COOLING_CAPEX: site.COOLING_CAPEX,
+  LIQUID_SHARE: site.LIQUID_SHARE,
+  WATER: site.WATER,
+  SITE_COSTS: site.SITE_COSTS,
+  RETROFIT: site.RETROFIT,
 };
 const rows = Object.entries(groups).flatMap(([group, entries]) => Object.entries(entries).map(([key, v]) => ({ group, key, v })));
 const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');

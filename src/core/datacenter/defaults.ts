@@ -259,22 +259,6 @@ export const BUILD_TIME_RANGES = {
   },
 } as const satisfies Record<string, Sourced<MonthRange>>;
 
-/** Build and deployment times. hardware-facts.md §4.3. */
-export const BUILD_TIMES = {
-  modularMonths: {
-    value: 8,
-    unit: 'months from order to IT-ready',
-    confidence: 'secondary',
-    source: '§4.3 datacentres.com: modular "total project 6–10 months" (midpoint); Schneider: "12 to 24 weeks to deploy" from design sign-off',
-  },
-  traditionalMonths: {
-    value: 24,
-    unit: 'months from order to IT-ready',
-    confidence: 'secondary',
-    source: '§4.3: traditional 18–30 months (datacentres.com, midpoint 24); "18 to 24 months" (EC&M); "12 to 24 months" (Schneider); AI power/cooling 24–36 months (Vertiv)',
-  },
-} as const satisfies Record<string, Sourced>;
-
 /**
  * Durations of the deployment tasks (deployment.ts) [months]. Each task is a base plus a term that
  * grows with MW or blocks; the sums are checked against the published totals in deployment.test.ts

@@ -5,7 +5,6 @@
 export type { Confidence, Sourced } from './sourced.js';
 export {
   BUILD_TIME_RANGES,
-  BUILD_TIMES,
   CLIMATE_FREE_COOLING,
   COOLING_ENERGY,
   COSTS,
@@ -36,7 +35,16 @@ export { estimateItWattsPerGpu, sizeDatacenter } from './size.js';
 export type { DatacenterInput, DatacenterSizing } from './size.js';
 export { HOURS_PER_YEAR, JOULES_PER_KWH, estimateCapex, estimateOpex, estimateRunEnergy } from './cost.js';
 export type { CapexBreakdown, CapexInput, OpexBreakdown, OpexInput, RunEnergy, RunEnergyInput, RunItEnergy } from './cost.js';
-export { BUILD_STYLES, MAX_MONTHS, planGrowth } from './timeline.js';
+export { BUILD_PRICES, MAX_MONTHS, planGrowth } from './timeline.js';
+export { COOLING_CAPEX, LIQUID_SHARE, REDUNDANCY, RETROFIT, SITE_COSTS, WATER } from './defaults-site.js';
+export { DEFAULT_REDUNDANCY, REDUNDANCY_LEVELS, planRedundancy, redundancyFactor } from './redundancy.js';
+export type { Redundancy, RedundancyLevel, RedundancyPlan } from './redundancy.js';
+export { estimateFacilityPrice } from './facility-price.js';
+export type { BuildStyleId, FacilityPrice, FacilityPriceInput } from './facility-price.js';
+export { estimateWaterUse, estimateWue } from './water.js';
+export type { WaterUse } from './water.js';
+export { planRetrofit } from './retrofit.js';
+export type { RetrofitPlan, RetrofitRow } from './retrofit.js';
 export { estimateDeployment, planModularDeployment, planTraditionalDeployment } from './deployment.js';
 export type { DeploymentInput, DeploymentPlan, DeploymentTask, SiteReadiness } from './deployment.js';
 export { SWITCHES, SWITCH_IDS, FABRIC_TYPES } from './switches.js';

@@ -24,6 +24,8 @@ export interface PueInput {
   readonly powerChain: PowerChain;
   /** Lighting, security, controls per IT watt [W/W]. */
   readonly miscWattsPerItWatt: number;
+  /** Share of IT heat to liquid for the system cooled (default: the option's server share). */
+  readonly liquidHeatFraction?: number;
 }
 
 export interface PueBreakdown {
@@ -35,11 +37,13 @@ export interface PueBreakdown {
   readonly powerChainEfficiency: number;
   readonly liquidFreeCoolingFraction: number;
   readonly airFreeCoolingFraction: number;
+  /** Share of IT heat carried by liquid in this design. */
+  readonly liquidHeatFraction: number;
 }
 
 /** Annual-average PUE and its breakdown (formula in the file header). */
 export function estimatePue(input: PueInput): PueBreakdown {
-  const cooling = COOLING[input.cooling].coolingOverhead(input.climate);
+  const cooling = COOLING[input.cooling].coolingOverhead(input.climate, input.liquidHeatFraction);
   const chain = estimatePowerChainLoss(input.powerChain);
   const misc = requireNonNegative('pue.miscWattsPerItWatt', input.miscWattsPerItWatt, 1);
   return {
@@ -50,6 +54,7 @@ export function estimatePue(input: PueInput): PueBreakdown {
     powerChainEfficiency: chain.efficiency,
     liquidFreeCoolingFraction: cooling.liquidFreeCoolingFraction,
     airFreeCoolingFraction: cooling.airFreeCoolingFraction,
+    liquidHeatFraction: input.liquidHeatFraction ?? COOLING[input.cooling].liquidHeatFraction,
   };
 }
 

@@ -8,13 +8,14 @@
  *     RA 1.2 MW per 8-rack SU, defaults.ts); average = nameplate · average power fraction
  *  4. blocks: whole racks per block = ⌊block IT W / (rack W · (1 + support))⌋; blocks = ⌈racks / that⌉
  *     ("all packed in one block" — compute, power, cooling pre-integrated; site = more blocks)
- *  5. facility [W]: design = IT nameplate · design-day PUE (no free cooling); average = IT average · PUE
+ *  5. facility [W]: design = IT nameplate · design-day PUE (no free cooling); average = IT average · PUE;
+ *     installed power and cooling = design W and IT heat · the redundancy factor (redundancy.ts)
  */
 import { InputError } from '../errors.js';
 import type { Accelerator } from '../hardware/types.js';
 import type { Climate } from './climate.js';
 import { CLIMATES } from './climate.js';
-import { COOLING_IDS } from './cooling/registry.js';
+import { COOLING, COOLING_IDS } from './cooling/registry.js';
 import type { CoolingId } from './cooling/types.js';
 import { COOLING_ENERGY, SIZING } from './defaults.js';
 import type { FabricInput, FabricPlan } from './network.js';
@@ -25,6 +26,7 @@ import type { PueBreakdown, PueInput } from './pue.js';
 import { estimateDesignPue, estimatePue } from './pue.js';
 import type { FeasibleRackPlan } from './racks.js';
 import { compatibleCooling, planRacks } from './racks.js';
+import { DEFAULT_REDUNDANCY, planRedundancy, type Redundancy, type RedundancyPlan } from './redundancy.js';
 import { MAX_GPUS, MAX_WATTS, requireFraction, requireNonNegative, requirePositive, requirePositiveInteger } from './validate.js';
 
 export interface DatacenterInput {
@@ -44,6 +46,8 @@ export interface DatacenterInput {
   readonly supportItFraction?: number;
   /** Network/storage/management racks per GPU (default 6/1,024, H100 RA Table 7). */
   readonly supportRacksPerGpu?: number;
+  /** Power and cooling redundancy (default N+1 each, redundancy.ts). */
+  readonly redundancy?: Redundancy;
   /** Fabric options; rails default to one per GPU of a node. */
   readonly fabric?: Omit<FabricInput, 'nodes' | 'railsPerNode'> & { readonly railsPerNode?: number };
 }
@@ -72,6 +76,8 @@ export interface DatacenterSizing {
   readonly pue: PueBreakdown;
   readonly designPue: PueBreakdown;
   readonly facility: { readonly designWatts: number; readonly averageWatts: number };
+  /** Installed power and cooling capacity under the redundancy choice. */
+  readonly redundancy: RedundancyPlan;
   readonly blocks: {
     readonly blockItWatts: number;
     readonly racksPerBlock: number;
@@ -114,6 +120,7 @@ function resolvePueInput(input: DatacenterInput): PueInput {
     climate: input.climate ?? CLIMATES.temperate,
     powerChain: input.powerChain ?? POWER_CHAINS.modernAc,
     miscWattsPerItWatt: input.miscWattsPerItWatt ?? COOLING_ENERGY.miscModular.value,
+    liquidHeatFraction: COOLING[input.cooling].liquidHeatFractionFor(input.accelerator.system),
   };
 }
 
@@ -159,6 +166,7 @@ export function sizeDatacenter(input: DatacenterInput): DatacenterSizing {
     pue,
     designPue,
     facility: { designWatts: itNameplateWatts * designPue.pue, averageWatts: itNameplateWatts * averageFraction * pue.pue },
+    redundancy: planRedundancy(input.redundancy ?? DEFAULT_REDUNDANCY, itNameplateWatts * designPue.pue, itNameplateWatts),
     blocks: {
       blockItWatts,
       ...blocks,

@@ -1,6 +1,8 @@
 /**
  * Purchase price of one reference system unit (8-GPU server or NVL72 rack) per accelerator, each
- * with its source and date (data/datacenter-references.md, "Prices"). Planning values, not quotes.
+ * with its source and date. Planning values, not quotes. Only the H100 figures ($270K DGX, $317K HGX
+ * quote) are in the stored references (datacenter-references.md "Prices", which asks for a sourced
+ * figure per system); every other price names its outside source and says it is UNVERIFIED there.
  * Accelerators without a published system price carry a named assumption beside the nearest priced
  * system; an accelerator missing here falls back to COSTS.serverUsdPerGpu (rental-derived).
  *
@@ -14,8 +16,8 @@ import type { Sourced } from './sourced.js';
 const DGX_A100: Sourced = {
   value: 199_000,
   unit: 'USD per 8-GPU system',
-  confidence: 'primary',
-  source: 'datacenter-references.md Prices: DGX A100 launch price $199,000 (NVIDIA GTC press release, May 2020)',
+  confidence: 'secondary',
+  source: 'DGX A100 launch price $199,000 (NVIDIA GTC press release, May 2020); not in datacenter-references.md or hardware-facts.md — UNVERIFIED in the stored data',
 };
 
 const DGX_H100: Sourced = {
@@ -29,7 +31,7 @@ const DGX_B200: Sourced = {
   value: 515_410,
   unit: 'USD per 8-GPU system',
   confidence: 'secondary',
-  source: 'datacenter-references.md Prices: DGX B200 list $515,410 (reseller list price in the trade press, 2024)',
+  source: 'DGX B200 list $515,410 (reseller list price in the trade press, 2024); not in datacenter-references.md or hardware-facts.md — UNVERIFIED in the stored data',
 };
 
 export const SYSTEM_PRICES = {
@@ -50,13 +52,13 @@ export const SYSTEM_PRICES = {
     value: 3_000_000,
     unit: 'USD per NVL72 rack',
     confidence: 'secondary',
-    source: 'datacenter-references.md Prices: GB200 NVL72 ≈ $3.0M per rack (HSBC and Morgan Stanley estimates in the trade press, 2024)',
+    source: 'GB200 NVL72 ≈ $3.0M per rack (HSBC and Morgan Stanley estimates in the trade press, 2024); not in datacenter-references.md or hardware-facts.md — UNVERIFIED in the stored data',
   },
   gb300: {
     value: 3_700_000,
     unit: 'USD per NVL72 rack',
-    confidence: 'secondary',
-    source: 'datacenter-references.md Prices: GB300 NVL72 ≈ $3.7M per rack (analyst estimates in the trade press, 2025; UNVERIFIED)',
+    confidence: 'assumption',
+    source: 'GB300 NVL72 ≈ $3.7M per rack (analyst estimates in the trade press, 2025); not in datacenter-references.md or hardware-facts.md and no single analyst named — UNVERIFIED',
   },
   mi300x: {
     value: 200_000,

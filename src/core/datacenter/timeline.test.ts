@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isInputError } from '../errors.js';
 import { ACCELERATORS } from '../hardware/catalog.js';
 import { sizeDatacenter } from './size.js';
-import { BUILD_STYLES, planGrowth } from './timeline.js';
+import { planModularDeployment, planTraditionalDeployment } from './deployment.js';
+import { planGrowth } from './timeline.js';
 
 const MW = 1e6;
 
@@ -11,18 +12,41 @@ describe('planGrowth', () => {
   // 1 kW per GPU: 1,000 GPUs = 1 MW; blocks of 2 MW.
   const base = { itWattsPerGpu: 1000, blockItWatts: 2 * MW };
 
-  it('orders each block lead time before it is needed and pays at order', () => {
+  it('orders each block lead time before it is needed; the shared site cost (10 %) is paid with the first order', () => {
     const p = planGrowth({ ...base, schedule: [{ month: 30, gpus: 1000 }, { month: 36, gpus: 5000 }] });
+    const lead = p.modular.leadMonths;
     expect(p.blockOrders.map((b) => [b.neededMonth, b.orderMonth, b.onlineMonth])).toEqual([
-      [30, 22, 30],
-      [36, 28, 36],
-      [36, 28, 36],
+      [30, 30 - lead, 30],
+      [36, 36 - lead, 36],
+      [36, 36 - lead, 36],
     ]);
+    // 3 blocks · 2 MW · $10/W = $60M: $6M shared + $18M per block.
+    expect(p.modular.sharedSiteUsd).toBeCloseTo(6e6, 3);
     expect(p.modular.capexByMonth).toEqual([
-      { month: 22, capexUsd: 20e6, cumulativeUsd: 20e6 },
-      { month: 28, capexUsd: 40e6, cumulativeUsd: 60e6 },
+      { month: 30 - lead, capexUsd: 24e6, cumulativeUsd: 24e6 },
+      { month: 36 - lead, capexUsd: 36e6, cumulativeUsd: 60e6 },
     ]);
-    expect(p.upFront.capexByMonth).toEqual([{ month: 6, capexUsd: 3 * 2 * MW * 11.7, cumulativeUsd: 3 * 2 * MW * 11.7 }]);
+    const upFront = 3 * 2 * MW * 11.7;
+    expect(p.upFront.capexByMonth).toHaveLength(1);
+    expect(p.upFront.capexByMonth[0]?.month).toBe(30 - p.upFront.leadMonths);
+    expect(p.upFront.totalCapexUsd).toBeCloseTo(upFront, 3);
+  });
+
+  it('lead times = ⌈deployment critical path⌉: a 2 MW block on a ready site 6 months, the 6 MW hall up front 22', () => {
+    const p = planGrowth({ ...base, schedule: [{ month: 30, gpus: 1000 }, { month: 36, gpus: 5000 }] });
+    const ready = { powerAvailable: true, permitted: true };
+    expect(p.modular.leadMonths).toBe(Math.ceil(planModularDeployment({ facilityWatts: 2 * MW, blocks: 1, site: ready }).months));
+    expect(p.modular.leadMonths).toBe(6);
+    expect(p.upFront.leadMonths).toBe(Math.ceil(planTraditionalDeployment({ facilityWatts: 6 * MW, blocks: 3, site: ready }).months));
+    expect(p.upFront.leadMonths).toBe(22);
+  });
+
+  it('a site in the grid queue: the first block waits for the grid (≥ 37 months), later blocks do not', () => {
+    const p = planGrowth({ ...base, schedule: [{ month: 0, gpus: 1000 }, { month: 60, gpus: 3000 }], site: {} });
+    expect(p.modular.firstLeadMonths).toBeGreaterThanOrEqual(37);
+    expect(p.modular.leadMonths).toBe(6);
+    expect(p.blockOrders.map((b) => b.onlineMonth)).toEqual([p.modular.firstLeadMonths, 60]);
+    expect(p.upFront.firstOnlineMonth).toBeGreaterThanOrEqual(38);
   });
 
   it('counts stranded MW·months: 1 MW idle for 6 months modular; up front 5 MW for 6 + 1 MW for 1', () => {
@@ -34,10 +58,11 @@ describe('planGrowth', () => {
 
   it('reports a late block when the lead time does not fit before the need', () => {
     const p = planGrowth({ ...base, schedule: [{ month: 2, gpus: 1000 }], horizonMonth: 30 });
-    expect(p.blockOrders[0]).toMatchObject({ orderMonth: 0, onlineMonth: BUILD_STYLES.modular.leadMonths, delayMonths: BUILD_STYLES.modular.leadMonths - 2 });
-    expect(p.upFront.firstOnlineMonth).toBe(BUILD_STYLES.traditional.leadMonths);
-    expect(p.modular.unmetItWattMonths / MW).toBeCloseTo(BUILD_STYLES.modular.leadMonths - 2, 9);
-    expect(p.upFront.unmetItWattMonths / MW).toBeCloseTo(BUILD_STYLES.traditional.leadMonths - 2, 9);
+    const lead = p.modular.leadMonths;
+    expect(p.blockOrders[0]).toMatchObject({ orderMonth: 0, onlineMonth: lead, delayMonths: lead - 2 });
+    expect(p.upFront.firstOnlineMonth).toBe(p.upFront.leadMonths);
+    expect(p.modular.unmetItWattMonths / MW).toBeCloseTo(lead - 2, 9);
+    expect(p.upFront.unmetItWattMonths / MW).toBeCloseTo(p.upFront.leadMonths - 2, 9);
   });
 
   it('pay-as-you-grow never strands more than building every block up front (when neither is late)', () => {

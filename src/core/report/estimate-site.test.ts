@@ -26,3 +26,23 @@ describe('estimateSite: errors in the scenario\'s terms', () => {
     expect(estimateSite(s, estimateScenario(s)).sizing.fabric.tiers).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('estimateSite: fair baselines and one owner of build times', () => {
+  it('the traditional baseline stands in the design\'s climate: a hot site compares against a hot traditional hall (PUE and WUE)', () => {
+    const hot = scenario(256, { climate: 'hot' });
+    const temperate = scenario(256);
+    const h = estimateSite(hot, estimateScenario(hot));
+    const t = estimateSite(temperate, estimateScenario(temperate));
+    expect(h.pue.traditional.pue).toBeGreaterThan(t.pue.traditional.pue);
+    expect(h.water.traditional.wueLitresPerKwh).toBeGreaterThan(t.water.traditional.wueLitresPerKwh);
+    expect(h.pue.traditional.airFreeCoolingFraction).toBe(h.pue.design.airFreeCoolingFraction);
+  });
+
+  it('growth lead times are the deployment critical path: the first block waits for the grid like deployment.modular', () => {
+    const s = scenario(2048, { growth: [{ month: 0, gpus: 1024 }, { month: 60, gpus: 2048 }], growthHorizonMonth: 72 });
+    const site = estimateSite(s, estimateScenario(s));
+    expect(site.growth?.modular.firstLeadMonths).toBeGreaterThanOrEqual(Math.floor(site.deployment.modular.months));
+    expect(site.growth?.modular.leadMonths).toBeLessThan(12);
+    expect(site.growth?.horizonMonth).toBe(72);
+  });
+});

@@ -3,6 +3,7 @@
  * that run energy, cost and carbon use everywhere (estimate, datacenter, report).
  */
 import { CLIMATES } from '../datacenter/climate.js';
+import { COOLING } from '../datacenter/cooling/registry.js';
 import type { CoolingId } from '../datacenter/cooling/types.js';
 import { COOLING_ENERGY } from '../datacenter/defaults.js';
 import { POWER_CHAINS } from '../datacenter/power-chain.js';
@@ -35,11 +36,14 @@ export function chooseCooling(scenario: Scenario): CoolingId {
 /** PUE inputs of the scenario's design (defaults: temperate climate, modern AC chain). */
 export function scenarioPueInput(scenario: Scenario): PueInput {
   const dc = scenario.datacenter;
+  const cooling = chooseCooling(scenario);
   return {
-    cooling: chooseCooling(scenario),
+    cooling,
     climate: CLIMATES[dc.climate ?? 'temperate'],
     powerChain: POWER_CHAINS[dc.powerChain ?? 'modernAc'],
     miscWattsPerItWatt: COOLING_ENERGY.miscModular.value,
+    // The system's own heat share to liquid: an NVL72 rack plates more than an 8-GPU server.
+    liquidHeatFraction: COOLING[cooling].liquidHeatFractionFor(scenario.cluster.accelerator.system),
   };
 }
 

@@ -2,6 +2,7 @@
  * The scenario's site sized from its `datacenter` section, and the site power cap
  * (`datacenter.sitePowerMw`) that `datacenter` enforces and `plan` filters GPU counts by.
  */
+import { DEFAULT_REDUNDANCY } from '../datacenter/redundancy.js';
 import { sizeDatacenter, type DatacenterInput, type DatacenterSizing } from '../datacenter/size.js';
 import { InputError } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
@@ -31,6 +32,7 @@ export function sizeScenarioSite(scenario: Scenario, averagePowerFraction?: numb
     powerChain,
     ...(dc.blockMw === undefined ? {} : { blockItWatts: dc.blockMw * 1e6 }),
     ...(averagePowerFraction === undefined ? {} : { averagePowerFraction }),
+    ...(dc.redundancy === undefined ? {} : { redundancy: { ...DEFAULT_REDUNDANCY, ...dc.redundancy } }),
     ...(dc.fabric === undefined ? {} : { fabric: fabricInput(dc.fabric) }),
   });
 }

@@ -4,6 +4,7 @@
  * and src/core/datacenter.
  */
 import { z } from 'zod';
+import { REDUNDANCY_LEVELS } from '../datacenter/redundancy.js';
 import { FABRIC_TYPES, SWITCH_IDS } from '../datacenter/switches.js';
 import { oneOf, positiveInt, positiveNumber, strictObject } from './schema-parts.js';
 
@@ -37,7 +38,14 @@ export const DatacenterInputSchema = strictObject(
     cooling: oneOf(['air', 'rear-door', 'direct-to-chip', 'immersion'] as const).optional().describe('Cooling technology. Default: the lowest-PUE option that holds the rack (direct-to-chip for NVL72, else direct-to-chip as modular default).'),
     climate: oneOf(['cold', 'temperate', 'hot'] as const).optional().describe('Climate preset (free-cooling hours). Default temperate.'),
     powerChain: oneOf(['legacyAc', 'modernAc', 'hvdc800v'] as const).optional().describe('Power distribution. Default modernAc.'),
-    blockMw: positiveNumber(500).optional().describe('IT power of one modular block [MW]. Default 2.'),
+    blockMw: positiveNumber(500).optional().describe('IT power of one modular block [MW]. Default 2; blocks of 1 MW or less (edge, from 0.1 MW) are priced per watt as edge blocks.'),
+    redundancy: strictObject(
+      {
+        power: oneOf(REDUNDANCY_LEVELS).optional().describe('UPS, generators and switchgear: N (Tier I), N+1 (Tier II/III) or 2N (Tier IV). Default N+1.'),
+        cooling: oneOf(REDUNDANCY_LEVELS).optional().describe('Chillers, CDUs and heat rejection: N, N+1 or 2N. Default N+1.'),
+      },
+      'Redundancy of the power and cooling plant (Uptime Tier Standard): sets installed capacity and facility capex.',
+    ).optional(),
     fabric: FabricInputSchema.optional(),
     sitePowerMw: positiveNumber(50_000).optional().describe('Utility feed available at the site [MW]: a design whose design-day facility power exceeds it is refused; `plan` keeps only GPU counts that fit.'),
     site: strictObject(

@@ -3,6 +3,7 @@
  * Density is UNVERIFIED in hardware-facts.md §4.1 ("100+ kW/tank"): the limit here is that floor.
  */
 import { RACK_LIMITS } from '../defaults.js';
+import { COOLING_CAPEX } from '../defaults-site.js';
 import { createCoolingTechnology } from './overhead.js';
 
 export const IMMERSION = createCoolingTechnology({
@@ -13,5 +14,6 @@ export const IMMERSION = createCoolingTechnology({
   liquidHeatFraction: 0.95,
   // assumption: warm fluid loop, same reach as direct-to-chip.
   freeCoolingReach: 0.8,
+  capexPremiumUsdPerItWatt: COOLING_CAPEX.immersion.value,
   source: `${RACK_LIMITS.immersion.source}; heat split and reach: assumptions`,
 });

@@ -1,5 +1,6 @@
 /** One named test per cooling option, against the figures of hardware-facts.md §4.1. */
 import { describe, expect, it } from 'vitest';
+import { ACCELERATORS } from '../../hardware/catalog.js';
 import { CLIMATES } from '../climate.js';
 import { AIR } from './air.js';
 import { DIRECT_TO_CHIP } from './direct-to-chip.js';
@@ -37,6 +38,16 @@ describe('direct-to-chip liquid', () => {
   it('leaves 20–30 % of the heat to air (§4.1)', () => {
     expect(1 - DIRECT_TO_CHIP.liquidHeatFraction).toBeGreaterThanOrEqual(0.2);
     expect(1 - DIRECT_TO_CHIP.liquidHeatFraction).toBeLessThanOrEqual(0.3);
+  });
+  it('liquid share per system: an 8-GPU server (DGX H100) 75 % in [70 %, 80 %]; an NVL72 rack 85 % in [85 %, 100 %]', () => {
+    const server = DIRECT_TO_CHIP.liquidHeatFractionFor(ACCELERATORS['h100-sxm'].system);
+    const rack = DIRECT_TO_CHIP.liquidHeatFractionFor(ACCELERATORS.gb200.system);
+    expect(server).toBe(0.75);
+    expect(rack).toBe(0.85);
+    expect(rack).toBeLessThanOrEqual(1);
+    // The NVL72's larger liquid share lowers its cooling power on the same loop.
+    expect(DIRECT_TO_CHIP.coolingOverhead(CLIMATES.temperate, rack).coolingWattsPerItWatt).toBeLessThan(DIRECT_TO_CHIP.coolingOverhead(CLIMATES.temperate, server).coolingWattsPerItWatt);
+    expect(AIR.liquidHeatFractionFor(ACCELERATORS.gb200.system)).toBe(0);
   });
   it('spends less than half of air cooling in a temperate climate', () => {
     const dlc = DIRECT_TO_CHIP.coolingOverhead(CLIMATES.temperate).coolingWattsPerItWatt;

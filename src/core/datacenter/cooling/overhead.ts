@@ -38,7 +38,10 @@ export interface CoolingParams {
   readonly name: string;
   readonly maxRackWatts: number;
   readonly liquidHeatFraction: number;
+  /** Heat share to liquid of a rack-scale system (default: liquidHeatFraction). */
+  readonly rackScaleLiquidHeatFraction?: number;
   readonly freeCoolingReach: number;
+  readonly capexPremiumUsdPerItWatt: number;
   readonly source: string;
   readonly airPath?: PathEnergy;
   readonly liquidPath?: PathEnergy;
@@ -66,8 +69,11 @@ export function createCoolingTechnology(params: CoolingParams): CoolingTechnolog
     name: params.name,
     maxRackWatts: params.maxRackWatts,
     liquidHeatFraction: params.liquidHeatFraction,
+    liquidHeatFractionFor: (system) => (system.unitsPerRack === 1 ? params.rackScaleLiquidHeatFraction ?? params.liquidHeatFraction : params.liquidHeatFraction),
     freeCoolingReach: params.freeCoolingReach,
+    capexPremiumUsdPerItWatt: params.capexPremiumUsdPerItWatt,
     source: params.source,
-    coolingOverhead: (climate: Climate) => estimateCoolingOverhead(params, climate),
+    coolingOverhead: (climate: Climate, liquidHeatFraction?: number) =>
+      estimateCoolingOverhead(liquidHeatFraction === undefined ? params : { ...params, liquidHeatFraction: requireFraction('liquidHeatFraction', liquidHeatFraction) }, climate),
   };
 }

@@ -4,6 +4,7 @@
  * loop runs cool: only a small extra share of the year free-cools beyond plain air.
  */
 import { RACK_LIMITS } from '../defaults.js';
+import { COOLING_CAPEX } from '../defaults-site.js';
 import { createCoolingTechnology } from './overhead.js';
 
 export const REAR_DOOR = createCoolingTechnology({
@@ -15,5 +16,6 @@ export const REAR_DOOR = createCoolingTechnology({
   liquidHeatFraction: 0.8,
   // assumption: cool water (≥ dew point + 2 °C, §4.1) free-cools a quarter of the remaining hours.
   freeCoolingReach: 0.25,
+  capexPremiumUsdPerItWatt: COOLING_CAPEX.rearDoor.value,
   source: `${RACK_LIMITS.rearDoor.source}; heat split and reach: assumptions`,
 });

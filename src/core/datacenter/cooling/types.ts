@@ -22,17 +22,22 @@ export interface CoolingTechnology {
   readonly name: string;
   /** Largest rack power the technology removes [W]. */
   readonly maxRackWatts: number;
-  /** Share of IT heat carried away by liquid (door coil, cold plates, tank); the rest goes to room air. */
+  /** Share of IT heat carried away by liquid (door coil, cold plates, tank) for an 8-GPU server; the rest goes to room air. */
   readonly liquidHeatFraction: number;
+  /**
+   * Share of a system's heat carried by liquid: a rack-scale system (one unit fills the rack, NVL72)
+   * plates more of its parts than a server does (defaults-site.ts LIQUID_SHARE).
+   */
+  liquidHeatFractionFor(system: { readonly unitsPerRack: number }): number;
   /**
    * Share of the non-free hours that the liquid path still free-cools thanks to its warmer coolant
    * [0, 1]: effective free fraction = f + reach · (1 − f).
    */
   readonly freeCoolingReach: number;
-  /** Cooling power per IT watt at a climate. */
-  coolingOverhead(climate: Climate): CoolingOverhead;
-  /** Facility capex per IT watt specific to this technology, where the data has it [USD/W]. */
-  readonly capexUsdPerItWatt?: number;
+  /** Cooling power per IT watt at a climate (heat split: `liquidHeatFraction` unless given). */
+  coolingOverhead(climate: Climate, liquidHeatFraction?: number): CoolingOverhead;
+  /** Cooling-plant capex above an air-cooled hall [USD per IT W] (defaults-site.ts COOLING_CAPEX). */
+  readonly capexPremiumUsdPerItWatt: number;
   /** Where the density limit and heat split come from. */
   readonly source: string;
 }
