@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2061,
-      sigmaLn: 0.4602,
+      value: 0.2009,
+      sigmaLn: 0.4636,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 9.9
+      residualMeanAbsPct: 8.2
     },
     {
       key: 'gemm:ampere',
-      value: 0.6232,
-      sigmaLn: 0.0952,
+      value: 0.6287,
+      sigmaLn: 0.096,
       runs: 12,
       configurations: 9,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 14.5
+      residualMeanAbsPct: 14.6
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5743,
-      sigmaLn: 0.1074,
+      value: 0.5809,
+      sigmaLn: 0.1095,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.7
+      residualMeanAbsPct: 5.5
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7133,
-      sigmaLn: 0.1271,
+      value: 0.7177,
+      sigmaLn: 0.1285,
       runs: 33,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 6.6
+      residualMeanAbsPct: 6.1
     },
     {
       key: 'gemm:hopper',
-      value: 0.7077,
-      sigmaLn: 0.065,
+      value: 0.725,
+      sigmaLn: 0.067,
       runs: 40,
       configurations: 35,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.3
+      residualMeanAbsPct: 7
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.8783,
-      sigmaLn: 0.0824,
+      value: 0.882,
+      sigmaLn: 0.0841,
       runs: 108,
       configurations: 58,
       families: [
@@ -81,34 +81,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.4
+      residualMeanAbsPct: 6.1
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9793,
-      sigmaLn: 0.0863,
+      value: 0.9801,
+      sigmaLn: 0.0867,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'software:deepspeed',
-      value: 1.2495,
-      sigmaLn: 0.1537,
+      value: 1.2407,
+      sigmaLn: 0.154,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 4
+      residualMeanAbsPct: 3.9
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1642,
-      sigmaLn: 0.1265,
+      value: 1.155,
+      sigmaLn: 0.127,
       runs: 2,
       configurations: 2,
       families: [
@@ -118,8 +118,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2626,
-      sigmaLn: 0.1359,
+      value: 1.253,
+      sigmaLn: 0.1363,
       runs: 5,
       configurations: 2,
       families: [
@@ -129,14 +129,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.7941,
-      sigmaLn: 0.1032,
+      value: 0.7843,
+      sigmaLn: 0.1055,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5
     }
   ],
 };
