@@ -87,6 +87,11 @@ export function formatSite(site: SiteEstimate): string {
       ['modular', `${g.modular.blocks} blocks, ${lead(g, 'modular')}, ${musd(g.modular.totalCapexUsd)}, stranded ${formatNumber(g.modular.strandedItWattMonths / 1e6, 1)} MW·months, unmet ${formatNumber(g.modular.unmetItWattMonths / 1e6, 1)} MW·months`],
       ['build all up front', `${g.upFront.blocks} blocks, ${lead(g, 'upFront')}, ${musd(g.upFront.totalCapexUsd)}, stranded ${formatNumber(g.upFront.strandedItWattMonths / 1e6, 1)} MW·months, unmet ${formatNumber(g.upFront.unmetItWattMonths / 1e6, 1)} MW·months`],
     ], `Growth strategies compared (months 0–${g.horizonMonth - 1})`));
+    if (site.blockSizes !== null) {
+      out.push(table(['block (IT)', 'facility $/W', 'blocks', 'shared site', 'capex', 'stranded (MW·months)', 'unmet (MW·months)'],
+        site.blockSizes.map((o) => [`${mw(o.blockItWatts)}${o.edge ? ' (edge)' : ''}`, `$${o.facilityUsdPerItWatt.toFixed(2)}`, o.blocks, musd(o.sharedSiteUsd), musd(o.totalCapexUsd), formatNumber(o.strandedItWattMonths / 1e6, 1), formatNumber(o.unmetItWattMonths / 1e6, 1)]),
+        'Pay-as-you-grow by block size (shared site cost paid with the first block)'));
+    }
   }
   return out.join('\n');
 }

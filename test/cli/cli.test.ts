@@ -236,7 +236,7 @@ describe('plan and report', () => {
   it('report prints every section and the campaign table beside the published figures', async () => {
     const r = await cli(['report', DEEPSEEK, '--phase', join(EXAMPLES, 'deepseek-v3-post-training.yaml')]);
     expect(r.status, r.stderr).toBe(0);
-    for (const section of ['Memory per GPU', 'Step time', 'Whole run', 'Campaign', 'published (error)', 'Data center', 'Power usage effectiveness', 'Bottlenecks']) {
+    for (const section of ['Memory per GPU', 'Step time', 'Whole run', 'Campaign', 'published (error)', 'Data center', 'Power and water usage effectiveness', 'Bottlenecks']) {
       expect(r.stdout).toContain(section);
     }
   });

@@ -49,6 +49,8 @@ describe('scaleplan datacenter', () => {
     expect(r.stdout).toMatch(/WUE \(L per IT kWh\)/);
     expect(r.stdout).toMatch(/existing hall, 10 kW air racks .* no: one HGX H800/);
     expect(r.stdout).toMatch(/shared site cost/);
+    expect(r.stdout).toMatch(/Pay-as-you-grow by block size/);
+    expect(r.stdout).toMatch(/0\.25 MW \(edge\)/);
     expect(r.stdout).toMatch(/build all up front .* stranded [\d.,]+ MW·months, unmet [\d.,]+ MW·months/);
     const site = JSON.parse((await runCliCaptured(['datacenter', path, '--json'])).stdout);
     expect(site.sizing.redundancy.installedPowerWatts).toBeCloseTo(2 * site.sizing.facility.designWatts, 0);

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { Links } from './links.js';
 import type { MoeAllToAllInput } from './moe-all-to-all.js';
 import { expectedRemoteDomains, moeAllToAllCost } from './moe-all-to-all.js';
-import { createGroupPlacement } from './place-groups.js';
+import { createGroupPlacement, type GroupPlacement } from './place-groups.js';
 
 const links: Links = {
   scaleUp: { bandwidthBytesPerSec: 160e9, latencySeconds: 3.33e-6 },
@@ -84,6 +84,19 @@ describe('moeAllToAllCost', () => {
     expect(cost.scaleUpBytes).toBeCloseTo(perCopy * 8 * (7 / 64), 0);
     expect(cost.scaleOutBytes).toBeCloseTo(perCopy * 8 * (56 / 64), 0);
     expect(cost.seconds).toBeCloseTo(cost.scaleOutBytes / 40e9 + 3.33e-6 + 3.7e-6, 12);
+  });
+
+  it('an EP group straddling two NVL72 racks (8 of its 16 ranks in each) sends the crossing share (ep − k)/ep at scale-out bandwidth', () => {
+    // placeGroups: EP 16 of 128 ranks per stage on 72-GPU domains, group 64..79 (place-groups.test.ts).
+    const straddling: GroupPlacement = { size: 16, inDomain: 8, domains: 2, tier: 'scale-out', uniform: false };
+    const inside = createGroupPlacement(16, 16);
+    const input = { ...deepseekDispatch, maxNodesPerToken: null, deduplicate: false, bytesPerElement: 2 };
+    const perCopy = 4096 * 7168 * 2;
+    const cost = moeAllToAllCost(input, straddling, links);
+    expect(cost.scaleOutBytes).toBeCloseTo(perCopy * 8 * (8 / 16), 0);
+    expect(cost.scaleUpBytes).toBeCloseTo(perCopy * 8 * (7 / 16), 0);
+    expect(cost.seconds).toBeCloseTo(cost.scaleOutBytes / 40e9 + 3.33e-6 + 3.7e-6, 12);
+    expect(moeAllToAllCost(input, inside, links).scaleOutBytes).toBe(0);
   });
 
   it('DeepSeek-V3 deduplicated dispatch sends ≈95 MB per GPU over IB (3.15 remote nodes × 4096 tokens × 7392 B)', () => {

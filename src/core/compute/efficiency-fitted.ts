@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 11 free parameters,
- * 80 distinct configurations (133 runs).
+ * 69 distinct configurations (122 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2009,
-      sigmaLn: 0.4636,
+      value: 0.2052,
+      sigmaLn: 0.4602,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 8.2
+      residualMeanAbsPct: 9.7
     },
     {
       key: 'gemm:ampere',
-      value: 0.6287,
-      sigmaLn: 0.096,
+      value: 0.6446,
+      sigmaLn: 0.0958,
       runs: 12,
       configurations: 9,
       families: [
@@ -32,83 +32,82 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 14.6
+      residualMeanAbsPct: 13.4
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5809,
-      sigmaLn: 0.1095,
+      value: 0.5845,
+      sigmaLn: 0.1119,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.5
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7177,
-      sigmaLn: 0.1285,
+      value: 0.7237,
+      sigmaLn: 0.1297,
       runs: 33,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 6.1
+      residualMeanAbsPct: 6.6
     },
     {
       key: 'gemm:hopper',
-      value: 0.725,
-      sigmaLn: 0.067,
-      runs: 40,
-      configurations: 35,
+      value: 0.7661,
+      sigmaLn: 0.1165,
+      runs: 29,
+      configurations: 24,
       families: [
         'MBRIDGE',
-        'MLM24',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7
+      residualMeanAbsPct: 8.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.882,
-      sigmaLn: 0.0841,
-      runs: 108,
-      configurations: 58,
+      value: 0.857,
+      sigmaLn: 0.0941,
+      runs: 106,
+      configurations: 56,
       families: [
         'MBRIDGE',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.1
+      residualMeanAbsPct: 6.8
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9801,
-      sigmaLn: 0.0867,
+      value: 0.9815,
+      sigmaLn: 0.0864,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'software:deepspeed',
-      value: 1.2407,
-      sigmaLn: 0.154,
+      value: 1.2159,
+      sigmaLn: 0.1542,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 3.9
+      residualMeanAbsPct: 3.5
     },
     {
       key: 'software:megatron-lm',
-      value: 1.155,
-      sigmaLn: 0.127,
+      value: 1.1291,
+      sigmaLn: 0.1269,
       runs: 2,
       configurations: 2,
       families: [
@@ -118,25 +117,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.253,
+      value: 1.2259,
       sigmaLn: 0.1363,
       runs: 5,
       configurations: 2,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.6
+      residualMeanAbsPct: 9.5
     },
     {
       key: 'software:torchtitan',
-      value: 0.7843,
-      sigmaLn: 0.1055,
-      runs: 10,
-      configurations: 10,
+      value: 0.6568,
+      sigmaLn: 0.1306,
+      runs: 8,
+      configurations: 8,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5
+      residualMeanAbsPct: 12.2
     }
   ],
 };

@@ -36,6 +36,16 @@ export function createElementwise(name: string, bytes: number, tags: OpTags = {}
 }
 
 /**
+ * A token permutation (MoE dispatch / combine): a gather of `rows` rows of `width` elements into a
+ * new order, each read and written once:
+ *   forward bytes = 2 · rows · width · bytesPerElement,  backward = the inverse scatter of the
+ *   gradient rows, the same bytes (Megatron-Core `permute` / `sort_chunks_by_idxs`; memory-bound).
+ */
+export function createPermutation(name: string, rows: number, width: number, bytesPerElement: number, tags: OpTags = {}): ElementwiseOp {
+  return { ...createElementwise(name, 2 * rows * width * bytesPerElement, tags), backwardBytesRatio: 1 };
+}
+
+/**
  * A norm (RMSNorm or LayerNorm) over `tokens` rows of `width`: reads and writes the activation
  * (2·2 bytes per element; the weight vector is negligible).
  */

@@ -7,7 +7,8 @@ import type { MlpKind, ModelSpec, MoeSpec } from '../model/types.js';
 import type { Precision } from '../hardware/types.js';
 import { ACTIVATION_BYTES, FP32_BYTES } from '../hardware/element-bytes.js';
 import type { GpuTokens } from './shape.js';
-import { createCast, createElementwise, createGemm, createNorm, createResidualAdd, pushOp } from './op-builders.js';
+import { createCast, createElementwise, createGemm, createNorm, createPermutation, createResidualAdd, pushOp } from './op-builders.js';
+import { extraChunkSorts } from '../model/moe-dispatch.js';
 import type { ComputeOp, RecomputeModule } from './types.js';
 
 /** SwiGLU has a gate and an up matrix (3 matrices in all); GELU and squared-ReLU one up matrix (2). */
@@ -87,7 +88,7 @@ export interface MoeOptions {
   readonly precision: Precision;
 }
 
-/** Appends a MoE FFN block: norm, router, dispatch permutation, grouped experts, combine, shared experts, residual. */
+/** Appends a MoE FFN block: norm, router, dispatch permutation(s), grouped experts, combine permutation(s), shared experts, residual. */
 export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, g: GpuTokens, o: MoeOptions): void {
   const h = model.hidden;
   const load = expertLoad(moe, g.tokens, g.tp, o.ep, o.etp, o.imbalance);
@@ -103,13 +104,16 @@ export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, 
   const fp8Dispatch = o.precision === 'fp8-block';
   if (fp8Dispatch) pushOp(ops, createCast('moe.dispatch.cast', g.normTokens * h, g.castBytes, tags));
   const dispatchBytes = fp8Dispatch ? g.quantisedBytes : ACTIVATION_BYTES;
-  // Permute the received copies into expert-contiguous order: read + write.
-  ops.push(createElementwise('moe.permute', copies * h * 2 * dispatchBytes, tags));
+  // Permute the copies into expert-contiguous order; the plain all-to-all also sorts the received
+  // chunks by local expert (model/moe-dispatch.ts), and unsorts the expert outputs before the combine.
+  const sorts = extraChunkSorts(moe, o.ep);
+  ops.push(createPermutation('moe.permute', (1 + sorts) * copies, h, dispatchBytes, tags));
   const expertFfn: FfnSpec = {
     prefix: 'moe.experts', mlp: model.mlp, m: load.tokensPerLocalExpert, count: load.localExperts,
     hidden: h, width: moe.expertFfnHidden / o.etp, moe: true, actRecompute: 'moe-act', inputQuantised: fp8Dispatch,
   };
   pushFfn(ops, expertFfn, g);
+  if (sorts > 0) ops.push(createPermutation('moe.unsort', sorts * copies, h, ACTIVATION_BYTES, tags));
   // Un-permute and weighted sum of the top-k expert outputs: read every copy, write one row per token.
   ops.push(createElementwise('moe.combine', (copies + copies / moe.topK) * h * ACTIVATION_BYTES, tags));
   if (moe.sharedExperts > 0) {

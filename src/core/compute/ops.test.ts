@@ -119,6 +119,29 @@ describe('MoE ops', () => {
     expect(up).toMatchObject({ m: 8192 * 1.5 });
   });
 
+  it('permutation bytes = 2 × routed copies × h × dispatch bytes (read + write); its backward moves the same bytes', () => {
+    // DeepSeek-V3 routes node-limited (deduplicated dispatch): one permutation each way, FP8 copies.
+    const permute = find(layerOps(deepseekV3, 10, ds), 'moe.permute');
+    expect(permute).toMatchObject({ kind: 'elementwise', bytes: 2 * (4096 * 8) * 7168 * 1, backwardBytesRatio: 1 });
+    expect(layerOps(deepseekV3, 10, ds).some((op) => op.name === 'moe.unsort')).toBe(false);
+  });
+
+  it('the plain all-to-all sorts the received chunks by local expert and back: 2 × copies × h × (dispatch + 2) bytes more', () => {
+    const qwen = MODELS['qwen3-235b-a22b'];
+    const moe = qwen.moe;
+    if (moe === null) throw new Error('qwen3-235b-a22b is a MoE');
+    const shape: ComputeShape = { microBatch: 1, seqLen: 4096, tp: 1, cp: 1, sp: false, ep: 8, etp: 1, precision: 'bf16' };
+    const copies = 4096 * moe.topK;
+    const h = qwen.hidden;
+    const ops = layerOps(qwen, 10, shape);
+    expect(find(ops, 'moe.permute')).toMatchObject({ bytes: 2 * 2 * copies * h * 2, backwardBytesRatio: 1 });
+    expect(find(ops, 'moe.unsort')).toMatchObject({ bytes: 2 * copies * h * 2, backwardBytesRatio: 1 });
+    // Without expert parallelism every copy is local: one permutation, no chunk sort.
+    const local = layerOps(qwen, 10, { ...shape, ep: 1 });
+    expect(find(local, 'moe.permute')).toMatchObject({ bytes: 2 * copies * h * 2 });
+    expect(local.some((op) => op.name === 'moe.unsort')).toBe(false);
+  });
+
   it('the first denseLayers layers are dense, the rest MoE; MTP blocks follow the last layer', () => {
     expect(layerKind(deepseekV3, 2)).toBe('dense');
     expect(layerKind(deepseekV3, 3)).toBe('moe');

@@ -4,7 +4,7 @@ import { ACCELERATORS } from '../hardware/catalog.js';
 import { InputError } from '../errors.js';
 import { PRIOR_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import { curveEfficiency } from './efficiency.js';
-import { createAttentionCore, createElementwise, createGemm } from './op-builders.js';
+import { createAttentionCore, createElementwise, createGemm, createPermutation } from './op-builders.js';
 import { BACKWARD_MULTIPLIERS, createRooflineDevice, gemmFlops, opFlops, opSeconds } from './roofline.js';
 
 const h100 = ACCELERATORS['h100-sxm'];
@@ -50,6 +50,14 @@ describe('roofline', () => {
     const op = createElementwise('e', 1e9);
     expect(opSeconds(op, 'backwardInput', h100Bf16)).toBeCloseTo(2 * opSeconds(op, 'forward', h100Bf16), 15);
     expect(opFlops(op, 'forward')).toBe(0);
+  });
+
+  it('permutation time = 2 × rows × width × bytes / HBM bandwidth forward, the same backward (the inverse scatter), none in wgrad', () => {
+    const op = createPermutation('p', 32768, 7168, 2);
+    expect(op.bytes).toBe(2 * 32768 * 7168 * 2);
+    expect(opSeconds(op, 'forward', h100Bf16)).toBeCloseTo(op.bytes / h100Bf16.memoryBytesPerSec, 15);
+    expect(opSeconds(op, 'backwardInput', h100Bf16)).toBeCloseTo(opSeconds(op, 'forward', h100Bf16), 15);
+    expect(opSeconds(op, 'backwardWeight', h100Bf16)).toBe(0);
   });
 
   it('FP8 makes a large fp8-capable GEMM faster than BF16 on H100, and leaves bf16-only ops unchanged', () => {

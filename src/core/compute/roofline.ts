@@ -11,7 +11,7 @@
  *   matmuls, backward 5 — recomputing S = QKᵀ, dV, dP, dQ, dK), all of it backward-input (no weights),
  *   at the record's backward efficiency; 2× the forward bytes.
  * - Element-wise: backward ≈ 2× forward bytes (reads the saved input and the output gradient, writes
- *   the input gradient), all backward-input.
+ *   the input gradient), all backward-input; a token permutation's backward is its inverse (1×).
  */
 import type { Accelerator, Precision } from '../hardware/types.js';
 import { curveEfficiency, deviceEfficiency, gemmCurve, type AttentionCurve, type EfficiencyParams, type SaturatingCurve } from './efficiency.js';
@@ -153,7 +153,7 @@ function attentionSeconds(op: AttentionOp, pass: Pass, device: RooflineDevice): 
 }
 
 function elementwiseSeconds(op: ElementwiseOp, pass: Pass, device: RooflineDevice): number {
-  const m = pass === 'forward' ? 1 : BACKWARD_MULTIPLIERS.elementwise[pass];
+  const m = pass === 'forward' ? 1 : pass === 'backwardInput' ? (op.backwardBytesRatio ?? BACKWARD_MULTIPLIERS.elementwise.backwardInput) : 0;
   const bytes = op.bytes * m;
   if (op.streaming === true) return bytes / device.streamingBytesPerSec;
   // Fused work at the device's element-wise efficiency; an eager stack's extra passes are large

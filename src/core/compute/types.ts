@@ -100,6 +100,12 @@ export interface ElementwiseOp extends OpBase {
    * small, launch-bound kernels. Default false.
    */
   readonly streaming?: boolean;
+  /**
+   * Backward-pass bytes over forward bytes; default 2 (`BACKWARD_MULTIPLIERS.elementwise`: read the
+   * saved input and the output gradient, write the input gradient). A token permutation's backward
+   * is the inverse permutation of the gradient rows: 1.
+   */
+  readonly backwardBytesRatio?: number;
 }
 
 export type ComputeOp = GemmOp | AttentionOp | ElementwiseOp;

@@ -31,7 +31,7 @@ export { planFabric } from './network.js';
 export type { FabricCost, FabricInput, FabricPlan } from './network.js';
 export { DEEPSEEK_TABLE3, FABRIC_UNIT_PRICES, fitFabricUnitPrices, topologyCost } from './network-cost.js';
 export type { FabricUnitPrices, TopologyCostRow } from './network-cost.js';
-export { estimateItWattsPerGpu, sizeDatacenter } from './size.js';
+export { estimateItWattsPerGpu, racksPerBlock, sizeDatacenter } from './size.js';
 export type { DatacenterInput, DatacenterSizing } from './size.js';
 export { HOURS_PER_YEAR, JOULES_PER_KWH, estimateCapex, estimateOpex, estimateRunEnergy } from './cost.js';
 export type { CapexBreakdown, CapexInput, OpexBreakdown, OpexInput, RunEnergy, RunEnergyInput, RunItEnergy } from './cost.js';
@@ -44,6 +44,8 @@ export type { BuildStyleId, FacilityPrice, FacilityPriceInput } from './facility
 export { estimateWaterUse, estimateWue } from './water.js';
 export type { WaterUse } from './water.js';
 export { planRetrofit } from './retrofit.js';
+export { BLOCK_SIZE_OPTIONS_WATTS, MAX_COMPARED_BLOCKS, compareBlockSizes } from './block-sizes.js';
+export type { BlockSizeInput, BlockSizeOption } from './block-sizes.js';
 export type { RetrofitPlan, RetrofitRow } from './retrofit.js';
 export { estimateDeployment, planModularDeployment, planTraditionalDeployment } from './deployment.js';
 export type { DeploymentInput, DeploymentPlan, DeploymentTask, SiteReadiness } from './deployment.js';

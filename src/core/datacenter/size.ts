@@ -104,14 +104,18 @@ interface BlockPlan {
   readonly count: number;
 }
 
+/** Whole racks one block holds with their support share (step 4 of the header); may be 0. */
+export function racksPerBlock(blockItWatts: number, rackWatts: number, supportItFraction: number): number {
+  return Math.floor(blockItWatts / (rackWatts * (1 + supportItFraction)));
+}
+
 /** Whole racks per block, and blocks for the compute racks (step 4 of the header). */
 function planBlocks(blockItWatts: number, rackWatts: number, support: number, computeRacks: number): BlockPlan {
-  const rackShareWatts = rackWatts * (1 + support);
-  const racksPerBlock = Math.floor(blockItWatts / rackShareWatts);
-  if (racksPerBlock < 1) {
-    throw new InputError('blockItWatts', blockItWatts, `must hold at least one rack with its support share (${rackShareWatts} W)`);
+  const perBlock = racksPerBlock(blockItWatts, rackWatts, support);
+  if (perBlock < 1) {
+    throw new InputError('blockItWatts', blockItWatts, `must hold at least one rack with its support share (${rackWatts * (1 + support)} W)`);
   }
-  return { racksPerBlock, count: Math.ceil(computeRacks / racksPerBlock) };
+  return { racksPerBlock: perBlock, count: Math.ceil(computeRacks / perBlock) };
 }
 
 function resolvePueInput(input: DatacenterInput): PueInput {

@@ -31,6 +31,16 @@ describe('system purchase prices (datacenter-references.md, Prices)', () => {
     expect(p.source).toMatch(/20\d\d/);
   });
 
+  it('only the H100 figures ($270K DGX, $317K HGX) are in the stored references: every other price says UNVERIFIED or is an assumption', () => {
+    for (const [id, p] of Object.entries(SYSTEM_PRICES)) {
+      if (p.source.startsWith('datacenter-references.md')) {
+        expect([270_000, 317_000], id).toContain(p.value);
+        continue;
+      }
+      if (p.confidence !== 'assumption') expect(p.source, id).toMatch(/UNVERIFIED/);
+    }
+  });
+
   it('an accelerator without a system price falls back to COSTS.serverUsdPerGpu', () => {
     expect(defaultServerUsdPerGpu({ id: 'custom', system: ACCELERATORS.b200.system })).toBe(COSTS.serverUsdPerGpu);
   });

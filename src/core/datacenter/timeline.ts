@@ -181,7 +181,7 @@ function orderModularBlocks(demand: readonly number[], blocksFor: (watts: number
 
 function summarize(orders: readonly BlockOrder[], built: readonly number[], demand: readonly number[], leads: Leads, sharedSiteUsd: number): StrategySummary {
   const byMonth = new Map<number, number>();
-  const firstOrder = Math.min(...orders.map((o) => o.orderMonth));
+  const firstOrder = orders.reduce((m, o) => Math.min(m, o.orderMonth), Infinity);
   byMonth.set(firstOrder, sharedSiteUsd);
   for (const o of orders) byMonth.set(o.orderMonth, (byMonth.get(o.orderMonth) ?? 0) + o.capexUsd);
   let cumulativeUsd = 0;
@@ -195,12 +195,15 @@ function summarize(orders: readonly BlockOrder[], built: readonly number[], dema
     stranded += Math.max(0, b - d);
     unmet += Math.max(0, d - b);
   });
-  const firstOnlineMonth = Math.min(...orders.map((o) => o.onlineMonth));
+  const firstOnlineMonth = orders.reduce((m, o) => Math.min(m, o.onlineMonth), Infinity);
   return { blocks: orders.length, firstLeadMonths: leads.first, leadMonths: leads.later, sharedSiteUsd, firstOnlineMonth, capexByMonth, totalCapexUsd: cumulativeUsd, strandedItWattMonths: stranded, unmetItWattMonths: unmet };
 }
 
 function builtByMonth(orders: readonly BlockOrder[], blockW: number, horizon: number): number[] {
-  return Array.from({ length: horizon }, (_, m) => orders.filter((o) => o.onlineMonth <= m).length * blockW);
+  const onlineAt = new Array<number>(horizon).fill(0);
+  for (const o of orders) if (o.onlineMonth < horizon) onlineAt[o.onlineMonth] = (onlineAt[o.onlineMonth] ?? 0) + 1;
+  let online = 0;
+  return onlineAt.map((n) => (online += n) * blockW);
 }
 
 /** Pay-as-you-grow vs build-it-all-up-front for a GPU growth schedule (formulas in the file header). */
@@ -219,7 +222,7 @@ export function planGrowth(input: GrowthInput): GrowthPlan {
   const gpusPerBlock = input.gpusPerBlock === undefined ? null : requirePositiveInteger('gpusPerBlock', input.gpusPerBlock, MAX_GPUS);
   // Round before the ceiling so float noise in watts / (W per GPU) cannot add a block.
   const blocksFor = (watts: number): number => (gpusPerBlock === null ? Math.ceil(watts / blockW) : Math.ceil(Number((watts / wattsPerGpu).toFixed(6)) / gpusPerBlock));
-  const blocks = blocksFor(Math.max(...demand));
+  const blocks = blocksFor(demand.reduce((m, d) => Math.max(m, d), 0));
   const modularUsdPerW = price('modular', input.modular?.facilityUsdPerItWatt, BUILD_PRICES.modular);
   const upFrontUsdPerW = price('upFront', input.upFront?.facilityUsdPerItWatt, BUILD_PRICES.traditional);
   const modularLead = modularLeads(input.modular?.leadMonths, blockFacilityW, site);

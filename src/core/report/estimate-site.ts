@@ -5,6 +5,7 @@
  * and pay-as-you-grow when the scenario gives a growth schedule. Composition of src/core/datacenter
  * and src/core/run; no formulas of its own.
  */
+import { compareBlockSizes, type BlockSizeOption } from '../datacenter/block-sizes.js';
 import type { CoolingId } from '../datacenter/cooling/types.js';
 import { estimateCapex, estimateOpex, estimateRunEnergy, type CapexBreakdown, type OpexBreakdown, type RunEnergy } from '../datacenter/cost.js';
 import { estimateFacilityPrice, type FacilityPrice } from '../datacenter/facility-price.js';
@@ -42,6 +43,8 @@ export interface SiteEstimate {
   /** The same systems in existing 10 kW (and 20 kW) air halls. */
   readonly retrofit: RetrofitPlan;
   readonly growth: GrowthPlan | null;
+  /** Pay-as-you-grow at block sizes from 250 kW to 2 MW and the scenario's own (with a growth schedule). */
+  readonly blockSizes: readonly BlockSizeOption[] | null;
 }
 
 /**
@@ -88,16 +91,20 @@ function siteOf(scenario: Scenario, estimate: ScenarioEstimate): SiteEstimate {
   });
   const site = dc.site ?? {};
   const deployment = estimateDeployment({ facilityWatts: sizing.facility.designWatts, blocks: sizing.blocks.count, site });
+  const growthTiming = {
+    site,
+    designPue: sizing.designPue.pue,
+    ...(dc.growthHorizonMonth === undefined ? {} : { horizonMonth: dc.growthHorizonMonth }),
+  };
   const growth = dc.growth === undefined ? null : planGrowth({
+    ...growthTiming,
     schedule: dc.growth,
     itWattsPerGpu: sizing.power.itWattsPerGpu,
     gpusPerBlock: sizing.blocks.racksPerBlock * sizing.racks.unitsPerRack * sizing.systems.gpusPerUnit,
     blockItWatts: sizing.blocks.blockItWatts,
-    site,
-    designPue: sizing.designPue.pue,
     modular: { facilityUsdPerItWatt: facilityPrice.design.usdPerItWatt },
     upFront: { facilityUsdPerItWatt: facilityPrice.traditional.usdPerItWatt },
-    ...(dc.growthHorizonMonth === undefined ? {} : { horizonMonth: dc.growthHorizonMonth }),
   });
-  return { cooling, sizing, pue: { design: sizing.pue, traditional }, water, serverPrice, facilityPrice, capex, opex, runEnergy, deployment, retrofit: planRetrofit(sizing), growth };
+  const blockSizes = dc.growth === undefined ? null : compareBlockSizes({ sizing, cooling, redundancy: sizing.redundancy, growth: { ...growthTiming, schedule: dc.growth } });
+  return { cooling, sizing, pue: { design: sizing.pue, traditional }, water, serverPrice, facilityPrice, capex, opex, runEnergy, deployment, retrofit: planRetrofit(sizing), growth, blockSizes };
 }

@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/types.js';
 import { estimateStep } from './estimate-step.js';
 import { DEFAULT_FRAMEWORK } from '../framework/registry.js';
 import { createStepOptions } from './options.js';
+import { DEFAULT_EXPERT_LOAD_IMBALANCE } from '../training/expert-load.js';
 
 function example(name: string): Scenario {
   return parseScenarioText(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8'), 'yaml');
@@ -95,10 +96,21 @@ describe('estimateStep', () => {
   it('training.expertLoadImbalance > 1 slows a MoE step and an explicit option overrides it', () => {
     const s = examples[0] as Scenario;
     const l = createLayout(s);
-    const skewed: Scenario = { ...s, training: { ...s.training, expertLoadImbalance: 1.2 } };
-    const balanced = estimateStep(s, l).time.stepSeconds;
+    const even: Scenario = { ...s, training: { ...s.training, expertLoadImbalance: 1 } };
+    const skewed: Scenario = { ...s, training: { ...s.training, expertLoadImbalance: 1.5 } };
+    const balanced = estimateStep(even, l).time.stepSeconds;
     expect(estimateStep(skewed, l).time.stepSeconds).toBeGreaterThan(balanced);
     expect(estimateStep(skewed, l, createStepOptions({ moeLoadImbalance: 1 })).time.stepSeconds).toBeCloseTo(balanced, 9);
+  });
+
+  it('an unset expertLoadImbalance prices the sourced prior (1.25) with expert parallelism', () => {
+    const s = examples[0] as Scenario;
+    const l = createLayout(s);
+    expect(l.ep).toBeGreaterThan(1);
+    const prior: Scenario = { ...s, training: { ...s.training, expertLoadImbalance: DEFAULT_EXPERT_LOAD_IMBALANCE } };
+    const { expertLoadImbalance: _unset, ...training } = s.training;
+    const unset: Scenario = { ...s, training };
+    expect(estimateStep(unset, l).time.stepSeconds).toBeCloseTo(estimateStep(prior, l).time.stepSeconds, 9);
   });
 
   it('records pipeline ops only when asked (Chrome traces)', () => {

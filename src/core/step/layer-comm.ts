@@ -13,6 +13,7 @@ import { sendRecvSeconds } from '../comm/send-recv.js';
 import { ACTIVATION_BYTES, FP8_TILE_BYTES } from '../hardware/element-bytes.js';
 import type { Precision } from '../hardware/types.js';
 import type { Layout } from '../layout/types.js';
+import { moeDispatcher } from '../model/moe-dispatch.js';
 import type { ModelSpec } from '../model/types.js';
 
 /** The layout fields one layer's communication reads (with the groups' placement). */
@@ -94,7 +95,7 @@ export function expertAllToAlls(ctx: CommContext): { readonly dispatch: AllToAll
     hidden: ctx.model.hidden,
     loadImbalance: ctx.moeLoadImbalance,
     maxNodesPerToken: moe.maxNodesPerToken,
-    deduplicate: moe.maxNodesPerToken !== null,
+    deduplicate: moeDispatcher(moe) === 'deduplicated',
   };
   return {
     dispatch: moeAllToAllCost({ ...base, bytesPerElement: dispatchBytesPerElement(ctx.precision) }, ctx.groups.ep, ctx.links.allToAll),

@@ -9,6 +9,7 @@ import { DEFAULT_EFFICIENCY_PARAMS } from '../compute/efficiency-params.js';
 import type { EfficiencyParams } from '../compute/efficiency.js';
 import { frameworkOf, gradReduceBytes } from '../framework/registry.js';
 import type { FrameworkProfile, OverlapAssumptions } from '../framework/types.js';
+import { expertLoadImbalance } from '../training/expert-load.js';
 import type { Training } from '../training/types.js';
 
 export type { OverlapAssumptions } from '../framework/types.js';
@@ -18,7 +19,7 @@ export interface StepOptions {
   readonly comm: CommEfficiency;
   /** Overrides of the framework profile's overlap table, entry by entry. */
   readonly overlap?: Partial<OverlapAssumptions>;
-  /** Overrides the scenario's `training.expertLoadImbalance` (busiest expert's tokens over the mean). */
+  /** Overrides the scenario's `training.expertLoadImbalance` (busiest rank's routed tokens over the mean; 1 = forced balanced). */
   readonly moeLoadImbalance?: number;
   /**
    * SMs given to communication kernels by schedules that overlap all-to-all with compute
@@ -38,9 +39,12 @@ export const DEFAULT_STEP_OPTIONS: StepOptions = {
   recordOps: false,
 };
 
-/** The routing imbalance a step uses: the option's override, else the scenario's, else 1 (balanced). */
-export function expertLoadImbalance(training: Training, options: StepOptions): number {
-  return options.moeLoadImbalance ?? training.expertLoadImbalance ?? 1;
+/**
+ * The routing imbalance a step uses with `ep`-way expert parallelism: the option's override, else the
+ * scenario's, else the sourced prior (`training/expert-load.ts`); 1 without expert parallelism.
+ */
+export function stepExpertLoadImbalance(training: Training, ep: number, options: StepOptions): number {
+  return expertLoadImbalance(training, ep, options.moeLoadImbalance);
 }
 
 /** Options with partial overrides merged over the defaults. */

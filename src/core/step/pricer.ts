@@ -29,7 +29,7 @@ import { getSchedule } from '../schedules/catalog.js';
 import { dataParallelComm, type DataParallelComm, type RankParams } from './data-parallel.js';
 import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
 import { frameworkOf } from '../framework/registry.js';
-import { DEFAULT_STEP_OPTIONS, expertLoadImbalance, stepEfficiency, stepFramework, type StepFramework, type StepOptions } from './options.js';
+import { DEFAULT_STEP_OPTIONS, stepEfficiency, stepExpertLoadImbalance, stepFramework, type StepFramework, type StepOptions } from './options.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { chunkParams } from './stage-params.js';
 
@@ -194,7 +194,7 @@ export function computeShape(scenario: Scenario, layout: Pick<Layout, (typeof LA
     ep: layout.ep,
     etp: layout.etp,
     precision: scenario.training.precision,
-    tokensPerExpertImbalance: expertLoadImbalance(scenario.training, options),
+    tokensPerExpertImbalance: stepExpertLoadImbalance(scenario.training, layout.ep, options),
     recompute: layout.recompute,
     computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
     selectivePolicy: framework.selectiveRecompute === 'torch-op-sac' ? 'torch-op-sac' : 'modules',
@@ -208,7 +208,7 @@ export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'sche
   const { scenario, options } = pricer;
   return {
     model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
-    groups: groupsOf(pricer, layout), links: pricer.links, moeLoadImbalance: expertLoadImbalance(scenario.training, options),
+    groups: groupsOf(pricer, layout), links: pricer.links, moeLoadImbalance: stepExpertLoadImbalance(scenario.training, layout.ep, options),
   };
 }
 

@@ -18,8 +18,9 @@ export interface Training {
   readonly precision: Precision;
   readonly batchRamp: BatchRamp | null;
   /**
-   * Routed tokens of the busiest GPU over the mean (MoE only; 1 = perfectly balanced routing, the
-   * default). Slows the expert GEMMs and all-to-alls and grows the expert activations.
+   * Routed tokens of the busiest GPU over the mean (MoE only; 1 = perfectly balanced routing). Slows
+   * the expert GEMMs and all-to-alls and grows the expert activations. Default: the sourced prior of
+   * `expert-load.ts` (1.25) with expert parallelism.
    */
   readonly expertLoadImbalance?: number;
   /**
