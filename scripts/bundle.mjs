@@ -8,7 +8,7 @@
  * and the core load on demand, so `scaleplan --help` reads no model code.
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -35,6 +35,23 @@ function upToDate() {
 // CommonJS dependencies (commander, cli-table3, …) call require(); an ES module bundle provides it.
 const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+/**
+ * commander loads node:child_process at start-up for executable subcommands, which scaleplan does
+ * not have; child_process brings net, dgram and the stream internals, paid by every command (and
+ * by `--help`). Inside commander it becomes a module that loads child_process on first use.
+ */
+const LAZY_CHILD_PROCESS = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${sep}commander${sep}`) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 const COMMON = { bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', absWorkingDir: ROOT };
 
 export async function bundle({ force = false } = {}) {
@@ -49,6 +66,7 @@ export async function bundle({ force = false } = {}) {
       splitting: true,
       chunkNames: 'chunk-[hash]',
       banner: { js: REQUIRE_SHIM },
+      plugins: [LAZY_CHILD_PROCESS],
     }),
     // The library leaves its dependencies (zod, yaml) to the package manager, as libraries do.
     build({ ...COMMON, entryPoints: ['src/core/index.ts'], outfile: join(ROOT, 'dist', 'lib', 'index.js'), minify: false, packages: 'external' }),

@@ -21,7 +21,7 @@ function file(text: string): string {
 // The first estimate of a process fills the step model's caches: paid once here, not by one test.
 beforeAll(async () => {
   await runCliCaptured(['check', 'examples/mixtral-8x7b-h100.yaml']);
-}, 300_000);
+});
 
 const small = (training: string, layout = '{ tp: 8 }', accelerator = 'h100-sxm') =>
   file(`model: llama3-8b\ncluster: { accelerator: ${accelerator}, gpus: 64 }\ntraining: ${training}\nlayout: ${layout}\n`);
@@ -120,7 +120,7 @@ describe('--what-if gpus', () => {
     const r = await runCliCaptured(['bottlenecks', 'examples/gpt3-175b-a100.yaml', '--what-if', 'gpus=2x']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/layout: dp \d+ → \d+ \(data parallelism absorbs the GPU change\)/);
-  }, 180_000);
+  });
   it('a GPU count the layout cannot take is explained on one line naming --what-if', async () => {
     const r = await runCliCaptured(['bottlenecks', 'examples/gpt3-175b-a100.yaml', '--what-if', 'gpus=3']);
     expect(r.status).toBe(2);

@@ -74,7 +74,16 @@ describe.each(examples)('%s', (example) => {
   });
 });
 
-it('validate: the summary over the shipped published runs', async () => {
-  const { summary, memory, skipped } = await json<{ summary: unknown; memory: { summary: unknown; analyticalSummary: unknown }; skipped: readonly unknown[] }>(['validate']);
+interface ValidatedRun { readonly id: unknown; readonly predicted: number; readonly measured: number; readonly errorPct: number }
+
+it('validate: the summary over the shipped published runs; every run predicted vs measured', async () => {
+  const { summary, memory, skipped, runs } = await json<{ summary: { modeled: number }; memory: { summary: unknown; analyticalSummary: unknown }; skipped: readonly unknown[]; runs: readonly ValidatedRun[] }>(['validate']);
+  expect(runs.length).toBe(summary.modeled);
+  for (const run of runs) {
+    expect(typeof run.id).toBe('string');
+    expect(run.predicted).toBeGreaterThan(0);
+    expect(run.measured).toBeGreaterThan(0);
+    expect(run.errorPct).toBeCloseTo(((run.predicted - run.measured) / run.measured) * 100, 6);
+  }
   await golden('validate-summary.json', { summary, memory: { summary: memory.summary, analyticalSummary: memory.analyticalSummary }, skipped: skipped.length });
 });

@@ -58,8 +58,8 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
       }), 'Whole-run cost where published (GPU-hours per trillion tokens)'));
   }
   if (r.memory.runs.length > 0) {
-    out.push(table(['run', 'model', 'measured GiB', 'predicted GiB', 'error', 'kind'],
-      r.memory.runs.map((m) => [m.id, m.model, m.measuredGiB.toFixed(1), m.predictedGiB.toFixed(1), `${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%`, m.analytical ? 'formula vs formula' : 'measured']),
+    out.push(table(['run', 'model', 'framework', 'statistic', 'measured GiB', 'predicted GiB', 'error', 'kind'],
+      r.memory.runs.map((m) => [m.id, m.model, m.framework ?? '-', m.statistic, m.measuredGiB.toFixed(1), m.predictedGiB.toFixed(1), `${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%`, m.analytical ? 'formula vs formula' : 'measured']),
       'Peak memory per GPU'));
   }
   const s = r.summary;
@@ -72,7 +72,14 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
   out.push(`worst run: ${s.worst ? `${s.worst.id} (${s.worst.errorPct.toFixed(1)}%)` : '-'}`);
   if (cv) out.push(formatCrossValidation(cv));
   const ms = r.memory.summary;
-  if (ms.modeled > 0) out.push(`memory: ${ms.modeled} measured runs, mean |error| ${ms.meanAbsPctError.toFixed(1)}%; formula-vs-formula rows: ${r.memory.analyticalSummary.modeled}, mean |error| ${r.memory.analyticalSummary.meanAbsPctError.toFixed(1)}%`);
+  if (ms.modeled > 0) {
+    out.push(`memory: ${ms.modeled} measured runs, mean |error| ${ms.meanAbsPctError.toFixed(1)}%, max ${ms.maxAbsPctError.toFixed(1)}%; formula-vs-formula rows: ${r.memory.analyticalSummary.modeled}, mean |error| ${r.memory.analyticalSummary.meanAbsPctError.toFixed(1)}%`);
+    const groups = (by: Readonly<Record<string, { modeled: number; meanAbsPctError: number }>>) => Object.entries(by).map(([k, v]) => `${k} ${v.modeled} runs ${v.meanAbsPctError.toFixed(1)}%`).join(', ');
+    out.push(`  by source: ${groups(r.memory.bySource)}`);
+    out.push(`  by framework: ${groups(r.memory.byFramework)}`);
+    out.push(`  worst: ${r.memory.worst.map((w) => `${w.id} (${w.errorPct >= 0 ? '+' : ''}${w.errorPct.toFixed(1)}%)`).join(', ')}`);
+  }
+  if (r.memory.skipped.length > 0) out.push(`  measured peaks not modelled: ${r.memory.skipped.map((k) => `${k.id} (${k.reason})`).join('; ')}`);
   if (r.memory.analyticalSummary.modeled > 0) {
     out.push('  formula rows (Korthikanti et al. 2022 Fig. 1) leave the interleaving unset, so they are modeled without it; their 175B and 530B bars carry the interleaved-schedule factor 1 + (p−1)/(p·v) with v = 3, with which the memory tests reproduce all eight rows exactly.');
   }

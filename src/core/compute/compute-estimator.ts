@@ -32,20 +32,34 @@ export function createComputeEstimator(
   accelerator: Accelerator,
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimator {
-  const cache = new Map<string, ComputeEstimate>();
-  const price = (part: StagePart, shape: ComputeShape, key: string): ComputeEstimate => {
-    const partKey = `${part}|${key}`;
-    const hit = cache.get(partKey);
+  // The parts priced per shape, found by the shape's key; and by the shape object itself, which the
+  // step pricer keeps per layer shape and passes again for every stage (no key to build then).
+  const byKey = new Map<string, Map<StagePart, ComputeEstimate>>();
+  const byShape = new WeakMap<ComputeShape, Map<StagePart, ComputeEstimate>>();
+  const partsOf = (shape: ComputeShape): Map<StagePart, ComputeEstimate> => {
+    let parts = byShape.get(shape);
+    if (parts !== undefined) return parts;
+    const key = shapeKey(shape);
+    parts = byKey.get(key);
+    if (parts === undefined) {
+      parts = new Map();
+      byKey.set(key, parts);
+    }
+    byShape.set(shape, parts);
+    return parts;
+  };
+  const price = (part: StagePart, shape: ComputeShape, parts: Map<StagePart, ComputeEstimate>): ComputeEstimate => {
+    const hit = parts.get(part);
     if (hit !== undefined) return hit;
     const estimate = estimatePartCompute(model, part, shape, accelerator, effParams);
-    cache.set(partKey, estimate);
+    parts.set(part, estimate);
     return estimate;
   };
   return {
-    estimateLayer: (layerIndex, shape) => price(layerKind(model, layerIndex), shape, shapeKey(shape)),
+    estimateLayer: (layerIndex, shape) => price(layerKind(model, layerIndex), shape, partsOf(shape)),
     estimateStage: (layers, flags, shape) => {
-      const key = shapeKey(shape);
-      return sumStageParts(countStageParts(model, layers, flags), (part) => price(part, shape, key));
+      const parts = partsOf(shape);
+      return sumStageParts(countStageParts(model, layers, flags), (part) => price(part, shape, parts));
     },
   };
 }

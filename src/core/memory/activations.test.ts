@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Recompute } from '../layout/types.js';
 import { layerActivation, layerTensors, type SelectivePolicy } from './activations.js';
 import type { ActivationShape } from './layer-tensors.js';
+import { MODELS } from '../model/catalog.js';
 import { createGptFixture } from './test-fixtures.js';
 
 // GPT-3 175B block (Korthikanti et al. 2022 Table 3): h = 12288, a = 96, s = 2048, b = 1.
@@ -82,5 +83,20 @@ describe('generalisations', () => {
     // matmuls q, k, v, o, w1, w3, w2: kept q (h), v (h/4), w1 (f), w2 (h); plus input h, output h, lse
     const expected = 2 * t * (4096 + 4096 + 4096 + 1024 + 14336 + 4096) + 4 * t * 32;
     expectExact(layerActivation(llama, false, x, 'selective', { kind: 'torch-op-sac' }).storedBytes, expected);
+  });
+});
+
+describe('eager element-wise intermediates (pushEagerPointwiseTensors)', () => {
+  const model = MODELS['llama3-8b'];
+  const shape = { tokens: 4096, seqLen: 4096, tp: 1, sequenceParallel: false, etp: 1, flashAttention: true, dropout: false, linearInputBytes: 2, expertLoadFactor: 1 };
+  const policy = { kind: 'modules', modules: ['core-attn'] } as const;
+  it('no recomputation: + tokens·(2 norms × 4h + 2·ffn) bytes per layer over fused kernels', () => {
+    const fused = layerActivation(model, false, shape, 'none', policy).storedBytes;
+    const eager = layerActivation(model, false, { ...shape, eagerElementwise: true }, 'none', policy).storedBytes;
+    expect(eager - fused).toBe(4096 * (8 * model.hidden + 2 * model.ffnHidden));
+  });
+  it('full recomputation keeps only the layer input: no eager intermediates stored', () => {
+    const fused = layerActivation(model, false, shape, 'full', policy).storedBytes;
+    expect(layerActivation(model, false, { ...shape, eagerElementwise: true }, 'full', policy).storedBytes).toBe(fused);
   });
 });

@@ -18,7 +18,7 @@ import type { Recompute } from '../layout/types.js';
 import { denseFfnWidth } from '../model/params.js';
 import type { ModelSpec } from '../model/types.js';
 import {
-  pushAttentionTensors, pushDenseFfnTensors, pushMoeFfnTensors, routedCopies,
+  pushAttentionTensors, pushDenseFfnTensors, pushEagerPointwiseTensors, pushMoeFfnTensors, routedCopies,
   type ActivationShape, type SavedTensor,
 } from './layer-tensors.js';
 import { ACTIVATION_BYTES } from './precision.js';
@@ -46,6 +46,7 @@ export function layerTensors(model: ModelSpec, moe: boolean, shape: ActivationSh
   pushAttentionTensors(out, model, shape);
   if (moe) pushMoeFfnTensors(out, model, shape);
   else pushDenseFfnTensors(out, model, denseFfnWidth(model), shape);
+  pushEagerPointwiseTensors(out, model, moe, denseFfnWidth(model), shape);
   return out;
 }
 

@@ -21,6 +21,7 @@
  * (`LayerActivation.workingBytes`) do not run at the same time; the larger counts.
  */
 import { ACTIVATION_BYTES } from './precision.js';
+import { zeroGatherBytes, zeroReduceBytes, type ZeroBuckets } from './zero-buckets.js';
 
 /** Named assumptions of the non-state, non-activation memory. */
 export interface BufferAssumptions {
@@ -69,6 +70,10 @@ export interface BufferInputs {
   readonly weightBytes: number;
   readonly gradBytes: number;
   readonly hasOutputHead: boolean;
+  /** DeepSpeed's buckets, when the run uses DeepSpeed (`zero-buckets.ts`); null: FSDP per-layer units. */
+  readonly zeroBuckets: ZeroBuckets | null;
+  /** The largest single module (a Linear, the embedding or the head) on the GPU [params]. */
+  readonly largestModuleParams: number;
   /** Largest backward working set of the layers the GPU holds [bytes]. */
   readonly layerWorkingBytes: number;
 }
@@ -77,8 +82,9 @@ export interface BufferInputs {
 export function commBufferBytes(x: BufferInputs, a: BufferAssumptions): number {
   const seq = x.sequenceParallel ? x.tp : 1;
   // ZeRO-3: prefetched weight units; ZeRO-2/3: one unit's unsharded gradient and its FP32 reduce copy.
-  const gathered = x.gatherUnitParams * a.fsdpPrefetchUnits * x.weightBytes;
-  const reduced = x.gradUnitParams * (x.weightBytes + x.gradBytes);
+  const b = x.zeroBuckets;
+  const gathered = x.gatherUnitParams === 0 ? 0 : b === null ? x.gatherUnitParams * a.fsdpPrefetchUnits * x.weightBytes : zeroGatherBytes(b, x.largestModuleParams, x.weightBytes);
+  const reduced = x.gradUnitParams === 0 ? 0 : b === null ? x.gradUnitParams * (x.weightBytes + x.gradBytes) : zeroReduceBytes(b, x.weightBytes);
   // Dispatch and combine: the permuted copies leave and return through buffers of copies × h
   // (the local permutation needs them at ep = 1 too).
   const allToAll = 2 * x.routedCopies * x.hidden * ACTIVATION_BYTES;

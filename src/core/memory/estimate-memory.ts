@@ -19,12 +19,15 @@ import { isMoeLayer } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import { layerActivation, type LayerActivation, type SelectivePolicy } from './activations.js';
-import { DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, totalBufferBytes, type BufferAssumptions } from './buffers.js';
+import { DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
+import { residentGradientBytes, type GradientLifetime } from './gradient-lifetime.js';
 import { inFlightMicroBatches } from './in-flight.js';
+import { lossSavedBytesPerLogit, lossTransientBytesPerLogit, type LossKernel } from './loss-kernel.js';
 import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
 import { precisionRecipe, type PrecisionRecipe } from './precision.js';
+import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
 
@@ -43,6 +46,9 @@ interface MemoryContext {
   readonly partition: StagePartition;
   readonly buffers: BufferAssumptions;
   readonly fp8WeightCache: boolean;
+  readonly gradientLifetime: GradientLifetime;
+  readonly lossKernel: LossKernel;
+  readonly zeroBuckets: ZeroBuckets | null;
   readonly capacityBytes: number;
   /** Capacity less the fit headroom. */
   readonly usableBytes: number;
@@ -55,6 +61,11 @@ function selectivePolicy(scenario: Scenario, options: EstimateMemoryOptions): Se
 }
 
 function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRecipe, options: EstimateMemoryOptions): ActivationShape {
+  // The step prices the busiest rank of each MoE layer (`training/expert-load.ts`, prior 1.25): every
+  // layer's all-to-all waits for it. Memory does not take that prior: a rank's stashed activations sum
+  // over every layer of its stage and every micro-batch in flight, each routed independently, so the
+  // busiest rank of one layer is rarely the busiest of the next and the per-rank sum sits near the
+  // mean (a sum of n independent loads spreads as 1/√n). A scenario's explicit imbalance still applies.
   const expertLoadFactor = options.expertLoadFactor ?? scenario.training.expertLoadImbalance ?? 1;
   if (!(expertLoadFactor >= 1)) throw new InputError('memory.expertLoadFactor', expertLoadFactor, 'must be at least 1 (1 = uniform routing)');
   return {
@@ -67,12 +78,24 @@ function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRe
     dropout: options.dropout ?? false,
     linearInputBytes: recipe.cachedLinearInputBytes,
     expertLoadFactor,
+    eagerElementwise: options.eagerElementwise ?? false,
   };
+}
+
+/** The precision recipe with the optimizer options applied (`EstimateMemoryOptions`). */
+function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions): PrecisionRecipe {
+  const onParamDtype = options.optimizerOnParamDtype === true
+    ? { gradBytes: base.weightBytes, masterBytes: 0, momentBytes: 2 * base.weightBytes }
+    : {};
+  const moments = options.momentBytes === undefined ? {} : { momentBytes: options.momentBytes };
+  return { ...base, ...onParamDtype, ...moments };
 }
 
 function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): MemoryContext {
   const model = scenario.model;
-  const recipe = precisionRecipe(scenario.training.precision);
+  const recipe = optimizerRecipe(precisionRecipe(scenario.training.precision), options);
+  const lossKernel = options.lossKernel ?? 'eager';
+  const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
   const shape = activationShape(scenario, layout, recipe, options);
   const policy = selectivePolicy(scenario, options);
   const dense = layerActivation(model, false, shape, layout.recompute, policy);
@@ -83,8 +106,11 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
     counts: layerParamCounts(model, layout),
     mtp: isMoeLayer(model, model.layers - 1) && moe !== null ? moe : dense,
     partition: partitionStages(model, layout, options.stageLayers === undefined ? {} : { stageLayers: options.stageLayers }),
-    buffers: { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers },
+    buffers: { ...buffers, lossTemporaryBytesPerLogit: lossTransientBytesPerLogit(lossKernel, buffers.lossTemporaryBytesPerLogit) },
     fp8WeightCache: options.fp8WeightCache ?? true,
+    gradientLifetime: options.gradientLifetime ?? 'step',
+    lossKernel,
+    zeroBuckets: options.zeroBuckets ?? null,
     capacityBytes: scenario.cluster.accelerator.hbmBytes,
     usableBytes: usableHbmBytes(scenario.cluster.accelerator.hbmBytes, options.headroomFraction),
   };
@@ -118,6 +144,15 @@ function layerWorkingBytes(ctx: MemoryContext, rank: PipelineRank): number {
   return working;
 }
 
+/** The largest single module of the rank: embedding, head, or one Linear of a layer (h × the widest of FFN and query) [params]. */
+function largestModuleParams(ctx: MemoryContext, rank: PipelineRank): number {
+  const model = ctx.scenario.model;
+  const a = model.attention;
+  const query = a.kind === 'mla' ? a.heads * (a.qkNopeHeadDim + a.qkRopeHeadDim) : a.heads * a.headDim;
+  const linear = (model.hidden * Math.max(model.ffnHidden, query)) / ctx.layout.tp;
+  return Math.max(linear, rank.hasEmbedding || rank.hasMtp ? ctx.counts.embedding : 0, rank.hasOutputHead ? ctx.counts.head : 0);
+}
+
 /** Memory of one GPU of pipeline rank `rank`. */
 function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const { scenario, layout, shape } = ctx;
@@ -125,27 +160,28 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const params = countRankParams(model, ctx.counts, rank);
   const states = stateBytes(params, ctx.recipe, ctx.sharding, ctx.fp8WeightCache);
   const inFlight = inFlightMicroBatches(layout, rank.rank);
-  const outputLayer = rank.hasOutputHead ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape) : 0;
+  const outputLayer = rank.hasOutputHead ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel)) : 0;
   const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer;
   const sharded = ctx.sharding.denseShards > 1;
-  const buffers = estimateBuffers(
-    {
-      tokens: shape.tokens, hidden: model.hidden, vocab: model.vocab, tp: layout.tp, sequenceParallel: shape.sequenceParallel,
-      pp: layout.pp, routedCopies: rank.chunks.some((c) => c.moeLayers > 0 || c.hasMtp) ? routedCopies(model, shape) : 0,
-      gatherUnitParams: ctx.sharding.weights && sharded ? params.largestUnit : 0,
-      gradUnitParams: ctx.sharding.grads && sharded ? params.largestUnit : 0, weightBytes: ctx.recipe.weightBytes, gradBytes: ctx.recipe.gradBytes,
-      hasOutputHead: rank.hasOutputHead, layerWorkingBytes: layerWorkingBytes(ctx, rank),
-    },
-    ctx.buffers,
-    states.weightsBytes + states.gradsBytes + states.optimizerBytes + activationsBytes,
-  );
+  const bufferInputs = {
+    tokens: shape.tokens, hidden: model.hidden, vocab: model.vocab, tp: layout.tp, sequenceParallel: shape.sequenceParallel,
+    pp: layout.pp, routedCopies: rank.chunks.some((c) => c.moeLayers > 0 || c.hasMtp) ? routedCopies(model, shape) : 0,
+    gatherUnitParams: ctx.sharding.weights && sharded ? params.largestUnit : 0,
+    gradUnitParams: ctx.sharding.grads && sharded ? params.largestUnit : 0, weightBytes: ctx.recipe.weightBytes, gradBytes: ctx.recipe.gradBytes,
+    hasOutputHead: rank.hasOutputHead, layerWorkingBytes: layerWorkingBytes(ctx, rank),
+    zeroBuckets: ctx.zeroBuckets, largestModuleParams: largestModuleParams(ctx, rank),
+  };
+  // Gradients resident at the peak (`gradient-lifetime.ts`); one unit's are largestUnit × grad bytes.
+  const transientBytes = activationsBytes + tempBufferBytes(bufferInputs, ctx.buffers);
+  const gradsBytes = residentGradientBytes(ctx.gradientLifetime, states.gradsBytes, params.largestUnit * ctx.recipe.gradBytes, transientBytes, layout.microBatches);
+  const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes);
   const buffersBytes = totalBufferBytes(buffers);
-  const totalBytes = states.weightsBytes + states.gradsBytes + states.optimizerBytes + activationsBytes + buffersBytes;
+  const totalBytes = states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes + buffersBytes;
   const headroomBytes = ctx.capacityBytes - totalBytes;
   return {
     stage: rank.rank, modelStages: rank.chunks.map((c) => c.modelStage), layers: rank.layers,
     hasEmbedding: rank.hasEmbedding, hasOutputHead: rank.hasOutputHead, hasMtp: rank.hasMtp,
-    ...states, activationsBytes, inFlightMicroBatches: inFlight, buffersBytes, buffers, totalBytes,
+    ...states, gradsBytes, activationsBytes, inFlightMicroBatches: inFlight, buffersBytes, buffers, totalBytes,
     capacityBytes: ctx.capacityBytes, headroomBytes, fits: totalBytes <= ctx.usableBytes,
   };
 }

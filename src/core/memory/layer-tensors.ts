@@ -52,7 +52,8 @@ export type TensorRole =
   | 'mlp-hidden'
   | 'mlp-act'
   | 'router'
-  | 'expert-input';
+  | 'expert-input'
+  | 'eager-pointwise';
 
 export interface SavedTensor {
   readonly role: TensorRole;
@@ -77,6 +78,8 @@ export interface ActivationShape {
   readonly linearInputBytes: number;
   /** Routed copies on the busiest GPU relative to uniform routing (≥ 1). */
   readonly expertLoadFactor: number;
+  /** Element-wise ops run as eager PyTorch op chains, saving their intermediates (`pushEagerPointwiseTensors`). Default false (fused kernels). */
+  readonly eagerElementwise?: boolean;
 }
 
 function seqDivisor(shape: ActivationShape): number {
@@ -162,6 +165,26 @@ export function pushDenseFfnTensors(out: SavedTensor[], model: ModelSpec, ffnHid
   if (shape.dropout) push(out, 'dropout-mask', (shape.tokens * model.hidden * MASK_BYTES) / seqDivisor(shape));
 }
 
+/**
+ * What eager PyTorch element-wise chains save beyond fused kernels, per token of one layer
+ * (autograd's saved tensors, HF / torchtune Llama modules):
+ * - RMSNorm `x.float()`, `pow(2).mean`, `x * rsqrt(·)`, `.type_as(x)`, `* weight`: `pow` saves the
+ *   FP32 copy of the input (4h) where a fused norm saves the 16-bit input (2h), and `* weight` saves
+ *   the normalised 16-bit tensor (2h): + 4h bytes per norm, two norms per layer (split by sp);
+ * - SwiGLU `silu(gate) * up`: the product saves `silu(gate)` (2 bytes per FFN element) besides the
+ *   gate and up outputs a fused kernel keeps: + 2f per token for gated FFNs (routed copies for experts).
+ * RoPE's multiplications by cos/sin save only the (shared) tables. torch.compile removes them.
+ */
+export function pushEagerPointwiseTensors(out: SavedTensor[], model: ModelSpec, moe: boolean, denseFfnHidden: number, shape: ActivationShape): void {
+  if (shape.eagerElementwise !== true) return;
+  push(out, 'eager-pointwise', (shape.tokens * 2 * 4 * model.hidden) / seqDivisor(shape));
+  if (model.mlp !== 'swiglu') return;
+  const ffnElements = moe && model.moe !== null
+    ? routedCopies(model, shape) * (model.moe.expertFfnHidden / shape.etp) + (shape.tokens * model.moe.sharedExperts * model.moe.sharedFfnHidden) / shape.tp
+    : (shape.tokens * denseFfnHidden) / shape.tp;
+  push(out, 'eager-pointwise', ffnElements * ACTIVATION_BYTES);
+}
+
 /** Routed copies one GPU processes per micro-batch: tokens·k·etp/tp × load factor. */
 export function routedCopies(model: ModelSpec, shape: ActivationShape): number {
   if (model.moe === null) return 0;
@@ -198,9 +221,9 @@ export function embeddingActivationBytes(model: ModelSpec, shape: ActivationShap
  * Final norm input and output (the head input), and the FP32 log-probabilities the loss keeps,
  * vocabulary-parallel over tp: 4·s·b·h·(1 + V/h)/t with SP (Megatron `theoretical_memory_usage.py`).
  */
-export function outputLayerActivationBytes(model: ModelSpec, shape: ActivationShape): number {
+export function outputLayerActivationBytes(model: ModelSpec, shape: ActivationShape, savedBytesPerLogit: number = FP32_BYTES): number {
   const norms = (2 * shape.tokens * model.hidden * ACTIVATION_BYTES) / seqDivisor(shape);
-  return norms + (shape.tokens * model.vocab * FP32_BYTES) / shape.tp;
+  return norms + (shape.tokens * model.vocab * savedBytesPerLogit) / shape.tp;
 }
 
 /**

@@ -24,7 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { MODELS } from '../model/catalog.js';
 import type { ModelSpec } from '../model/types.js';
 import { parseRunsFile, type RunRecord } from '../runs/index.js';
-import { validateTorchtitanMemory } from '../validate/validate-memory.js';
+import { validateMeasuredPeak } from '../validate/validate-memory.js';
 import { layerActivation } from './activations.js';
 import { estimateMemory } from './estimate-memory.js';
 import { createCase } from './test-fixtures.js';
@@ -41,7 +41,7 @@ interface Row {
 function torchtitanRows(): Row[] {
   const rows: Row[] = [];
   for (const record of RECORDS.filter((r) => r.source.startsWith('torchtitan') && r.measured.peakMemGiB !== null)) {
-    const row = validateTorchtitanMemory(record);
+    const row = validateMeasuredPeak(record);
     if (row === null) throw new Error(`${record.id}: cannot be modelled`);
     rows.push({ id: row.id, predictedGiB: row.predictedGiB, measuredGiB: row.measuredGiB, errorPercent: row.errorPct });
   }

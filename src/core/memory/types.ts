@@ -1,6 +1,9 @@
 /** Inputs and outputs of the memory model. All sizes in bytes. */
 import type { RecomputeModule } from '../compute/types.js';
 import type { BufferAssumptions, BufferBreakdown } from './buffers.js';
+import type { GradientLifetime } from './gradient-lifetime.js';
+import type { LossKernel } from './loss-kernel.js';
+import type { ZeroBuckets } from './zero-buckets.js';
 
 /**
  * The one "fits" policy of every command (memory, estimate, report, plan, compare, bottlenecks): a
@@ -14,6 +17,8 @@ export const FIT_HEADROOM_FRACTION = 0;
 export interface EstimateMemoryOptions {
   /** Flash attention: no s² score tensors, a FP32 log-sum-exp per head and token. Default true. */
   readonly flashAttention?: boolean;
+  /** Element-wise chains run as eager PyTorch ops and save their intermediates (`layer-tensors.ts` pushEagerPointwiseTensors). Default false (fused kernels, or torch.compile). */
+  readonly eagerElementwise?: boolean;
   /** Dropout on attention probabilities, attention and MLP outputs and the embedding (GPT-3, Megatron GPT defaults). Default false (Llama 3, DeepSeek-V3). */
   readonly dropout?: boolean;
   /** Modules a selective recomputation re-runs. Default `defaultSelectiveModules(precision)` (compute folder). */
@@ -22,6 +27,21 @@ export interface EstimateMemoryOptions {
   readonly selectivePolicy?: 'modules' | 'torch-op-sac';
   /** The FP8/FP4 cast of each GEMM weight is kept for the step (Transformer Engine). Default true. */
   readonly fp8WeightCache?: boolean;
+  /**
+   * Optimizer states in the parameters' own 16-bit dtype: no FP32 master, 16-bit gradients and Adam
+   * moments (torch AdamW on bf16 parameters: torchtune "bf16", HF Trainer on bf16-loaded weights;
+   * PyTorch AdamW allocates its states `zeros_like(param)`). Default false: the precision recipe's
+   * mixed precision (`precision.ts`).
+   */
+  readonly optimizerOnParamDtype?: boolean;
+  /** Adam m + v [bytes/param], overriding the recipe (Megatron `--use-precision-aware-optimizer` with bf16 `exp_avg`/`exp_avg_sq`: 4). */
+  readonly momentBytes?: number;
+  /** How long gradients stay resident (`gradient-lifetime.ts`). Default `step`. */
+  readonly gradientLifetime?: GradientLifetime;
+  /** The language-model loss kernel (`loss-kernel.ts`). Default `eager`. */
+  readonly lossKernel?: LossKernel;
+  /** DeepSpeed ZeRO buckets (`zero-buckets.ts`) instead of FSDP's per-layer units. Default none. */
+  readonly zeroBuckets?: ZeroBuckets;
   /** Layers per model stage, overriding the even split (`layout/stages.ts`). */
   readonly stageLayers?: readonly number[];
   /** Routed copies on the busiest GPU relative to uniform routing, ≥ 1. Default 1. */
@@ -46,6 +66,7 @@ export interface StageMemory {
   readonly hasOutputHead: boolean;
   readonly hasMtp: boolean;
   readonly weightsBytes: number;
+  /** Gradients resident at the peak: all of them unless `gradientLifetime` frees them earlier (`gradient-lifetime.ts`). */
   readonly gradsBytes: number;
   readonly optimizerBytes: number;
   /** Stored activations of the micro-batches in flight, plus the output layer's for one. */

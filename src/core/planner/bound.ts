@@ -135,14 +135,17 @@ export function stepFloor(bc: BoundContext, pipeline: PipelineBound, tail: reado
   let pipelineEnd = pipeline.makespanSeconds;
   let optimizer = 0;
   let gather = 0;
-  pipeline.ranks.forEach((r, i) => {
+  // A plain loop: this runs for every leaf the search bounds (no closure, no object per rank).
+  const { ranks } = pipeline;
+  for (let i = 0; i < ranks.length; i += 1) {
+    const r = ranks[i];
     const t = tail[i];
-    if (t === undefined) return;
-    const grad = exposedGradReduceSeconds({ ...t, windowSeconds: r.windowSeconds }, overlap);
+    if (r === undefined || t === undefined) continue;
+    const grad = exposedGradReduceSeconds(t, r.windowSeconds, overlap);
     pipelineEnd = Math.max(pipelineEnd, r.startSeconds + r.busySeconds + grad);
     optimizer = Math.max(optimizer, t.optimizerSeconds);
     gather = Math.max(gather, overlap.dpParamGather ? Math.max(0, t.paramGatherSeconds - r.firstForwardSeconds) : t.paramGatherSeconds);
-  });
+  }
   return pipelineEnd + optimizer + gather;
 }
 

@@ -26,6 +26,8 @@ import { visitSkeleton } from './visit-skeleton.js';
 interface GridNode {
   readonly grid: Grid;
   readonly leaves: number;
+  /** The grid's step bound (bound.ts gridFloor) and its objective floor. */
+  readonly floor: ObjectivePoint;
 }
 
 interface DegreeNode {
@@ -41,8 +43,8 @@ function gridSkeleton(grid: Grid): Skeleton {
 }
 
 /** The sharding options of a grid and the one to bound its optimizer with (any ZeRO ≥ 1 shards it). */
-function gridShardings(world: World, grid: Grid): { all: readonly Sharding[]; floor: Sharding } {
-  const all = leafOptions(world.g, gridSkeleton(grid)).shardings;
+function gridShardings(world: World, grid: Grid, skeleton: Skeleton = gridSkeleton(grid)): { all: readonly Sharding[]; floor: Sharding } {
+  const all = leafOptions(world.g, skeleton).shardings;
   return { all, floor: all.find((s) => s.zero >= 1) ?? all[0] ?? { zero: 0, fsdpShardSize: grid.dp } };
 }
 
@@ -54,7 +56,8 @@ function scheduleKinds(world: World, grid: Grid): ScheduleKinds {
 }
 
 function gridBound(world: World, grid: Grid): number {
-  return gridFloor(world.bc, leafLayout(world.g, gridSkeleton(grid), gridShardings(world, grid).floor, 'none'), scheduleKinds(world, grid));
+  const skeleton = gridSkeleton(grid);
+  return gridFloor(world.bc, leafLayout(world.g, skeleton, gridShardings(world, grid, skeleton).floor, 'none'), scheduleKinds(world, grid));
 }
 
 /** Phase 1 for one GPU count: degrees nodes with their grids, layout counts and bounds. */
@@ -82,21 +85,22 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
         decide(state, 'byRun', leaves);
         continue;
       }
-      grids.push({ grid, leaves });
+      grids.push({ grid, leaves, floor: world.objective.floor(gridBound(world, grid), grid.dp * grid.microBatch) });
     }
     if (grids.length > 0) nodes.push(boundDegrees(world, degrees, grids));
   }
   return nodes;
 }
 
-/** Bound of a degrees node: its largest micro-batch prices the least compute per step (bound.ts). */
+/**
+ * Bound of a degrees node: the least of its grids' bounds. (Not the bound at its largest
+ * micro-batch alone: per-step compute need not fall with the micro-batch — GEMM efficiency, tile
+ * and wave quantisation — so that would assume a monotonicity the step model does not promise.)
+ */
 function boundDegrees(world: World, degrees: Degrees, grids: readonly GridNode[]): DegreeNode {
-  let largest = grids[0]?.grid ?? { ...degrees, microBatch: 1 };
-  for (const node of grids) if (node.grid.microBatch > largest.microBatch) largest = node.grid;
-  const seconds = gridBound(world, largest);
-  let floor = world.objective.floor(seconds, largest.dp * largest.microBatch);
+  let floor: ObjectivePoint = { score: Infinity, days: Infinity, usd: Infinity, gpus: world.g.gpus };
   for (const node of grids) {
-    const p = world.objective.floor(seconds, node.grid.dp * node.grid.microBatch);
+    const p = node.floor;
     floor = { score: Math.min(floor.score, p.score), days: Math.min(floor.days, p.days), usd: Math.min(floor.usd, p.usd), gpus: p.gpus };
   }
   const leaves = grids.reduce((sum, node) => sum + node.leaves, 0);
@@ -127,7 +131,7 @@ function visitDegrees(state: SearchState, node: DegreeNode): void {
   const { world } = node;
   const first = node.grids[0]?.grid;
   if (first !== undefined && statesExceedLimit(state, world, first)) return decide(state, 'byMemory', node.leaves);
-  const grids = node.grids.map((g) => ({ ...g, floor: world.objective.floor(gridBound(world, g.grid), g.grid.dp * g.grid.microBatch) }));
+  const grids = [...node.grids];
   grids.sort((a, b) => a.floor.score - b.floor.score);
   for (const g of grids) {
     if (stopHere(state, g.leaves)) continue;

@@ -70,6 +70,12 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     expect(c.notes).toContain('layout.cp not given: 1 (printed degrees already multiply to 2048 GPUs)');
   });
 
+  it('tied embeddings follow the architecture source in the notes ("tie_word_embeddings=True", "untied"), else the family convention', () => {
+    expect(modelled('TORCHTUNE-001').scenario.model.tiedEmbeddings).toBe(true);
+    expect(modelled('MSSWIFT-001').scenario.model.tiedEmbeddings).toBe(false);
+    expect(modelled('TORCHTITAN-001').scenario.model.tiedEmbeddings).toBe(false);
+  });
+
   it('LLAMA3-002: TP8 CP1 PP16 DP128 with FSDP over DP; vp, recompute, micro-batch unknown (no convention for the stack), never fitted on', () => {
     const c = modelled('LLAMA3-002');
     expect(c.layout).toMatchObject({ tp: 8, cp: 1, pp: 16, dp: 128, zero: 3, fsdpShardSize: 128, microBatches: 16 });

@@ -12,6 +12,8 @@
  * | swiglu | rmsnorm | no | no | rope | Llama / Mistral / Qwen / DeepSeek configs |
  * | squared-relu | layernorm | no | no | rope | Nemotron-4 (Parmar et al. 2024, arXiv 2402.16819 §2) |
  *
+ * Tied embeddings stated by the record's architecture source (its notes) override the convention.
+ *
  * A null `ffnHidden` of a GELU (GPT-family) model is 4·hidden: Megatron-LM sets
  * `ffn_hidden_size = 4 * hidden_size` when it is not given (megatron/training/arguments.py), as
  * GPT-3 does (d_ff = 4·d_model, Brown et al. 2020 §2.1). Other families have no such rule: skipped.
@@ -89,6 +91,16 @@ function notedNodeLimit(notes: string): number | null {
   return match === null ? null : Number(match[1]);
 }
 
+/**
+ * Tied input and output embeddings where the record's architecture source states them
+ * ("tie_word_embeddings=True", "tied embeddings", "untied"); else the FFN family's convention.
+ */
+function notedTiedEmbeddings(notes: string, convention: boolean): boolean {
+  if (/\buntied\b|tie_word_embeddings\s*=\s*False/i.test(notes)) return false;
+  if (/tie_word_embeddings\s*=\s*True|\btied embeddings\b/i.test(notes)) return true;
+  return convention;
+}
+
 /** The record's model as a ModelSpec, or the first missing field. `seqLen` sets maxPositions. */
 export function buildRecordModel(record: RunRecord, seqLen: number): Built<ModelSpec> {
   const model = record.model;
@@ -115,6 +127,7 @@ export function buildRecordModel(record: RunRecord, seqLen: number): Built<Model
     mlp,
     ffnHidden,
     ...FAMILY_CONVENTIONS[mlp],
+    tiedEmbeddings: notedTiedEmbeddings(record.notes, FAMILY_CONVENTIONS[mlp].tiedEmbeddings),
     maxPositions: seqLen,
     moe: moe.value,
     mtpDepth,

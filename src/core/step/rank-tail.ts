@@ -24,12 +24,12 @@ export function lastBucketSeconds(reduceSeconds: number, params: RankParams, lay
 }
 
 /**
- * Exposed gradient reduction of one rank [s]: overlapped, what the backward window cannot hide
- * but at least the last bucket; not overlapped, all of it.
+ * Exposed gradient reduction of one rank [s]: overlapped, what the backward window
+ * (`windowSeconds`, RankTailInput) cannot hide but at least the last bucket; not overlapped, all of it.
  */
-export function exposedGradReduceSeconds(r: Pick<RankTailInput, 'gradReduceSeconds' | 'windowSeconds' | 'lastBucketSeconds'>, overlap: OverlapAssumptions): number {
+export function exposedGradReduceSeconds(r: Pick<RankTailInput, 'gradReduceSeconds' | 'lastBucketSeconds'>, windowSeconds: number, overlap: OverlapAssumptions): number {
   if (!overlap.dpGradReduce) return r.gradReduceSeconds;
-  return Math.max(r.lastBucketSeconds, r.gradReduceSeconds - r.windowSeconds);
+  return Math.max(r.lastBucketSeconds, r.gradReduceSeconds - windowSeconds);
 }
 
 export interface RankTailInput {
@@ -66,7 +66,7 @@ export function combineRankTails(ranks: readonly (RankTailInput | undefined)[], 
   let busiest = -1;
   ranks.forEach((r, i) => {
     if (r === undefined) return;
-    const grad = exposedGradReduceSeconds(r, overlap);
+    const grad = exposedGradReduceSeconds(r, r.windowSeconds, overlap);
     pipelineEnd = Math.max(pipelineEnd, r.lastEndSeconds + grad);
     optimizer = Math.max(optimizer, r.optimizerSeconds);
     paramGather = Math.max(paramGather, overlap.dpParamGather ? Math.max(0, r.paramGatherSeconds - r.firstForwardSeconds) : r.paramGatherSeconds);

@@ -34,6 +34,10 @@ export interface MemoryValidation {
   readonly errorPct: number;
   /** true for Korthikanti Fig. 1 values (formula vs formula, not a measurement). */
   readonly analytical: boolean;
+  /** The record's software stack (data/README.md `framework`). */
+  readonly framework: string | null;
+  /** The peak compared: allocated (live tensors) or reserved (+ the allocator's cache), and whether the source states it. */
+  readonly statistic: string;
 }
 
 export interface SkippedRun {
@@ -79,7 +83,15 @@ export interface ValidationReport {
   readonly memory: {
     readonly summary: ErrorSummary;
     readonly analyticalSummary: ErrorSummary;
+    /** Measured rows by source family. */
+    readonly bySource: Readonly<Record<string, ErrorSummary>>;
+    /** Measured rows by software stack. */
+    readonly byFramework: Readonly<Record<string, ErrorSummary>>;
+    /** Measured rows, largest absolute error first (at most five). */
+    readonly worst: readonly { readonly id: string; readonly errorPct: number }[];
     readonly runs: readonly MemoryValidation[];
+    /** Records with a measured peak that cannot be modelled, and why. */
+    readonly skipped: readonly SkippedRun[];
   };
   readonly skipped: readonly SkippedRun[];
 }

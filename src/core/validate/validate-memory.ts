@@ -1,85 +1,89 @@
 /**
  * Peak-memory validation against data/runs-dev.json:
  *
- * 1. Measured: torchtitan Llama 3.1 benchmarks (H100 96 GB): peak per GPU, max over ranks, from
- *    `torch.cuda.memory_stats()` reserved bytes — what the caching allocator holds, without the
- *    CUDA context and NCCL buffers, so predicted = total − the runtime reserve.
+ * 1. Measured: every record with a measured peak (`measured.peakMemGiB`), whether or not it has a
+ *    throughput — torchtitan, torchtune, ms-swift (Megatron and DeepSpeed), DeepSpeed ZeRO-2/3.
+ *    Each is adapted to a scenario (`memory-case.ts`), estimated with its stack's memory options
+ *    (`memory-stack.ts`), and compared on the statistic its source reports (`memory-statistic.ts`):
+ *    allocated = the caching allocator's live tensors; reserved = allocated + the allocator's
+ *    cache. Neither includes the CUDA context and NCCL buffers (the runtime reserve).
  * 2. Formula vs formula: Korthikanti et al. 2022 Fig. 1 (`analyticalNotMeasured`): first-stage
  *    transformer-layer activations, as the paper's Table 2 formulas give them.
- *
- * torchtitan fixes layout fields the records leave null (framework conventions, none keyed by run):
- * local batch = globalBatch/dp, else "local batch size N" from the notes, else the printed
- * micro-batch (no accumulation); pipelining uses the schedule named in the notes with torchtitan's
- * default `pipeline_parallel_microbatches` = number of stages (pp, ×2 for looped schedules).
- * Options from its Llama 3 configurations: op-level selective checkpointing, flash SDPA, no dropout,
- * torchao Float8Linear (no cached FP8 weights).
+ * Records that cannot be modelled are listed with the reason.
  */
 import { createCluster } from '../hardware/create-cluster.js';
 import { findAccelerator } from '../hardware/find-accelerator.js';
 import { createLayout } from '../layout/create-layout.js';
 import { layerActivation } from '../memory/activations.js';
+import { peakOnStatistic } from '../memory/allocator-cache.js';
 import { estimateMemory } from '../memory/estimate-memory.js';
 import { MODELS } from '../model/catalog.js';
 import type { ModelSpec } from '../model/types.js';
 import { resolveLayoutSpec } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/types.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
-import type { EstimateMemoryOptions } from '../memory/types.js';
-import { isRunCase, parseRunRecord } from '../runs/parse-run.js';
 import type { RunRecord } from '../runs/record-schema.js';
-import { summarizeErrors } from './summarize.js';
-import type { MemoryValidation, ValidationReport } from './types.js';
+import { isMemoryCase, memoryCaseOf, type MemoryCase } from './memory-case.js';
+import { sourceFamily, summarizeErrors } from './summarize.js';
+import type { ErrorSummary, MemoryValidation, SkippedRun, ValidationReport } from './types.js';
 
 const GIB = 1024 ** 3;
 
-export const TORCHTITAN_MEMORY_OPTIONS: EstimateMemoryOptions = {
-  selectivePolicy: 'torch-op-sac', fp8WeightCache: false, flashAttention: true, dropout: false, searchMicroBatch: false,
-};
+/** Predicted peak [GiB] of a memory case on the statistic its record reports. */
+export function predictedPeakGiB(c: MemoryCase): number {
+  const estimate = estimateMemory(c.runCase.scenario, c.runCase.layout, c.stack.options);
+  const capacity = c.capacityKnown ? estimate.capacityBytes : null;
+  let peak = 0;
+  for (const stage of estimate.stages) peak = Math.max(peak, peakOnStatistic(stage, c.statistic.statistic, capacity));
+  return peak / GIB;
+}
 
-/** The record with the layout fields torchtitan's defaults fix (see the header). */
-export function withTorchtitanDefaults(record: RunRecord): RunRecord {
-  const layout = record.layout;
-  const dp = layout.dp ?? 1;
-  const notedLocal = /local batch size (\d+)/i.exec(record.notes);
-  const localBatch = layout.globalBatch !== null ? layout.globalBatch / dp : notedLocal !== null ? Number(notedLocal[1]) : layout.microBatch ?? 1;
-  const pp = layout.pp ?? 1;
-  const interleaved = /schedule Interleaved 1F1B/i.test(record.notes);
-  const stages = pp * (interleaved ? 2 : 1);
+/** Predicted vs measured peak memory of one record, or why it cannot be modelled; null without a measured peak. */
+export function validateRecordMemory(record: RunRecord): MemoryValidation | SkippedRun | null {
+  const measuredGiB = record.measured.peakMemGiB;
+  if (measuredGiB === null || record.flags.analyticalNotMeasured) return null;
+  const c = memoryCaseOf(record);
+  if (!isMemoryCase(c)) return c;
+  const predictedGiB = predictedPeakGiB(c);
   return {
-    ...record,
-    layout: {
-      ...layout,
-      globalBatch: localBatch * dp,
-      microBatch: pp > 1 ? localBatch / stages : layout.microBatch ?? localBatch,
-      vp: interleaved ? 2 : layout.vp,
-      schedule: pp > 1 ? defaultScheduleId(interleaved ? 2 : 1) : layout.schedule,
-    },
+    id: record.id, model: record.model.name, predictedGiB, measuredGiB, errorPct: (100 * (predictedGiB - measuredGiB)) / measuredGiB, analytical: false,
+    framework: record.framework, statistic: `${c.statistic.statistic} (${c.statistic.basis})`,
   };
 }
 
-/** Predicted vs measured peak memory of one torchtitan record, or null if it cannot be modelled. */
-export function validateTorchtitanMemory(record: RunRecord): MemoryValidation | null {
-  const measuredGiB = record.measured.peakMemGiB;
-  if (measuredGiB === null) return null;
-  const runCase = parseRunRecord(withTorchtitanDefaults(record));
-  if (!isRunCase(runCase)) return null;
-  const estimate = estimateMemory(runCase.scenario, runCase.layout, TORCHTITAN_MEMORY_OPTIONS);
-  const peak = estimate.stages[estimate.peakStage];
-  const predictedGiB = ((peak?.totalBytes ?? 0) - (peak?.buffers.runtimeReserveBytes ?? 0)) / GIB;
-  return { id: record.id, model: record.model.name, predictedGiB, measuredGiB, errorPct: (100 * (predictedGiB - measuredGiB)) / measuredGiB, analytical: false };
+/** Predicted vs measured peak memory of one record, or null if it has none or cannot be modelled. */
+export function validateMeasuredPeak(record: RunRecord): MemoryValidation | null {
+  const row = validateRecordMemory(record);
+  return row !== null && 'errorPct' in row ? row : null;
 }
 
-/** Peak-memory rows of the validation: measured torchtitan rows and the formula-vs-formula rows. */
+function summarizeBy(rows: readonly MemoryValidation[], key: (r: MemoryValidation) => string): Record<string, ErrorSummary> {
+  const groups = new Map<string, number[]>();
+  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r.errorPct]);
+  const out: Record<string, ErrorSummary> = {};
+  for (const k of [...groups.keys()].sort()) out[k] = summarizeErrors(groups.get(k) ?? []);
+  return out;
+}
+
+/** Peak-memory rows of the validation: measured rows, formula-vs-formula rows, and measured peaks that cannot be modelled. */
 export function validateMemory(records: readonly RunRecord[]): ValidationReport['memory'] {
   const runs: MemoryValidation[] = [];
+  const skipped: SkippedRun[] = [];
   for (const record of records) {
-    const row = record.flags.analyticalNotMeasured ? validateKorthikantiMemory(record) : record.source.startsWith('torchtitan') ? validateTorchtitanMemory(record) : null;
-    if (row !== null) runs.push(row);
+    const row = record.flags.analyticalNotMeasured ? validateKorthikantiMemory(record) : validateRecordMemory(record);
+    if (row === null) continue;
+    if ('errorPct' in row) runs.push(row);
+    else skipped.push(row);
   }
+  const measured = runs.filter((r) => !r.analytical);
   return {
-    summary: summarizeErrors(runs.filter((r) => !r.analytical).map((r) => r.errorPct)),
+    summary: summarizeErrors(measured.map((r) => r.errorPct)),
     analyticalSummary: summarizeErrors(runs.filter((r) => r.analytical).map((r) => r.errorPct)),
+    bySource: summarizeBy(measured, (r) => sourceFamily(r.id)),
+    byFramework: summarizeBy(measured, (r) => r.framework ?? 'not stated'),
+    worst: [...measured].sort((a, b) => Math.abs(b.errorPct) - Math.abs(a.errorPct)).slice(0, 5).map((r) => ({ id: r.id, errorPct: r.errorPct })),
     runs,
+    skipped,
   };
 }
 
@@ -132,5 +136,8 @@ export function validateKorthikantiMemory(record: RunRecord): MemoryValidation |
   const activations = first.inFlightMicroBatches * first.layers * perLayer;
   const states = estimate.stages.reduce((sum, s) => sum + s.weightsBytes + s.gradsBytes + s.optimizerBytes, 0) / estimate.stages.length;
   const predictedGiB = (activations + states) / GIB;
-  return { id: record.id, model: record.model.name, predictedGiB, measuredGiB: paper, errorPct: (100 * (predictedGiB - paper)) / paper, analytical: true };
+  return {
+    id: record.id, model: record.model.name, predictedGiB, measuredGiB: paper, errorPct: (100 * (predictedGiB - paper)) / paper, analytical: true,
+    framework: record.framework, statistic: 'formula',
+  };
 }

@@ -39,8 +39,17 @@ describe('validateRuns on data/runs-dev.json (the accuracy targets)', () => {
     expect(Math.abs(run?.errorPct ?? 100)).toBeLessThanOrEqual(18);
   });
 
-  it('peak memory: torchtitan runs within 10% mean absolute error', () => {
-    expect(report.memory.summary.modeled).toBe(18);
+  it('peak memory: every record with a measured peak is modelled or skipped with a reason', () => {
+    const measured = RECORDS.filter((r) => r.measured.peakMemGiB !== null && !r.flags.analyticalNotMeasured).map((r) => r.id).sort();
+    const modelled = report.memory.runs.filter((r) => !r.analytical).map((r) => r.id);
+    const skipped = report.memory.skipped.map((s) => s.id);
+    expect([...modelled, ...skipped].sort()).toEqual(measured);
+    for (const s of report.memory.skipped) expect(s.reason.length).toBeGreaterThan(0);
+    expect(modelled.length).toBeGreaterThanOrEqual(40);
+  });
+
+  // 10%: reached 8.7% over 41 runs (README, Accuracy); the 8% target is not yet met.
+  it('peak memory: mean absolute error ≤ 10% over every modelled measured peak', () => {
     expect(report.memory.summary.meanAbsPctError).toBeLessThanOrEqual(10);
   });
 

@@ -1,0 +1,28 @@
+/**
+ * Bytes per logit the language-model loss keeps, by kernel (per GPU, logits = tokens × vocab / tp):
+ *
+ * | kernel | saved for backward | transient in the loss backward | source |
+ * |---|---|---|---|
+ * | `eager` (default) | 4: FP32 log-probabilities | 8: FP32 gradients of log-probs and logits | eager PyTorch `cross_entropy` on FP32-upcast logits (HF transformers `logits.float()`) |
+ * | `chunked` | 4 | 8 / 8 chunks | torchtune `CEWithChunkedOutputLoss` (`num_output_chunks = 8`): each chunk is upcast and differentiated on its own |
+ * | `fused-linear` | 0 | 0 | Liger `LigerFusedLinearCrossEntropy`: logits are built chunk by chunk inside the head GEMM and the input gradient is computed in the forward; no logits tensor exists |
+ *
+ * The `eager` transient is the named buffer assumption `lossTemporaryBytesPerLogit` (`buffers.ts`).
+ */
+import { FP32_BYTES } from './precision.js';
+
+export type LossKernel = 'eager' | 'chunked' | 'fused-linear';
+
+/** torchtune `CEWithChunkedOutputLoss.num_output_chunks`. */
+export const CHUNKED_LOSS_CHUNKS = 8;
+
+/** Bytes per logit saved between the forward and the backward. */
+export function lossSavedBytesPerLogit(kernel: LossKernel): number {
+  return kernel === 'fused-linear' ? 0 : FP32_BYTES;
+}
+
+/** Bytes per logit transient in the loss backward, given the eager kernel's. */
+export function lossTransientBytesPerLogit(kernel: LossKernel, eagerBytesPerLogit: number): number {
+  if (kernel === 'fused-linear') return 0;
+  return kernel === 'chunked' ? eagerBytesPerLogit / CHUNKED_LOSS_CHUNKS : eagerBytesPerLogit;
+}

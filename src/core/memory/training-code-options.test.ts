@@ -1,0 +1,40 @@
+/** The training-code options of `estimateMemory` (EstimateMemoryOptions), each against its formula. */
+import { describe, expect, it } from 'vitest';
+import { estimateMemory } from './estimate-memory.js';
+import { createCase, createGptFixture } from './test-fixtures.js';
+
+const model = createGptFixture(8, 1024, 8, 32000);
+const { scenario, layout } = createCase({ model, seqLen: 2048, globalBatch: 1 }, { dp: 1, microBatch: 1, recompute: 'none' });
+const stage = (options: Parameters<typeof estimateMemory>[2]) => estimateMemory(scenario, layout, { searchMicroBatch: false, ...options }).stages[0];
+
+describe('estimateMemory training-code options', () => {
+  const base = stage({});
+  if (base === undefined) throw new Error('no stage');
+  const params = base.weightsBytes / 2;
+
+  it('optimizerOnParamDtype: grads 2 B, master 0, moments 2·2 B per parameter', () => {
+    const s = stage({ optimizerOnParamDtype: true });
+    expect(s?.gradsBytes).toBeCloseTo(2 * params, 0);
+    expect(s?.optimizerBytes).toBeCloseTo(4 * params, 0);
+  });
+
+  it('momentBytes: master 4 + the given moment bytes per parameter', () => {
+    expect(stage({ momentBytes: 4 })?.optimizerBytes).toBeCloseTo(8 * params, 0);
+  });
+
+  it('gradientLifetime backward: resident gradients = max(0, all − (activations + temporaries))', () => {
+    const s = stage({ gradientLifetime: 'backward' });
+    const transient = base.activationsBytes + base.buffers.tempBytes;
+    expect(s?.gradsBytes).toBeCloseTo(Math.max(0, base.gradsBytes - transient), 0);
+  });
+
+  it('gradientLifetime fused-step: resident gradients below the step lifetime’s', () => {
+    expect(stage({ gradientLifetime: 'fused-step' })?.gradsBytes ?? Infinity).toBeLessThan(base.gradsBytes);
+  });
+
+  it('lossKernel fused-linear: activations drop by tokens × vocab × 4 B (no FP32 log-probs) and the loss transient vanishes', () => {
+    const s = stage({ lossKernel: 'fused-linear' });
+    expect(base.activationsBytes - (s?.activationsBytes ?? 0)).toBeCloseTo(2048 * 32000 * 4, 0);
+    expect(s?.buffers.tempBytes ?? Infinity).toBeLessThan(base.buffers.tempBytes);
+  });
+});

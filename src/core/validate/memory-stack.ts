@@ -1,0 +1,89 @@
+/**
+ * The memory options of a record's training code: what its stack and the options its provenance
+ * names change in memory (`memory/types.ts` EstimateMemoryOptions), each read from the record:
+ *
+ * | option | when | source |
+ * |---|---|---|
+ * | torchtitan configuration | framework torchtitan | its Llama 3 configs: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights) |
+ * | `gradientLifetime: backward` | one GPU, no Megatron or DeepSpeed (plain autograd `param.grad`) | `memory/gradient-lifetime.ts` |
+ * | `gradientLifetime: fused-step` | `measured.other.optimizerInBackward` | torchtune `optimizer_in_bwd` |
+ * | `optimizerOnParamDtype` | notes: pure bf16 / AdamW on bf16-loaded weights | torch AdamW states take the parameter dtype |
+ * | `momentBytes: 4` | `measured.other.optimizerStateDtype` names bf16 moments | Megatron precision-aware optimizer |
+ * | `lossKernel: fused-linear` | Liger kernel named (notes or `measured.other.ligerKernel`) | Liger fused linear cross-entropy |
+ * | `lossKernel: chunked` | `measured.other.chunkedCrossEntropy` | torchtune chunked cross-entropy |
+ * | `eagerElementwise` | stacks running HF / torchtune modules in eager PyTorch (DeepSpeed, torchtune, HF Trainer), unless the record names torch.compile or Liger's fused kernels | `memory/layer-tensors.ts` pushEagerPointwiseTensors |
+ * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer, else DeepSpeed's defaults | `memory/zero-buckets.ts` |
+ */
+import type { EstimateMemoryOptions } from '../memory/types.js';
+import { DEEPSPEED_DEFAULT_BUCKETS, hfAutoZeroBuckets } from '../memory/zero-buckets.js';
+import type { RunRecord } from '../runs/record-schema.js';
+
+export interface RecordMemoryOptions {
+  readonly options: EstimateMemoryOptions;
+  /** One line per option taken from the stack or the record. */
+  readonly named: readonly string[];
+}
+
+/** torchtitan's Llama 3 configurations: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights). */
+export const TORCHTITAN_MEMORY_OPTIONS: EstimateMemoryOptions = {
+  selectivePolicy: 'torch-op-sac', fp8WeightCache: false, flashAttention: true, dropout: false, searchMicroBatch: false,
+};
+
+function otherField(record: RunRecord, key: string): unknown {
+  return record.measured.other?.[key];
+}
+
+/** Liger kernels named: fused RMSNorm, SwiGLU and linear cross-entropy (`ligerKernel` false overrides the notes). */
+function liger(record: RunRecord): boolean {
+  const flag = otherField(record, 'ligerKernel');
+  return flag === true || (flag !== false && /liger kernel/i.test(record.notes));
+}
+
+function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions {
+  if (record.framework === 'torchtitan') {
+    named.push('torchtitan Llama 3 configs: op SAC, flash, Float8Linear');
+    return TORCHTITAN_MEMORY_OPTIONS;
+  }
+  if (record.framework === 'deepspeed') {
+    const hf = /HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && record.model.hidden !== null;
+    named.push(hf ? 'DeepSpeed buckets: HF Trainer "auto" sizes' : 'DeepSpeed buckets: defaults');
+    return { zeroBuckets: hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS };
+  }
+  const stackBuffers = record.framework === 'megatron-core' || (record.cluster.numGpus ?? 1) > 1;
+  if (stackBuffers) return {};
+  named.push('one GPU, plain autograd: gradients live from the backward to zero_grad');
+  return { gradientLifetime: 'backward' };
+}
+
+/** The memory options of the record's training code (see the table above). */
+export function recordMemoryOptions(record: RunRecord): RecordMemoryOptions {
+  const named: string[] = [];
+  const notes = record.notes;
+  let options: EstimateMemoryOptions = { ...stackOptions(record, named), searchMicroBatch: false };
+  const compiled = otherField(record, 'compile') === true || /torch\.compile/i.test(notes);
+  if (/DeepSpeed|torchtune|HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && !compiled && !liger(record)) {
+    options = { ...options, eagerElementwise: true };
+    named.push('eager PyTorch element-wise ops (no torch.compile): their intermediates are saved');
+  }
+  if (otherField(record, 'optimizerInBackward') === true) {
+    options = { ...options, gradientLifetime: 'fused-step' };
+    named.push('optimizer step fused into the backward');
+  }
+  if (/pure bf16|AdamW on bf16-loaded weights/i.test(notes)) {
+    options = { ...options, optimizerOnParamDtype: true };
+    named.push('AdamW on 16-bit parameters: 16-bit gradients and moments, no master copy');
+  }
+  const stateDtype = otherField(record, 'optimizerStateDtype');
+  if (typeof stateDtype === 'string' && /bf16/i.test(stateDtype)) {
+    options = { ...options, momentBytes: 4 };
+    named.push('bf16 Adam moments (precision-aware optimizer)');
+  }
+  if (liger(record)) {
+    options = { ...options, lossKernel: 'fused-linear' };
+    named.push('Liger fused linear cross-entropy: no logits tensor');
+  } else if (otherField(record, 'chunkedCrossEntropy') === true) {
+    options = { ...options, lossKernel: 'chunked' };
+    named.push('chunked cross-entropy');
+  }
+  return { options, named };
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseRunsFile, type RunRecord } from '../runs/index.js';
+import { memoryStatisticOf } from './memory-statistic.js';
+import { recordMemoryOptions } from './memory-stack.js';
+
+const RECORDS = parseRunsFile(readFileSync(new URL('../../../data/runs-dev.json', import.meta.url), 'utf8'));
+const record = (id: string): RunRecord => {
+  const r = RECORDS.find((x) => x.id === id);
+  if (r === undefined) throw new Error(`${id} missing`);
+  return r;
+};
+
+describe('memoryStatisticOf(record): which peak the source reports', () => {
+  it('active bytes named by the source → allocated (stated)', () => {
+    expect(memoryStatisticOf(record('TORCHTUNE-001'))).toMatchObject({ statistic: 'allocated', basis: 'stated' });
+  });
+  it('max_memory_reserved named → reserved (stated)', () => {
+    expect(memoryStatisticOf(record('MSSWIFT-001'))).toMatchObject({ statistic: 'reserved', basis: 'stated' });
+  });
+  it('torchtitan tables → reserved, from its memory monitor (documented)', () => {
+    expect(memoryStatisticOf(record('TORCHTITAN-001'))).toMatchObject({ statistic: 'reserved', basis: 'documented' });
+  });
+  it('a statistic the source leaves unknown is marked assumed', () => {
+    expect(memoryStatisticOf(record('DSGIST-001')).basis).toBe('assumed');
+  });
+});
+
+describe('recordMemoryOptions(record): the training code the record names', () => {
+  it('torchtune with the optimizer fused into the backward, chunked loss, pure bf16', () => {
+    expect(recordMemoryOptions(record('TORCHTUNE-005')).options).toMatchObject({ gradientLifetime: 'fused-step', lossKernel: 'chunked', optimizerOnParamDtype: true });
+  });
+  it('one GPU without Megatron or DeepSpeed: gradients live from the backward (plain autograd)', () => {
+    expect(recordMemoryOptions(record('TORCHTUNE-001')).options.gradientLifetime).toBe('backward');
+  });
+  it('Liger kernel: fused linear cross-entropy; without it (ligerKernel false) the eager loss', () => {
+    expect(recordMemoryOptions(record('MSSWIFT-011')).options.lossKernel).toBe('fused-linear');
+    expect(recordMemoryOptions(record('MSSWIFT-012')).options.lossKernel).toBeUndefined();
+  });
+  it('DeepSpeed through the HF Trainer: HF "auto" buckets (reduce = hidden²)', () => {
+    expect(recordMemoryOptions(record('MSSWIFT-012')).options.zeroBuckets?.reduceBucketParams).toBe(3584 * 3584);
+  });
+  it('precision-aware optimizer with bf16 moments: 4 bytes of moments', () => {
+    expect(recordMemoryOptions(record('MSSWIFT-008')).options.momentBytes).toBe(4);
+  });
+});
