@@ -17,9 +17,11 @@ function fmt(v: number): string {
   return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(3);
 }
 
-/** Null layout fields that matter: `field` by the stack's convention, `field?` unknown (never fitted on). */
+const BASIS_MARK = { convention: '', planner: '*', unknown: '?' } as const;
+
+/** Null layout fields that matter: `field` by the stack's convention, `field*` the planner's choice, `field?` unknown (never fitted on). */
 function assumedLabel(v: RunValidation): string {
-  return v.assumed.map((a) => `${a.field}${a.basis === 'unknown' ? '?' : ''}`).join(' ') || '-';
+  return v.assumed.map((a) => `${a.field}${BASIS_MARK[a.basis]}`).join(' ') || '-';
 }
 
 function pct(v: number): string {
@@ -66,7 +68,7 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
     ...summaryRows(s.byAccelerator), ...summaryRows(s.byArchitecture), ...summaryRows(s.byPrecision),
     ...summaryRows({ 'fully specified': s.fullySpecified, 'assumed fields': s.assumed }),
   ], 'Summary (throughput)'));
-  out.push('assumed: layout fields the record leaves null that matter for the run, set by the stack\'s documented convention; "field?" = no convention, a generic default (such runs are never fitted on)');
+  out.push('assumed: layout fields the record leaves null that matter for the run, set by the stack\'s documented convention; "field*" = the planner\'s choice with the rest of the layout fixed (what a tuned run uses); "field?" = no convention, a generic default (such runs are never fitted on)');
   out.push(`worst run: ${s.worst ? `${s.worst.id} (${s.worst.errorPct.toFixed(1)}%)` : '-'}`);
   if (cv) out.push(formatCrossValidation(cv));
   const ms = r.memory.summary;

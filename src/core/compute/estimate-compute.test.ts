@@ -4,7 +4,7 @@ import { MODELS } from '../model/catalog.js';
 import { estimateLayerCompute, estimateStageCompute } from './estimate-compute.js';
 import { layerOps } from './ops.js';
 import { createRooflineDevice, opSeconds } from './roofline.js';
-import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
+import { DEFAULT_EFFICIENCY_PARAMS, PRIOR_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { ComputeEstimate, ComputeShape } from './types.js';
 
 const gpt3 = MODELS['gpt3-175b'];
@@ -80,15 +80,16 @@ describe('estimateStageCompute', () => {
     expect(sel.recomputeSeconds).toBeCloseTo(core.reduce((s, op) => s + opSeconds(op, 'forward', device), 0), 15);
   });
 
-  it('DeepSeek-style selective (fp8-block) re-runs norms, MLA up-projections and the MoE SwiGLU, not the core', () => {
-    const e = estimateLayerCompute(deepseekV3, 10, { ...ds, recompute: 'selective' }, h800);
+  it('DeepSeek-style selective (fp8-block) re-runs norms, MLA up-projections and the MoE SwiGLU, not the core (priced at the literature priors: a claim about the inventory, not the fit)', () => {
+    const e = estimateLayerCompute(deepseekV3, 10, { ...ds, recompute: 'selective' }, h800, PRIOR_EFFICIENCY_PARAMS);
     const upProj = layerOps(deepseekV3, 10, ds).filter((op) => op.name === 'attn.wq_b' || op.name === 'attn.wkv_b');
-    const device = createRooflineDevice(h800, 'fp8-block', DEFAULT_EFFICIENCY_PARAMS);
+    const device = createRooflineDevice(h800, 'fp8-block', PRIOR_EFFICIENCY_PARAMS);
     const upSeconds = upProj.reduce((s, op) => s + opSeconds(op, 'forward', device), 0);
     expect(e.recomputeSeconds).toBeGreaterThan(upSeconds);
     expect(e.recomputeSeconds).toBeLessThan(0.2 * e.forwardSeconds);
-    const coreOnly = estimateLayerCompute(deepseekV3, 10, { ...ds, recompute: 'selective', recomputeModules: ['core-attn'] }, h800);
-    expect(coreOnly.recomputeSeconds).toBeGreaterThan(e.recomputeSeconds);
+    const coreOnly = estimateLayerCompute(deepseekV3, 10, { ...ds, recompute: 'selective', recomputeModules: ['core-attn'] }, h800, PRIOR_EFFICIENCY_PARAMS);
+    // Fewer FLOPs re-run than the attention core (the times are within 1% of each other, a knife edge of the fit).
+    expect(coreOnly.flops.recompute).toBeGreaterThan(e.flops.recompute);
   });
 
   it('head and MTP flags add their work to the stage', () => {

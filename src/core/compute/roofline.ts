@@ -16,6 +16,7 @@
 import type { Accelerator, Precision } from '../hardware/types.js';
 import { curveEfficiency, deviceEfficiency, gemmCurve, type AttentionCurve, type EfficiencyParams, type SaturatingCurve } from './efficiency.js';
 import { peakFlopsPerSec } from '../hardware/peak-flops.js';
+import { sustainedTensorRatio } from '../hardware/power-clock.js';
 import { gemmShapeEfficiency, type GemmPassShape, type GemmTiling } from './gemm-shape.js';
 import { mathPrecision, operandBytes } from './precision.js';
 import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
@@ -75,7 +76,7 @@ export interface RooflineDevice {
 function tensorPath(accelerator: Accelerator, precision: Precision, params: EfficiencyParams, smFraction: number): TensorPath {
   return {
     precision,
-    peakFlopsPerSec: peakFlopsPerSec(accelerator, precision) * smFraction,
+    peakFlopsPerSec: peakFlopsPerSec(accelerator, precision) * smFraction * sustainedTensorRatio(accelerator),
     curve: gemmCurve(params, accelerator.id, precision),
     operandBytes: operandBytes(precision),
   };
@@ -93,7 +94,7 @@ export function createRooflineDevice(accelerator: Accelerator, recipe: Precision
       'fp8-capable': tensorPath(accelerator, mathPrecision(recipe, 'fp8-capable'), params, computeSmFraction),
       'bf16-only': tensorPath(accelerator, bf16, params, computeSmFraction),
     },
-    attention: { peakFlopsPerSec: peakFlopsPerSec(accelerator, bf16) * computeSmFraction, curve: dev.attention },
+    attention: { peakFlopsPerSec: peakFlopsPerSec(accelerator, bf16) * computeSmFraction * sustainedTensorRatio(accelerator), curve: dev.attention },
     memoryBytesPerSec: accelerator.hbmBandwidthBytesPerSec * dev.hbmEfficiency,
     elementwiseTrafficFactor,
     streamingBytesPerSec: accelerator.hbmBandwidthBytesPerSec * STREAMING_HBM_EFFICIENCY,

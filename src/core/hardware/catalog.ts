@@ -70,7 +70,12 @@ export const ACCELERATORS = {
     gpusPerNode: 8, tdpWatts: 500,
     system: REFERENCE_SYSTEMS['grand-teton-h100-500w'], scaleOut: SCALE_OUT_FABRICS['meta-400g'],
     source: 'hardware.json h100-96gb-500w: torchtitan benchmark pages ("Grand Teton; 96GB HBM2e, 500W power limit"); peak FLOP/s and NVLink copied from h100-sxm',
-    notes: 'Assumption: HBM bandwidth not in the data, copied from h100-sxm (3.35 TB/s; an upper bound for HBM2e). Peak is the SXM datasheet peak; the 500 W cap lowers sustained clocks (left to the efficiency calibration). ' + NVLINK_LATENCY_NOTE,
+    powerLimit: {
+      watts: 500,
+      peakQuotedAtWatts: 700,
+      source: 'hardware.json h100-96gb-500w: "500W power limit" (torchtitan benchmark pages); the peak is the H100 SXM datasheet peak at 700 W (H100 whitepaper V1.04 Table 1)',
+    },
+    notes: 'Assumption: HBM bandwidth not in the data, copied from h100-sxm (3.35 TB/s; an upper bound for HBM2e). Peak is the SXM datasheet peak at 700 W; the 500 W cap lowers the sustained tensor rate (power-clock.ts). ' + NVLINK_LATENCY_NOTE,
   },
   'h800': {
     id: 'h800', name: 'NVIDIA H800 SXM 80GB', vendor: 'NVIDIA',

@@ -66,6 +66,18 @@ export interface Accelerator {
    * later (NVIDIA Transformer Engine supports MXFP8 recipes on Blackwell only). Absent = false.
    */
   readonly microscalingTensorCores?: boolean;
+  /**
+   * A board power limit below the one the catalog peak was quoted at (a capped variant whose peak
+   * is copied from the full-power part): the sustained tensor rate is lower (`power-clock.ts`).
+   * Absent = the peak holds at the chip's own board power.
+   */
+  readonly powerLimit?: {
+    /** The limit the chip runs under [W]. */
+    readonly watts: number;
+    /** Board power of the datasheet the peak comes from [W]. */
+    readonly peakQuotedAtWatts: number;
+    readonly source: string;
+  };
 }
 
 /** The cluster a scenario runs on: an accelerator, a GPU count and the two network tiers. */

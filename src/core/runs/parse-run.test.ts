@@ -48,8 +48,8 @@ describe('parseRunRecord on data/runs-dev.json', () => {
   const results = RECORDS.map((r) => parseRunRecord(r));
   const cases = results.filter(isRunCase);
 
-  it('models 129 of 417 records; every skip has a reason (regression count)', () => {
-    expect(cases).toHaveLength(129);
+  it('models 138 of 417 records; every skip has a reason (regression count)', () => {
+    expect(cases).toHaveLength(138);
     for (const result of results) if (!isRunCase(result)) expect(result.skipReason.length).toBeGreaterThan(0);
   });
 
@@ -103,6 +103,19 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     const deepseek = modelled('DEEPSEEK-001');
     expect(deepseek.scenario.training.framework?.id).toBe('megatron-core');
     expect(deepseek.notes).toContain('framework hai-llm: no profile of its own, megatron-core assumed');
+  });
+
+  it('torchtitan pipelining: microBatch = local batch / (pp · stages per rank), 2 stages per rank when the notes name Interleaved 1F1B', () => {
+    const oneF = modelled('TORCHTITAN-013');
+    expect(oneF.layout).toMatchObject({ pp: 8, vp: 1, dp: 8, microBatch: 256 / 8 / 8, schedule: '1f1b' });
+    expect(oneF.assumed.find((a) => a.field === 'microBatch')).toMatchObject({ basis: 'convention', value: 4 });
+    const looped = modelled('TORCHTITAN-014');
+    expect(looped.layout).toMatchObject({ pp: 8, vp: 2, microBatch: 256 / 8 / (8 * 2), schedule: 'interleaved' });
+  });
+
+  it('a GELU (GPT) model without ffnHidden gets Megatron-LM\'s 4·hidden', () => {
+    const c = modelled('MLM24-003');
+    expect(c.scenario.model.ffnHidden).toBe(4 * c.scenario.model.hidden);
   });
 
   it('fp8-mx records become mxfp8 scenarios of precision class fp8', () => {

@@ -18,7 +18,8 @@
  * | megatron-lm | recompute | full | Narayanan et al. 2021 §5 ran with activation recomputation (full, per layer) |
  * | megatron-lm | zero | 0 | no distributed optimizer before Megatron-Core (Narayanan et al. 2021) |
  * | torchtitan | sequenceParallel | tp > 1 | torchtitan's TP plan shards norms along the sequence (`parallelize_llama`, SequenceParallel) |
- * | torchtitan | vp | 1 | torchtitan pipelines one stage per rank unless a looped schedule is named (the notes name it) |
+ * | torchtitan | microBatch | local batch / (pp · vp) with pp > 1 | torchtitan `build_pipeline_schedule`: `pipeline_parallel_microbatches` defaults to the number of stages in total |
+ * | torchtitan | vp | 1; 2 when the notes name a looped schedule (Interleaved 1F1B, looped BFS, interleaved zero-bubble) | torchtitan `generate_split_points`: one stage per rank for single-stage schedules, 2 per rank by default for multi-stage (`PipelineScheduleMulti`) schedules |
  * | deepspeed, other | sequenceParallel | false | no Megatron sequence parallelism outside Megatron |
  */
 import type { RunRecord } from './record-schema.js';
@@ -30,22 +31,55 @@ type Value = number | boolean | 'none' | 'selective' | 'full';
 export interface AssumedField {
   readonly field: LayoutField;
   readonly value: Value;
-  /** `convention`: the stack's documented default; `unknown`: a generic default, nothing documents it. */
-  readonly basis: 'convention' | 'unknown';
+  /**
+   * `convention`: the stack's documented default; `planner`: what the planner chooses with the rest
+   * of the layout fixed (`validate/resolve-by-planner.ts`); `unknown`: a generic default, nothing
+   * documents it (never fitted on).
+   */
+  readonly basis: 'convention' | 'planner' | 'unknown';
   readonly source: string;
 }
 
+/** What a convention may depend on: the record's degrees (vp as resolved so far), its batch and its provenance notes. */
+export interface ConventionContext {
+  readonly tp: number;
+  readonly pp: number;
+  readonly dp: number;
+  readonly vp: number;
+  readonly moe: boolean;
+  readonly zero: number;
+  /** Global batch [sequences]. */
+  readonly globalBatch: number;
+  readonly notes: string;
+}
+
 interface Convention {
-  readonly value: (tp: number) => Value;
+  readonly value: (ctx: ConventionContext) => Value;
   readonly source: string;
 }
 
 const MEGATRON_CORE: Partial<Record<LayoutField, Convention>> = {
-  sequenceParallel: { value: (tp) => tp > 1, source: 'NeMo / Megatron-Bridge recipes: sequence parallel with TP > 1' },
+  sequenceParallel: { value: ({ tp }) => tp > 1, source: 'NeMo / Megatron-Bridge recipes: sequence parallel with TP > 1' },
   recompute: { value: () => 'none', source: 'Megatron-Core: --recompute-granularity defaults to None' },
   vp: { value: () => 1, source: 'Megatron-Core: no virtual pipeline unless set' },
   zero: { value: () => 1, source: 'Megatron-Bridge recipes: distributed optimizer' },
 };
+
+/** A multi-stage (looped) pipeline schedule named in a record's notes (torch.distributed.pipelining names). */
+const LOOPED_SCHEDULE = /\b(interleaved[ -]?1f1b|looped ?bfs|interleaved ?zero ?bubble|zbv)\b/i;
+
+/** torchtitan's default stages per rank for a multi-stage schedule without explicit split points. */
+const TORCHTITAN_STAGES_PER_RANK_LOOPED = 2;
+
+/**
+ * torchtitan's micro-batch [sequences] under pipelining: the local batch split into as many
+ * micro-batches as there are pipeline stages in total (`n_microbatches = num_total_stages` when
+ * not set); without pipelining the local batch is one micro-batch. Falls back to 1 when the split is not whole.
+ */
+function torchtitanMicroBatch(localBatch: number, totalStages: number): number {
+  const mb = localBatch / totalStages;
+  return Number.isInteger(mb) && mb >= 1 ? mb : 1;
+}
 
 const CONVENTIONS: Readonly<Record<string, Partial<Record<LayoutField, Convention>>>> = {
   'megatron-core': MEGATRON_CORE,
@@ -56,25 +90,32 @@ const CONVENTIONS: Readonly<Record<string, Partial<Record<LayoutField, Conventio
     vp: { value: () => 1, source: 'Megatron-LM: no interleaving unless set' },
   },
   torchtitan: {
-    sequenceParallel: { value: (tp) => tp > 1, source: 'torchtitan parallelize_llama: SequenceParallel norms with TP' },
-    vp: { value: () => 1, source: 'torchtitan: one stage per rank unless a looped schedule is named' },
+    sequenceParallel: { value: ({ tp }) => tp > 1, source: 'torchtitan parallelize_llama: SequenceParallel norms with TP' },
+    vp: {
+      value: ({ notes }) => (LOOPED_SCHEDULE.test(notes) ? TORCHTITAN_STAGES_PER_RANK_LOOPED : 1),
+      source: 'torchtitan generate_split_points: 1 stage per rank, 2 with a looped (multi-stage) schedule',
+    },
+    microBatch: {
+      value: ({ pp, vp, dp, globalBatch }) => torchtitanMicroBatch(globalBatch / dp, pp * vp),
+      source: 'torchtitan build_pipeline_schedule: pipeline_parallel_microbatches defaults to the total number of stages (pp · stages per rank)',
+    },
   },
   deepspeed: { sequenceParallel: { value: () => false, source: 'DeepSpeed: no Megatron sequence parallelism' } },
   other: { sequenceParallel: { value: () => false, source: 'no Megatron sequence parallelism outside Megatron' } },
 };
 
-const GENERIC: Record<LayoutField, (tp: number, dp: number) => Value> = {
+const GENERIC: Record<LayoutField, (ctx: ConventionContext) => Value> = {
   vp: () => 1,
-  sequenceParallel: (tp) => tp > 1,
+  sequenceParallel: ({ tp }) => tp > 1,
   recompute: () => 'none',
   microBatch: () => 1,
   zero: () => 1,
-  etp: (tp) => tp,
-  fsdpShardSize: (_tp, dp) => dp,
+  etp: ({ tp }) => tp,
+  fsdpShardSize: ({ dp }) => dp,
 };
 
 /** Whether a field changes the run at these degrees (see rule 1 of the header). */
-function matters(field: LayoutField, ctx: { tp: number; pp: number; moe: boolean; zero: number }): boolean {
+function matters(field: LayoutField, ctx: ConventionContext): boolean {
   if (field === 'vp') return ctx.pp > 1;
   if (field === 'sequenceParallel') return ctx.tp > 1;
   if (field === 'etp') return ctx.moe && ctx.tp > 1;
@@ -84,12 +125,12 @@ function matters(field: LayoutField, ctx: { tp: number; pp: number; moe: boolean
 
 /** Resolves one null field; pushes what was assumed (if anything) and a note. */
 export function resolveField<T extends Value>(
-  record: RunRecord, field: LayoutField, given: T | null, ctx: { tp: number; pp: number; dp: number; moe: boolean; zero: number },
+  record: RunRecord, field: LayoutField, given: T | null, ctx: ConventionContext,
   assumed: AssumedField[], notes: string[], narrow: (v: Value) => T,
 ): T {
   if (given !== null) return given;
   const convention = CONVENTIONS[record.framework ?? '']?.[field];
-  const value = narrow(convention?.value(ctx.tp) ?? GENERIC[field](ctx.tp, ctx.dp));
+  const value = narrow(convention?.value(ctx) ?? GENERIC[field](ctx));
   if (!matters(field, ctx)) return value;
   const entry: AssumedField = convention === undefined
     ? { field, value, basis: 'unknown', source: `not given; no convention for ${record.framework ?? 'an unstated stack'}: generic default` }

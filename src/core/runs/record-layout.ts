@@ -17,7 +17,7 @@ import type { LayoutSpec } from '../scenario/types.js';
 import { defaultScheduleId, scheduleNamedIn, type ScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_ORDER } from '../layout/types.js';
 import type { Built } from './record-model.js';
-import { resolveField, type AssumedField, type LayoutField } from './record-conventions.js';
+import { resolveField, type AssumedField, type ConventionContext, type LayoutField } from './record-conventions.js';
 import type { RunRecord } from './record-schema.js';
 
 type Degrees = { tp: number; pp: number; cp: number; dp: number };
@@ -66,10 +66,12 @@ export function buildRecordLayout(record: RunRecord, gpus: number, moe: boolean,
   if (!degrees.ok) return degrees;
   const { tp, pp, cp, dp } = degrees.value;
   if (moe && layout.ep === null) return { ok: false, reason: 'layout.ep not given for a MoE model' };
-  const ctx = { tp, pp, dp, moe, zero: layout.zero ?? 1 };
+  const ctx: ConventionContext = { tp, pp, dp, vp: 1, moe, zero: layout.zero ?? 1, globalBatch: layout.globalBatch ?? dp, notes: record.notes };
+  const resolveIn = <T extends number | boolean | 'none' | 'selective' | 'full'>(c: ConventionContext) => (field: LayoutField, given: T | null, narrow: (v: unknown) => T): T =>
+    resolveField(record, field, given, c, assumed, notes, narrow);
+  const vp = resolveIn<number>(ctx)('vp', layout.vp, asNumber);
   const resolve = <T extends number | boolean | 'none' | 'selective' | 'full'>(field: LayoutField, given: T | null, narrow: (v: unknown) => T): T =>
-    resolveField(record, field, given, ctx, assumed, notes, narrow);
-  const vp = resolve('vp', layout.vp, asNumber);
+    resolveIn<T>({ ...ctx, vp })(field, given, narrow);
   const zero = resolve('zero', layout.zero, (v) => { const n = asNumber(v); return n === 0 || n === 2 || n === 3 ? n : 1; });
   const schedule: ScheduleId = layout.schedule ?? notedSchedule(record.notes, notes) ?? defaultScheduleId(vp);
   return {

@@ -13,6 +13,10 @@
  * | squared-relu | layernorm | no | no | rope | Nemotron-4 (Parmar et al. 2024, arXiv 2402.16819 §2) |
  *
  * Tied embeddings stated by the record's architecture source (its notes) override the convention.
+ *
+ * A null `ffnHidden` of a GELU (GPT-family) model is 4·hidden: Megatron-LM sets
+ * `ffn_hidden_size = 4 * hidden_size` when it is not given (megatron/training/arguments.py), as
+ * GPT-3 does (d_ff = 4·d_model, Brown et al. 2020 §2.1). Other families have no such rule: skipped.
  */
 import type { AttentionSpec, MlpKind, ModelSpec, MoeSpec, NormKind } from '../model/types.js';
 import type { RunRecord } from './record-schema.js';
@@ -38,6 +42,9 @@ const FAMILY_CONVENTIONS = {
   swiglu: { norm: 'rmsnorm', linearBias: false, tiedEmbeddings: false, positionEmbedding: 'rope' },
   'squared-relu': { norm: 'layernorm', linearBias: false, tiedEmbeddings: false, positionEmbedding: 'rope' },
 } satisfies Record<MlpKind, FamilyConvention>;
+
+/** Megatron-LM's default FFN width of a GPT (GELU) model, in multiples of hidden (see the header). */
+const GELU_FFN_MULTIPLE = 4;
 
 function buildAttention(model: RecordModel, heads: number): Built<AttentionSpec> {
   if (model.attention === null) return missing('model.attention');
@@ -108,7 +115,7 @@ export function buildRecordModel(record: RunRecord, seqLen: number): Built<Model
   if (!attention.ok) return attention;
   const moe = buildMoe(model, record.notes);
   if (!moe.ok) return moe;
-  const ffnHidden = model.ffnHidden ?? moe.value?.denseFfnHidden ?? null;
+  const ffnHidden = model.ffnHidden ?? moe.value?.denseFfnHidden ?? (mlp === 'gelu' && moe.value === null ? GELU_FFN_MULTIPLE * hidden : null);
   if (ffnHidden === null) return missing('model.ffnHidden');
   const spec: ModelSpec = {
     id: `run-${record.id}`,

@@ -71,12 +71,15 @@ describe('estimateStep', () => {
     expect(dual.time.exposed.ep).toBeLessThan(plain.time.exposed.ep);
   });
 
-  it('TP spread over single-GPU domains on a slow scale-out exposes TP communication that TP inside one domain hides', () => {
+  it('TP spread over single-GPU domains on a slow scale-out exposes TP communication that TP inside one domain hides; inside, 1/tp of it stays exposed (the overlap\'s fill)', () => {
     const s = examples[1] as Scenario;
-    const inside = estimateStep(s, createLayout(s));
-    const bare = estimateStep(s, createLayout(s), createStepOptions({ overlap: { tpFraction: 0 } }));
-    // Hidden behind the GEMMs, only the contention stays: overlapGemmSlowdown × the TP time.
-    expect(inside.time.exposed.tp).toBeCloseTo(DEFAULT_FRAMEWORK.overlapGemmSlowdown * bare.time.exposed.tp, 9);
+    const layout = createLayout(s);
+    const inside = estimateStep(s, layout);
+    const bare = estimateStep(s, layout, createStepOptions({ overlap: { tpFraction: 0 } }));
+    // Hidden behind the GEMMs, the decomposition's fill (1/tp of it) and the contention on the rest stay:
+    // exposed = (1/tp + (1 − 1/tp) · overlapGemmSlowdown) × the TP time.
+    const fill = 1 / layout.tp;
+    expect(inside.time.exposed.tp).toBeCloseTo((fill + (1 - fill) * DEFAULT_FRAMEWORK.overlapGemmSlowdown) * bare.time.exposed.tp, 9);
     const spread = withCluster(s, { scaleUpDomainGpus: 1, scaleOutBandwidthBytesPerSec: s.cluster.scaleOutBandwidthBytesPerSec / 10 });
     expect(estimateStep(spread, createLayout(spread)).time.exposed.tp).toBeGreaterThan(inside.time.exposed.tp);
   });

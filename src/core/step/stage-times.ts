@@ -57,6 +57,21 @@ function hidden(commSeconds: number, computeSeconds: number, overlapped: boolean
   return Math.max(0, commSeconds - computeSeconds) + slowdown * Math.min(commSeconds, computeSeconds);
 }
 
+/**
+ * Exposed seconds of a pass's TP collectives. Overlap by decomposition (Megatron-Core / Transformer
+ * Engine userbuffers ring-exchange, torchtitan async TP) splits each collective-GEMM pair into tp
+ * steps, one chunk per peer, and overlaps each chunk's transfer with another chunk's GEMM; one step's
+ * transfer has no GEMM beside it (the first all-gather chunk arrives before any remote GEMM can
+ * start, the last reduce-scatter partial leaves after the last GEMM: Wang et al., "Overlap
+ * Communication with Dependent Computation via Decomposition in Large Deep Learning Models",
+ * ASPLOS 2023, §3). So 1/tp of the collective stays exposed, and the rest hides as `hidden`.
+ */
+function tpExposed(commSeconds: number, computeSeconds: number, overlapped: boolean, slowdown: number, tp: number): number {
+  if (!overlapped || tp <= 1) return hidden(commSeconds, computeSeconds, overlapped, slowdown);
+  const fill = commSeconds / tp;
+  return fill + hidden(commSeconds - fill, computeSeconds, true, slowdown);
+}
+
 export function estimateStageCost(inputs: StageInputs): StageCost {
   const { chunk } = inputs;
   const { overlap } = inputs.framework;
@@ -68,10 +83,11 @@ export function estimateStageCost(inputs: StageInputs): StageCost {
   const sum = (pick: (c: LayerComm) => number): number => nDense * pick(inputs.dense) + nMoe * pick(inputs.moe);
 
   // TP collectives overlapped with the GEMMs of the same pass (forward GEMMs ≈ 1/3 of the GEMM time,
-  // backward 2/3: dgrad + wgrad); only what exceeds the overlappable GEMM time stays exposed.
+  // backward 2/3: dgrad + wgrad); only what exceeds the overlappable GEMM time stays exposed, plus
+  // the pipeline fill of the decomposed overlap (`tpOverlapFill`).
   const gemmForward = compute.byKind.gemm / 3;
-  const tpF = hidden(sum((c) => c.tpForwardSeconds), overlap.tpFraction * gemmForward, overlap.tpFraction > 0, slow);
-  const tpB = hidden(sum((c) => c.tpBackwardSeconds), overlap.tpFraction * 2 * gemmForward, overlap.tpFraction > 0, slow);
+  const tpF = tpExposed(sum((c) => c.tpForwardSeconds), overlap.tpFraction * gemmForward, overlap.tpFraction > 0, slow, inputs.shape.tp);
+  const tpB = tpExposed(sum((c) => c.tpBackwardSeconds), overlap.tpFraction * 2 * gemmForward, overlap.tpFraction > 0, slow, inputs.shape.tp);
   const layers = nDense + nMoe;
   const cpF = layers * hidden(inputs.dense.cpForwardSeconds, inputs.attentionForwardSeconds, overlap.cpRing, slow);
   const cpB = layers * hidden(inputs.dense.cpBackwardSeconds, 2.5 * inputs.attentionForwardSeconds, overlap.cpRing, slow);

@@ -11,6 +11,7 @@ import type { RunCase } from '../runs/types.js';
 import { estimateStep } from '../step/estimate-step.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import type { StepReport } from '../step/types.js';
+import { resolveMicroBatchByPlanner } from './resolve-by-planner.js';
 import { summarizeValidation } from './summarize.js';
 import type { RunValidation, SkippedRun, ValidationMetric } from './types.js';
 
@@ -78,13 +79,13 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
   };
 }
 
-/** Every record turned into a case or a skip. */
+/** Every record turned into a case or a skip; an unknown micro-batch resolved by the planner (resolve-by-planner.ts). */
 export function collectCases(records: readonly RunRecord[]): { cases: RunCase[]; skipped: SkippedRun[] } {
   const cases: RunCase[] = [];
   const skipped: SkippedRun[] = [];
   for (const record of records) {
     const parsed = parseRunRecord(record);
-    if (isRunCase(parsed)) cases.push(parsed);
+    if (isRunCase(parsed)) cases.push(resolveMicroBatchByPlanner(parsed));
     else skipped.push({ id: parsed.id, reason: parsed.skipReason });
   }
   return { cases, skipped };
