@@ -7,7 +7,7 @@
  * | `fragmentationFraction` | 0.10 | caching-allocator blocks reserved but not allocated, as a fraction of allocated bytes | PyTorch caching allocator: reserved/allocated peaks of 1.05–1.2 are typical of training (PyTorch memory docs; ZeRO-R §4.3 names fragmentation as what limits the largest batch); fixed at 0.10 before comparing with torchtitan (README, validation) |
  * | `runtimeReserveBytes` | 1 GiB | CUDA context and kernel images (~0.5 GiB on Hopper with lazy loading) and NCCL communicator buffers (~0.5 GiB for 3–4 communicators); outside the caching allocator | CUDA and NCCL documentation (NCCL_BUFFSIZE 4 MiB per channel and peer) |
  * | `lossTemporaryBytesPerLogit` | 8 | in the loss backward, the FP32 gradients of the log-probabilities and of the logits next to the saved FP32 log-probs (counted as activations) | eager PyTorch `cross_entropy` on FP32-upcast logits; Megatron's fused vocabulary-parallel loss needs less (conservative) |
- * | `fsdpPrefetchUnits` | 2 | ZeRO-3/FSDP gathers the unit it runs and prefetches the next (16-bit); ZeRO-2/3 also hold one unit's unsharded gradient and its FP32 reduce-scatter copy | FSDP2 default forward/backward prefetch of one unit |
+ * | `fsdpPrefetchUnits` | 2 | ZeRO-3/FSDP gathers the unit it runs and prefetches the next (16-bit; the largest unit, which may be the embedding or the head, beside a layer); ZeRO-2/3 also hold one unit's unsharded gradient and its FP32 reduce-scatter copy | FSDP2 default forward/backward prefetch of one unit |
  * | `backwardGradientCopies` | 2 | a layer's backward holds gradients about twice its largest saved tensor (gradient in and out of the largest op) | `activations.ts` |
  *
  * Communication buffers counted: ZeRO-3 gathered units and the ZeRO-2/3 gradient unit (without
@@ -65,6 +65,8 @@ export interface BufferInputs {
   readonly routedCopies: number;
   /** Unit gathered at a time under ZeRO-3 [params]; 0 when weights are not sharded or the shard group is 1. */
   readonly gatherUnitParams: number;
+  /** The unit prefetched beside it under ZeRO-3: a layer, the neighbour of every unit [params]. */
+  readonly prefetchUnitParams: number;
   /** Unit whose gradients are reduce-scattered at a time under ZeRO-2/3 [params]; 0 when gradients are not sharded. */
   readonly gradUnitParams: number;
   readonly weightBytes: number;
@@ -83,7 +85,10 @@ export function commBufferBytes(x: BufferInputs, a: BufferAssumptions): number {
   const seq = x.sequenceParallel ? x.tp : 1;
   // ZeRO-3: prefetched weight units; ZeRO-2/3: one unit's unsharded gradient and its FP32 reduce copy.
   const b = x.zeroBuckets;
-  const gathered = x.gatherUnitParams === 0 ? 0 : b === null ? x.gatherUnitParams * a.fsdpPrefetchUnits * x.weightBytes : zeroGatherBytes(b, x.largestModuleParams, x.weightBytes);
+  // FSDP holds the unit it runs and prefetches the next ones; a unit's neighbours are layers (the
+  // embedding's next and the head's previous are layers too), so the largest unit runs beside layers.
+  const fsdpGathered = x.gatherUnitParams + (a.fsdpPrefetchUnits - 1) * Math.min(x.prefetchUnitParams, x.gatherUnitParams);
+  const gathered = x.gatherUnitParams === 0 ? 0 : b === null ? fsdpGathered * x.weightBytes : zeroGatherBytes(b, x.largestModuleParams, x.weightBytes);
   const reduced = x.gradUnitParams === 0 ? 0 : b === null ? x.gradUnitParams * (x.weightBytes + x.gradBytes) : zeroReduceBytes(b, x.weightBytes);
   // Dispatch and combine: the permuted copies leave and return through buffers of copies × h
   // (the local permutation needs them at ep = 1 too).

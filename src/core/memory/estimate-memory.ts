@@ -167,6 +167,7 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
     tokens: shape.tokens, hidden: model.hidden, vocab: model.vocab, tp: layout.tp, sequenceParallel: shape.sequenceParallel,
     pp: layout.pp, routedCopies: rank.chunks.some((c) => c.moeLayers > 0 || c.hasMtp) ? routedCopies(model, shape) : 0,
     gatherUnitParams: ctx.sharding.weights && sharded ? params.largestUnit : 0,
+    prefetchUnitParams: params.layerUnit > 0 ? params.layerUnit : params.largestUnit,
     gradUnitParams: ctx.sharding.grads && sharded ? params.largestUnit : 0, weightBytes: ctx.recipe.weightBytes, gradBytes: ctx.recipe.gradBytes,
     hasOutputHead: rank.hasOutputHead, layerWorkingBytes: layerWorkingBytes(ctx, rank),
     zeroBuckets: ctx.zeroBuckets, largestModuleParams: largestModuleParams(ctx, rank),

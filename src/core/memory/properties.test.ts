@@ -107,6 +107,11 @@ describe('per-GPU memory never increases when a degree of parallelism, the ZeRO 
     fc.assert(fc.property(baseArb.filter((b) => b.zero < 3), (b) => expectNotMore(peak(b, { zero: next[b.zero] }), peak(b))), RUNS);
   });
 
+  it('ZeRO-2 → 3 on a small model whose largest FSDP unit is the embedding: the unit prefetched beside it is a layer, not a second embedding', () => {
+    const b: Base = { model: createGptFixture(16, 1024, 8, 50304), tp: 1, pp: 1, dp: 2, microBatch: 1, microBatches: 8, zero: 2, recompute: 'none', precision: 'fp8-block' };
+    expectNotMore(peak(b, { zero: 3 }), peak(b));
+  });
+
   it('recomputation none → selective → full', () => {
     fc.assert(fc.property(baseArb, (b) => {
       const [none, selective, full] = (['none', 'selective', 'full'] as const).map((recompute) => peak(b, { recompute }));

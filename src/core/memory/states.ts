@@ -52,6 +52,8 @@ export interface RankParams {
   readonly expertGemm: number;
   /** The largest FSDP unit on this GPU: one layer, the embedding or the head [params]. */
   readonly largestUnit: number;
+  /** The largest layer unit on this GPU [params] (0 without layers): the neighbour of any unit. */
+  readonly layerUnit: number;
 }
 
 /** Per-layer parameter counts on one GPU, computed once per estimate. */
@@ -126,7 +128,7 @@ export function countRankParams(model: ModelSpec, counts: LayerParamCounts, rank
     rank.chunks.some((c) => c.moeLayers > 0) ? counts.moeLayerDense + counts.moeLayerExpert : 0,
   );
   const largestUnit = Math.max(layerUnit, needsEmbedding ? counts.embedding : 0, rank.hasOutputHead ? counts.head : 0);
-  return { dense, denseGemm, expert, expertGemm, largestUnit };
+  return { dense, denseGemm, expert, expertGemm, largestUnit, layerUnit };
 }
 
 /** Data-parallel shard counts and which states are sharded. */
