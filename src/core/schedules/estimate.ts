@@ -16,7 +16,7 @@
  */
 import type { CompiledScheduleCache } from './cache.js';
 import { assertRunnable, compileSchedule, resolveSchedule, simulateCompiled } from './simulate.js';
-import { createRankStats } from './summarize.js';
+import { createRankStats, createSimulation } from './summarize.js';
 import type { ScheduleId } from './registry.js';
 import type { RankStats, Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
 
@@ -206,15 +206,5 @@ export function simulateSteadyState(
       peakInFlightChunks: extend(n.peakInFlightChunks, f.peakInFlightChunks, periods),
     });
   });
-  const busy = perStage.reduce((max, st) => Math.max(max, st.busySeconds), 0);
-  return {
-    makespanSeconds: makespan,
-    busySeconds: busy,
-    bubbleSeconds: makespan - busy,
-    bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
-    windowBubbleSeconds: perStage.reduce((max, st) => Math.max(max, st.windowIdleSeconds), 0),
-    p2pTransfers: extend(near.p2pTransfers, far.p2pTransfers, periods),
-    perStage,
-    ops: [],
-  };
+  return createSimulation(makespan, perStage, extend(near.p2pTransfers, far.p2pTransfers, periods), []);
 }

@@ -67,22 +67,26 @@ function timedOps(ctx: SimContext): TimedOp[] {
   });
 }
 
+/** A run's record from its ranks' records: busy = the busiest rank, bubble = makespan − busy [s]. */
+export function createSimulation(makespan: number, perStage: RankStats[], p2pTransfers: number, ops: TimedOp[]): ScheduleSimulation {
+  const busy = perStage.reduce((max, st) => Math.max(max, st.busySeconds), 0);
+  return {
+    makespanSeconds: makespan,
+    busySeconds: busy,
+    bubbleSeconds: makespan - busy,
+    bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
+    windowBubbleSeconds: perStage.reduce((max, st) => Math.max(max, st.windowIdleSeconds), 0),
+    p2pTransfers,
+    perStage,
+    ops,
+  };
+}
+
 export function summarizeRun(ctx: SimContext, recordOps: boolean): ScheduleSimulation {
   const fraction = ctx.graph.placement.chunkStageFraction;
   let makespan = 0;
   for (const end of ctx.endSeconds) if (end > makespan) makespan = end;
   const perStage: RankStats[] = [];
   for (let r = 0; r < ctx.graph.rankCount; r += 1) perStage.push(rankStats(ctx, r, makespan, fraction));
-  const busy = perStage.reduce((max, s) => Math.max(max, s.busySeconds), 0);
-  const windowBubble = perStage.reduce((max, s) => Math.max(max, s.windowIdleSeconds), 0);
-  return {
-    makespanSeconds: makespan,
-    busySeconds: busy,
-    bubbleSeconds: makespan - busy,
-    bubbleFraction: makespan > 0 ? (makespan - busy) / makespan : 0,
-    windowBubbleSeconds: windowBubble,
-    p2pTransfers: ctx.graph.p2pTransfers,
-    perStage,
-    ops: recordOps ? timedOps(ctx) : [],
-  };
+  return createSimulation(makespan, perStage, ctx.graph.p2pTransfers, recordOps ? timedOps(ctx) : []);
 }
