@@ -48,6 +48,7 @@ interface MemoryContext {
   readonly fp8WeightCache: boolean;
   readonly gradientLifetime: GradientLifetime;
   readonly lossKernel: LossKernel;
+  readonly retainedOutputBytesPerLogit: number;
   readonly zeroBuckets: ZeroBuckets | null;
   readonly capacityBytes: number;
   /** Capacity less the fit headroom. */
@@ -110,6 +111,7 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
     fp8WeightCache: options.fp8WeightCache ?? true,
     gradientLifetime: options.gradientLifetime ?? 'step',
     lossKernel,
+    retainedOutputBytesPerLogit: options.retainedOutputBytesPerLogit ?? 0,
     zeroBuckets: options.zeroBuckets ?? null,
     capacityBytes: scenario.cluster.accelerator.hbmBytes,
     usableBytes: usableHbmBytes(scenario.cluster.accelerator.hbmBytes, options.headroomFraction),
@@ -153,6 +155,13 @@ function largestModuleParams(ctx: MemoryContext, rank: PipelineRank): number {
   return Math.max(linear, rank.hasEmbedding || rank.hasMtp ? ctx.counts.embedding : 0, rank.hasOutputHead ? ctx.counts.head : 0);
 }
 
+/** Model outputs a pipeline runtime keeps on the last stage for all micro-batches of the step [bytes] (`retainedOutputBytesPerLogit`). */
+function retainedOutputBytes(ctx: MemoryContext, rank: PipelineRank): number {
+  if (!rank.hasOutputHead || ctx.layout.pp === 1 || ctx.retainedOutputBytesPerLogit === 0) return 0;
+  const logits = (ctx.shape.tokens * ctx.scenario.model.vocab) / ctx.layout.tp;
+  return ctx.layout.microBatches * logits * ctx.retainedOutputBytesPerLogit;
+}
+
 /** Memory of one GPU of pipeline rank `rank`. */
 function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const { scenario, layout, shape } = ctx;
@@ -161,7 +170,7 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const states = stateBytes(params, ctx.recipe, ctx.sharding, ctx.fp8WeightCache);
   const inFlight = inFlightMicroBatches(layout, rank.rank);
   const outputLayer = rank.hasOutputHead ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel)) : 0;
-  const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer;
+  const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer + retainedOutputBytes(ctx, rank);
   const sharded = ctx.sharding.denseShards > 1;
   const bufferInputs = {
     tokens: shape.tokens, hidden: model.hidden, vocab: model.vocab, tp: layout.tp, sequenceParallel: shape.sequenceParallel,

@@ -4,7 +4,8 @@
  *
  * | option | when | source |
  * |---|---|---|
- * | torchtitan configuration | framework torchtitan | its Llama 3 configs: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights) |
+ * | torchtitan configuration | framework torchtitan | its Llama 3 configs: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights); FP32 logits kept per micro-batch by the pipeline runtime (`retainedOutputBytesPerLogit`) |
+ * | `lossKernel: vocab-parallel` | framework torchtitan with tp > 1 | torchtitan enables DTensor `loss_parallel` with TP unless `disable_loss_parallel` |
  * | `gradientLifetime: backward` | one GPU, no Megatron or DeepSpeed (plain autograd `param.grad`) | `memory/gradient-lifetime.ts` |
  * | `gradientLifetime: fused-step` | `measured.other.optimizerInBackward` | torchtune `optimizer_in_bwd` |
  * | `optimizerOnParamDtype` | notes: pure bf16 / AdamW on bf16-loaded weights | torch AdamW states take the parameter dtype |
@@ -24,9 +25,14 @@ export interface RecordMemoryOptions {
   readonly named: readonly string[];
 }
 
-/** torchtitan's Llama 3 configurations: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights). */
+/**
+ * torchtitan's Llama 3 configurations: op-level SAC, flash SDPA, no dropout, torchao Float8Linear
+ * (no cached FP8 weights); its model returns FP32 logits, which `torch.distributed.pipelining`
+ * keeps for every micro-batch on the last stage.
+ */
 export const TORCHTITAN_MEMORY_OPTIONS: EstimateMemoryOptions = {
   selectivePolicy: 'torch-op-sac', fp8WeightCache: false, flashAttention: true, dropout: false, searchMicroBatch: false,
+  retainedOutputBytesPerLogit: 4,
 };
 
 function otherField(record: RunRecord, key: string): unknown {
@@ -41,8 +47,10 @@ function liger(record: RunRecord): boolean {
 
 function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions {
   if (record.framework === 'torchtitan') {
-    named.push('torchtitan Llama 3 configs: op SAC, flash, Float8Linear');
-    return TORCHTITAN_MEMORY_OPTIONS;
+    named.push('torchtitan Llama 3 configs: op SAC, flash, Float8Linear; pipelining keeps the FP32 logits of every micro-batch');
+    if ((record.layout.tp ?? 1) === 1) return TORCHTITAN_MEMORY_OPTIONS;
+    named.push('torchtitan loss_parallel under TP: DTensor log-softmax and NLL on vocabulary shards');
+    return { ...TORCHTITAN_MEMORY_OPTIONS, lossKernel: 'vocab-parallel' };
   }
   if (record.framework === 'deepspeed') {
     const hf = /HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && record.model.hidden !== null;
