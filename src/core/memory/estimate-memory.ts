@@ -19,13 +19,14 @@ import { isMoeLayer } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import { layerActivation, type LayerActivation, type SelectivePolicy } from './activations.js';
-import { DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
+import { commBufferBytes, DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
 import { residentGradientBytes, type GradientLifetime } from './gradient-lifetime.js';
 import { inFlightMicroBatches } from './in-flight.js';
 import { lossSavedBytesPerLogit, lossTransientBytesPerLogit, type LossKernel } from './loss-kernel.js';
 import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
+import { optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
 import { precisionRecipe, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
@@ -49,6 +50,7 @@ interface MemoryContext {
   readonly gradientLifetime: GradientLifetime;
   readonly lossKernel: LossKernel;
   readonly retainedOutputBytesPerLogit: number;
+  readonly optimizerImplementation: OptimizerImplementation;
   readonly zeroBuckets: ZeroBuckets | null;
   readonly capacityBytes: number;
   /** Capacity less the fit headroom. */
@@ -112,6 +114,7 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
     gradientLifetime: options.gradientLifetime ?? 'step',
     lossKernel,
     retainedOutputBytesPerLogit: options.retainedOutputBytesPerLogit ?? 0,
+    optimizerImplementation: options.optimizerImplementation ?? 'fused',
     zeroBuckets: options.zeroBuckets ?? null,
     capacityBytes: scenario.cluster.accelerator.hbmBytes,
     usableBytes: usableHbmBytes(scenario.cluster.accelerator.hbmBytes, options.headroomFraction),
@@ -184,7 +187,14 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   // Gradients resident at the peak (`gradient-lifetime.ts`); one unit's are largestUnit × grad bytes.
   const transientBytes = activationsBytes + tempBufferBytes(bufferInputs, ctx.buffers);
   const gradsBytes = residentGradientBytes(ctx.gradientLifetime, states.gradsBytes, params.largestUnit * ctx.recipe.gradBytes, transientBytes, layout.microBatches);
-  const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes);
+  const stepExtraBytes = optimizerStepExtraBytes({
+    implementation: ctx.optimizerImplementation, optimizerBytes: states.optimizerBytes,
+    momentBytesPerParam: ctx.recipe.momentBytes, masterBytesPerParam: ctx.recipe.masterBytes,
+    // A step fused into the backward never holds every gradient at once.
+    stepGradBytes: ctx.gradientLifetime === 'fused-step' ? gradsBytes : states.gradsBytes, residentGradBytes: gradsBytes,
+    activationsBytes, commBytes: commBufferBytes(bufferInputs, ctx.buffers),
+  });
+  const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes, stepExtraBytes);
   const buffersBytes = totalBufferBytes(buffers);
   const totalBytes = states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes + buffersBytes;
   const headroomBytes = ctx.capacityBytes - totalBytes;

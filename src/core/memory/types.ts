@@ -3,6 +3,7 @@ import type { RecomputeModule } from '../compute/types.js';
 import type { BufferAssumptions, BufferBreakdown } from './buffers.js';
 import type { GradientLifetime } from './gradient-lifetime.js';
 import type { LossKernel } from './loss-kernel.js';
+import type { OptimizerImplementation } from './optimizer-step.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 
 /**
@@ -38,6 +39,8 @@ export interface EstimateMemoryOptions {
   readonly momentBytes?: number;
   /** How long gradients stay resident (`gradient-lifetime.ts`). Default `step`. */
   readonly gradientLifetime?: GradientLifetime;
+  /** How the optimizer update runs (`optimizer-step.ts`): `foreach` holds one moment-sized temporary during the step. Default `fused`. */
+  readonly optimizerImplementation?: OptimizerImplementation;
   /** The language-model loss kernel (`loss-kernel.ts`). Default `eager`. */
   readonly lossKernel?: LossKernel;
   /**

@@ -7,6 +7,7 @@
  * | torchtitan configuration | framework torchtitan | its Llama 3 configs: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights); FP32 logits kept per micro-batch by the pipeline runtime (`retainedOutputBytesPerLogit`) |
  * | `lossKernel: vocab-parallel` | framework torchtitan with tp > 1 | torchtitan enables DTensor `loss_parallel` with TP unless `disable_loss_parallel` |
  * | `gradientLifetime: backward` | one GPU, no Megatron or DeepSpeed (plain autograd `param.grad`) | `memory/gradient-lifetime.ts` |
+ * | `optimizerImplementation: foreach` | one GPU through the HF Trainer (no DeepSpeed) | the HF Trainer's default `optim = "adamw_torch"`: `torch.optim.AdamW` with PyTorch's default foreach implementation (`memory/optimizer-step.ts`) |
  * | `gradientLifetime: fused-step` | `measured.other.optimizerInBackward` | torchtune `optimizer_in_bwd` |
  * | `optimizerOnParamDtype` | notes: pure bf16 / AdamW on bf16-loaded weights | torch AdamW states take the parameter dtype |
  * | `momentBytes: 4` | `measured.other.optimizerStateDtype` names bf16 moments | Megatron precision-aware optimizer |
@@ -60,7 +61,9 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
   const stackBuffers = record.framework === 'megatron-core' || (record.cluster.numGpus ?? 1) > 1;
   if (stackBuffers) return {};
   named.push('one GPU, plain autograd: gradients live from the backward to zero_grad');
-  return { gradientLifetime: 'backward' };
+  if (!/HF transformers Trainer/i.test(record.frameworkAsPublished ?? '')) return { gradientLifetime: 'backward' };
+  named.push('HF Trainer default optimizer (adamw_torch): PyTorch foreach AdamW, one moment-sized temporary in the step');
+  return { gradientLifetime: 'backward', optimizerImplementation: 'foreach' };
 }
 
 /** The memory options of the record's training code (see the table above). */
