@@ -31,7 +31,7 @@ describe('memoryCaseOf(record): stack conventions for fields a memory-only recor
     if (!isMemoryCase(c)) throw new Error(c.reason);
     expect(c.runCase.layout.microBatch).toBe(1);
     expect(c.runCase.layout.ep).toBe(1);
-    expect(c.notes.some((n) => /assumed/.test(n))).toBe(true);
+    expect(c.assumed).toEqual(['microBatch', 'ep']);
   });
 
   it('another stack without batch settings stays skipped with its reason', () => {
@@ -49,6 +49,7 @@ describe('validateRecordMemory(record): a printed peak at or above the device HB
     if (row === null || !('errorPct' in row)) throw new Error('not modelled');
     expect(row.measuredGiB).toBeCloseTo(80e9 / 1024 ** 3 - 1, 6);
     expect(row.statistic).toMatch(/device full \(80 printed\)/);
+    expect(row.assumed).toEqual(['ep']);
   });
 
   it('a printed peak below the device is compared as printed', () => {

@@ -63,6 +63,7 @@ export function validateRecordMemory(record: RunRecord): MemoryValidation | Skip
   return {
     id: record.id, model: record.model.name, predictedGiB, measuredGiB, errorPct: (100 * (predictedGiB - measuredGiB)) / measuredGiB, analytical: false,
     framework: record.framework, statistic: `${c.statistic.statistic} (${c.statistic.basis})${deviceFull ? `, device full (${printedGiB} printed)` : ''}`,
+    assumed: c.assumed,
   };
 }
 
@@ -153,6 +154,6 @@ export function validateKorthikantiMemory(record: RunRecord): MemoryValidation |
   const predictedGiB = (activations + states) / GIB;
   return {
     id: record.id, model: record.model.name, predictedGiB, measuredGiB: paper, errorPct: (100 * (predictedGiB - paper)) / paper, analytical: true,
-    framework: record.framework, statistic: 'formula',
+    framework: record.framework, statistic: 'formula', assumed: [],
   };
 }
