@@ -44,6 +44,23 @@ describe('fitResponses', () => {
     expect(fit.parameters[0]?.sigmaLn).toBeCloseTo(0.1 / Math.SQRT2, 3);
   });
 
+  it('a hierarchical prior: a member without runs follows what its pool mates achieve against their own prior', () => {
+    const pooled: CalibrationPrior = {
+      ...prior(Infinity),
+      parameters: {
+        k: { value: 1, sigmaLn: Infinity, min: 0.3, max: 1.5, description: 'pool' },
+        e: { value: 0.5, sigmaLn: 0.1, min: 0.1, max: 1, description: 'member with runs', scaledBy: 'k' },
+        f: { value: 0.4, sigmaLn: 0.1, min: 0.1, max: 1, description: 'member without runs', scaledBy: 'k' },
+      },
+    };
+    // e's runs say 0.4 = 0.8 × its prior; the pool has no prior term, so it takes the whole ratio
+    const fit = fitResponses([run('A-001', 1000, 0.4), run('B-001', 50, 0.4)], pooled, 'run');
+    expect(fit.values.e).toBeCloseTo(0.4, 3);
+    expect(fit.values.k).toBeCloseTo(0.8, 3);
+    expect(fit.values.f).toBeCloseTo(0.4 * 0.8, 3);
+    expect(fit.parameters.map((p) => p.key)).toEqual(['e', 'k']);
+  });
+
   it("'configuration' weighting counts repeated configurations once", () => {
     const repeated = [run('A-001', 1000, 0.8, 'same'), run('A-002', 1000, 0.8, 'same'), run('A-003', 1000, 0.8, 'same')];
     const byRun = fitResponses(repeated, prior(0.1), 'run');

@@ -20,7 +20,7 @@
  * and no family, however many configurations it prints, outweighs σ_r²/τ² independent runs.
  * A parameter supported by one family is thereby held nearer its prior.
  */
-import type { CalibrationPrior } from '../compute/efficiency-fit.js';
+import { completeValues, priorCentre, type CalibrationPrior } from '../compute/efficiency-fit.js';
 import { responseLnPredicted, type CaseResponse } from './response.js';
 
 export type FitWeighting = 'run' | 'configuration' | 'family';
@@ -28,6 +28,7 @@ export type FitWeighting = 'run' | 'configuration' | 'family';
 export interface ParameterEstimate {
   readonly key: string;
   readonly value: number;
+  /** Prior centre at the optimum (θ⁰, times the fitted pool for a hierarchical prior). */
   readonly prior: number;
   /** Posterior uncertainty of ln θ (≈ relative uncertainty of θ). */
   readonly sigmaLn: number;
@@ -39,7 +40,7 @@ export interface ParameterEstimate {
 
 export interface CalibrationFit {
   readonly structure: string;
-  /** Every parameter of the prior: fitted, or the prior value when no run depends on it. */
+  /** Every parameter of the prior: fitted, or its prior centre when no run depends on it. */
   readonly values: Readonly<Record<string, number>>;
   /** The free parameters, sorted by key. */
   readonly parameters: readonly ParameterEstimate[];
@@ -105,26 +106,27 @@ export function isFittable(r: CaseResponse): boolean {
  */
 export function fitResponses(all: readonly CaseResponse[], prior: CalibrationPrior, weighting: FitWeighting): CalibrationFit {
   const responses = all.filter(isFittable);
-  const priorValues = Object.fromEntries(Object.entries(prior.parameters).map(([k, p]) => [k, p.value]));
   const used = new Set<string>();
-  // Free: parameters of some run's recipe path. A parameter reached only through the BF16-only ops
-  // of low-precision runs (a few % of their time) is not identifiable from them and keeps its value.
+  // Free: parameters of some run's recipe path, and the pooled parameters their priors are scaled
+  // by. A parameter reached only through the BF16-only ops of low-precision runs (a few % of their
+  // time) is not identifiable from them and keeps its value; one with a hierarchical prior and no
+  // runs of its own follows the fitted pool (its prior centre).
   for (const r of responses) for (const k of r.main.term.keys) used.add(k);
+  for (const k of [...used]) {
+    const pool = prior.parameters[k]?.scaledBy;
+    if (pool !== undefined) used.add(pool);
+  }
   const free = [...used].filter((k) => prior.parameters[k] !== undefined).sort();
   const sigmaR = prior.residualSigmaLn;
   const weights = weightsOf(responses, weighting, sigmaR, prior.familySigmaLn);
 
-  const valuesOf = (x: readonly number[]): Record<string, number> => {
-    const v: Record<string, number> = { ...priorValues };
-    free.forEach((k, i) => { v[k] = Math.exp(x[i] ?? 0); });
-    return v;
-  };
+  const valuesOf = (x: readonly number[]): Record<string, number> => completeValues(prior, Object.fromEntries(free.map((k, i) => [k, Math.exp(x[i] ?? 0)])));
   const residuals = (x: readonly number[]): number[] => {
     const values = valuesOf(x);
     const out = responses.map((r, i) => (Math.sqrt(weights[i] ?? 0) * (responseLnPredicted(prior, r, values) - r.lnMeasured)) / sigmaR);
     free.forEach((k, i) => {
       const p = prior.parameters[k];
-      if (p !== undefined && Number.isFinite(p.sigmaLn)) out.push(((x[i] ?? 0) - Math.log(p.value)) / p.sigmaLn);
+      if (p !== undefined && Number.isFinite(p.sigmaLn)) out.push(((x[i] ?? 0) - Math.log(priorCentre(prior, k, values))) / p.sigmaLn);
     });
     return out;
   };
@@ -170,11 +172,12 @@ export function fitResponses(all: readonly CaseResponse[], prior: CalibrationPri
   const parameters = free.map((key, k): ParameterEstimate => {
     const unit = free.map((_, i) => (i === k ? 1 : 0));
     const variance = solve(a.map((row, i) => row.map((v, j) => (i === j ? v + 1e-12 : v))), unit)[k] ?? 0;
-    const dependent = responses.map((resp, i) => ({ resp, i })).filter(({ resp }) => resp.main.term.keys.includes(key));
+    const pooled = (k: string): boolean => k === key || prior.parameters[k]?.scaledBy === key;
+    const dependent = responses.map((resp, i) => ({ resp, i })).filter(({ resp }) => resp.main.term.keys.some(pooled));
     return {
       key,
       value: values[key] ?? 0,
-      prior: prior.parameters[key]?.value ?? 0,
+      prior: priorCentre(prior, key, values),
       sigmaLn: Math.sqrt(Math.max(0, variance)),
       runs: dependent.length,
       configurations: new Set(dependent.map(({ i }) => configs[i])).size,
