@@ -46,6 +46,8 @@ for (const p of fit.parameters) {
   residuals.set(p.key, s);
   console.log(`${p.key.padEnd(30)} ${p.prior.toFixed(3)}  ${p.value.toFixed(3)}  ${p.sigmaLn.toFixed(3)}  ${String(p.runs).padStart(4)}  ${String(p.configurations).padStart(7)}  ${s.meanAbsPctError.toFixed(1).padStart(7)}%  ${p.families.join(', ')}`);
 }
+const effects = Object.entries(fit.familyEffects).map(([f, e]) => `${f} ${e.toFixed(3)}`).join(', ');
+if (effects !== '') console.log(`family factors e^b (nuisance, τ = ${setup.prior.familySigmaLn}): ${effects}`);
 const inSample = summarizeErrors(runs.map((r) => r.errorPct));
 console.log(`in-sample: ${inSample.modeled} runs, mean |error| ${inSample.meanAbsPctError.toFixed(1)}%, mean error ${inSample.meanSignedPctError.toFixed(1)}%`);
 

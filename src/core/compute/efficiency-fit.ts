@@ -54,8 +54,8 @@ export interface CalibrationPrior {
   /** σ_r: residual scale of one run, in ln units. */
   readonly residualSigmaLn: number;
   /**
-   * τ: systematic error shared by the runs of one source family, in ln units (fit.ts 'family'
-   * weighting). n configurations of one family carry the information of n·σ_r²/(σ_r² + n·τ²) runs.
+   * τ: systematic error shared by the runs of one source family, in ln units: the prior width of
+   * each family's common factor e^{b_f} (fit.ts 'family' weighting, a random intercept).
    */
   readonly familySigmaLn: number;
 }

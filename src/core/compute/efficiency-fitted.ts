@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.1949,
-      sigmaLn: 0.463,
+      value: 0.2969,
+      sigmaLn: 0.2368,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 7.1
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'gemm:ampere',
-      value: 0.6612,
-      sigmaLn: 0.0853,
+      value: 0.6759,
+      sigmaLn: 0.0809,
       runs: 12,
       configurations: 9,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 13.4
+      residualMeanAbsPct: 13.5
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5762,
-      sigmaLn: 0.0971,
+      value: 0.5487,
+      sigmaLn: 0.0656,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 6.4
+      residualMeanAbsPct: 5
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6448,
-      sigmaLn: 0.106,
+      value: 0.7048,
+      sigmaLn: 0.0731,
       runs: 33,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 7.2
+      residualMeanAbsPct: 4.7
     },
     {
       key: 'gemm:hopper',
-      value: 0.6984,
-      sigmaLn: 0.0648,
+      value: 0.7281,
+      sigmaLn: 0.06,
       runs: 40,
       configurations: 35,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.3
+      residualMeanAbsPct: 6.8
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.881,
-      sigmaLn: 0.0763,
+      value: 0.9027,
+      sigmaLn: 0.0698,
       runs: 133,
       configurations: 80,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 7.5
+      residualMeanAbsPct: 6.2
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9106,
-      sigmaLn: 0.0836,
+      value: 0.9026,
+      sigmaLn: 0.0652,
       runs: 108,
       configurations: 58,
       families: [
@@ -98,34 +98,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.8
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9864,
-      sigmaLn: 0.086,
+      value: 0.9515,
+      sigmaLn: 0.0471,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 6.8
+      residualMeanAbsPct: 4.2
     },
     {
       key: 'software:deepspeed',
-      value: 1.1913,
-      sigmaLn: 0.1504,
+      value: 1.3304,
+      sigmaLn: 0.1177,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 3.2
+      residualMeanAbsPct: 6
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1035,
-      sigmaLn: 0.1207,
+      value: 1.0812,
+      sigmaLn: 0.1182,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.199,
-      sigmaLn: 0.131,
+      value: 1.1767,
+      sigmaLn: 0.1289,
       runs: 5,
       configurations: 2,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.4
+      residualMeanAbsPct: 9.2
     },
     {
       key: 'software:torchtitan',
-      value: 0.7991,
-      sigmaLn: 0.1022,
+      value: 0.7605,
+      sigmaLn: 0.098,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.7
+      residualMeanAbsPct: 5.6
     }
   ],
 };
