@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2969,
-      sigmaLn: 0.2368,
+      value: 0.2928,
+      sigmaLn: 0.2393,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.9
     },
     {
       key: 'gemm:ampere',
-      value: 0.6759,
-      sigmaLn: 0.0809,
+      value: 0.6426,
+      sigmaLn: 0.0731,
       runs: 12,
       configurations: 9,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 13.5
+      residualMeanAbsPct: 13.4
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5487,
-      sigmaLn: 0.0656,
+      value: 0.5398,
+      sigmaLn: 0.0603,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7048,
-      sigmaLn: 0.0731,
+      value: 0.6926,
+      sigmaLn: 0.0679,
       runs: 33,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.7
+      residualMeanAbsPct: 4.6
     },
     {
       key: 'gemm:hopper',
-      value: 0.7281,
-      sigmaLn: 0.06,
+      value: 0.7181,
+      sigmaLn: 0.0487,
       runs: 40,
       configurations: 35,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.8
+      residualMeanAbsPct: 7
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.9027,
-      sigmaLn: 0.0698,
+      value: 0.8821,
+      sigmaLn: 0.0649,
       runs: 133,
       configurations: 80,
       families: [
@@ -89,8 +89,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9026,
-      sigmaLn: 0.0652,
+      value: 0.9271,
+      sigmaLn: 0.0598,
       runs: 108,
       configurations: 58,
       families: [
@@ -98,34 +98,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9515,
-      sigmaLn: 0.0471,
+      value: 0.9528,
+      sigmaLn: 0.0472,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.2
+      residualMeanAbsPct: 4.1
     },
     {
       key: 'software:deepspeed',
-      value: 1.3304,
-      sigmaLn: 0.1177,
+      value: 1.3066,
+      sigmaLn: 0.1153,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 6
+      residualMeanAbsPct: 1.7
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0812,
-      sigmaLn: 0.1182,
+      value: 1.1351,
+      sigmaLn: 0.1071,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.1767,
-      sigmaLn: 0.1289,
+      value: 1.2366,
+      sigmaLn: 0.1171,
       runs: 5,
       configurations: 2,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.2
+      residualMeanAbsPct: 9.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.7605,
-      sigmaLn: 0.098,
+      value: 0.7606,
+      sigmaLn: 0.0761,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.6
+      residualMeanAbsPct: 6.2
     }
   ],
 };
