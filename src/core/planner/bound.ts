@@ -24,7 +24,7 @@ import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
 import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { exposedGradReduceSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairsChunks, partitionOf, stageCost, stageCosts } from '../step/pricer.js';
-import { rankCosts, rankParams } from '../step/rank-costs.js';
+import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
 import { sumRank } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
@@ -93,14 +93,16 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
   const p2p = p2pSeconds(pricer, layout);
   const ends = pipelineEnds(bc, layout, costs, p2p, paired);
   let makespan = 0;
-  const ranks = partitionOf(pricer, layout).ranks.map((rank): RankBound => {
+  const partition = partitionOf(pricer, layout);
+  const params = partitionParams(pricer, layout, partition);
+  const ranks = partition.ranks.map((rank, i): RankBound => {
     const sums = sumRank(layout, rank, costs);
     const r: RankBound = {
       startSeconds: ends.start[rank.rank] ?? 0,
       busySeconds: sums.opSeconds + (paired ? 0 : sums.allToAllSeconds),
       suffixSeconds: ends.suffix[rank.rank] ?? 0,
       computeSeconds: sums.computeSeconds,
-      params: rankParams(pricer, layout, rank),
+      params: params[i] ?? rankParams(pricer, layout, rank),
       layers: rank.layers,
       windowSeconds: sums.windowSeconds,
       firstForwardSeconds: Number.isFinite(sums.firstForwardSeconds) ? sums.firstForwardSeconds : 0,
@@ -125,8 +127,8 @@ export interface RankTail {
  * overlap, optimizer step). Depends on the sharding and the ranks' parameters, not on the
  * recomputation; ranks holding the same parameters share one computation.
  */
-export function dataParallelTail(bc: BoundContext, layout: Layout, pipeline: PipelineBound): RankTail[] {
-  return rankCosts(bc.pricer, layout, pipeline.ranks.map((r) => r.params), pipeline.ranks.map((r) => r.layers));
+export function dataParallelTail(bc: BoundContext, layout: Layout): readonly RankTail[] {
+  return partitionRankCosts(bc.pricer, layout, partitionOf(bc.pricer, layout));
 }
 
 /** Step-time bound from a pipeline bound and the tail of each rank, combined as estimate-step.ts combines them. */

@@ -73,6 +73,9 @@ export interface StepPricer {
   readonly partitions: Map<number, StagePartition>;
   readonly ranks: Map<number, RankCosts>;
   readonly params: Map<number, RankParams>;
+  /** Every rank's parameters and its data-parallel costs, per partition (rank-costs.ts). */
+  readonly rankParamLists: Map<number, readonly RankParams[]>;
+  readonly rankCostLists: Map<number, readonly RankCosts[]>;
   /** Pipeline simulations by schedule shape and stage costs, the most recent `SIMULATIONS_KEPT` (simulate-pipeline.ts). */
   readonly simulations: Map<string, ScheduleSimulation>;
   /** Identity of each stage cost object (they are memoised, so equal prices share one). */
@@ -82,7 +85,7 @@ export interface StepPricer {
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
   };
 }
 
