@@ -64,22 +64,31 @@ function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCos
   const start = new Array<number>(layout.pp).fill(Infinity);
   const suffix = new Array<number>(layout.pp).fill(Infinity);
   const endsOnBackward = getSchedule(layout.schedule).endsOnFullBackward;
+  // Plain loops, arrays filled in place: this runs for every pipeline the search bounds.
   for (const route of placement.routes) {
+    const stages = route.rankOfStage;
     let forward = 0;
     let backward = 0;
-    route.rankOfStage.forEach((rank, s) => {
+    for (let s = 0; s < stages.length; s += 1) {
+      const rank = stages[s] ?? 0;
       if (s > 0) {
         const before = costs[s - 1]?.times;
-        const cross = route.rankOfStage[s - 1] !== rank ? p2p : 0;
+        const cross = stages[s - 1] !== rank ? p2p : 0;
         forward += (before?.forwardSeconds ?? 0) + cross;
         const comm = paired ? 0 : (before?.backwardCommSeconds ?? 0);
         backward += (before === undefined ? 0 : before.backwardInputSeconds + before.backwardWeightSeconds) + comm + cross;
       }
       start[rank] = Math.min(start[rank] ?? Infinity, forward);
       suffix[rank] = Math.min(suffix[rank] ?? Infinity, backward);
-    });
+    }
   }
-  return { start: start.map((x) => (Number.isFinite(x) ? x : 0)), suffix: suffix.map((x) => (endsOnBackward && Number.isFinite(x) ? x : 0)) };
+  for (let r = 0; r < layout.pp; r += 1) {
+    const first = start[r] ?? Infinity;
+    const last = suffix[r] ?? Infinity;
+    start[r] = Number.isFinite(first) ? first : 0;
+    suffix[r] = endsOnBackward && Number.isFinite(last) ? last : 0;
+  }
+  return { start, suffix };
 }
 
 /**
