@@ -1,7 +1,7 @@
 /**
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
- * effMax) and the loss are documented in efficiency-fit.ts. 11 free parameters,
+ * effMax) and the loss are documented in efficiency-fit.ts. 12 free parameters,
  * 80 distinct configurations (133 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2009,
-      sigmaLn: 0.4635,
+      value: 0.2928,
+      sigmaLn: 0.2393,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 8.2
+      residualMeanAbsPct: 5.9
     },
     {
       key: 'gemm:ampere',
-      value: 0.6506,
-      sigmaLn: 0.0967,
+      value: 0.6426,
+      sigmaLn: 0.0731,
       runs: 12,
       configurations: 9,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 13.6
+      residualMeanAbsPct: 13.4
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5814,
-      sigmaLn: 0.1095,
+      value: 0.5398,
+      sigmaLn: 0.0603,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7178,
-      sigmaLn: 0.1285,
+      value: 0.6926,
+      sigmaLn: 0.0679,
       runs: 33,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 6.1
+      residualMeanAbsPct: 4.6
     },
     {
       key: 'gemm:hopper',
-      value: 0.725,
-      sigmaLn: 0.067,
+      value: 0.7181,
+      sigmaLn: 0.0487,
       runs: 40,
       configurations: 35,
       families: [
@@ -68,12 +68,29 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.9
+      residualMeanAbsPct: 7
+    },
+    {
+      key: 'ratio:achieved/prior',
+      value: 0.8821,
+      sigmaLn: 0.0649,
+      runs: 133,
+      configurations: 80,
+      families: [
+        'KORTH',
+        'MBRIDGE',
+        'MLM24',
+        'MSSWIFT',
+        'NEMO2407',
+        'TORCHTITAN',
+        'TORCHTUNE'
+      ],
+      residualMeanAbsPct: 6.2
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.8818,
-      sigmaLn: 0.0841,
+      value: 0.9271,
+      sigmaLn: 0.0598,
       runs: 108,
       configurations: 58,
       families: [
@@ -81,62 +98,62 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9802,
-      sigmaLn: 0.0867,
+      value: 0.9528,
+      sigmaLn: 0.0472,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 4.1
     },
     {
       key: 'software:deepspeed',
-      value: 1.2069,
-      sigmaLn: 0.1546,
+      value: 1.3066,
+      sigmaLn: 0.1153,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 3.4
+      residualMeanAbsPct: 1.7
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1197,
-      sigmaLn: 0.1275,
+      value: 1.1351,
+      sigmaLn: 0.1071,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 4
+      residualMeanAbsPct: 4.1
     },
     {
       key: 'software:other',
-      value: 1.2161,
-      sigmaLn: 0.1368,
+      value: 1.2366,
+      sigmaLn: 0.1171,
       runs: 5,
       configurations: 2,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.4
+      residualMeanAbsPct: 9.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.7843,
-      sigmaLn: 0.1055,
+      value: 0.7606,
+      sigmaLn: 0.0761,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5
+      residualMeanAbsPct: 6.2
     }
   ],
 };

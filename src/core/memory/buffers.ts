@@ -90,7 +90,7 @@ export function commBufferBytes(x: BufferInputs, a: BufferAssumptions): number {
   // embedding's next and the head's previous are layers too), so the largest unit runs beside layers.
   const fsdpGathered = x.gatherUnitParams + (a.fsdpPrefetchUnits - 1) * Math.min(x.prefetchUnitParams, x.gatherUnitParams);
   const gathered = x.gatherUnitParams === 0 ? 0 : b === null ? fsdpGathered * x.weightBytes : zeroGatherBytes(b, x.largestModuleParams, x.weightBytes);
-  const reduced = x.gradUnitParams === 0 ? 0 : b === null ? x.gradUnitParams * (x.weightBytes + x.gradBytes) : zeroReduceBytes(b, x.weightBytes);
+  const reduced = x.gradUnitParams === 0 ? 0 : b === null ? x.gradUnitParams * (x.weightBytes + x.gradBytes) : zeroReduceBytes(b, x.weightBytes, x.gatherUnitParams > 0);
   // Dispatch and combine: the permuted copies leave and return through buffers of copies × h
   // (the local permutation needs them at ep = 1 too).
   const allToAll = 2 * x.routedCopies * x.hidden * ACTIVATION_BYTES;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../runs/index.js';
 import { isMemoryCase, memoryCaseOf } from './memory-case.js';
+import { validateRecordMemory } from './validate-memory.js';
 
 const base: RunRecord = {
   id: 'TEST-001', source: 'test', sourceRef: null, sourceQuality: 'primary', workload: 'sft',
@@ -30,12 +31,30 @@ describe('memoryCaseOf(record): stack conventions for fields a memory-only recor
     if (!isMemoryCase(c)) throw new Error(c.reason);
     expect(c.runCase.layout.microBatch).toBe(1);
     expect(c.runCase.layout.ep).toBe(1);
-    expect(c.notes.some((n) => /assumed/.test(n))).toBe(true);
+    expect(c.assumed).toEqual(['microBatch', 'ep']);
   });
 
   it('another stack without batch settings stays skipped with its reason', () => {
     const c = memoryCaseOf({ ...base, frameworkAsPublished: 'DeepSpeed 0.14', model: { ...base.model, moe: null } });
     expect(isMemoryCase(c)).toBe(false);
     if (!isMemoryCase(c)) expect(c.reason).toMatch(/microBatch/);
+  });
+});
+
+describe('validateRecordMemory(record): a printed peak at or above the device HBM', () => {
+  const full = { ...base, layout: { ...base.layout, microBatch: 1 }, measured: { ...base.measured, peakMemGiB: 80 } };
+
+  it('is compared as the device full: capacity (80 GB = 74.5 GiB) less the runtime reserve (1 GiB)', () => {
+    const row = validateRecordMemory(full);
+    if (row === null || !('errorPct' in row)) throw new Error('not modelled');
+    expect(row.measuredGiB).toBeCloseTo(80e9 / 1024 ** 3 - 1, 6);
+    expect(row.statistic).toMatch(/device full \(80 printed\)/);
+    expect(row.assumed).toEqual(['ep']);
+  });
+
+  it('a printed peak below the device is compared as printed', () => {
+    const row = validateRecordMemory({ ...full, measured: { ...full.measured, peakMemGiB: 40 } });
+    if (row === null || !('errorPct' in row)) throw new Error('not modelled');
+    expect(row.measuredGiB).toBe(40);
   });
 });

@@ -34,6 +34,8 @@ export interface MemoryCase {
   readonly capacityKnown: boolean;
   /** Gaps filled for memory (the header's table). */
   readonly notes: readonly string[];
+  /** Layout fields the record leaves null, set by the stack's convention (marked "assumed" in the output). */
+  readonly assumed: readonly string[];
 }
 
 /** ms-swift's `swift sft` default `per_device_train_batch_size` (its command-line parameter docs). */
@@ -49,7 +51,7 @@ function conventionalMicroBatch(record: RunRecord): number | null {
   return swiftSft(record) ? MS_SWIFT_DEFAULT_MICRO_BATCH : null;
 }
 
-function memoryRecord(record: RunRecord, notes: string[]): RunRecord | string {
+function memoryRecord(record: RunRecord, notes: string[], assumed: string[]): RunRecord | string {
   const base = record.framework === 'torchtitan' ? withTorchtitanDefaults(record) : record;
   let layout = base.layout;
   let globalBatch = layout.globalBatch;
@@ -57,7 +59,10 @@ function memoryRecord(record: RunRecord, notes: string[]): RunRecord | string {
     if ((layout.pp ?? 1) > 1) return 'layout.globalBatch not given (pipelined: micro-batches in flight unknown)';
     const microBatch = layout.microBatch ?? conventionalMicroBatch(record);
     if (microBatch === null) return 'layout.microBatch and layout.globalBatch not given';
-    if (layout.microBatch === null) notes.push(`layout.microBatch not given: ${microBatch}, the stack's default (assumed)`);
+    if (layout.microBatch === null) {
+      notes.push(`layout.microBatch not given: ${microBatch}, the stack's default (assumed)`);
+      assumed.push('microBatch');
+    }
     layout = { ...layout, microBatch };
     globalBatch = microBatch * (layout.dp ?? 1);
     notes.push(`layout.globalBatch not given: micro-batch × dp = ${globalBatch} (no pipelining: the peak holds one micro-batch)`);
@@ -65,6 +70,7 @@ function memoryRecord(record: RunRecord, notes: string[]): RunRecord | string {
   if (record.model.moe !== null && layout.ep === null && swiftSft(record)) {
     layout = { ...layout, ep: 1, etp: layout.etp ?? 1 };
     notes.push('layout.ep not given: 1 (transformers MoE blocks hold every expert; no expert parallelism)');
+    assumed.push('ep');
   }
   let precision = base.precision;
   if (precision === null) {
@@ -82,7 +88,8 @@ function memoryRecord(record: RunRecord, notes: string[]): RunRecord | string {
 /** The memory case of a record with a measured peak, or why it cannot be modelled. */
 export function memoryCaseOf(record: RunRecord): MemoryCase | SkippedRun {
   const notes: string[] = [];
-  const adapted = memoryRecord(record, notes);
+  const assumed: string[] = [];
+  const adapted = memoryRecord(record, notes, assumed);
   if (typeof adapted === 'string') return { id: record.id, reason: adapted };
   const parsed = parseRunRecord(adapted);
   if (!isRunCase(parsed)) return { id: record.id, reason: parsed.skipReason };
@@ -92,6 +99,7 @@ export function memoryCaseOf(record: RunRecord): MemoryCase | SkippedRun {
     statistic: memoryStatisticOf(record),
     capacityKnown: record.cluster.gpu !== 'other',
     notes,
+    assumed,
   };
 }
 

@@ -36,6 +36,9 @@ export const TORCHTITAN_MEMORY_OPTIONS: EstimateMemoryOptions = {
   retainedOutputBytesPerLogit: 4,
 };
 
+/** Megatron-Core's `--recompute-modules` default (megatron/training/arguments.py: `["core_attn"]`). */
+const MEGATRON_CORE_SELECTIVE_MODULES = ['core-attn'] as const;
+
 function otherField(record: RunRecord, key: string): unknown {
   return record.measured.other?.[key];
 }
@@ -58,8 +61,11 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
     named.push(hf ? 'DeepSpeed buckets: HF Trainer "auto" sizes' : 'DeepSpeed buckets: defaults');
     return { zeroBuckets: hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS };
   }
-  const stackBuffers = record.framework === 'megatron-core' || (record.cluster.numGpus ?? 1) > 1;
-  if (stackBuffers) return {};
+  if (record.framework === 'megatron-core') {
+    named.push('Megatron-Core selective recomputation: --recompute-modules core_attn (its default, whatever the precision)');
+    return { recomputeModules: MEGATRON_CORE_SELECTIVE_MODULES };
+  }
+  if ((record.cluster.numGpus ?? 1) > 1) return {};
   named.push('one GPU, plain autograd: gradients live from the backward to zero_grad');
   if (!/HF transformers Trainer/i.test(record.frameworkAsPublished ?? '')) return { gradientLifetime: 'backward' };
   named.push('HF Trainer default optimizer (adamw_torch): PyTorch foreach AdamW, one moment-sized temporary in the step');
