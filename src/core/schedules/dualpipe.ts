@@ -9,7 +9,7 @@ import { checkSingleChunk } from './checks.js';
 import { buildDualProgram } from './dualpipe-steps.js';
 import { createDualPlacement, dualStageHolders } from './placement.js';
 import { uniformPairSeconds } from './times.js';
-import type { AwaitedInput, Op, Schedule, ScheduleParams, StageOps, Violation } from './types.js';
+import type { AwaitedInput, Op, RankMirror, Schedule, ScheduleParams, StageOps, Violation } from './types.js';
 
 /** Micro-batch j of one direction as the same index of the other (half = m/2 per direction). */
 function mirrorMicroBatch(j: number, half: number): number {
@@ -37,6 +37,12 @@ export function mirrorProgram(ops: readonly Op[], half: number): Op[] {
     }
     return { kind: op.kind, microBatch, chunk: 1 - op.chunk, sendAfter, awaits };
   });
+}
+
+/** Programs of ranks 0 .. p/2 − 1, replayed; the others are their mirrors. */
+function buildFirstHalf(params: ScheduleParams): StageOps[] {
+  const { pp, microBatches } = params;
+  return Array.from({ length: pp / 2 }, (_, rank) => ({ rank, ops: buildDualProgram({ variant: 'dualpipe', pp, rank, microBatches }) }));
 }
 
 function check(params: ScheduleParams): Violation | null {
@@ -70,11 +76,13 @@ export const dualPipe: Schedule = {
   placement: (params) => createDualPlacement(params.pp, params.microBatches),
   buildOps(params): StageOps[] {
     const { pp, microBatches } = params;
-    const firstHalf = Array.from({ length: pp / 2 }, (_, rank) => buildDualProgram({ variant: 'dualpipe', pp, rank, microBatches }));
-    return Array.from({ length: pp }, (_, rank) => ({
-      rank,
-      ops: rank < pp / 2 ? (firstHalf[rank] ?? []) : mirrorProgram(firstHalf[pp - 1 - rank] ?? [], microBatches / 2),
-    }));
+    const firstHalf = buildFirstHalf(params);
+    return Array.from({ length: pp }, (_, rank) => firstHalf[rank] ?? { rank, ops: mirrorProgram(firstHalf[pp - 1 - rank]?.ops ?? [], microBatches / 2) });
+  },
+  /** The programs are mirrored (`mirrorProgram`), and rank r's chunk c runs the model stage rank p−1−r's chunk 1−c runs. */
+  rankMirror(params): RankMirror {
+    const half = params.microBatches / 2;
+    return { mirrorMicroBatch: (j) => mirrorMicroBatch(j, half), buildKeptOps: () => buildFirstHalf(params) };
   },
   /** (p/2-1)(F&B + B - 3W) seconds, B = I + W (DeepSeek-V3 TR Table 2), ≥ 0. */
   bubbleFormula(params, t) {

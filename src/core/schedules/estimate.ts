@@ -17,7 +17,7 @@
  */
 import type { CompiledScheduleCache } from './cache.js';
 import { assertRunnable, compileSchedule, resolveSchedule } from './simulate.js';
-import { runEvents, type SimContext } from './simulate-ops.js';
+import { runEvents, runFolded, type SimContext } from './simulate-ops.js';
 import { createRankStats, createSimulation, summarizeRun } from './summarize.js';
 import type { ScheduleId } from './registry.js';
 import type { RankStats, Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
@@ -189,7 +189,9 @@ function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, o
   const run = (microBatches: number): SimRun => {
     const shape = { ...params, microBatches };
     const compiled = options.cache ? options.cache.compile(s, shape) : compileSchedule(s, shape);
-    const ctx = runEvents(compiled.graph, times);
+    // Half the ranks when the run is mirror-symmetric (same times, `op-graph.ts`).
+    const folded = compiled.folded;
+    const ctx = (folded === null ? null : runFolded(folded, times)) ?? runEvents(compiled.graph, times);
     return { sim: summarizeRun(ctx, false), ctx };
   };
   const direct = (): SteadyRuns => ({ kind: 'direct', sim: run(m).sim });

@@ -20,6 +20,8 @@ export interface Lookup {
   readonly stages: number;
   /** [route][rank * chunks + chunk] -> model stage, -1 if none. */
   readonly stageAt: readonly Int32Array[];
+  /** [route][stage] -> rank that runs it in the whole pipeline (also for ranks a folded graph does not list). */
+  readonly rankAt: readonly Int32Array[];
   readonly chunks: number;
   readonly routeOf: Int32Array;
 }
@@ -40,10 +42,20 @@ export function stageOfChunk(lookup: Lookup, rank: number, microBatch: number, c
   return stage;
 }
 
+/** Rank that runs model stage `stage` of micro-batch `microBatch`. */
+function holderOf(lookup: Lookup, microBatch: number, stage: number): number {
+  return lookup.rankAt[lookup.routeOf[microBatch] ?? 0]?.[stage] ?? -1;
+}
+
 export interface LinkInputs {
   readonly ops: readonly Op[];
   readonly ranks: number;
   readonly rankStart: Int32Array;
+  /**
+   * Rank whose program lists each op. In a folded graph (`op-graph.ts`) an op also stands for its
+   * mirror on rank pp−1−r, so a producer's rank in the pipeline is asked of `holderOf`, and this
+   * only bounds indices within a listed program.
+   */
   readonly rankOf: Int32Array;
   readonly kindOf: Uint8Array;
   readonly stageOf: Int32Array;
@@ -93,13 +105,13 @@ function releaseOf(g: LinkInputs, producer: number, rank: number): number {
   return release;
 }
 
-function addEdge(g: LinkInputs, edges: EdgeList, producer: number, consumer: number, counts: boolean): void {
-  const rank = g.rankOf[producer] ?? 0;
-  if (rank === g.rankOf[consumer]) {
+/** An edge from `producer`, which runs on rank `producerRank` of the pipeline, to `consumer`. */
+function addEdge(g: LinkInputs, edges: EdgeList, producer: number, producerRank: number, consumer: number, counts: boolean): void {
+  if (producerRank === g.rankOf[consumer]) {
     pushEdge(edges, producer, consumer, 0);
     return;
   }
-  pushEdge(edges, releaseOf(g, producer, rank), consumer, 1);
+  pushEdge(edges, releaseOf(g, producer, g.rankOf[producer] ?? 0), consumer, 1);
   if (counts) edges.transfers += 1;
 }
 
@@ -117,6 +129,11 @@ function awaitedProducer(g: LinkInputs, wanted: AwaitedInput, stage: number): nu
   return stage === g.lookup.stages - 1 ? -1 : producerOf(g.producers.backward, key + 1, 'backward');
 }
 
+/** Model stage of the producer of an awaited input to stage `stage`. */
+function awaitedProducerStage(wanted: AwaitedInput, stage: number): number {
+  return wanted.input === 'activation' ? stage - 1 : stage + 1;
+}
+
 /**
  * A receive posted by the commit before op `receiver`. Rendezvous: the transfer starts when both
  * the sender's commit (end of its releasing op) and the receiver's commit (end of the op before
@@ -124,15 +141,18 @@ function awaitedProducer(g: LinkInputs, wanted: AwaitedInput, stage: number): nu
  * next op both wait for it. Returns whether the input crosses ranks.
  */
 function addAwaited(g: LinkInputs, edges: EdgeList, wanted: AwaitedInput, rank: number, receiver: number): boolean {
-  const producer = awaitedProducer(g, wanted, stageOfChunk(g.lookup, rank, wanted.microBatch, wanted.chunk));
+  const stage = stageOfChunk(g.lookup, rank, wanted.microBatch, wanted.chunk);
+  const producer = awaitedProducer(g, wanted, stage);
   if (producer < 0) return false;
+  const senderRank = holderOf(g.lookup, wanted.microBatch, awaitedProducerStage(wanted, stage));
   const op = g.ops[receiver];
-  if (op === undefined || !isOwnInput(op, wanted)) addEdge(g, edges, producer, receiver, false);
-  const senderRank = g.rankOf[producer] ?? 0;
+  if (op === undefined || !isOwnInput(op, wanted)) addEdge(g, edges, producer, senderRank, receiver, false);
   if (senderRank === rank) return false;
+  // In a folded graph a sender on a mirrored rank is listed as its mirror, whose next op stands for
+  // the sender's next op: the edges below are the mirror images of the mirrored receiver's.
   const release = producer + (g.sendAfter[producer] ?? 0);
   const senderNext = release + 1;
-  if (senderNext >= (g.rankStart[senderRank + 1] ?? 0)) return true;
+  if (senderNext >= (g.rankStart[(g.rankOf[producer] ?? 0) + 1] ?? 0)) return true;
   pushEdge(edges, release, senderNext, 1);
   if (receiver > (g.rankStart[rank] ?? 0)) pushEdge(edges, receiver - 1, senderNext, 1);
   return true;
@@ -160,14 +180,19 @@ export function collectEdges(g: LinkInputs): EdgeList {
     const kind = g.kindOf[i] ?? 0;
     const stage = g.stageOf[i] ?? 0;
     const key = op.microBatch * S + stage;
+    const rank = g.rankOf[i] ?? 0;
     // Forward input: the activation from stage − 1.
-    if ((kind === KIND.F || kind === KIND.FB) && stage > 0) addEdge(g, edges, producerOf(forward, key - 1, 'forward'), i, true);
-    if (kind === KIND.W) addEdge(g, edges, producerOf(inputOnly, key, 'input-backward'), i, false);
+    if ((kind === KIND.F || kind === KIND.FB) && stage > 0) {
+      addEdge(g, edges, producerOf(forward, key - 1, 'forward'), holderOf(g.lookup, op.microBatch, stage - 1), i, true);
+    }
+    if (kind === KIND.W) addEdge(g, edges, producerOf(inputOnly, key, 'input-backward'), rank, i, false);
     // Backward inputs: the gradient from stage + 1, and the op's own F (which stands for the loss on the last stage).
     if (kind === KIND.B || kind === KIND.I || op.kind === 'FB') {
-      const b = op.kind === 'FB' ? op.backwardMicroBatch * S + (g.backwardStageOf[i] ?? 0) : key;
-      if (b % S < S - 1) addEdge(g, edges, producerOf(backward, b + 1, 'backward'), i, true);
-      addEdge(g, edges, producerOf(forward, b, 'forward'), i, false);
+      const microBatch = op.kind === 'FB' ? op.backwardMicroBatch : op.microBatch;
+      const backStage = op.kind === 'FB' ? (g.backwardStageOf[i] ?? 0) : stage;
+      const b = microBatch * S + backStage;
+      if (backStage < S - 1) addEdge(g, edges, producerOf(backward, b + 1, 'backward'), holderOf(g.lookup, microBatch, backStage + 1), i, true);
+      addEdge(g, edges, producerOf(forward, b, 'forward'), rank, i, false);
     }
     if (op.awaits !== undefined && op.awaits.length > 0) addAwaitedInputs(g, edges, op.awaits, g.rankOf[i] ?? 0, i);
   }

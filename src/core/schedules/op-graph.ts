@@ -12,7 +12,13 @@ import type { Op, Placement, ScheduleTimes, StageOps } from './types.js';
 export interface OpGraph {
   readonly placement: Placement;
   readonly opCount: number;
+  /** Ranks whose programs the graph lists. */
   readonly rankCount: number;
+  /**
+   * Ranks of the pipeline: rankCount, or 2·rankCount for a folded graph, whose rank r also stands
+   * for rank 2·rankCount−1−r (`Schedule.rankMirror`).
+   */
+  readonly pipelineRanks: number;
   /** Ops of rank r are the global indices rankStart[r] .. rankStart[r+1]-1, in program order. */
   readonly rankStart: Int32Array;
   readonly rankOf: Int32Array;
@@ -29,7 +35,7 @@ export interface OpGraph {
   readonly edgeCross: Uint8Array;
   /** Incoming edges per op. */
   readonly inDegree: Int32Array;
-  /** Activations and gradients sent between ranks in one step. */
+  /** Activations and gradients sent between ranks in one step (all pipeline ranks). */
   readonly p2pTransfers: number;
   readonly ops: readonly Op[];
 }
@@ -43,7 +49,8 @@ function createLookup(placement: Placement, ranks: number): Lookup {
     });
     return table;
   });
-  return { stages: placement.modelStages, stageAt, chunks, routeOf: Int32Array.from(placement.routeOfMicroBatch) };
+  const rankAt = placement.routes.map((route) => Int32Array.from(route.rankOfStage));
+  return { stages: placement.modelStages, stageAt, rankAt, chunks, routeOf: Int32Array.from(placement.routeOfMicroBatch) };
 }
 
 function setOnce(table: Int32Array, key: number, op: number, what: string): void {
@@ -60,7 +67,30 @@ function createProducers(size: number): Producers {
   };
 }
 
-export function createOpGraph(programs: readonly StageOps[], placement: Placement): OpGraph {
+/**
+ * A folded graph lists ranks 0 .. p/2−1 only; the producer of an input computed on a rank it does
+ * not list is that op's mirror (micro-batch `mirrorMicroBatch(j)`, same model stage), which ends at
+ * the same time in the whole run. The graph's edges are the whole graph's edges with every op
+ * replaced by the listed op it stands for, so the whole run's times satisfy the folded run's
+ * equations; when the folded run completes, its solution is unique and therefore the same. (It can
+ * stall where the whole run does not, e.g. at zero durations: the caller then runs the whole graph.)
+ */
+function fillMirrored(producers: Producers, stages: number, microBatches: number, mirrorMicroBatch: (j: number) => number): void {
+  for (const table of [producers.forward, producers.backward, producers.inputOnly, producers.weight]) {
+    for (let j = 0; j < microBatches; j += 1) {
+      const mirror = mirrorMicroBatch(j) * stages;
+      for (let s = 0; s < stages; s += 1) {
+        if (table[j * stages + s] === -1) table[j * stages + s] = table[mirror + s] ?? -1;
+      }
+    }
+  }
+}
+
+/**
+ * Compiles rank programs. With `mirrorMicroBatch`, `programs` are those of ranks 0 .. p/2−1 of a
+ * run symmetric under rank r ↔ p−1−r (`RankMirror`) and the graph is folded (see `fillMirrored`).
+ */
+export function createOpGraph(programs: readonly StageOps[], placement: Placement, mirrorMicroBatch?: (j: number) => number): OpGraph {
   const ranks = programs.length;
   const lookup = createLookup(placement, ranks);
   const rankStart = new Int32Array(ranks + 1);
@@ -105,7 +135,10 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
       i += 1;
     }
   }
-  return linkEdges({ ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, lookup, producers }, placement);
+  const microBatches = placement.routeOfMicroBatch.length;
+  if (mirrorMicroBatch !== undefined) fillMirrored(producers, S, microBatches, mirrorMicroBatch);
+  const inputs = { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, lookup, producers };
+  return linkEdges(inputs, placement, mirrorMicroBatch === undefined ? 1 : 2);
 }
 
 /**
@@ -113,7 +146,7 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
  * commit awaits several inputs through the same ops): the merged edge crosses ranks if any of
  * them does, which gives the same arrival time, the latest of theirs.
  */
-function linkEdges(g: LinkInputs, placement: Placement): OpGraph {
+function linkEdges(g: LinkInputs, placement: Placement, copies: number): OpGraph {
   const edges = collectEdges(g);
   const n = g.ops.length;
   const count = edges.count;
@@ -162,6 +195,7 @@ function linkEdges(g: LinkInputs, placement: Placement): OpGraph {
     placement,
     opCount: n,
     rankCount: ranks,
+    pipelineRanks: copies * ranks,
     rankStart,
     rankOf,
     kindOf,
@@ -171,7 +205,8 @@ function linkEdges(g: LinkInputs, placement: Placement): OpGraph {
     edgeConsumer: edgeConsumer.slice(0, kept),
     edgeCross: edgeCross.slice(0, kept),
     inDegree,
-    p2pTransfers: edges.transfers,
+    // A folded graph's mirrored ranks receive as many transfers as the listed ones.
+    p2pTransfers: copies * edges.transfers,
     ops,
   };
 }

@@ -133,6 +133,19 @@ function describeDeadlock(ctx: SimContext): string {
 
 /** Runs every op to completion; throws if the programs deadlock (a schedule bug). */
 export function runEvents(graph: OpGraph, times: ScheduleTimes): SimContext {
+  const ctx = runUntilStalled(graph, times);
+  if (ctx.finished !== graph.opCount) throw new Error(`schedule deadlock: ${describeDeadlock(ctx)}`);
+  return ctx;
+}
+
+/** The run of a folded graph (`op-graph.ts`), or null when it stalls (then run the whole graph). */
+export function runFolded(graph: OpGraph, times: ScheduleTimes): SimContext | null {
+  const ctx = runUntilStalled(graph, times);
+  return ctx.finished === graph.opCount ? ctx : null;
+}
+
+/** Runs ops until every rank is done or waits for an input that never comes. */
+function runUntilStalled(graph: OpGraph, times: ScheduleTimes): SimContext {
   const ctx = createContext(graph, times);
   let size = 0;
   for (let r = graph.rankCount - 1; r >= 0; r -= 1) {
@@ -146,7 +159,6 @@ export function runEvents(graph: OpGraph, times: ScheduleTimes): SimContext {
     size -= 1;
     size = runRank(ctx, ctx.runnable[size] ?? 0, size);
   }
-  if (ctx.finished !== graph.opCount) throw new Error(`schedule deadlock: ${describeDeadlock(ctx)}`);
   return ctx;
 }
 

@@ -14,7 +14,13 @@ import type { Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from
 export interface CompiledSchedule {
   readonly schedule: Schedule;
   readonly params: ScheduleParams;
+  /** Every rank's ops (built on first use). */
   readonly graph: OpGraph;
+  /**
+   * Ranks 0 .. pp/2−1 only when the schedule's run is symmetric under rank r ↔ pp−1−r
+   * (`Schedule.rankMirror`), built on first use; null otherwise. Runs without a trace use it.
+   */
+  readonly folded: OpGraph | null;
 }
 
 export function resolveSchedule(schedule: Schedule | ScheduleId): Schedule {
@@ -34,7 +40,23 @@ export function assertRunnable(schedule: Schedule, params: ScheduleParams): void
 export function compileSchedule(schedule: Schedule | ScheduleId, params: ScheduleParams): CompiledSchedule {
   const s = resolveSchedule(schedule);
   assertRunnable(s, params);
-  return { schedule: s, params, graph: createOpGraph(s.buildOps(params), s.placement(params)) };
+  let graph: OpGraph | undefined;
+  let folded: OpGraph | null | undefined;
+  return {
+    schedule: s,
+    params,
+    get graph(): OpGraph {
+      graph ??= createOpGraph(s.buildOps(params), s.placement(params));
+      return graph;
+    },
+    get folded(): OpGraph | null {
+      if (folded === undefined) {
+        const mirror = s.rankMirror?.(params);
+        folded = mirror === undefined ? null : createOpGraph(mirror.buildKeptOps(), s.placement(params), (j) => mirror.mirrorMicroBatch(j));
+      }
+      return folded;
+    },
+  };
 }
 
 /** Runs a compiled shape with `times` (one entry per model stage). Deterministic. */

@@ -26,13 +26,14 @@ export function createRankStats(r: {
   };
 }
 
-function rankStats(ctx: SimContext, rank: number, makespan: number, fraction: number): RankStats {
-  const first = ctx.graph.rankStart[rank] ?? 0;
-  const last = ctx.graph.rankStart[rank + 1] ?? 0;
+/** Record of pipeline rank `rank` from the ops of listed rank `listed` (the same, or its mirror). */
+function rankStats(ctx: SimContext, listed: number, rank: number, makespan: number, fraction: number): RankStats {
+  const first = ctx.graph.rankStart[listed] ?? 0;
+  const last = ctx.graph.rankStart[listed + 1] ?? 0;
   const firstStart = last > first ? (ctx.startSeconds[first] ?? 0) : 0;
   const lastEnd = last > first ? (ctx.endSeconds[last - 1] ?? 0) : 0;
-  const chunks = ctx.peakChunks[rank] ?? 0;
-  return createRankStats({ rank, makespan, busy: ctx.busySeconds[rank] ?? 0, firstStart, lastEnd, peakInFlight: chunks * fraction, peakInFlightChunks: chunks });
+  const chunks = ctx.peakChunks[listed] ?? 0;
+  return createRankStats({ rank, makespan, busy: ctx.busySeconds[listed] ?? 0, firstStart, lastEnd, peakInFlight: chunks * fraction, peakInFlightChunks: chunks });
 }
 
 function timedOps(ctx: SimContext): TimedOp[] {
@@ -78,6 +79,9 @@ export function summarizeRun(ctx: SimContext, recordOps: boolean): ScheduleSimul
     if (end > makespan) makespan = end;
   }
   const perStage: RankStats[] = [];
-  for (let r = 0; r < ctx.graph.rankCount; r += 1) perStage.push(rankStats(ctx, r, makespan, fraction));
+  // A folded graph's rank r also stands for rank pipelineRanks−1−r, which ran the same times.
+  const { rankCount, pipelineRanks } = ctx.graph;
+  for (let r = 0; r < pipelineRanks; r += 1) perStage.push(rankStats(ctx, r < rankCount ? r : pipelineRanks - 1 - r, r, makespan, fraction));
+  if (recordOps && pipelineRanks !== rankCount) throw new Error('a folded graph does not record ops; simulate the whole graph for a trace');
   return createSimulation(makespan, perStage, ctx.graph.p2pTransfers, recordOps ? timedOps(ctx) : []);
 }

@@ -216,10 +216,24 @@ export interface Schedule {
   placement(params: ScheduleParams): Placement;
   /** One program per rank; call only after `check` returned null. */
   buildOps(params: ScheduleParams): StageOps[];
+  /** Present when every run of the shape is symmetric under rank r ↔ pp−1−r (`RankMirror`). */
+  rankMirror?(params: ScheduleParams): RankMirror;
   /** Published closed-form bubble (seconds) for equal per-chunk times; exact only near F = I = W. */
   bubbleFormula(params: ScheduleParams, times: UniformOpTimes): number;
   /** Upper bound of in-flight activations per rank, in pipeline-stage units (1/p of the layers, one micro-batch). */
   peakInFlightBound(params: ScheduleParams): number[];
+}
+
+/**
+ * A run symmetric under rank r ↔ pp−1−r: rank pp−1−r's program is rank r's with chunk c → 1−c and
+ * micro-batch j → `mirrorMicroBatch(j)`, and each mirrored op runs on the same model stage, so it
+ * takes the same time under any stage times. Simulating ranks 0 .. pp/2−1 is then enough (the
+ * folded graph of `op-graph.ts`).
+ */
+export interface RankMirror {
+  mirrorMicroBatch(microBatch: number): number;
+  /** Programs of ranks 0 .. pp/2 − 1, the same as the first half of `buildOps`. */
+  buildKeptOps(): StageOps[];
 }
 
 /** One op with its simulated times, for tracing. */
