@@ -76,7 +76,8 @@ function createProducers(size: number): Producers {
  * stall where the whole run does not, e.g. at zero durations: the caller then runs the whole graph.)
  */
 function fillMirrored(producers: Producers, stages: number, microBatches: number, mirrorMicroBatch: (j: number) => number): void {
-  for (const table of [producers.forward, producers.backward, producers.inputOnly, producers.weight]) {
+  // Only forwards and backwards feed other ranks; an I feeds its own rank's W.
+  for (const table of [producers.forward, producers.backward]) {
     for (let j = 0; j < microBatches; j += 1) {
       const mirror = mirrorMicroBatch(j) * stages;
       for (let s = 0; s < stages; s += 1) {
@@ -92,7 +93,8 @@ function fillMirrored(producers: Producers, stages: number, microBatches: number
  */
 export function createOpGraph(programs: readonly StageOps[], placement: Placement, mirrorMicroBatch?: (j: number) => number): OpGraph {
   const ranks = programs.length;
-  const lookup = createLookup(placement, ranks);
+  // A folded graph's lookup covers the mirrored ranks too.
+  const lookup = createLookup(placement, mirrorMicroBatch === undefined ? ranks : 2 * ranks);
   const rankStart = new Int32Array(ranks + 1);
   programs.forEach((program, r) => {
     if (program.rank !== r) throw new Error(`programs must be ordered by rank: found rank ${program.rank} at ${r}`);
