@@ -6,6 +6,8 @@
  */
 import { collectEdges, KIND, stageOfChunk } from './op-edges.js';
 import type { LinkInputs, Lookup, Producers } from './op-edges.js';
+import { isPlain, linkPlainEdges } from './op-edges-plain.js';
+import type { LinkedEdges } from './op-edges-plain.js';
 import { forwardOpSeconds, fullBackwardOpSeconds, inputBackwardOpSeconds, pairOpSeconds } from './times.js';
 import type { Op, Placement, ScheduleTimes, StageOps } from './types.js';
 
@@ -92,6 +94,33 @@ function fillMirrored(producers: Producers, stages: number, microBatches: number
  * run symmetric under rank r ↔ p−1−r (`RankMirror`) and the graph is folded (see `fillMirrored`).
  */
 export function createOpGraph(programs: readonly StageOps[], placement: Placement, mirrorMicroBatch?: (j: number) => number): OpGraph {
+  const inputs = readPrograms(programs, placement, mirrorMicroBatch);
+  const folded = mirrorMicroBatch !== undefined;
+  const linked = !folded && isPlain(inputs) ? linkPlainEdges(inputs) : linkEdges(inputs);
+  // A folded graph's mirrored ranks receive as many transfers as the listed ones.
+  const copies = folded ? 2 : 1;
+  const { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf } = inputs;
+  return {
+    placement,
+    opCount: ops.length,
+    rankCount: ranks,
+    pipelineRanks: copies * ranks,
+    rankStart,
+    rankOf,
+    kindOf,
+    stageOf,
+    backwardStageOf,
+    edgeStart: linked.edgeStart,
+    edgeConsumer: linked.edgeConsumer,
+    edgeCross: linked.edgeCross,
+    inDegree: linked.inDegree,
+    p2pTransfers: copies * linked.transfers,
+    ops,
+  };
+}
+
+/** The programs as typed arrays, with the producer of every (micro-batch, stage) output. */
+export function readPrograms(programs: readonly StageOps[], placement: Placement, mirrorMicroBatch?: (j: number) => number): LinkInputs {
   const ranks = programs.length;
   // A folded graph's lookup covers the mirrored ranks too.
   const lookup = createLookup(placement, mirrorMicroBatch === undefined ? ranks : 2 * ranks);
@@ -139,8 +168,7 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
   }
   const microBatches = placement.routeOfMicroBatch.length;
   if (mirrorMicroBatch !== undefined) fillMirrored(producers, S, microBatches, mirrorMicroBatch);
-  const inputs = { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, lookup, producers };
-  return linkEdges(inputs, placement, mirrorMicroBatch === undefined ? 1 : 2);
+  return { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, lookup, producers };
 }
 
 /**
@@ -148,7 +176,7 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
  * commit awaits several inputs through the same ops): the merged edge crosses ranks if any of
  * them does, which gives the same arrival time, the latest of theirs.
  */
-function linkEdges(g: LinkInputs, placement: Placement, copies: number): OpGraph {
+export function linkEdges(g: LinkInputs): LinkedEdges {
   const edges = collectEdges(g);
   const n = g.ops.length;
   const count = edges.count;
@@ -192,25 +220,7 @@ function linkEdges(g: LinkInputs, placement: Placement, copies: number): OpGraph
     }
     edgeStart[i + 1] = kept;
   }
-  const { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf } = g;
-  return {
-    placement,
-    opCount: n,
-    rankCount: ranks,
-    pipelineRanks: copies * ranks,
-    rankStart,
-    rankOf,
-    kindOf,
-    stageOf,
-    backwardStageOf,
-    edgeStart,
-    edgeConsumer: edgeConsumer.slice(0, kept),
-    edgeCross: edgeCross.slice(0, kept),
-    inDegree,
-    // A folded graph's mirrored ranks receive as many transfers as the listed ones.
-    p2pTransfers: copies * edges.transfers,
-    ops,
-  };
+  return { edgeStart, edgeConsumer: edgeConsumer.slice(0, kept), edgeCross: edgeCross.slice(0, kept), inDegree, transfers: edges.transfers };
 }
 
 /**
