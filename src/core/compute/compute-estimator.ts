@@ -23,7 +23,7 @@ export interface ComputeEstimator {
 /** Cache key of a shape: every field that changes a part's price. */
 function shapeKey(s: ComputeShape): string {
   const modules = s.recomputeModules === undefined ? '' : s.recomputeModules.join('+');
-  return `${s.microBatch}|${s.seqLen}|${s.tp}|${s.cp}|${s.sp}|${s.ep}|${s.etp}|${s.precision}|${s.tokensPerExpertImbalance ?? 1}|${s.recompute ?? 'none'}|${modules}|${s.computeSmFraction ?? 1}|${s.selectivePolicy ?? 'modules'}|${s.elementwiseTrafficFactor ?? 1}|${s.precisionScaling ?? ''}`;
+  return `${s.microBatch}|${s.seqLen}|${s.tp}|${s.cp}|${s.sp}|${s.ep}|${s.etp}|${s.precision}|${s.tokensPerExpertImbalance ?? 1}|${s.recompute ?? 'none'}|${modules}|${s.computeSmFraction ?? 1}|${s.selectivePolicy ?? 'modules'}|${s.elementwiseTrafficFactor ?? 1}|${s.attentionKernel ?? 'native'}|${s.documentTokens ?? s.seqLen}|${s.precisionScaling ?? ''}`;
 }
 
 /** Creates an estimator for one model on one accelerator with one set of efficiency data. */

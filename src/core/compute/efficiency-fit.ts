@@ -51,6 +51,11 @@ export interface CalibrationPrior {
    * weighting). n configurations of one family carry the information of n·σ_r²/(σ_r² + n·τ²) runs.
    */
   readonly familySigmaLn: number;
+  /**
+   * c of the Cauchy loss in units of σ_r (fit.ts): a run's term is c²·ln(1 + (u/c)²) of its
+   * standardised residual u instead of u². Absent: least squares (u²).
+   */
+  readonly cauchyScale?: number;
 }
 
 /** Value of a term under parameter values (missing keys take their prior). */

@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 11 free parameters,
- * 80 distinct configurations (133 runs).
+ * 81 distinct configurations (133 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2009,
-      sigmaLn: 0.4635,
+      value: 0.1968,
+      sigmaLn: 0.469,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,32 +23,32 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6506,
-      sigmaLn: 0.0967,
+      value: 0.6745,
+      sigmaLn: 0.0942,
       runs: 12,
-      configurations: 9,
+      configurations: 10,
       families: [
         'KORTH',
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 13.6
+      residualMeanAbsPct: 9.8
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5814,
-      sigmaLn: 0.1095,
+      value: 0.5901,
+      sigmaLn: 0.1132,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 5.7
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7178,
-      sigmaLn: 0.1285,
+      value: 0.7164,
+      sigmaLn: 0.1324,
       runs: 33,
       configurations: 13,
       families: [
@@ -58,8 +58,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.725,
-      sigmaLn: 0.067,
+      value: 0.7288,
+      sigmaLn: 0.0703,
       runs: 40,
       configurations: 35,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.9
+      residualMeanAbsPct: 7.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.8818,
-      sigmaLn: 0.0841,
+      value: 0.8737,
+      sigmaLn: 0.0889,
       runs: 108,
       configurations: 58,
       families: [
@@ -81,62 +81,62 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6
+      residualMeanAbsPct: 6.3
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9802,
-      sigmaLn: 0.0867,
+      value: 0.9791,
+      sigmaLn: 0.0877,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'software:deepspeed',
-      value: 1.2069,
-      sigmaLn: 0.1546,
+      value: 1.0201,
+      sigmaLn: 0.1415,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 3.4
+      residualMeanAbsPct: 1.7
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1197,
-      sigmaLn: 0.1275,
+      value: 1.0833,
+      sigmaLn: 0.1267,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 4
+      residualMeanAbsPct: 4.1
     },
     {
       key: 'software:other',
-      value: 1.2161,
-      sigmaLn: 0.1368,
+      value: 1.0765,
+      sigmaLn: 0.1262,
       runs: 5,
-      configurations: 2,
+      configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.4
+      residualMeanAbsPct: 5
     },
     {
       key: 'software:torchtitan',
-      value: 0.7843,
-      sigmaLn: 0.1055,
+      value: 0.9226,
+      sigmaLn: 0.1206,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5
+      residualMeanAbsPct: 6.9
     }
   ],
 };

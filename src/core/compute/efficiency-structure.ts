@@ -100,5 +100,8 @@ export function createSiliconPrior(efficiency: EfficiencyParams, fp4OverFp8: Pea
     softwareKey: (framework) => (framework !== null && (STACKS as readonly string[]).includes(framework) ? `${SOFTWARE_PREFIX}${framework}` : null),
     residualSigmaLn: 0.1,
     familySigmaLn: 0.05,
+    // Cauchy loss at 3 σ_r (30 % in ln units): one run the model cannot price (the ms-swift MoE
+    // fine-tune, 2.5× slower than modelled) must not set its silicon generation (calibration/fit.ts).
+    cauchyScale: 3,
   };
 }

@@ -100,9 +100,18 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     expect(modelled('TORCHTITAN-011').scenario.training.framework?.overlap.tpFraction).toBe(0);
     expect(modelled('TORCHTITAN-012').scenario.training.framework?.overlap.tpFraction).toBe(1);
     expect(modelled('MBRIDGE-034').scenario.training.framework?.id).toBe('megatron-core');
+    // torchtune is filed under `other`; its published name selects its profile, its `compile` field the fused kernels.
+    expect(modelled('TORCHTUNE-001').scenario.training.framework).toMatchObject({ id: 'torchtune', elementwiseTrafficFactor: 3 });
+    expect(modelled('TORCHTUNE-004').scenario.training.framework).toMatchObject({ id: 'torchtune', elementwiseTrafficFactor: 1 });
     const deepseek = modelled('DEEPSEEK-001');
     expect(deepseek.scenario.training.framework?.id).toBe('megatron-core');
     expect(deepseek.notes).toContain('framework hai-llm: no profile of its own, megatron-core assumed');
+  });
+
+  it('packed fine-tunes attend per sample: documentTokens set when the record names packing, absent otherwise', () => {
+    expect(modelled('MSSWIFT-006').scenario.training.documentTokens).toBe(1024);
+    expect(modelled('TORCHTUNE-002').scenario.training.documentTokens).toBe(1024);
+    expect(modelled('TORCHTITAN-001').scenario.training.documentTokens).toBeUndefined();
   });
 
   it('torchtitan pipelining: microBatch = local batch / (pp · stages per rank), 2 stages per rank when the notes name Interleaved 1F1B', () => {
