@@ -40,11 +40,14 @@ console.log(`${fit.parameters.length} free parameters, fitted on ${fit.configura
 console.log('parameter                      prior   fitted  ±(ln)   runs  configs  residual  families');
 const residuals = new Map<string, ErrorSummary>();
 for (const p of fit.parameters) {
-  const dependent = new Set(responses.filter((r) => r.main.term.keys.includes(p.key)).map((r) => r.id));
+  const pooled = (k: string): boolean => k === p.key || setup.prior.parameters[k]?.scaledBy === p.key;
+  const dependent = new Set(responses.filter((r) => r.main.term.keys.some(pooled)).map((r) => r.id));
   const s = summarizeErrors(runs.filter((r) => dependent.has(r.id)).map((r) => r.errorPct));
   residuals.set(p.key, s);
   console.log(`${p.key.padEnd(30)} ${p.prior.toFixed(3)}  ${p.value.toFixed(3)}  ${p.sigmaLn.toFixed(3)}  ${String(p.runs).padStart(4)}  ${String(p.configurations).padStart(7)}  ${s.meanAbsPctError.toFixed(1).padStart(7)}%  ${p.families.join(', ')}`);
 }
+const effects = Object.entries(fit.familyEffects).map(([f, e]) => `${f} ${e.toFixed(3)}`).join(', ');
+if (effects !== '') console.log(`family factors e^b (nuisance, τ = ${setup.prior.familySigmaLn}): ${effects}`);
 const inSample = summarizeErrors(runs.map((r) => r.errorPct));
 console.log(`in-sample: ${inSample.modeled} runs, mean |error| ${inSample.meanAbsPctError.toFixed(1)}%, mean error ${inSample.meanSignedPctError.toFixed(1)}%`);
 

@@ -58,8 +58,8 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
       }), 'Whole-run cost where published (GPU-hours per trillion tokens)'));
   }
   if (r.memory.runs.length > 0) {
-    out.push(table(['run', 'model', 'framework', 'statistic', 'measured GiB', 'predicted GiB', 'error', 'kind'],
-      r.memory.runs.map((m) => [m.id, m.model, m.framework ?? '-', m.statistic, m.measuredGiB.toFixed(1), m.predictedGiB.toFixed(1), `${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%`, m.analytical ? 'formula vs formula' : 'measured']),
+    out.push(table(['run', 'model', 'framework', 'statistic', 'assumed', 'measured GiB', 'predicted GiB', 'error', 'kind'],
+      r.memory.runs.map((m) => [m.id, m.model, m.framework ?? '-', m.statistic, m.assumed.length > 0 ? m.assumed.join(', ') : '-', m.measuredGiB.toFixed(1), m.predictedGiB.toFixed(1), `${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%`, m.analytical ? 'formula vs formula' : 'measured']),
       'Peak memory per GPU'));
   }
   const s = r.summary;

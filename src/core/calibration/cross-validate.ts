@@ -4,7 +4,7 @@
  * the full step model with those parameters. The error of runs the fit never saw is the honest
  * accuracy figure; the in-sample error flatters.
  */
-import { applyCalibration, type CalibrationPrior } from '../compute/efficiency-fit.js';
+import { applyCalibration, completeValues, type CalibrationPrior } from '../compute/efficiency-fit.js';
 import type { RunCase } from '../runs/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import { CALIBRATION_PRIOR } from '../compute/efficiency-params.js';
@@ -28,7 +28,7 @@ export interface CalibrationSetup {
 }
 
 function priorValues(prior: CalibrationPrior): Record<string, number> {
-  return Object.fromEntries(Object.entries(prior.parameters).map(([k, p]) => [k, p.value]));
+  return completeValues(prior, {});
 }
 
 /** Tabulates the runs' responses (the expensive part: ~10 step estimates per run). */

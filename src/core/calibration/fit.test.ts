@@ -22,12 +22,12 @@ function prior(sigmaLn: number): CalibrationPrior {
  * A synthetic run whose throughput is proportional to effMax: ln m = ln E + ln(scale), tabulated
  * on the response grid (10 points of ln E from ln 0.1 to 0), measured at E = `trueEff`.
  */
-function run(id: string, scale: number, trueEff: number, tag = id): CaseResponse {
+function run(id: string, scale: number, trueEff: number, tag = id, key = 'e'): CaseResponse {
   const grid = Array.from({ length: 10 }, (_, i) => Math.log(0.1) * (1 - i / 9) + Math.log(scale));
   const fake = { id, assumed: [], scenario: { model: tag, cluster: { accelerator: { id: 'x' }, gpus: 1 }, training: {} }, layout: {}, flags: { forcedBalancedRouting: false } };
   // Only configurationKey and isFittable read `case` (scenario, layout, flags, assumed): a structural stand-in suffices.
   const c: RunCase = JSON.parse(JSON.stringify(fake));
-  return { id, family: id.replace(/-\d+$/, ''), case: c, lnMeasured: Math.log(trueEff * scale), main: { term: { keys: ['e'], evaluate: (v) => v('e') }, lnPredicted: grid }, secondary: null };
+  return { id, family: id.replace(/-\d+$/, ''), case: c, lnMeasured: Math.log(trueEff * scale), main: { term: { keys: [key], evaluate: (v) => v(key) }, lnPredicted: grid }, secondary: null };
 }
 
 describe('fitResponses', () => {
@@ -42,6 +42,40 @@ describe('fitResponses', () => {
     // one run, σr = σ = 0.1: the posterior mode is the geometric mean of 0.8 and 0.5
     expect(fit.values.e).toBeCloseTo(Math.sqrt(0.8 * 0.5), 3);
     expect(fit.parameters[0]?.sigmaLn).toBeCloseTo(0.1 / Math.SQRT2, 3);
+  });
+
+  it('a hierarchical prior: a member without runs follows what its pool mates achieve against their own prior', () => {
+    const pooled: CalibrationPrior = {
+      ...prior(Infinity),
+      parameters: {
+        k: { value: 1, sigmaLn: Infinity, min: 0.3, max: 1.5, description: 'pool' },
+        e: { value: 0.5, sigmaLn: 0.1, min: 0.1, max: 1, description: 'member with runs', scaledBy: 'k' },
+        f: { value: 0.4, sigmaLn: 0.1, min: 0.1, max: 1, description: 'member without runs', scaledBy: 'k' },
+      },
+    };
+    // e's runs say 0.4 = 0.8 × its prior; the pool has no prior term, so it takes the whole ratio
+    const fit = fitResponses([run('A-001', 1000, 0.4), run('B-001', 50, 0.4)], pooled, 'run');
+    expect(fit.values.e).toBeCloseTo(0.4, 3);
+    expect(fit.values.k).toBeCloseTo(0.8, 3);
+    expect(fit.values.f).toBeCloseTo(0.4 * 0.8, 3);
+    expect(fit.parameters.map((p) => p.key)).toEqual(['e', 'k']);
+  });
+
+  it("'family' weighting fits a family's common factor: where it overlaps others it measures high, so its lone parameter is corrected down", () => {
+    const two: CalibrationPrior = {
+      ...prior(Infinity),
+      parameters: { e: { value: 0.5, sigmaLn: Infinity, min: 0.1, max: 1, description: 'shared' }, f: { value: 0.3, sigmaLn: Infinity, min: 0.1, max: 1, description: 'family A only' } },
+    };
+    // family A measures 20% above B on the shared parameter; only A measures f
+    const runs = [run('A-001', 1000, 0.6), run('A-002', 500, 0.3, 'A-002', 'f'), run('B-001', 1000, 0.5), run('B-002', 300, 0.5), run('B-003', 50, 0.5)];
+    const byConfig = fitResponses(runs, two, 'configuration');
+    const byFamily = fitResponses(runs, two, 'family');
+    expect(byConfig.familyEffects).toEqual({});
+    expect(byConfig.values.f).toBeCloseTo(0.3, 3);
+    expect(byFamily.familyEffects.A ?? 0).toBeGreaterThan(1.02);
+    expect(byFamily.values.f ?? 1).toBeLessThan(0.3 / 1.02);
+    // the lone parameter's run is still reproduced once the family factor is applied
+    expect((byFamily.values.f ?? 0) * (byFamily.familyEffects.A ?? 0)).toBeCloseTo(0.3, 3);
   });
 
   it("'configuration' weighting counts repeated configurations once", () => {

@@ -10,35 +10,27 @@
  *
  * Weights: 'run' gives every run weight 1; 'configuration' gives each distinct configuration
  * (everything but the id and the measurement; repeated container releases of one benchmark,
- * data/README.md "Duplicates") a total weight of 1; 'family' also discounts the configurations of
- * one source family for the error they share (one benchmark page, one software stack, one way
- * of measuring): with a family effect of variance τ² and run noise σ_r², n configurations of a
- * family carry the information of n·σ_r² / (σ_r² + n·τ²) independent runs, so each gets
+ * data/README.md "Duplicates") a total weight of 1; 'family' weighs configurations so and also
+ * fits the error the runs of one source family share (one benchmark page, one way of measuring,
+ * one release of a stack) as a random effect: run i of family f is predicted as m_i(x) · e^{b_f},
  *
- *   w = (1 / repeats) · σ_r² / (σ_r² + n_family · τ²)
+ *   L(x, b) = Σ_i w_i (ln m_i(x) + b_f(i) − ln measured_i)² / σ_r²  +  Σ_k (x_k − x_k⁰)²/σ_k²  +  Σ_f b_f² / τ²
  *
- * and no family, however many configurations it prints, outweighs σ_r²/τ² independent runs.
- * A parameter supported by one family is thereby held nearer its prior.
- *
- * Robustness: when the prior names a scale c (`cauchyScale`), each run's term is the Cauchy
- * (Lorentzian) loss of its standardised residual u = (ln m_i − ln measured_i)/σ_r,
- * c²·ln(1 + (u/c)²), not u² (Huber & Ronchetti, Robust Statistics, 2nd ed., §4.8). Near zero it
- * is u²; a run the model cannot price (a step 2.5× slower than any modelled term explains) pulls
- * with a bounded force instead of setting the parameters of its whole silicon generation.
+ * (a random-intercept model: Gelman & Hill, Data Analysis Using Regression and Multilevel Models,
+ * ch. 12). A family's common offset then does not move the parameters beyond what τ allows, while
+ * the contrasts inside one family (two chips, two precisions of one benchmark page) keep the full
+ * weight of its configurations; where families overlap (one chip measured by several), b_f is
+ * pinned by the overlap. The b_f are nuisances: reported, never applied to a prediction.
  */
-import type { CalibrationPrior } from '../compute/efficiency-fit.js';
+import { completeValues, priorCentre, type CalibrationPrior } from '../compute/efficiency-fit.js';
 import { responseLnPredicted, type CaseResponse } from './response.js';
-
-/** A residual whose square is the Cauchy loss of u at scale c: sign(u)·c·√ln(1 + (u/c)²); u itself without c. */
-export function robustResidual(u: number, c: number | undefined): number {
-  return c === undefined ? u : Math.sign(u) * c * Math.sqrt(Math.log1p((u / c) ** 2));
-}
 
 export type FitWeighting = 'run' | 'configuration' | 'family';
 
 export interface ParameterEstimate {
   readonly key: string;
   readonly value: number;
+  /** Prior centre at the optimum (θ⁰, times the fitted pool for a hierarchical prior). */
   readonly prior: number;
   /** Posterior uncertainty of ln θ (≈ relative uncertainty of θ). */
   readonly sigmaLn: number;
@@ -50,13 +42,15 @@ export interface ParameterEstimate {
 
 export interface CalibrationFit {
   readonly structure: string;
-  /** Every parameter of the prior: fitted, or the prior value when no run depends on it. */
+  /** Every parameter of the prior: fitted, or its prior centre when no run depends on it. */
   readonly values: Readonly<Record<string, number>>;
   /** The free parameters, sorted by key. */
   readonly parameters: readonly ParameterEstimate[];
   readonly runs: number;
   readonly configurations: number;
   readonly loss: number;
+  /** 'family' weighting: each family's fitted common factor e^{b_f} on its predictions (nuisance). */
+  readonly familyEffects: Readonly<Record<string, number>>;
 }
 
 /** A stable key of everything a run's prediction depends on (not its id, not its measurement). */
@@ -66,18 +60,16 @@ export function configurationKey(r: CaseResponse): string {
   return JSON.stringify([architecture, s.cluster.accelerator.id, s.cluster.gpus, s.training, r.case.layout, r.case.flags.forcedBalancedRouting]);
 }
 
-function weightsOf(responses: readonly CaseResponse[], weighting: FitWeighting, sigmaR: number, tau: number): number[] {
+function weightsOf(responses: readonly CaseResponse[], weighting: FitWeighting): number[] {
   if (weighting === 'run') return responses.map(() => 1);
   const counts = new Map<string, number>();
   const keys = responses.map(configurationKey);
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const perConfiguration = keys.map((k) => 1 / (counts.get(k) ?? 1));
-  if (weighting === 'configuration') return perConfiguration;
-  const familyConfigs = new Map<string, Set<string>>();
-  responses.forEach((r, i) => familyConfigs.set(r.family, (familyConfigs.get(r.family) ?? new Set()).add(keys[i] ?? '')));
-  const s2 = sigmaR ** 2;
-  return responses.map((r, i) => ((perConfiguration[i] ?? 0) * s2) / (s2 + (familyConfigs.get(r.family)?.size ?? 1) * tau ** 2));
+  return keys.map((k) => 1 / (counts.get(k) ?? 1));
 }
+
+/** Range of a family factor e^{b_f}. */
+const FAMILY_EFFECT_LN_RANGE = Math.log(2);
 
 /** Solves A·x = b (A symmetric positive definite up to rounding) by Gaussian elimination with pivoting. */
 function solve(a: number[][], b: number[]): number[] {
@@ -116,46 +108,57 @@ export function isFittable(r: CaseResponse): boolean {
  */
 export function fitResponses(all: readonly CaseResponse[], prior: CalibrationPrior, weighting: FitWeighting): CalibrationFit {
   const responses = all.filter(isFittable);
-  const priorValues = Object.fromEntries(Object.entries(prior.parameters).map(([k, p]) => [k, p.value]));
   const used = new Set<string>();
-  // Free: parameters of some run's recipe path. A parameter reached only through the BF16-only ops
-  // of low-precision runs (a few % of their time) is not identifiable from them and keeps its value.
+  // Free: parameters of some run's recipe path, and the pooled parameters their priors are scaled
+  // by. A parameter reached only through the BF16-only ops of low-precision runs (a few % of their
+  // time) is not identifiable from them and keeps its value; one with a hierarchical prior and no
+  // runs of its own follows the fitted pool (its prior centre).
   for (const r of responses) for (const k of r.main.term.keys) used.add(k);
+  for (const k of [...used]) {
+    const pool = prior.parameters[k]?.scaledBy;
+    if (pool !== undefined) used.add(pool);
+  }
   const free = [...used].filter((k) => prior.parameters[k] !== undefined).sort();
   const sigmaR = prior.residualSigmaLn;
-  const weights = weightsOf(responses, weighting, sigmaR, prior.familySigmaLn);
+  const tau = prior.familySigmaLn;
+  const weights = weightsOf(responses, weighting);
+  // Unknowns: ln θ of the free parameters, then b_f of each family ('family' weighting).
+  const families = weighting === 'family' && tau > 0 ? [...new Set(responses.map((r) => r.family))].sort() : [];
+  const effectIndex = responses.map((r) => (families.includes(r.family) ? free.length + families.indexOf(r.family) : -1));
+  const unknowns = free.length + families.length;
 
-  const valuesOf = (x: readonly number[]): Record<string, number> => {
-    const v: Record<string, number> = { ...priorValues };
-    free.forEach((k, i) => { v[k] = Math.exp(x[i] ?? 0); });
-    return v;
-  };
+  const valuesOf = (x: readonly number[]): Record<string, number> => completeValues(prior, Object.fromEntries(free.map((k, i) => [k, Math.exp(x[i] ?? 0)])));
   const residuals = (x: readonly number[]): number[] => {
     const values = valuesOf(x);
-    const out = responses.map((r, i) => Math.sqrt(weights[i] ?? 0) * robustResidual((responseLnPredicted(prior, r, values) - r.lnMeasured) / sigmaR, prior.cauchyScale));
+    const out = responses.map((r, i) => {
+      const effect = x[effectIndex[i] ?? -1] ?? 0;
+      return (Math.sqrt(weights[i] ?? 0) * (responseLnPredicted(prior, r, values) + effect - r.lnMeasured)) / sigmaR;
+    });
     free.forEach((k, i) => {
       const p = prior.parameters[k];
-      if (p !== undefined && Number.isFinite(p.sigmaLn)) out.push(((x[i] ?? 0) - Math.log(p.value)) / p.sigmaLn);
+      if (p !== undefined && Number.isFinite(p.sigmaLn)) out.push(((x[i] ?? 0) - Math.log(priorCentre(prior, k, values))) / p.sigmaLn);
     });
+    families.forEach((_, f) => out.push((x[free.length + f] ?? 0) / tau));
     return out;
   };
   const lossOf = (r: readonly number[]): number => r.reduce((s, v) => s + v * v, 0);
   const clamp = (x: readonly number[]): number[] => x.map((v, i) => {
+    if (i >= free.length) return Math.min(FAMILY_EFFECT_LN_RANGE, Math.max(-FAMILY_EFFECT_LN_RANGE, v));
     const p = prior.parameters[free[i] ?? ''];
     return p === undefined ? v : Math.min(Math.log(p.max), Math.max(Math.log(p.min), v));
   });
-  const jacobian = (x: readonly number[], r0: readonly number[]): number[][] => free.map((_, k) => {
+  const jacobian = (x: readonly number[], r0: readonly number[]): number[][] => Array.from({ length: unknowns }, (_, k) => {
     const h = 1e-4;
     const xh = x.map((v, i) => (i === k ? v + h : v));
     return residuals(xh).map((v, i) => (v - (r0[i] ?? 0)) / h);
   });
   const normal = (jt: readonly number[][]): number[][] => jt.map((a) => jt.map((b) => a.reduce((s, v, i) => s + v * (b[i] ?? 0), 0)));
 
-  let x = clamp(free.map((k) => Math.log(prior.parameters[k]?.value ?? 1)));
+  let x = clamp([...free.map((k) => Math.log(prior.parameters[k]?.value ?? 1)), ...families.map(() => 0)]);
   let r = residuals(x);
   let loss = lossOf(r);
   let lambda = 1e-3;
-  for (let iter = 0; iter < 200 && free.length > 0; iter += 1) {
+  for (let iter = 0; iter < 200 && unknowns > 0; iter += 1) {
     const jt = jacobian(x, r);
     const a = normal(jt);
     const g = jt.map((row) => row.reduce((s, v, i) => s + v * (r[i] ?? 0), 0));
@@ -179,18 +182,20 @@ export function fitResponses(all: readonly CaseResponse[], prior: CalibrationPri
   const values = valuesOf(x);
   const configs = responses.map(configurationKey);
   const parameters = free.map((key, k): ParameterEstimate => {
-    const unit = free.map((_, i) => (i === k ? 1 : 0));
+    const unit = Array.from({ length: unknowns }, (_, i) => (i === k ? 1 : 0));
     const variance = solve(a.map((row, i) => row.map((v, j) => (i === j ? v + 1e-12 : v))), unit)[k] ?? 0;
-    const dependent = responses.map((resp, i) => ({ resp, i })).filter(({ resp }) => resp.main.term.keys.includes(key));
+    const pooled = (k: string): boolean => k === key || prior.parameters[k]?.scaledBy === key;
+    const dependent = responses.map((resp, i) => ({ resp, i })).filter(({ resp }) => resp.main.term.keys.some(pooled));
     return {
       key,
       value: values[key] ?? 0,
-      prior: prior.parameters[key]?.value ?? 0,
+      prior: priorCentre(prior, key, values),
       sigmaLn: Math.sqrt(Math.max(0, variance)),
       runs: dependent.length,
       configurations: new Set(dependent.map(({ i }) => configs[i])).size,
       families: [...new Set(dependent.map(({ resp }) => resp.family))].sort(),
     };
   });
-  return { structure: prior.structure, values, parameters, runs: responses.length, configurations: new Set(configs).size, loss };
+  const familyEffects = Object.fromEntries(families.map((f, i) => [f, Math.exp(x[free.length + i] ?? 0)]));
+  return { structure: prior.structure, values, parameters, runs: responses.length, configurations: new Set(configs).size, loss, familyEffects };
 }

@@ -9,9 +9,12 @@ import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
-import { countStageParts, estimatePartCompute, sumStageParts, type StageFlags, type StagePart } from './estimate-compute.js';
+import { countStageParts, estimateOps, partOps, sumStageParts, type StageFlags, type StagePart } from './estimate-compute.js';
 import { layerKind } from './ops.js';
-import type { ComputeEstimate, ComputeShape } from './types.js';
+import { resolveRecompute, type RecomputePolicy } from './recompute.js';
+import { createRooflineDevice, type RooflineDevice } from './roofline.js';
+import { resolveGpuTokens, type GpuTokens } from './shape.js';
+import type { ComputeEstimate, ComputeOp, ComputeShape } from './types.js';
 
 export interface ComputeEstimator {
   /** Same result as `estimateLayerCompute(model, layerIndex, shape, accelerator, effParams)`. */
@@ -20,10 +23,30 @@ export interface ComputeEstimator {
   readonly estimateStage: (layers: readonly number[], flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
 }
 
+/** Cache key of the op lists of a shape: the fields the op builders read (not the recomputation, the SM share, the element-wise traffic or the attention kernel). */
+function opsKey(s: ComputeShape): string {
+  return `${s.microBatch}|${s.seqLen}|${s.tp}|${s.cp}|${s.sp}|${s.ep}|${s.etp}|${s.precision}|${s.tokensPerExpertImbalance ?? 1}|${s.precisionScaling ?? ''}|${s.documentTokens ?? s.seqLen}`;
+}
+
 /** Cache key of a shape: every field that changes a part's price. */
-function shapeKey(s: ComputeShape): string {
+function shapeKey(s: ComputeShape, ops: string): string {
   const modules = s.recomputeModules === undefined ? '' : s.recomputeModules.join('+');
-  return `${s.microBatch}|${s.seqLen}|${s.tp}|${s.cp}|${s.sp}|${s.ep}|${s.etp}|${s.precision}|${s.tokensPerExpertImbalance ?? 1}|${s.recompute ?? 'none'}|${modules}|${s.computeSmFraction ?? 1}|${s.selectivePolicy ?? 'modules'}|${s.elementwiseTrafficFactor ?? 1}|${s.attentionKernel ?? 'native'}|${s.documentTokens ?? s.seqLen}|${s.precisionScaling ?? ''}`;
+  return `${ops}|${s.recompute ?? 'none'}|${modules}|${s.computeSmFraction ?? 1}|${s.selectivePolicy ?? 'modules'}|${s.elementwiseTrafficFactor ?? 1}|${s.attentionKernel ?? 'native'}`;
+}
+
+/** One shape's parts priced so far, and what pricing another part needs. */
+interface ShapeParts {
+  readonly estimates: Map<StagePart, ComputeEstimate>;
+  readonly opsKey: string;
+  readonly gpu: GpuTokens;
+  readonly device: RooflineDevice;
+  readonly policy: RecomputePolicy;
+}
+
+/** The op lists of the shape priced last (the next shape often differs only in its SM share or recomputation). */
+interface RecentOps {
+  key: string;
+  lists: Map<StagePart, ComputeOp[]>;
 }
 
 /** Creates an estimator for one model on one accelerator with one set of efficiency data. */
@@ -34,25 +57,40 @@ export function createComputeEstimator(
 ): ComputeEstimator {
   // The parts priced per shape, found by the shape's key; and by the shape object itself, which the
   // step pricer keeps per layer shape and passes again for every stage (no key to build then).
-  const byKey = new Map<string, Map<StagePart, ComputeEstimate>>();
-  const byShape = new WeakMap<ComputeShape, Map<StagePart, ComputeEstimate>>();
-  const partsOf = (shape: ComputeShape): Map<StagePart, ComputeEstimate> => {
+  const byKey = new Map<string, ShapeParts>();
+  const byShape = new WeakMap<ComputeShape, ShapeParts>();
+  const recent: RecentOps = { key: '', lists: new Map() };
+  const partsOf = (shape: ComputeShape): ShapeParts => {
     let parts = byShape.get(shape);
     if (parts !== undefined) return parts;
-    const key = shapeKey(shape);
+    const ops = opsKey(shape);
+    const key = shapeKey(shape, ops);
     parts = byKey.get(key);
     if (parts === undefined) {
-      parts = new Map();
+      // Checked here, as estimatePartCompute checks it.
+      const gpu = resolveGpuTokens(model, shape);
+      const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native');
+      parts = { estimates: new Map(), opsKey: ops, gpu, device, policy: resolveRecompute(shape) };
       byKey.set(key, parts);
     }
     byShape.set(shape, parts);
     return parts;
   };
-  const price = (part: StagePart, shape: ComputeShape, parts: Map<StagePart, ComputeEstimate>): ComputeEstimate => {
-    const hit = parts.get(part);
+  /** Same result as `estimatePartCompute(model, part, shape, accelerator, effParams)`. */
+  const price = (part: StagePart, shape: ComputeShape, parts: ShapeParts): ComputeEstimate => {
+    const hit = parts.estimates.get(part);
     if (hit !== undefined) return hit;
-    const estimate = estimatePartCompute(model, part, shape, accelerator, effParams);
-    parts.set(part, estimate);
+    if (recent.key !== parts.opsKey) {
+      recent.key = parts.opsKey;
+      recent.lists = new Map();
+    }
+    let ops = recent.lists.get(part);
+    if (ops === undefined) {
+      ops = partOps(part, model, parts.gpu, shape);
+      recent.lists.set(part, ops);
+    }
+    const estimate = estimateOps(ops, parts.device, parts.policy);
+    parts.estimates.set(part, estimate);
     return estimate;
   };
   return {

@@ -11,6 +11,11 @@
  *
  * σ_r is the residual scale (the error a good model still makes on one run), σ_k the prior's
  * uncertainty of parameter k (Infinity: no prior term, the data alone decide).
+ *
+ * A hierarchical prior centres parameter k on θ_k⁰ · θ_p, with θ_p a pooled parameter fitted with
+ * it (`scaledBy`): what the other members of its pool achieve relative to their own θ⁰ then moves
+ * the centre of a member with little or no data of its own (Gelman et al., Bayesian Data Analysis,
+ * 3rd ed., ch. 5: hierarchical models). A parameter no run informs takes its centre.
  */
 import type { EfficiencyParams, GemmEfficiencyRecord } from './efficiency.js';
 import type { Precision } from '../hardware/types.js';
@@ -32,6 +37,8 @@ export interface PriorParameter {
   readonly min: number;
   readonly max: number;
   readonly description: string;
+  /** Hierarchical prior: the centre is value × θ[scaledBy] (a pooled parameter); absent: the centre is value. */
+  readonly scaledBy?: string;
 }
 
 export interface CalibrationPrior {
@@ -47,20 +54,33 @@ export interface CalibrationPrior {
   /** σ_r: residual scale of one run, in ln units. */
   readonly residualSigmaLn: number;
   /**
-   * τ: systematic error shared by the runs of one source family, in ln units (fit.ts 'family'
-   * weighting). n configurations of one family carry the information of n·σ_r²/(σ_r² + n·τ²) runs.
+   * τ: systematic error shared by the runs of one source family, in ln units: the prior width of
+   * each family's common factor e^{b_f} (fit.ts 'family' weighting, a random intercept).
    */
   readonly familySigmaLn: number;
-  /**
-   * c of the Cauchy loss in units of σ_r (fit.ts): a run's term is c²·ln(1 + (u/c)²) of its
-   * standardised residual u instead of u². Absent: least squares (u²).
-   */
-  readonly cauchyScale?: number;
 }
 
-/** Value of a term under parameter values (missing keys take their prior). */
+/** The prior centre of parameter `key` under `values`: θ⁰, times the pooled parameter of a hierarchical prior. */
+export function priorCentre(prior: CalibrationPrior, key: string, values: Readonly<Record<string, number>>): number {
+  const p = prior.parameters[key];
+  if (p === undefined) return 1;
+  if (p.scaledBy === undefined) return p.value;
+  return p.value * (values[p.scaledBy] ?? prior.parameters[p.scaledBy]?.value ?? 1);
+}
+
+/** Value of parameter `key`: its value in `values`, else its prior centre. */
+export function parameterValue(prior: CalibrationPrior, key: string, values: Readonly<Record<string, number>>): number {
+  return values[key] ?? priorCentre(prior, key, values);
+}
+
+/** Every parameter of the prior with its value: given in `values`, else its prior centre. */
+export function completeValues(prior: CalibrationPrior, values: Readonly<Record<string, number>>): Record<string, number> {
+  return { ...Object.fromEntries(Object.keys(prior.parameters).map((k) => [k, parameterValue(prior, k, values)])), ...values };
+}
+
+/** Value of a term under parameter values (missing keys take their prior centre). */
 export function termValue(prior: CalibrationPrior, term: GemmTerm, values: Readonly<Record<string, number>>): number {
-  return term.evaluate((k) => values[k] ?? prior.parameters[k]?.value ?? 1);
+  return term.evaluate((k) => parameterValue(prior, k, values));
 }
 
 /** The priors' efficiency data with every calibrated GEMM record and stack factor set from `values`. */
@@ -73,7 +93,7 @@ export function applyCalibration(prior: CalibrationPrior, values: Readonly<Recor
   const software: Record<string, number> = {};
   for (const key of Object.keys(prior.parameters)) {
     const framework = key.startsWith(SOFTWARE_PREFIX) ? key.slice(SOFTWARE_PREFIX.length) : null;
-    if (framework !== null && prior.softwareKey(framework) === key) software[framework] = values[key] ?? prior.parameters[key]?.value ?? 1;
+    if (framework !== null && prior.softwareKey(framework) === key) software[framework] = parameterValue(prior, key, values);
   }
   return { ...prior.efficiency, gemm, software };
 }

@@ -1,7 +1,7 @@
 /**
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
- * effMax) and the loss are documented in efficiency-fit.ts. 11 free parameters,
+ * effMax) and the loss are documented in efficiency-fit.ts. 12 free parameters,
  * 81 distinct configurations (133 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.1968,
-      sigmaLn: 0.469,
+      value: 0.2937,
+      sigmaLn: 0.2392,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 8.2
+      residualMeanAbsPct: 6
     },
     {
       key: 'gemm:ampere',
-      value: 0.6745,
-      sigmaLn: 0.0942,
+      value: 0.6603,
+      sigmaLn: 0.0751,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.8
+      residualMeanAbsPct: 12.5
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5901,
-      sigmaLn: 0.1132,
+      value: 0.5409,
+      sigmaLn: 0.0618,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.7
+      residualMeanAbsPct: 4.8
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.7164,
-      sigmaLn: 0.1324,
+      value: 0.6945,
+      sigmaLn: 0.0693,
       runs: 33,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 6.1
+      residualMeanAbsPct: 4.6
     },
     {
       key: 'gemm:hopper',
-      value: 0.7288,
-      sigmaLn: 0.0703,
+      value: 0.7211,
+      sigmaLn: 0.0493,
       runs: 40,
       configurations: 35,
       families: [
@@ -68,12 +68,29 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.3
+      residualMeanAbsPct: 7.4
+    },
+    {
+      key: 'ratio:achieved/prior',
+      value: 0.8897,
+      sigmaLn: 0.0658,
+      runs: 133,
+      configurations: 81,
+      families: [
+        'KORTH',
+        'MBRIDGE',
+        'MLM24',
+        'MSSWIFT',
+        'NEMO2407',
+        'TORCHTITAN',
+        'TORCHTUNE'
+      ],
+      residualMeanAbsPct: 6.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.8737,
-      sigmaLn: 0.0889,
+      value: 0.9289,
+      sigmaLn: 0.0629,
       runs: 108,
       configurations: 58,
       families: [
@@ -81,23 +98,23 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.3
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9791,
-      sigmaLn: 0.0877,
+      value: 0.9516,
+      sigmaLn: 0.0472,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 4.2
     },
     {
       key: 'software:deepspeed',
-      value: 1.0201,
-      sigmaLn: 0.1415,
+      value: 1.2688,
+      sigmaLn: 0.1162,
       runs: 2,
       configurations: 2,
       families: [
@@ -107,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0833,
-      sigmaLn: 0.1267,
+      value: 1.1069,
+      sigmaLn: 0.1083,
       runs: 2,
       configurations: 2,
       families: [
@@ -118,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.0765,
-      sigmaLn: 0.1262,
+      value: 1.2212,
+      sigmaLn: 0.1114,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.9226,
-      sigmaLn: 0.1206,
+      value: 0.8711,
+      sigmaLn: 0.0839,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.9
+      residualMeanAbsPct: 8.3
     }
   ],
 };

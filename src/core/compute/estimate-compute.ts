@@ -41,7 +41,7 @@ function zeroEstimate(): Mutable<ComputeEstimate> {
 }
 
 /** Prices a list of forward ops in every pass. */
-function estimateOps(ops: readonly ComputeOp[], device: RooflineDevice, policy: RecomputePolicy): ComputeEstimate {
+export function estimateOps(ops: readonly ComputeOp[], device: RooflineDevice, policy: RecomputePolicy): ComputeEstimate {
   const e = zeroEstimate();
   for (const op of ops) {
     const forward = opSeconds(op, 'forward', device);
@@ -78,7 +78,8 @@ function addScaled(total: Mutable<ComputeEstimate>, part: ComputeEstimate, times
   total.byKind.moe += times * part.byKind.moe;
 }
 
-function partOps(part: StagePart, model: ModelSpec, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
+/** Forward ops of one part of a stage for one micro-batch on one GPU (`g` from the checked shape). */
+export function partOps(part: StagePart, model: ModelSpec, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
   if (part === 'embedding') return embeddingOpsFor(model, g);
   if (part === 'head') return headOpsFor(model, g);
   if (part === 'mtp') return mtpOpsFor(model, g, shape);

@@ -50,19 +50,24 @@ export interface GemmPassShape {
   readonly count: number;
 }
 
-function tileEfficiency(s: GemmPassShape, tile: TileShape, sms: number): number {
-  const rowTiles = Math.ceil(s.rows / tile.rows);
-  const colTiles = Math.ceil(s.cols / tile.cols);
-  const tiles = rowTiles * colTiles * s.count;
+function tileEfficiency(rows: number, cols: number, count: number, tile: TileShape, sms: number): number {
+  const rowTiles = Math.ceil(rows / tile.rows);
+  const colTiles = Math.ceil(cols / tile.cols);
+  const tiles = rowTiles * colTiles * count;
   const waves = Math.ceil(tiles / sms);
-  const pad = (s.rows * s.cols) / (rowTiles * tile.rows * colTiles * tile.cols);
+  const pad = (rows * cols) / (rowTiles * tile.rows * colTiles * tile.cols);
   return tile.efficiency * (tiles / (waves * sms)) * pad;
 }
 
 /** Efficiency of one GEMM pass's shape relative to a large square GEMM, in (0, 1]. */
 export function gemmShapeEfficiency(s: GemmPassShape, tiling: GemmTiling): number {
-  if (s.rows <= 0 || s.cols <= 0 || s.depth <= 0) return 1;
+  return passShapeEfficiency(s.rows, s.cols, s.depth, s.count, tiling);
+}
+
+/** `gemmShapeEfficiency` of the pass shape given field by field (no record per pass in the roofline's loop). */
+export function passShapeEfficiency(rows: number, cols: number, depth: number, count: number, tiling: GemmTiling): number {
+  if (rows <= 0 || cols <= 0 || depth <= 0) return 1;
   let best = 0;
-  for (const tile of TILES) best = Math.max(best, tileEfficiency(s, tile, tiling.streamingMultiprocessors));
-  return best * (s.depth / (s.depth + K_OVERHEAD_ELEMENTS));
+  for (const tile of TILES) best = Math.max(best, tileEfficiency(rows, cols, count, tile, tiling.streamingMultiprocessors));
+  return best * (depth / (depth + K_OVERHEAD_ELEMENTS));
 }

@@ -32,7 +32,15 @@ export function createGemm(
 
 /** A memory-bound op moving `bytes` to and from HBM in the forward pass. */
 export function createElementwise(name: string, bytes: number, tags: OpTags = {}): ElementwiseOp {
-  return { kind: 'elementwise', name, bytes, moe: tags.moe ?? false, recomputeModule: tags.recompute ?? null };
+  return elementwise(name, bytes, tags, undefined, undefined);
+}
+
+/**
+ * Every element-wise record has the same fields in the same order (absent options are undefined),
+ * so the roofline prices one record shape: the planner prices tens of thousands of op lists.
+ */
+function elementwise(name: string, bytes: number, tags: OpTags, streaming: true | undefined, backwardBytesRatio: number | undefined): ElementwiseOp {
+  return { kind: 'elementwise', name, bytes, moe: tags.moe ?? false, recomputeModule: tags.recompute ?? null, streaming, backwardBytesRatio };
 }
 
 /**
@@ -42,7 +50,7 @@ export function createElementwise(name: string, bytes: number, tags: OpTags = {}
  *   gradient rows, the same bytes (Megatron-Core `permute` / `sort_chunks_by_idxs`; memory-bound).
  */
 export function createPermutation(name: string, rows: number, width: number, bytesPerElement: number, tags: OpTags = {}): ElementwiseOp {
-  return { ...createElementwise(name, 2 * rows * width * bytesPerElement, tags), backwardBytesRatio: 1 };
+  return elementwise(name, 2 * rows * width * bytesPerElement, tags, undefined, 1);
 }
 
 /**
@@ -66,7 +74,7 @@ export function createResidualAdd(name: string, tokens: number, width: number): 
  */
 export function createCast(name: string, elements: number, castBytes: number, tags: OpTags = {}): ElementwiseOp | null {
   if (castBytes === 0) return null;
-  return { ...createElementwise(name, elements * castBytes, tags), streaming: true };
+  return elementwise(name, elements * castBytes, tags, true, undefined);
 }
 
 /** Shape of the attention core of one GPU. `queryTokens` counts all sequences of the micro-batch. */

@@ -17,7 +17,7 @@ import type { Accelerator, Precision } from '../hardware/types.js';
 import { curveEfficiency, deviceEfficiency, gemmCurve, type AttentionCurve, type EfficiencyParams, type SaturatingCurve } from './efficiency.js';
 import { peakFlopsPerSec } from '../hardware/peak-flops.js';
 import { sustainedTensorRatio } from '../hardware/power-clock.js';
-import { gemmShapeEfficiency, type GemmPassShape, type GemmTiling } from './gemm-shape.js';
+import { passShapeEfficiency, type GemmTiling } from './gemm-shape.js';
 import { mathPrecision, operandBytes } from './precision.js';
 import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
 import type { AttentionKernel, AttentionOp, ComputeOp, ElementwiseOp, GemmOp, PrecisionClass } from './types.js';
@@ -124,19 +124,15 @@ function gemmBytes(op: GemmOp, pass: Pass, ob: number): number {
 }
 
 /**
+ * Shape efficiency of a pass (`gemm-shape.ts`); without tiling data, m padded to whole 128-row tiles.
  * Output rows × cols and reduction depth of each pass: forward C[m×n] over k; dgrad dX[m×k] over n;
  * wgrad dW[k×n] over m (a grouped expert's wgrad reduces over its own tokens only).
  */
-function passShape(op: GemmOp, pass: Pass): GemmPassShape {
-  if (pass === 'forward') return { rows: op.m, cols: op.n, depth: op.k, count: op.count };
-  if (pass === 'backwardInput') return { rows: op.m, cols: op.k, depth: op.n, count: op.count };
-  return { rows: op.k, cols: op.n, depth: op.m, count: op.count };
-}
-
-/** Shape efficiency of a pass (`gemm-shape.ts`); without tiling data, m padded to whole 128-row tiles. */
 function shapeEfficiency(op: GemmOp, pass: Pass, tiling: GemmTiling | null): number {
   if (tiling === null) return op.m / (Math.ceil(op.m / GEMM_TILE_ROWS) * GEMM_TILE_ROWS);
-  return gemmShapeEfficiency(passShape(op, pass), tiling);
+  if (pass === 'forward') return passShapeEfficiency(op.m, op.n, op.k, op.count, tiling);
+  if (pass === 'backwardInput') return passShapeEfficiency(op.m, op.k, op.n, op.count, tiling);
+  return passShapeEfficiency(op.k, op.n, op.m, op.count, tiling);
 }
 
 function gemmSeconds(op: GemmOp, pass: Pass, device: RooflineDevice): number {

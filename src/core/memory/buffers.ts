@@ -17,8 +17,9 @@
  * of one Linear input (tokens × h). Gradient buckets are views into the gradient buffer (Megatron-Core
  * DDP, PyTorch DDP `gradient_as_bucket_view`), so they add nothing.
  *
- * Temporaries: the loss temporaries (ranks with the head) and a layer's backward working set
- * (`LayerActivation.workingBytes`) do not run at the same time; the larger counts.
+ * Temporaries: the loss temporaries (ranks with the head), a layer's backward working set
+ * (`LayerActivation.workingBytes`) and the optimizer step's bytes beyond the backward phase
+ * (`optimizer-step.ts`) do not run at the same time; the largest counts.
  */
 import { ACTIVATION_BYTES } from './precision.js';
 import { zeroGatherBytes, zeroReduceBytes, type ZeroBuckets } from './zero-buckets.js';
@@ -89,7 +90,7 @@ export function commBufferBytes(x: BufferInputs, a: BufferAssumptions): number {
   // embedding's next and the head's previous are layers too), so the largest unit runs beside layers.
   const fsdpGathered = x.gatherUnitParams + (a.fsdpPrefetchUnits - 1) * Math.min(x.prefetchUnitParams, x.gatherUnitParams);
   const gathered = x.gatherUnitParams === 0 ? 0 : b === null ? fsdpGathered * x.weightBytes : zeroGatherBytes(b, x.largestModuleParams, x.weightBytes);
-  const reduced = x.gradUnitParams === 0 ? 0 : b === null ? x.gradUnitParams * (x.weightBytes + x.gradBytes) : zeroReduceBytes(b, x.weightBytes);
+  const reduced = x.gradUnitParams === 0 ? 0 : b === null ? x.gradUnitParams * (x.weightBytes + x.gradBytes) : zeroReduceBytes(b, x.weightBytes, x.gatherUnitParams > 0);
   // Dispatch and combine: the permuted copies leave and return through buffers of copies × h
   // (the local permutation needs them at ep = 1 too).
   const allToAll = 2 * x.routedCopies * x.hidden * ACTIVATION_BYTES;
@@ -104,10 +105,13 @@ export function tempBufferBytes(x: BufferInputs, a: BufferAssumptions): number {
   return Math.max(loss, x.layerWorkingBytes);
 }
 
-/** All buffers of one GPU, given its allocated states and activations [bytes]. */
-export function estimateBuffers(x: BufferInputs, a: BufferAssumptions, statesAndActivationsBytes: number): BufferBreakdown {
+/**
+ * All buffers of one GPU, given its allocated states and activations and what the optimizer step
+ * needs beyond the backward phase (`optimizer-step.ts`; ≤ 0: nothing) [bytes].
+ */
+export function estimateBuffers(x: BufferInputs, a: BufferAssumptions, statesAndActivationsBytes: number, stepExtraBytes = 0): BufferBreakdown {
   const commBytes = commBufferBytes(x, a);
-  const tempBytes = tempBufferBytes(x, a);
+  const tempBytes = Math.max(tempBufferBytes(x, a), stepExtraBytes);
   const fragmentationBytes = a.fragmentationFraction * (statesAndActivationsBytes + commBytes + tempBytes);
   return { commBytes, tempBytes, fragmentationBytes, runtimeReserveBytes: a.runtimeReserveBytes };
 }

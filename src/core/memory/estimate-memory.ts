@@ -19,13 +19,14 @@ import { isMoeLayer } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import { layerActivation, type LayerActivation, type SelectivePolicy } from './activations.js';
-import { DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
+import { commBufferBytes, DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
 import { residentGradientBytes, type GradientLifetime } from './gradient-lifetime.js';
 import { inFlightMicroBatches } from './in-flight.js';
 import { lossSavedBytesPerLogit, lossTransientBytesPerLogit, type LossKernel } from './loss-kernel.js';
 import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
+import { optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
 import { precisionRecipe, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
@@ -48,6 +49,8 @@ interface MemoryContext {
   readonly fp8WeightCache: boolean;
   readonly gradientLifetime: GradientLifetime;
   readonly lossKernel: LossKernel;
+  readonly retainedOutputBytesPerLogit: number;
+  readonly optimizerImplementation: OptimizerImplementation;
   readonly zeroBuckets: ZeroBuckets | null;
   readonly capacityBytes: number;
   /** Capacity less the fit headroom. */
@@ -110,6 +113,8 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
     fp8WeightCache: options.fp8WeightCache ?? true,
     gradientLifetime: options.gradientLifetime ?? 'step',
     lossKernel,
+    retainedOutputBytesPerLogit: options.retainedOutputBytesPerLogit ?? 0,
+    optimizerImplementation: options.optimizerImplementation ?? 'fused',
     zeroBuckets: options.zeroBuckets ?? null,
     capacityBytes: scenario.cluster.accelerator.hbmBytes,
     usableBytes: usableHbmBytes(scenario.cluster.accelerator.hbmBytes, options.headroomFraction),
@@ -153,6 +158,13 @@ function largestModuleParams(ctx: MemoryContext, rank: PipelineRank): number {
   return Math.max(linear, rank.hasEmbedding || rank.hasMtp ? ctx.counts.embedding : 0, rank.hasOutputHead ? ctx.counts.head : 0);
 }
 
+/** Model outputs a pipeline runtime keeps on the last stage for all micro-batches of the step [bytes] (`retainedOutputBytesPerLogit`). */
+function retainedOutputBytes(ctx: MemoryContext, rank: PipelineRank): number {
+  if (!rank.hasOutputHead || ctx.layout.pp === 1 || ctx.retainedOutputBytesPerLogit === 0) return 0;
+  const logits = (ctx.shape.tokens * ctx.scenario.model.vocab) / ctx.layout.tp;
+  return ctx.layout.microBatches * logits * ctx.retainedOutputBytesPerLogit;
+}
+
 /** Memory of one GPU of pipeline rank `rank`. */
 function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const { scenario, layout, shape } = ctx;
@@ -161,7 +173,7 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const states = stateBytes(params, ctx.recipe, ctx.sharding, ctx.fp8WeightCache);
   const inFlight = inFlightMicroBatches(layout, rank.rank);
   const outputLayer = rank.hasOutputHead ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel)) : 0;
-  const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer;
+  const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer + retainedOutputBytes(ctx, rank);
   const sharded = ctx.sharding.denseShards > 1;
   const bufferInputs = {
     tokens: shape.tokens, hidden: model.hidden, vocab: model.vocab, tp: layout.tp, sequenceParallel: shape.sequenceParallel,
@@ -175,7 +187,14 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   // Gradients resident at the peak (`gradient-lifetime.ts`); one unit's are largestUnit × grad bytes.
   const transientBytes = activationsBytes + tempBufferBytes(bufferInputs, ctx.buffers);
   const gradsBytes = residentGradientBytes(ctx.gradientLifetime, states.gradsBytes, params.largestUnit * ctx.recipe.gradBytes, transientBytes, layout.microBatches);
-  const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes);
+  const stepExtraBytes = optimizerStepExtraBytes({
+    implementation: ctx.optimizerImplementation, optimizerBytes: states.optimizerBytes,
+    momentBytesPerParam: ctx.recipe.momentBytes, masterBytesPerParam: ctx.recipe.masterBytes,
+    // A step fused into the backward never holds every gradient at once.
+    stepGradBytes: ctx.gradientLifetime === 'fused-step' ? gradsBytes : states.gradsBytes, residentGradBytes: gradsBytes,
+    activationsBytes, commBytes: commBufferBytes(bufferInputs, ctx.buffers),
+  });
+  const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes, stepExtraBytes);
   const buffersBytes = totalBufferBytes(buffers);
   const totalBytes = states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes + buffersBytes;
   const headroomBytes = ctx.capacityBytes - totalBytes;

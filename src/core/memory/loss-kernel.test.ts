@@ -15,4 +15,8 @@ describe('loss kernel bytes per logit', () => {
     expect(lossSavedBytesPerLogit('fused-linear')).toBe(0);
     expect(lossTransientBytesPerLogit('fused-linear', 8)).toBe(0);
   });
+  it('vocab-parallel (DTensor loss_parallel): 4 saved, one FP32 tensor more than the eager transient', () => {
+    expect(lossSavedBytesPerLogit('vocab-parallel')).toBe(4);
+    expect(lossTransientBytesPerLogit('vocab-parallel', 8)).toBe(12);
+  });
 });

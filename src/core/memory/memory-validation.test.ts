@@ -4,7 +4,8 @@
  * 1. torchtitan Llama 3.1 benchmarks (Dec 2024, H100 96 GB): measured peak per GPU, max over
  *    ranks, read from `torch.cuda.memory_stats()` reserved bytes — what the caching allocator holds,
  *    without the CUDA context and NCCL buffers. Predicted = totalBytes − runtimeReserveBytes.
- *    Mean absolute error asserted ≤ 10%.
+ *    Mean absolute error asserted ≤ 5% (3.9% with the vocabulary-parallel loss and the pipeline's
+ *    retained logits, `memory-stack.ts`).
  * 2. Korthikanti et al. 2022 Fig. 1 (`analyticalNotMeasured`): formula vs formula.
  *
  * Record → case: `parseRunRecord` (src/core/runs) after filling what torchtitan's configuration
@@ -55,12 +56,12 @@ describe('torchtitan Llama 3.1 peak memory (H100 96 GB), predicted vs measured',
     expect(rows).toHaveLength(18);
   });
 
-  it('mean absolute error ≤ 10%', () => {
+  it('mean absolute error ≤ 5%', () => {
     console.table(rows.map((r) => ({ id: r.id, predictedGiB: +r.predictedGiB.toFixed(1), measuredGiB: r.measuredGiB, errorPercent: +r.errorPercent.toFixed(1) })));
     const mae = rows.reduce((sum, r) => sum + Math.abs(r.errorPercent), 0) / rows.length;
     const worst = rows.reduce((a, b) => (Math.abs(b.errorPercent) > Math.abs(a.errorPercent) ? b : a));
     console.log(`torchtitan peak memory: MAE ${mae.toFixed(2)}% over ${rows.length} runs; worst ${worst.id} ${worst.errorPercent.toFixed(1)}%`);
-    expect(mae).toBeLessThanOrEqual(10);
+    expect(mae).toBeLessThanOrEqual(5);
   });
 });
 

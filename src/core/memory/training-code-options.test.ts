@@ -37,4 +37,26 @@ describe('estimateMemory training-code options', () => {
     expect(base.activationsBytes - (s?.activationsBytes ?? 0)).toBeCloseTo(2048 * 32000 * 4, 0);
     expect(s?.buffers.tempBytes ?? Infinity).toBeLessThan(base.buffers.tempBytes);
   });
+
+  it('lossKernel vocab-parallel: the loss transient is 4 B per logit above the eager kernel’s, nothing else moves', () => {
+    const s = stage({ lossKernel: 'vocab-parallel' });
+    expect(s?.activationsBytes).toBe(base.activationsBytes);
+    expect((s?.buffers.tempBytes ?? 0) - base.buffers.tempBytes).toBeCloseTo(2048 * 32000 * 4, 0);
+  });
+});
+
+describe('estimateMemory retainedOutputBytesPerLogit (pipeline runtime keeps the outputs of every micro-batch)', () => {
+  const piped = createCase({ model, seqLen: 2048, globalBatch: 8 }, { dp: 1, pp: 2, microBatch: 1, recompute: 'full', schedule: '1f1b' });
+  const ranks = (options: Parameters<typeof estimateMemory>[2]) => estimateMemory(piped.scenario, piped.layout, { searchMicroBatch: false, ...options }).stages;
+  const base = ranks({});
+  const kept = ranks({ retainedOutputBytesPerLogit: 4 });
+
+  it('the last rank holds m × tokens × vocab × 4 B more; the first rank nothing', () => {
+    expect((kept[1]?.activationsBytes ?? 0) - (base[1]?.activationsBytes ?? 0)).toBeCloseTo(8 * 2048 * 32000 * 4, 0);
+    expect(kept[0]?.activationsBytes).toBe(base[0]?.activationsBytes);
+  });
+
+  it('without pipelining nothing is kept (no pipeline runtime)', () => {
+    expect(stage({ retainedOutputBytesPerLogit: 4 })?.activationsBytes).toBe(stage({})?.activationsBytes);
+  });
 });

@@ -3,6 +3,7 @@ import type { RecomputeModule } from '../compute/types.js';
 import type { BufferAssumptions, BufferBreakdown } from './buffers.js';
 import type { GradientLifetime } from './gradient-lifetime.js';
 import type { LossKernel } from './loss-kernel.js';
+import type { OptimizerImplementation } from './optimizer-step.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 
 /**
@@ -38,8 +39,19 @@ export interface EstimateMemoryOptions {
   readonly momentBytes?: number;
   /** How long gradients stay resident (`gradient-lifetime.ts`). Default `step`. */
   readonly gradientLifetime?: GradientLifetime;
+  /** How the optimizer update runs (`optimizer-step.ts`): `foreach` holds one moment-sized temporary during the step. Default `fused`. */
+  readonly optimizerImplementation?: OptimizerImplementation;
   /** The language-model loss kernel (`loss-kernel.ts`). Default `eager`. */
   readonly lossKernel?: LossKernel;
+  /**
+   * Bytes per logit of the model output a pipeline runtime keeps on the last stage for every
+   * micro-batch of the step (with pp > 1). PyTorch `torch.distributed.pipelining` appends each
+   * micro-batch's output to `_PipelineStageBase.output_chunks` and `step()` returns them merged
+   * (`_merge_outputs`), so the last stage holds m outputs until the step ends; torchtitan's Llama
+   * returns FP32 logits (`self.output(h).float()`): 4. Default 0 (Megatron-Core's schedules keep
+   * only the losses).
+   */
+  readonly retainedOutputBytesPerLogit?: number;
   /** DeepSpeed ZeRO buckets (`zero-buckets.ts`) instead of FSDP's per-layer units. Default none. */
   readonly zeroBuckets?: ZeroBuckets;
   /** Layers per model stage, overriding the even split (`layout/stages.ts`). */

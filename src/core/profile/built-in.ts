@@ -4,7 +4,7 @@
  * (`compute/efficiency-fitted.ts`). A profile's values replace some of them; the rest stay.
  */
 import type { CalibrationPrior } from '../compute/efficiency-fit.js';
-import { applyCalibration, fittedValues } from '../compute/efficiency-fit.js';
+import { applyCalibration, completeValues, fittedValues } from '../compute/efficiency-fit.js';
 import { FITTED_CALIBRATION } from '../compute/efficiency-fitted.js';
 import { CALIBRATION_PRIOR } from '../compute/efficiency-params.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
@@ -26,10 +26,9 @@ export interface CalibrationBase {
   readonly sigmaLn: Readonly<Record<string, number>>;
 }
 
-/** The built-in values of every calibration parameter (prior where the published runs fit none). */
+/** The built-in values of every calibration parameter (its prior centre where the published runs fit none). */
 export function builtInValues(): Record<string, number> {
-  const prior = Object.fromEntries(Object.entries(CALIBRATION_PRIOR.parameters).map(([k, p]) => [k, p.value]));
-  return { ...prior, ...fittedValues(FITTED_CALIBRATION) };
+  return completeValues(CALIBRATION_PRIOR, fittedValues(FITTED_CALIBRATION));
 }
 
 /** The built-in calibration as a base: fitted values with their fit uncertainties. */
@@ -40,9 +39,12 @@ export function builtInBase(): CalibrationBase {
   };
 }
 
-/** The prior of a user fit: the base values, each within ±CLUSTER_PRIOR_SIGMA_LN (plus its own fit uncertainty). */
+/**
+ * The prior of a user fit: the base values, each within ±CLUSTER_PRIOR_SIGMA_LN (plus its own fit
+ * uncertainty). The base values already carry the pooled ratios, so no prior is scaled again.
+ */
 export function userCalibrationPrior(base: CalibrationBase = builtInBase()): CalibrationPrior {
-  const parameters = Object.fromEntries(Object.entries(CALIBRATION_PRIOR.parameters).map(([key, p]) => {
+  const parameters = Object.fromEntries(Object.entries(CALIBRATION_PRIOR.parameters).map(([key, { scaledBy: _pooled, ...p }]) => {
     const value = base.values[key] ?? p.value;
     const sigmaLn = Math.hypot(CLUSTER_PRIOR_SIGMA_LN, base.sigmaLn[key] ?? 0);
     return [key, { ...p, value, sigmaLn, description: `${p.description} (built-in ${value.toFixed(3)})` }];

@@ -108,12 +108,6 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     expect(deepseek.notes).toContain('framework hai-llm: no profile of its own, megatron-core assumed');
   });
 
-  it('packed fine-tunes attend per sample: documentTokens set when the record names packing, absent otherwise', () => {
-    expect(modelled('MSSWIFT-006').scenario.training.documentTokens).toBe(1024);
-    expect(modelled('TORCHTUNE-002').scenario.training.documentTokens).toBe(1024);
-    expect(modelled('TORCHTITAN-001').scenario.training.documentTokens).toBeUndefined();
-  });
-
   it('torchtitan pipelining: microBatch = local batch / (pp · stages per rank), 2 stages per rank when the notes name Interleaved 1F1B', () => {
     const oneF = modelled('TORCHTITAN-013');
     expect(oneF.layout).toMatchObject({ pp: 8, vp: 1, dp: 8, microBatch: 256 / 8 / 8, schedule: '1f1b' });

@@ -11,7 +11,6 @@ import type { Precision } from '../hardware/types.js';
 import { createLayout } from '../layout/create-layout.js';
 import type { Scenario } from '../scenario/types.js';
 import { recordFramework } from './record-framework.js';
-import { recordPacking } from './record-packing.js';
 import type { AssumedField } from './record-conventions.js';
 import { buildRecordLayout } from './record-layout.js';
 import { buildRecordModel } from './record-model.js';
@@ -87,7 +86,7 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
     description: `${record.model.name}: ${record.source}`,
     model: model.value,
     cluster: createCluster(findAccelerator(gpu), numGpus),
-    training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null, framework: recordFramework(record, notes), ...recordScaling(record, notes), ...recordPacking(record, seqLen, notes) },
+    training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null, framework: recordFramework(record, notes), ...recordScaling(record, notes) },
     layout: layoutSpec.value,
     economics: {},
     datacenter: {},

@@ -29,7 +29,7 @@ export interface Emulator {
   readonly swap: number;
   readonly ops: MutableOp[];
   pendingRecv: AwaitedInput[];
-  pendingSend: number[];
+  readonly pendingSend: number[];
   /** Per physical chunk: computed forwards/backwards, posted receives, queued sends. */
   readonly forwards: [number, number];
   readonly backwards: [number, number];
@@ -92,6 +92,9 @@ function sendBackward(e: Emulator, phase: number): void {
   e.sendB[c] += 1;
 }
 
+/** What an op awaits when its commit posted no receive (shared; never mutated). */
+const NOTHING_AWAITED: readonly AwaitedInput[] = Object.freeze([]);
+
 /** Launch queued sends (they leave at the end of the last computed op) and hand the queued receives to the next op. */
 function commit(e: Emulator): readonly AwaitedInput[] {
   const last = e.ops.length - 1;
@@ -100,16 +103,15 @@ function commit(e: Emulator): readonly AwaitedInput[] {
     if (op === undefined) throw new Error('DualPipe replay bug: send of an op not computed yet');
     op.sendAfter = last - producer;
   }
-  e.pendingSend = [];
+  e.pendingSend.length = 0;
+  if (e.pendingRecv.length === 0) return NOTHING_AWAITED;
   const awaited = e.pendingRecv;
   e.pendingRecv = [];
   return awaited;
 }
 
-/** Every op gets `sendAfter` and `awaits` up front, so all ops share one object shape. */
-function emit(e: Emulator, op: MutableOp, awaited: readonly AwaitedInput[]): number {
-  op.sendAfter = 0;
-  op.awaits = awaited;
+/** Ops are created with `sendAfter` and `awaits` in the literal, so all ops of a kind share one object shape. */
+function emit(e: Emulator, op: MutableOp): number {
   e.ops.push(op);
   return e.ops.length - 1;
 }
@@ -118,14 +120,14 @@ function computeForward(e: Emulator, phase: number, awaited: readonly AwaitedInp
   const c = chunkOf(e, phase);
   const microBatch = microBatchOf(e, c, e.forwards[c]);
   e.forwards[c] += 1;
-  e.forwardOps[c].push(emit(e, { kind: 'F', microBatch, chunk: c }, awaited));
+  e.forwardOps[c].push(emit(e, { kind: 'F', microBatch, chunk: c, sendAfter: 0, awaits: awaited }));
 }
 
 function computeBackward(e: Emulator, phase: number, zeroBubble: boolean, awaited: readonly AwaitedInput[]): void {
   const c = chunkOf(e, phase);
   const microBatch = microBatchOf(e, c, e.backwards[c]);
   e.backwards[c] += 1;
-  e.backwardOps[c].push(emit(e, { kind: zeroBubble ? 'I' : 'B', microBatch, chunk: c }, awaited));
+  e.backwardOps[c].push(emit(e, { kind: zeroBubble ? 'I' : 'B', microBatch, chunk: c, sendAfter: 0, awaits: awaited }));
   if (zeroBubble) e.weightQueue.push({ microBatch, chunk: c });
 }
 
@@ -136,7 +138,7 @@ function computePair(e: Emulator, phase0: number, phase1: number, awaited: reado
   const backwardMicroBatch = microBatchOf(e, cb, e.backwards[cb]);
   e.forwards[cf] += 1;
   e.backwards[cb] += 1;
-  const index = emit(e, { kind: 'FB', microBatch, chunk: cf, backwardMicroBatch, backwardChunk: cb }, awaited);
+  const index = emit(e, { kind: 'FB', microBatch, chunk: cf, backwardMicroBatch, backwardChunk: cb, sendAfter: 0, awaits: awaited });
   e.forwardOps[cf].push(index);
   e.backwardOps[cb].push(index);
 }
@@ -189,7 +191,7 @@ export function weightChunk(e: Emulator): void {
   const awaited = commit(e);
   const next = e.weightQueue.shift();
   if (next === undefined) throw new Error('DualPipe replay bug: W with an empty weight-gradient queue');
-  emit(e, { kind: 'W', microBatch: next.microBatch, chunk: next.chunk }, awaited);
+  emit(e, { kind: 'W', microBatch: next.microBatch, chunk: next.chunk, sendAfter: 0, awaits: awaited });
 }
 
 /** The final `_commit_and_wait_comm()` of step(): remaining sends leave after the last op. */

@@ -1,6 +1,6 @@
 /**
  * Pipeline schedules: per-rank op programs for GPipe, 1F1B, interleaved 1F1B, ZB-H1, ZB-H2,
- * DualPipe and DualPipeV; a deterministic event-loop simulator that turns per-stage op times into
+ * DualPipe and DualPipeV; a deterministic simulator that turns per-stage op times into
  * makespan, bubbles and peak in-flight activations; a fast large-m estimate; Chrome traces.
  */
 export type {

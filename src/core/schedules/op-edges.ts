@@ -10,7 +10,10 @@
  * isend/irecv + wait instead (rendezvous): the transfer starts once both sides have launched it,
  * and the sender's next op waits for it to complete as well.
  */
-import type { AwaitedInput, Op } from './types.js';
+import type { AwaitedInput, Op, OpKind } from './types.js';
+
+/** Op kind codes of the compiled arrays (`OpGraph.kindOf`). */
+export const KIND = { F: 0, B: 1, I: 2, W: 3, FB: 4 } as const satisfies Record<OpKind, number>;
 
 /** Stage lookup and producer tables shared by the graph builder and the edge builder. */
 export interface Lookup {
@@ -18,7 +21,7 @@ export interface Lookup {
   /** [route][rank * chunks + chunk] -> model stage, -1 if none. */
   readonly stageAt: readonly Int32Array[];
   readonly chunks: number;
-  readonly routeOf: readonly number[];
+  readonly routeOf: Int32Array;
 }
 
 /** Producers indexed by microBatch * stages + stage. */
@@ -42,8 +45,11 @@ export interface LinkInputs {
   readonly ranks: number;
   readonly rankStart: Int32Array;
   readonly rankOf: Int32Array;
+  readonly kindOf: Uint8Array;
   readonly stageOf: Int32Array;
   readonly backwardStageOf: Int32Array;
+  /** `Op.sendAfter` per op (0 when absent). */
+  readonly sendAfter: Int32Array;
   readonly lookup: Lookup;
   readonly producers: Producers;
 }
@@ -71,41 +77,29 @@ function producerOf(table: Int32Array, key: number, what: string): number {
   return op;
 }
 
-function addEdge(g: LinkInputs, edges: EdgeList, producer: number, consumer: number, counts: boolean): void {
-  const rank = g.rankOf[producer] ?? 0;
-  if (rank === g.rankOf[consumer]) {
-    pushEdge(edges, producer, consumer, 0);
-    return;
-  }
-  const release = producer + (g.ops[producer]?.sendAfter ?? 0);
-  if (release >= (g.rankStart[rank + 1] ?? 0)) throw new Error(`schedule bug: op ${producer} sends after the end of rank ${rank}`);
-  pushEdge(edges, release, consumer, 1);
-  if (counts) edges.transfers += 1;
-}
-
-/** Edge from the forward of (microBatch, stage - 1) into op `consumer`, if stage > 0. */
-function addActivation(g: LinkInputs, edges: EdgeList, microBatch: number, stage: number, consumer: number, counts: boolean): void {
-  if (stage === 0) return;
-  const key = microBatch * g.lookup.stages + stage - 1;
-  addEdge(g, edges, producerOf(g.producers.forward, key, 'forward'), consumer, counts);
-}
-
-/**
- * Edges into a backward of (microBatch, stage): the downstream gradient, and (for the op itself,
- * `counts`) its own F, which also stands for the loss on the last stage.
- */
-function addGradient(g: LinkInputs, edges: EdgeList, microBatch: number, stage: number, consumer: number, counts: boolean): void {
-  const key = microBatch * g.lookup.stages + stage;
-  if (stage < g.lookup.stages - 1) addEdge(g, edges, producerOf(g.producers.backward, key + 1, 'backward'), consumer, counts);
-  if (counts) addEdge(g, edges, producerOf(g.producers.forward, key, 'forward'), consumer, false);
-}
-
 function pushEdge(edges: EdgeList, release: number, consumer: number, cross: number): void {
   const e = edges.count;
   edges.release[e] = release;
   edges.consumer[e] = consumer;
   edges.cross[e] = cross;
   edges.count = e + 1;
+}
+
+/** The op whose end launches the sends of `producer` (its own end, or `sendAfter` ops later). */
+function releaseOf(g: LinkInputs, producer: number, rank: number): number {
+  const release = producer + (g.sendAfter[producer] ?? 0);
+  if (release >= (g.rankStart[rank + 1] ?? 0)) throw new Error(`schedule bug: op ${producer} sends after the end of rank ${rank}`);
+  return release;
+}
+
+function addEdge(g: LinkInputs, edges: EdgeList, producer: number, consumer: number, counts: boolean): void {
+  const rank = g.rankOf[producer] ?? 0;
+  if (rank === g.rankOf[consumer]) {
+    pushEdge(edges, producer, consumer, 0);
+    return;
+  }
+  pushEdge(edges, releaseOf(g, producer, rank), consumer, 1);
+  if (counts) edges.transfers += 1;
 }
 
 /** Whether an awaited input is one the op consumes anyway (its edge exists already). */
@@ -135,7 +129,7 @@ function addAwaited(g: LinkInputs, edges: EdgeList, wanted: AwaitedInput, rank: 
   if (op === undefined || !isOwnInput(op, wanted)) addEdge(g, edges, producer, receiver, false);
   const senderRank = g.rankOf[producer] ?? 0;
   if (senderRank === rank) return false;
-  const release = producer + (g.ops[producer]?.sendAfter ?? 0);
+  const release = producer + (g.sendAfter[producer] ?? 0);
   const senderNext = release + 1;
   if (senderNext >= (g.rankStart[senderRank + 1] ?? 0)) return true;
   pushEdge(edges, release, senderNext, 1);
@@ -150,29 +144,31 @@ function addAwaitedInputs(g: LinkInputs, edges: EdgeList, awaited: readonly Awai
   if (crosses && receiver > (g.rankStart[rank] ?? 0)) pushEdge(edges, receiver - 1, receiver, 1);
 }
 
+/**
+ * Every edge, in op order: F ← forward of (j, s−1); B/I ← backward of (j, s+1) and its own F;
+ * W ← its I; F&B ← both; then the receives a DualPipe commit awaits.
+ */
 export function collectEdges(g: LinkInputs): EdgeList {
   const edges = createEdgeList(g.ops);
-  g.ops.forEach((op, i) => {
-    const rank = g.rankOf[i] ?? 0;
+  const S = g.lookup.stages;
+  const { forward, backward, inputOnly } = g.producers;
+  const n = g.ops.length;
+  for (let i = 0; i < n; i += 1) {
+    const op = g.ops[i];
+    if (op === undefined) continue;
+    const kind = g.kindOf[i] ?? 0;
     const stage = g.stageOf[i] ?? 0;
-    switch (op.kind) {
-      case 'F':
-        addActivation(g, edges, op.microBatch, stage, i, true);
-        break;
-      case 'B':
-      case 'I':
-        addGradient(g, edges, op.microBatch, stage, i, true);
-        break;
-      case 'W':
-        addEdge(g, edges, producerOf(g.producers.inputOnly, op.microBatch * g.lookup.stages + stage, 'input-backward'), i, false);
-        break;
-      case 'FB':
-        addActivation(g, edges, op.microBatch, stage, i, true);
-        addGradient(g, edges, op.backwardMicroBatch, g.backwardStageOf[i] ?? 0, i, true);
-        break;
+    const key = op.microBatch * S + stage;
+    // Forward input: the activation from stage − 1.
+    if ((kind === KIND.F || kind === KIND.FB) && stage > 0) addEdge(g, edges, producerOf(forward, key - 1, 'forward'), i, true);
+    if (kind === KIND.W) addEdge(g, edges, producerOf(inputOnly, key, 'input-backward'), i, false);
+    // Backward inputs: the gradient from stage + 1, and the op's own F (which stands for the loss on the last stage).
+    if (kind === KIND.B || kind === KIND.I || op.kind === 'FB') {
+      const b = op.kind === 'FB' ? op.backwardMicroBatch * S + (g.backwardStageOf[i] ?? 0) : key;
+      if (b % S < S - 1) addEdge(g, edges, producerOf(backward, b + 1, 'backward'), i, true);
+      addEdge(g, edges, producerOf(forward, b, 'forward'), i, false);
     }
-    if (op.awaits !== undefined) addAwaitedInputs(g, edges, op.awaits, rank, i);
-  });
+    if (op.awaits !== undefined && op.awaits.length > 0) addAwaitedInputs(g, edges, op.awaits, g.rankOf[i] ?? 0, i);
+  }
   return edges;
 }
-

@@ -2,12 +2,12 @@
  * Compiles rank programs into typed arrays that do not depend on times: rank, kind and model
  * stage of every op, and the dependency edges (`op-edges.ts`) grouped by the op whose end
  * releases them. A planner that prices many layouts of the same shape compiles once and runs
- * `opDurations` + the event loop per set of times.
+ * `opDurations` + the run (`simulate-ops.ts`) per set of times. One pass over the ops, no object per op.
  */
-import { collectEdges, stageOfChunk } from './op-edges.js';
+import { collectEdges, KIND, stageOfChunk } from './op-edges.js';
 import type { LinkInputs, Lookup, Producers } from './op-edges.js';
 import { forwardOpSeconds, fullBackwardOpSeconds, inputBackwardOpSeconds, pairOpSeconds } from './times.js';
-import type { Op, OpKind, Placement, ScheduleTimes, StageOps } from './types.js';
+import type { Op, Placement, ScheduleTimes, StageOps } from './types.js';
 
 export interface OpGraph {
   readonly placement: Placement;
@@ -16,6 +16,8 @@ export interface OpGraph {
   /** Ops of rank r are the global indices rankStart[r] .. rankStart[r+1]-1, in program order. */
   readonly rankStart: Int32Array;
   readonly rankOf: Int32Array;
+  /** Op kind codes (`KIND` in op-edges.ts). */
+  readonly kindOf: Uint8Array;
   /** Model stage of the op (the forward stage of an F&B pair). */
   readonly stageOf: Int32Array;
   /** Model stage of the backward half of an F&B pair; -1 for other ops. */
@@ -41,7 +43,7 @@ function createLookup(placement: Placement, ranks: number): Lookup {
     });
     return table;
   });
-  return { stages: placement.modelStages, stageAt, chunks, routeOf: placement.routeOfMicroBatch };
+  return { stages: placement.modelStages, stageAt, chunks, routeOf: Int32Array.from(placement.routeOfMicroBatch) };
 }
 
 function setOnce(table: Int32Array, key: number, op: number, what: string): void {
@@ -49,11 +51,13 @@ function setOnce(table: Int32Array, key: number, op: number, what: string): void
   table[key] = op;
 }
 
-function registerProducer(producers: Producers, kind: OpKind, key: number, op: number): void {
-  if (kind === 'F' || kind === 'FB') setOnce(producers.forward, key, op, 'forward');
-  if (kind === 'B' || kind === 'I') setOnce(producers.backward, key, op, 'backward');
-  if (kind === 'I') setOnce(producers.inputOnly, key, op, 'input-backward');
-  if (kind === 'W') setOnce(producers.weight, key, op, 'weight');
+function createProducers(size: number): Producers {
+  return {
+    forward: new Int32Array(size).fill(-1),
+    backward: new Int32Array(size).fill(-1),
+    inputOnly: new Int32Array(size).fill(-1),
+    weight: new Int32Array(size).fill(-1),
+  };
 }
 
 export function createOpGraph(programs: readonly StageOps[], placement: Placement): OpGraph {
@@ -64,91 +68,147 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
     if (program.rank !== r) throw new Error(`programs must be ordered by rank: found rank ${program.rank} at ${r}`);
     rankStart[r + 1] = (rankStart[r] ?? 0) + program.ops.length;
   });
-  const ops: Op[] = [];
-  for (const program of programs) for (const op of program.ops) ops.push(op);
-  const n = ops.length;
+  const n = rankStart[ranks] ?? 0;
+  const ops: Op[] = new Array<Op>(n);
   const rankOf = new Int32Array(n);
+  const kindOf = new Uint8Array(n);
   const stageOf = new Int32Array(n);
   const backwardStageOf = new Int32Array(n).fill(-1);
-  const size = placement.routeOfMicroBatch.length * lookup.stages;
-  const producers: Producers = {
-    forward: new Int32Array(size).fill(-1),
-    backward: new Int32Array(size).fill(-1),
-    inputOnly: new Int32Array(size).fill(-1),
-    weight: new Int32Array(size).fill(-1),
-  };
-  for (let r = 0, i = 0; r < ranks; r += 1) {
+  const sendAfter = new Int32Array(n);
+  const producers = createProducers(placement.routeOfMicroBatch.length * lookup.stages);
+  const S = lookup.stages;
+  let i = 0;
+  for (let r = 0; r < ranks; r += 1) {
     for (const op of programs[r]?.ops ?? []) {
+      ops[i] = op;
       rankOf[i] = r;
+      sendAfter[i] = op.sendAfter ?? 0;
       const s = stageOfChunk(lookup, r, op.microBatch, op.chunk);
       stageOf[i] = s;
-      registerProducer(producers, op.kind, op.microBatch * lookup.stages + s, i);
-      if (op.kind === 'FB') {
+      const key = op.microBatch * S + s;
+      const kind = KIND[op.kind];
+      kindOf[i] = kind;
+      if (kind === KIND.F) setOnce(producers.forward, key, i, 'forward');
+      else if (kind === KIND.B) setOnce(producers.backward, key, i, 'backward');
+      else if (kind === KIND.I) {
+        setOnce(producers.backward, key, i, 'backward');
+        setOnce(producers.inputOnly, key, i, 'input-backward');
+      } else if (kind === KIND.W) setOnce(producers.weight, key, i, 'weight');
+      else if (op.kind === 'FB') {
+        setOnce(producers.forward, key, i, 'forward');
         const back = stageOfChunk(lookup, r, op.backwardMicroBatch, op.backwardChunk);
         backwardStageOf[i] = back;
-        setOnce(producers.backward, op.backwardMicroBatch * lookup.stages + back, i, 'backward');
+        setOnce(producers.backward, op.backwardMicroBatch * S + back, i, 'backward');
       }
       i += 1;
     }
   }
-  return linkEdges({ ops, ranks, rankStart, rankOf, stageOf, backwardStageOf, lookup, producers }, placement);
+  return linkEdges({ ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, lookup, producers }, placement);
 }
 
+/**
+ * Groups the edges by releasing op and merges repeats of one (release, consumer) pair (a DualPipe
+ * commit awaits several inputs through the same ops): the merged edge crosses ranks if any of
+ * them does, which gives the same arrival time, the latest of theirs.
+ */
 function linkEdges(g: LinkInputs, placement: Placement): OpGraph {
   const edges = collectEdges(g);
   const n = g.ops.length;
-  const edgeStart = new Int32Array(n + 1);
-  const inDegree = new Int32Array(n);
   const count = edges.count;
+  const { release, consumer, cross } = edges;
+  const bucketStart = new Int32Array(n + 1);
   for (let e = 0; e < count; e += 1) {
-    const release = edges.release[e] ?? 0;
-    edgeStart[release + 1] = (edgeStart[release + 1] ?? 0) + 1;
+    const slot = (release[e] ?? 0) + 1;
+    bucketStart[slot] = (bucketStart[slot] ?? 0) + 1;
   }
-  for (let i = 0; i < n; i += 1) edgeStart[i + 1] = (edgeStart[i + 1] ?? 0) + (edgeStart[i] ?? 0);
-  const fill = edgeStart.slice(0, n);
+  for (let i = 0; i < n; i += 1) bucketStart[i + 1] = (bucketStart[i + 1] ?? 0) + (bucketStart[i] ?? 0);
+  const fill = bucketStart.slice(0, n);
+  const edgeStart = new Int32Array(n + 1);
   const edgeConsumer = new Int32Array(count);
   const edgeCross = new Uint8Array(count);
   for (let e = 0; e < count; e += 1) {
-    const release = edges.release[e] ?? 0;
-    const slot = fill[release] ?? 0;
-    fill[release] = slot + 1;
-    const consumer = edges.consumer[e] ?? 0;
-    edgeConsumer[slot] = consumer;
-    edgeCross[slot] = edges.cross[e] ?? 0;
-    inDegree[consumer] = (inDegree[consumer] ?? 0) + 1;
+    const from = release[e] ?? 0;
+    const slot = fill[from] ?? 0;
+    fill[from] = slot + 1;
+    edgeConsumer[slot] = consumer[e] ?? 0;
+    edgeCross[slot] = cross[e] ?? 0;
   }
-  const { ops, ranks, rankStart, rankOf, stageOf, backwardStageOf } = g;
+  // Compact each bucket in place, keeping the first of each consumer.
+  const inDegree = new Int32Array(n);
+  let kept = 0;
+  for (let i = 0; i < n; i += 1) {
+    const first = kept;
+    const end = bucketStart[i + 1] ?? 0;
+    for (let e = bucketStart[i] ?? 0; e < end; e += 1) {
+      const to = edgeConsumer[e] ?? 0;
+      const c = edgeCross[e] ?? 0;
+      let k = first;
+      while (k < kept && edgeConsumer[k] !== to) k += 1;
+      if (k < kept) {
+        if (c > (edgeCross[k] ?? 0)) edgeCross[k] = c;
+        continue;
+      }
+      edgeConsumer[kept] = to;
+      edgeCross[kept] = c;
+      kept += 1;
+      inDegree[to] = (inDegree[to] ?? 0) + 1;
+    }
+    edgeStart[i + 1] = kept;
+  }
+  const { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf } = g;
   return {
     placement,
     opCount: n,
     rankCount: ranks,
     rankStart,
     rankOf,
+    kindOf,
     stageOf,
     backwardStageOf,
     edgeStart,
-    edgeConsumer,
-    edgeCross,
+    edgeConsumer: edgeConsumer.slice(0, kept),
+    edgeCross: edgeCross.slice(0, kept),
     inDegree,
     p2pTransfers: edges.transfers,
     ops,
   };
 }
 
-/** Duration of every op of the graph under `times` (seconds). */
+/**
+ * Duration of every op of the graph under `times` (seconds). Each stage's F, B, I and W and each
+ * (forward stage, backward stage) pair is priced once, then looked up per op.
+ */
 export function opDurations(graph: OpGraph, times: ScheduleTimes): Float64Array {
-  if (times.stages.length !== graph.placement.modelStages) {
-    throw new Error(`times.stages has ${times.stages.length} entries; the placement has ${graph.placement.modelStages} model stages`);
+  const S = graph.placement.modelStages;
+  if (times.stages.length !== S) {
+    throw new Error(`times.stages has ${times.stages.length} entries; the placement has ${S} model stages`);
   }
-  const durations = new Float64Array(graph.opCount);
-  graph.ops.forEach((op, i) => {
-    const t = times.stages[graph.stageOf[i] ?? 0];
-    if (t === undefined) return;
-    if (op.kind === 'F') durations[i] = forwardOpSeconds(t);
-    else if (op.kind === 'B') durations[i] = fullBackwardOpSeconds(t);
-    else if (op.kind === 'I') durations[i] = inputBackwardOpSeconds(t);
-    else if (op.kind === 'W') durations[i] = t.backwardWeightSeconds;
-    else durations[i] = pairOpSeconds(times, t, times.stages[graph.backwardStageOf[i] ?? 0] ?? t);
+  // perKind[kind * S + stage] for F, B, I, W; pairs[forwardStage * S + backwardStage], NaN until priced.
+  const perKind = new Float64Array(4 * S);
+  times.stages.forEach((t, s) => {
+    perKind[KIND.F * S + s] = forwardOpSeconds(t);
+    perKind[KIND.B * S + s] = fullBackwardOpSeconds(t);
+    perKind[KIND.I * S + s] = inputBackwardOpSeconds(t);
+    perKind[KIND.W * S + s] = t.backwardWeightSeconds;
   });
+  const pairs = new Float64Array(S * S).fill(NaN);
+  const { kindOf, stageOf, backwardStageOf } = graph;
+  const durations = new Float64Array(graph.opCount);
+  for (let i = 0; i < graph.opCount; i += 1) {
+    const kind = kindOf[i] ?? 0;
+    const s = stageOf[i] ?? 0;
+    if (kind !== KIND.FB) {
+      durations[i] = perKind[kind * S + s] ?? 0;
+      continue;
+    }
+    const b = backwardStageOf[i] ?? 0;
+    let pair = pairs[s * S + b] ?? NaN;
+    if (Number.isNaN(pair)) {
+      const f = times.stages[s];
+      pair = f === undefined ? 0 : pairOpSeconds(times, f, times.stages[b] ?? f);
+      pairs[s * S + b] = pair;
+    }
+    durations[i] = pair;
+  }
   return durations;
 }

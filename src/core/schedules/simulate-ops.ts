@@ -1,15 +1,15 @@
 /**
- * Discrete-event run of rank programs (vidur-style: pop, advance the clock, handle, push
- * follow-ups). Each rank runs one compute op at a time, in program order; an op starts at
- * max(rank free, last input arrival). All state lives in one context per run.
+ * Run of rank programs: each rank runs one compute op at a time, in program order; an op starts
+ * at max(rank free, last input arrival) and ends after its duration. When an op ends, each of its
+ * outgoing edges records the arrival time at the consumer (end + p2pSeconds across ranks, end
+ * within a rank).
  *
- * When an op ends, each of its outgoing edges records the arrival time at the consumer
- * (end + p2pSeconds across ranks, end within a rank). Once a rank is free and its next op has all
- * its inputs accounted for, its start time is known and an op-start event is queued for it.
- * Cost: O(ops · log(ranks) + edges); the queue never holds more than one event per rank.
+ * Ranks share no resource, so these times are longest paths in the dependency graph and do not
+ * depend on the order in which ops are processed: instead of a time-ordered event queue, a
+ * worklist holds the ranks whose next op has all its inputs, and each runs until its next op
+ * waits for an input. Cost: O(ops + edges), no allocation per op; all state lives in one context
+ * per run. A rank is on the worklist at most once, so the list never holds more than p entries.
  */
-import { createEventQueue } from './event-queue.js';
-import type { EventQueue, SimEvent } from './event-queue.js';
 import { createOpGraph, opDurations } from './op-graph.js';
 import type { OpGraph } from './op-graph.js';
 import { summarizeRun } from './summarize.js';
@@ -25,7 +25,6 @@ export interface SimContext {
   readonly graph: OpGraph;
   readonly durationSeconds: Float64Array;
   readonly p2pSeconds: number;
-  readonly queue: EventQueue;
   /** Inputs of each op that have not arrived yet. */
   readonly pending: Int32Array;
   /** Latest arrival time among the inputs of each op seen so far. */
@@ -34,7 +33,8 @@ export interface SimContext {
   readonly freeSeconds: Float64Array;
   /** Global index of the next op of each rank. */
   readonly next: Int32Array;
-  readonly busy: Uint8Array;
+  /** Ranks whose next op has all its inputs (a stack of at most p ranks). */
+  readonly runnable: Int32Array;
   readonly startSeconds: Float64Array;
   readonly endSeconds: Float64Array;
   finished: number;
@@ -45,54 +45,54 @@ function createContext(graph: OpGraph, times: ScheduleTimes): SimContext {
     graph,
     durationSeconds: opDurations(graph, times),
     p2pSeconds: times.p2pSeconds,
-    queue: createEventQueue(2 * graph.rankCount),
     pending: graph.inDegree.slice(),
     readySeconds: new Float64Array(graph.opCount),
     freeSeconds: new Float64Array(graph.rankCount),
     next: graph.rankStart.slice(0, graph.rankCount),
-    busy: new Uint8Array(graph.rankCount),
+    runnable: new Int32Array(graph.rankCount),
     startSeconds: new Float64Array(graph.opCount),
     endSeconds: new Float64Array(graph.opCount),
     finished: 0,
   };
 }
 
-/** Queue the start of the rank's next op if the rank is free and all the op's inputs are accounted for. */
-function tryStart(ctx: SimContext, rank: number): void {
-  if (ctx.busy[rank] === 1) return;
-  const op = ctx.next[rank] ?? 0;
-  if (op >= (ctx.graph.rankStart[rank + 1] ?? 0) || (ctx.pending[op] ?? 0) > 0) return;
-  ctx.busy[rank] = 1;
-  ctx.queue.push({ kind: 'op-start', time: Math.max(ctx.readySeconds[op] ?? 0, ctx.freeSeconds[rank] ?? 0), op });
-}
-
-function handle(ctx: SimContext, event: SimEvent): void {
-  const { graph } = ctx;
-  switch (event.kind) {
-    case 'op-start':
-      ctx.startSeconds[event.op] = event.time;
-      ctx.queue.push({ kind: 'op-end', time: event.time + (ctx.durationSeconds[event.op] ?? 0), op: event.op });
-      return;
-    case 'op-end': {
-      const rank = graph.rankOf[event.op] ?? 0;
-      ctx.endSeconds[event.op] = event.time;
-      ctx.freeSeconds[rank] = event.time;
-      ctx.busy[rank] = 0;
-      ctx.next[rank] = event.op + 1;
-      ctx.finished += 1;
-      const last = graph.edgeStart[event.op + 1] ?? 0;
-      for (let e = graph.edgeStart[event.op] ?? 0; e < last; e += 1) {
-        const consumer = graph.edgeConsumer[e] ?? 0;
-        const arrival = graph.edgeCross[e] === 1 ? event.time + ctx.p2pSeconds : event.time;
-        if (arrival > (ctx.readySeconds[consumer] ?? 0)) ctx.readySeconds[consumer] = arrival;
-        const left = (ctx.pending[consumer] ?? 0) - 1;
-        ctx.pending[consumer] = left;
-        if (left === 0) tryStart(ctx, graph.rankOf[consumer] ?? 0);
+/**
+ * Runs rank `rank` until its next op waits for an input or its program ends; pushes every other
+ * rank whose next op this completes onto the worklist. Returns the new worklist size.
+ */
+function runRank(ctx: SimContext, rank: number, size: number): number {
+  const { graph, pending, readySeconds, next, runnable, durationSeconds, startSeconds, endSeconds } = ctx;
+  const { edgeStart, edgeConsumer, edgeCross, rankOf } = graph;
+  const last = graph.rankStart[rank + 1] ?? 0;
+  let free = ctx.freeSeconds[rank] ?? 0;
+  let op = next[rank] ?? 0;
+  let top = size;
+  while (op < last && pending[op] === 0) {
+    const ready = readySeconds[op] ?? 0;
+    const start = ready > free ? ready : free;
+    const end = start + (durationSeconds[op] ?? 0);
+    startSeconds[op] = start;
+    endSeconds[op] = end;
+    free = end;
+    const edgesEnd = edgeStart[op + 1] ?? 0;
+    for (let e = edgeStart[op] ?? 0; e < edgesEnd; e += 1) {
+      const consumer = edgeConsumer[e] ?? 0;
+      const arrival = edgeCross[e] === 1 ? end + ctx.p2pSeconds : end;
+      if (arrival > (readySeconds[consumer] ?? 0)) readySeconds[consumer] = arrival;
+      const left = (pending[consumer] ?? 0) - 1;
+      pending[consumer] = left;
+      const holder = rankOf[consumer] ?? 0;
+      if (left === 0 && holder !== rank && next[holder] === consumer) {
+        runnable[top] = holder;
+        top += 1;
       }
-      tryStart(ctx, rank);
-      return;
     }
+    op += 1;
+    ctx.finished += 1;
   }
+  next[rank] = op;
+  ctx.freeSeconds[rank] = free;
+  return top;
 }
 
 function describeDeadlock(ctx: SimContext): string {
@@ -107,11 +107,21 @@ function describeDeadlock(ctx: SimContext): string {
   return blocked.length > 0 ? blocked.join('; ') : 'no rank is blocked';
 }
 
-/** Runs the event loop to completion; throws if the programs deadlock (a schedule bug). */
+/** Runs every op to completion; throws if the programs deadlock (a schedule bug). */
 export function runEvents(graph: OpGraph, times: ScheduleTimes): SimContext {
   const ctx = createContext(graph, times);
-  for (let r = 0; r < graph.rankCount; r += 1) tryStart(ctx, r);
-  for (let event = ctx.queue.pop(); event !== undefined; event = ctx.queue.pop()) handle(ctx, event);
+  let size = 0;
+  for (let r = graph.rankCount - 1; r >= 0; r -= 1) {
+    const first = ctx.next[r] ?? 0;
+    if (first < (graph.rankStart[r + 1] ?? 0) && ctx.pending[first] === 0) {
+      ctx.runnable[size] = r;
+      size += 1;
+    }
+  }
+  while (size > 0) {
+    size -= 1;
+    size = runRank(ctx, ctx.runnable[size] ?? 0, size);
+  }
   if (ctx.finished !== graph.opCount) throw new Error(`schedule deadlock: ${describeDeadlock(ctx)}`);
   return ctx;
 }

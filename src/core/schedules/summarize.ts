@@ -6,6 +6,7 @@
  * the end of its backward-for-inputs (I, B, or the backward half of an F&B pair). Weight
  * gradients (W) keep only the smaller M_W buffers and are not counted (Qi et al. 2023, Table 1/2).
  */
+import { KIND } from './op-edges.js';
 import type { SimContext } from './simulate-ops.js';
 import type { RankStats, ScheduleSimulation, TimedOp } from './types.js';
 
@@ -27,13 +28,14 @@ export function createRankStats(r: {
 }
 
 function peakChunks(ctx: SimContext, first: number, last: number): number {
+  const { kindOf } = ctx.graph;
   let live = 0;
   let peak = 0;
   for (let i = first; i < last; i += 1) {
-    const kind = ctx.graph.ops[i]?.kind;
-    if (kind === 'F' || kind === 'FB') live += 1;
+    const kind = kindOf[i];
+    if (kind === KIND.F || kind === KIND.FB) live += 1;
     if (live > peak) peak = live;
-    if (kind === 'B' || kind === 'I' || kind === 'FB') live -= 1;
+    if (kind === KIND.B || kind === KIND.I || kind === KIND.FB) live -= 1;
   }
   return peak;
 }

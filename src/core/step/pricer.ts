@@ -32,6 +32,7 @@ import { frameworkOf } from '../framework/registry.js';
 import { DEFAULT_STEP_OPTIONS, stepEfficiency, stepExpertLoadImbalance, stepFramework, type StepFramework, type StepOptions } from './options.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
 import { chunkParams } from './stage-params.js';
+import { createTupleIds, EMPTY_TUPLE, extendTuple, type TupleIds } from './tuple-ids.js';
 
 /**
  * Caches for scenarios of one model on one accelerator (the compute estimator is built for them):
@@ -60,16 +61,18 @@ export interface StepPricer {
   /** The scenario's software stack with the options' overrides (`framework/`). */
   readonly framework: StepFramework;
   readonly links: CommLinks;
-  readonly groups: Map<string, PlacedGroups>;
-  /** Interned identities of placement orders and of group placements (keys stay short). */
+  readonly groups: Map<number, PlacedGroups>;
+  /** Interned identities of names (schedules, recomputations), placement orders and group placements. */
   readonly ids: Map<string, number>;
   readonly orders: Map<readonly ParallelDim[], number>;
-  readonly layers: Map<string, LayerPrices>;
-  readonly transfers: Map<string, number>;
-  readonly stages: Map<string, StageCost>;
-  readonly partitions: Map<string, StagePartition>;
-  readonly ranks: Map<string, RankCosts>;
-  readonly params: Map<string, RankParams>;
+  /** The memo keys: ids of tuples of field values (`tuple-ids.ts`). */
+  readonly keys: TupleIds;
+  readonly layers: Map<number, LayerPrices>;
+  readonly transfers: Map<number, number>;
+  readonly stages: Map<number, StageCost>;
+  readonly partitions: Map<number, StagePartition>;
+  readonly ranks: Map<number, RankCosts>;
+  readonly params: Map<number, RankParams>;
   /** Pipeline simulations by schedule shape and stage costs, the most recent `SIMULATIONS_KEPT` (simulate-pipeline.ts). */
   readonly simulations: Map<string, ScheduleSimulation>;
   /** Identity of each stage cost object (they are memoised, so equal prices share one). */
@@ -79,7 +82,7 @@ export interface StepPricer {
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), ids: new Map(), orders: new Map(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), simulations: new Map(), stageIds: new WeakMap(),
   };
 }
 
@@ -111,17 +114,27 @@ function orderId(pricer: StepPricer, order: readonly ParallelDim[]): number {
   return id;
 }
 
-/** Builds a memo key from exactly the listed fields (the placement order by its interned id). */
-export function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[]): string {
-  let key = '';
-  for (const f of fields) {
-    const value = layout[f];
-    key += typeof value === 'object' ? `${orderId(pricer, value)}|` : `${String(value)}|`;
-  }
+/** The number standing for one field value: numbers as they are, booleans 0/1, names and orders by interned id. */
+function valueCode(pricer: StepPricer, value: Layout[keyof Layout]): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string') return intern(pricer, value);
+  return orderId(pricer, value);
+}
+
+/** The key `key` extended by `value` (memo keys are ids of tuples of numbers, `tuple-ids.ts`). */
+export function extendKey(pricer: StepPricer, key: number, value: number): number {
+  return extendTuple(pricer.keys, key, value);
+}
+
+/** Builds a memo key from exactly the listed fields, after `from` (the empty key by default). */
+export function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[], from = EMPTY_TUPLE): number {
+  let key = from;
+  for (const f of fields) key = extendTuple(pricer.keys, key, valueCode(pricer, layout[f]));
   return key;
 }
 
-export function memo<V>(table: Map<string, V>, key: string, make: () => V): V {
+export function memo<V>(table: Map<number, V>, key: number, make: () => V): V {
   const known = table.get(key);
   if (known !== undefined) return known;
   const value = make();
@@ -149,7 +162,7 @@ export type GroupShape = Pick<Layout, (typeof GROUP_FIELDS)[number]>;
 interface PlacedGroups {
   readonly groups: GroupPlacements;
   /** Identity of the TP, CP, EP (and ETP) placements: what layer-comm.ts reads besides the shape. */
-  readonly layerKey: string;
+  readonly layerKey: number;
   /** Identity of the pipeline group's placement (the p2p transfer). */
   readonly ppKey: number;
 }
@@ -158,7 +171,8 @@ function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
   return memo(pricer.groups, keyOf(pricer, layout, GROUP_FIELDS), () => {
     const groups = placeGroups(layout, layout.order, pricer.scenario.cluster);
     const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
-    return { groups, layerKey: `${id(groups.tp)}|${id(groups.cp)}|${id(groups.ep)}|${id(groups.etp)}|`, ppKey: id(groups.pp) };
+    const layerKey = [groups.tp, groups.cp, groups.ep, groups.etp].reduce((key, g) => extendKey(pricer, key, id(g)), EMPTY_TUPLE);
+    return { groups, layerKey, ppKey: id(groups.pp) };
   });
 }
 
@@ -215,8 +229,9 @@ export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'sche
 }
 
 /** Key of a layer shape: its fields, the placements its communication uses, and the schedule's pairing. */
-function layerKey(pricer: StepPricer, layout: LayerShape): string {
-  return `${keyOf(pricer, layout, LAYER_FIELDS)}${placedGroups(pricer, layout).layerKey}${pairsChunks(layout.schedule)}|`;
+function layerKey(pricer: StepPricer, layout: LayerShape): number {
+  const key = extendKey(pricer, keyOf(pricer, layout, LAYER_FIELDS), placedGroups(pricer, layout).layerKey);
+  return extendKey(pricer, key, pairsChunks(layout.schedule) ? 1 : 0);
 }
 
 /** Layer prices of `layout`'s shape. */
@@ -236,7 +251,7 @@ export function layerPrices(pricer: StepPricer, layout: LayerShape): LayerPrices
 
 /** One pipeline boundary transfer of `layout` [s]. */
 export function p2pSeconds(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): number {
-  const key = `p2p|${keyOf(pricer, layout, LAYER_FIELDS)}${layout.pp}|${placedGroups(pricer, layout).ppKey}`;
+  const key = extendKey(pricer, extendKey(pricer, keyOf(pricer, layout, LAYER_FIELDS), layout.pp), placedGroups(pricer, layout).ppKey);
   return memo(pricer.transfers, key, () => pipelineP2pSeconds(commContextOf(pricer, layout)));
 }
 
@@ -249,15 +264,24 @@ function perLayerGathers(layout: Pick<Layout, 'zero' | 'pp'>): boolean {
 
 const NO_GATHERS: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds: 0, fsdpForwardSeconds: 0, fsdpBackwardSeconds: 0 };
 
+/** What ZeRO-3 per-layer gathers read besides the layer shape. */
+const GATHER_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize'] as const;
+
 /** Key of a stage of `layout` without what the chunk holds: ZeRO-3 gathers also read the data-parallel groups. */
-function stageKey(pricer: StepPricer, layout: StageShape): string {
+function stageKey(pricer: StepPricer, layout: StageShape): number {
   const key = layerKey(pricer, layout);
-  return perLayerGathers(layout) ? `${key}${keyOf(pricer, layout, GROUP_FIELDS)}${layout.zero}|${layout.fsdpShardSize}|` : key;
+  if (!perLayerGathers(layout)) return extendKey(pricer, key, 0);
+  return keyOf(pricer, layout, GATHER_FIELDS, extendKey(pricer, key, 1));
 }
 
-function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, key: string): StageCost {
-  const held = `${chunk.denseLayers}|${chunk.moeLayers}|${chunk.hasEmbedding}|${chunk.hasOutputHead}|${chunk.hasMtp}`;
-  return memo(pricer.stages, `${key}${held}`, () => {
+/** A number standing for what a chunk holds: its dense and MoE layer counts (each ≤ the model's layers) and three flags. */
+function heldCode(pricer: StepPricer, chunk: StageChunk): number {
+  const flags = (chunk.hasEmbedding ? 1 : 0) + (chunk.hasOutputHead ? 2 : 0) + (chunk.hasMtp ? 4 : 0);
+  return (chunk.denseLayers * (pricer.scenario.model.layers + 1) + chunk.moeLayers) * 8 + flags;
+}
+
+function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, key: number): StageCost {
+  return memo(pricer.stages, extendKey(pricer, key, heldCode(pricer, chunk)), () => {
     const prices = layerPrices(pricer, layout);
     const { scenario } = pricer;
     const fsdp = perLayerGathers(layout)

@@ -6,7 +6,7 @@
 import type { PipelineRank } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { dataParallelComm, optimizerSeconds, type RankParams } from './data-parallel.js';
-import { GROUP_FIELDS, groupsOf, keyOf, memo, type StepPricer } from './pricer.js';
+import { extendKey, GROUP_FIELDS, groupsOf, keyOf, memo, type StepPricer } from './pricer.js';
 import { lastBucketSeconds } from './rank-tail.js';
 import { addParams, chunkParams } from './stage-params.js';
 
@@ -30,7 +30,7 @@ export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' |
  * the partition of (schedule, pp, vp).
  */
 export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'schedule' | 'pp' | 'vp'>, rank: PipelineRank): RankParams {
-  const key = `${keyOf(pricer, layout, ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp'])}${rank.rank}`;
+  const key = extendKey(pricer, keyOf(pricer, layout, ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp']), rank.rank);
   return memo(pricer.params, key, () => {
     let params: RankParams = { dense: 0, expert: 0 };
     for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
@@ -44,8 +44,9 @@ export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_
   return params.map((p, i) => rankCostsKeyed(pricer, layout, p, layers[i] ?? 1, prefix));
 }
 
-function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, layers: number, prefix: string): RankCosts {
-  return memo(pricer.ranks, `${prefix}${params.dense}|${params.expert}|${layers}`, () => {
+function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: RankParams, layers: number, prefix: number): RankCosts {
+  const key = extendKey(pricer, extendKey(pricer, extendKey(pricer, prefix, params.dense), params.expert), layers);
+  return memo(pricer.ranks, key, () => {
     const dp = dataParallelComm(params, groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes);
     return {
       params,

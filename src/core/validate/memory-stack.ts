@@ -4,8 +4,10 @@
  *
  * | option | when | source |
  * |---|---|---|
- * | torchtitan configuration | framework torchtitan | its Llama 3 configs: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights) |
+ * | torchtitan configuration | framework torchtitan | its Llama 3 configs: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights); FP32 logits kept per micro-batch by the pipeline runtime (`retainedOutputBytesPerLogit`) |
+ * | `lossKernel: vocab-parallel` | framework torchtitan with tp > 1 | torchtitan enables DTensor `loss_parallel` with TP unless `disable_loss_parallel` |
  * | `gradientLifetime: backward` | one GPU, no Megatron or DeepSpeed (plain autograd `param.grad`) | `memory/gradient-lifetime.ts` |
+ * | `optimizerImplementation: foreach` | one GPU through the HF Trainer (no DeepSpeed) | the HF Trainer's default `optim = "adamw_torch"`: `torch.optim.AdamW` with PyTorch's default foreach implementation (`memory/optimizer-step.ts`) |
  * | `gradientLifetime: fused-step` | `measured.other.optimizerInBackward` | torchtune `optimizer_in_bwd` |
  * | `optimizerOnParamDtype` | notes: pure bf16 / AdamW on bf16-loaded weights | torch AdamW states take the parameter dtype |
  * | `momentBytes: 4` | `measured.other.optimizerStateDtype` names bf16 moments | Megatron precision-aware optimizer |
@@ -24,10 +26,18 @@ export interface RecordMemoryOptions {
   readonly named: readonly string[];
 }
 
-/** torchtitan's Llama 3 configurations: op-level SAC, flash SDPA, no dropout, torchao Float8Linear (no cached FP8 weights). */
+/**
+ * torchtitan's Llama 3 configurations: op-level SAC, flash SDPA, no dropout, torchao Float8Linear
+ * (no cached FP8 weights); its model returns FP32 logits, which `torch.distributed.pipelining`
+ * keeps for every micro-batch on the last stage.
+ */
 export const TORCHTITAN_MEMORY_OPTIONS: EstimateMemoryOptions = {
   selectivePolicy: 'torch-op-sac', fp8WeightCache: false, flashAttention: true, dropout: false, searchMicroBatch: false,
+  retainedOutputBytesPerLogit: 4,
 };
+
+/** Megatron-Core's `--recompute-modules` default (megatron/training/arguments.py: `["core_attn"]`). */
+const MEGATRON_CORE_SELECTIVE_MODULES = ['core-attn'] as const;
 
 function otherField(record: RunRecord, key: string): unknown {
   return record.measured.other?.[key];
@@ -41,18 +51,25 @@ function liger(record: RunRecord): boolean {
 
 function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions {
   if (record.framework === 'torchtitan') {
-    named.push('torchtitan Llama 3 configs: op SAC, flash, Float8Linear');
-    return TORCHTITAN_MEMORY_OPTIONS;
+    named.push('torchtitan Llama 3 configs: op SAC, flash, Float8Linear; pipelining keeps the FP32 logits of every micro-batch');
+    if ((record.layout.tp ?? 1) === 1) return TORCHTITAN_MEMORY_OPTIONS;
+    named.push('torchtitan loss_parallel under TP: DTensor log-softmax and NLL on vocabulary shards');
+    return { ...TORCHTITAN_MEMORY_OPTIONS, lossKernel: 'vocab-parallel' };
   }
   if (record.framework === 'deepspeed') {
     const hf = /HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && record.model.hidden !== null;
     named.push(hf ? 'DeepSpeed buckets: HF Trainer "auto" sizes' : 'DeepSpeed buckets: defaults');
     return { zeroBuckets: hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS };
   }
-  const stackBuffers = record.framework === 'megatron-core' || (record.cluster.numGpus ?? 1) > 1;
-  if (stackBuffers) return {};
+  if (record.framework === 'megatron-core') {
+    named.push('Megatron-Core selective recomputation: --recompute-modules core_attn (its default, whatever the precision)');
+    return { recomputeModules: MEGATRON_CORE_SELECTIVE_MODULES };
+  }
+  if ((record.cluster.numGpus ?? 1) > 1) return {};
   named.push('one GPU, plain autograd: gradients live from the backward to zero_grad');
-  return { gradientLifetime: 'backward' };
+  if (!/HF transformers Trainer/i.test(record.frameworkAsPublished ?? '')) return { gradientLifetime: 'backward' };
+  named.push('HF Trainer default optimizer (adamw_torch): PyTorch foreach AdamW, one moment-sized temporary in the step');
+  return { gradientLifetime: 'backward', optimizerImplementation: 'foreach' };
 }
 
 /** The memory options of the record's training code (see the table above). */

@@ -43,4 +43,15 @@ describe('recordMemoryOptions(record): the training code the record names', () =
   it('precision-aware optimizer with bf16 moments: 4 bytes of moments', () => {
     expect(recordMemoryOptions(record('MSSWIFT-008')).options.momentBytes).toBe(4);
   });
+  it('Megatron-Core: selective recomputation re-runs the attention core, also under an FP8 recipe', () => {
+    expect(recordMemoryOptions(record('MSSWIFT-007')).options.recomputeModules).toEqual(['core-attn']);
+  });
+  it('one GPU through the HF Trainer: foreach AdamW; torchtune (fused AdamW) not', () => {
+    expect(recordMemoryOptions(record('MSSWIFT-014')).options.optimizerImplementation).toBe('foreach');
+    expect(recordMemoryOptions(record('TORCHTUNE-001')).options.optimizerImplementation).toBeUndefined();
+  });
+  it('torchtitan: pipelined FP32 logits kept; the vocabulary-parallel loss only with TP', () => {
+    expect(recordMemoryOptions(record('TORCHTITAN-011')).options).toMatchObject({ lossKernel: 'vocab-parallel', retainedOutputBytesPerLogit: 4 });
+    expect(recordMemoryOptions(record('TORCHTITAN-001')).options.lossKernel).toBeUndefined();
+  });
 });

@@ -38,6 +38,8 @@ export interface MemoryValidation {
   readonly framework: string | null;
   /** The peak compared: allocated (live tensors) or reserved (+ the allocator's cache), and whether the source states it. */
   readonly statistic: string;
+  /** Layout fields the record leaves null, set by the stack's convention (empty: fully specified for memory). */
+  readonly assumed: readonly string[];
 }
 
 export interface SkippedRun {

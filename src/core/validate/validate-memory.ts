@@ -29,25 +29,41 @@ import type { ErrorSummary, MemoryValidation, SkippedRun, ValidationReport } fro
 
 const GIB = 1024 ** 3;
 
-/** Predicted peak [GiB] of a memory case on the statistic its record reports. */
-export function predictedPeakGiB(c: MemoryCase): number {
+/** Predicted peak of a memory case on the statistic its record reports, and what the allocator can hold at most (the device full) [GiB]. */
+function predictedPeak(c: MemoryCase): { peakGiB: number; deviceFullGiB: number | null } {
   const estimate = estimateMemory(c.runCase.scenario, c.runCase.layout, c.stack.options);
   const capacity = c.capacityKnown ? estimate.capacityBytes : null;
   let peak = 0;
   for (const stage of estimate.stages) peak = Math.max(peak, peakOnStatistic(stage, c.statistic.statistic, capacity));
-  return peak / GIB;
+  const reserve = estimate.stages[0]?.buffers.runtimeReserveBytes ?? 0;
+  return { peakGiB: peak / GIB, deviceFullGiB: capacity === null ? null : (capacity - reserve) / GIB };
 }
 
-/** Predicted vs measured peak memory of one record, or why it cannot be modelled; null without a measured peak. */
+/** Predicted peak [GiB] of a memory case on the statistic its record reports. */
+export function predictedPeakGiB(c: MemoryCase): number {
+  return predictedPeak(c).peakGiB;
+}
+
+/**
+ * Predicted vs measured peak memory of one record, or why it cannot be modelled; null without a
+ * measured peak. A printed peak at or above the device's HBM (ms-swift writes "80GiB" for a full
+ * 80 GB device) cannot be a byte count of the allocator: it says the device was full, and is
+ * compared as the most the allocator can hold (capacity less the runtime reserve), which is also
+ * where the predicted reserved peak stops (`memory/allocator-cache.ts`).
+ */
 export function validateRecordMemory(record: RunRecord): MemoryValidation | SkippedRun | null {
-  const measuredGiB = record.measured.peakMemGiB;
-  if (measuredGiB === null || record.flags.analyticalNotMeasured) return null;
+  const printedGiB = record.measured.peakMemGiB;
+  if (printedGiB === null || record.flags.analyticalNotMeasured) return null;
   const c = memoryCaseOf(record);
   if (!isMemoryCase(c)) return c;
-  const predictedGiB = predictedPeakGiB(c);
+  const { peakGiB: predictedGiB, deviceFullGiB } = predictedPeak(c);
+  const capacityGiB = c.capacityKnown ? c.runCase.scenario.cluster.accelerator.hbmBytes / GIB : null;
+  const deviceFull = capacityGiB !== null && deviceFullGiB !== null && printedGiB >= capacityGiB;
+  const measuredGiB = deviceFull ? deviceFullGiB : printedGiB;
   return {
     id: record.id, model: record.model.name, predictedGiB, measuredGiB, errorPct: (100 * (predictedGiB - measuredGiB)) / measuredGiB, analytical: false,
-    framework: record.framework, statistic: `${c.statistic.statistic} (${c.statistic.basis})`,
+    framework: record.framework, statistic: `${c.statistic.statistic} (${c.statistic.basis})${deviceFull ? `, device full (${printedGiB} printed)` : ''}`,
+    assumed: c.assumed,
   };
 }
 
@@ -138,6 +154,6 @@ export function validateKorthikantiMemory(record: RunRecord): MemoryValidation |
   const predictedGiB = (activations + states) / GIB;
   return {
     id: record.id, model: record.model.name, predictedGiB, measuredGiB: paper, errorPct: (100 * (predictedGiB - paper)) / paper, analytical: true,
-    framework: record.framework, statistic: 'formula',
+    framework: record.framework, statistic: 'formula', assumed: [],
   };
 }
