@@ -36,7 +36,8 @@ const efficiency = applyCalibration(setup.prior, fit.values, 'fitted');
 const { runs } = validateCases(cases, { ...setup.options, efficiency });
 
 console.log(`structure: ${fit.structure}; weighting: ${setup.weighting}`);
-console.log(`${fit.parameters.length} free parameters, fitted on ${fit.configurations} distinct configurations (${fit.runs} runs)`);
+const nuisances = Object.keys(fit.familyEffects).length;
+console.log(`${fit.parameters.length} free parameters${nuisances > 0 ? ` (+ ${nuisances} family factors, nuisance)` : ''}, fitted on ${fit.configurations} distinct configurations (${fit.runs} runs)`);
 console.log('parameter                      prior   fitted  ±(ln)   runs  configs  residual  families');
 const residuals = new Map<string, ErrorSummary>();
 for (const p of fit.parameters) {
