@@ -9,7 +9,7 @@ import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
-import { countStageParts, estimateOps, partOps, sumStageParts, type StageFlags, type StagePart } from './estimate-compute.js';
+import { countStageParts, estimateOps, partOps, stagePartsOf, sumStageParts, type StageFlags, type StagePart } from './estimate-compute.js';
 import { layerKind } from './ops.js';
 import { resolveRecompute, type RecomputePolicy } from './recompute.js';
 import { createRooflineDevice, type RooflineDevice } from './roofline.js';
@@ -21,6 +21,8 @@ export interface ComputeEstimator {
   readonly estimateLayer: (layerIndex: number, shape: ComputeShape) => ComputeEstimate;
   /** Same result as `estimateStageCompute(model, layers, flags, shape, accelerator, effParams)`. */
   readonly estimateStage: (layers: readonly number[], flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
+  /** `estimateStage` of a stage holding `denseLayers` dense and `moeLayers` MoE layers (no list of layer indexes). */
+  readonly estimateStageOf: (denseLayers: number, moeLayers: number, flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
 }
 
 /** Cache key of the op lists of a shape: the fields the op builders read (not the recomputation, the SM share, the element-wise traffic or the attention kernel). */
@@ -98,6 +100,10 @@ export function createComputeEstimator(
     estimateStage: (layers, flags, shape) => {
       const parts = partsOf(shape);
       return sumStageParts(countStageParts(model, layers, flags), (part) => price(part, shape, parts));
+    },
+    estimateStageOf: (denseLayers, moeLayers, flags, shape) => {
+      const parts = partsOf(shape);
+      return sumStageParts(stagePartsOf(model, denseLayers, moeLayers, flags), (part) => price(part, shape, parts));
     },
   };
 }
