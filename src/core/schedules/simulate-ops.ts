@@ -76,7 +76,10 @@ function runRank(ctx: SimContext, rank: number, size: number): number {
   let busy = ctx.busySeconds[rank] ?? 0;
   let live = ctx.liveChunks[rank] ?? 0;
   let peak = ctx.peakChunks[rank] ?? 0;
-  let op = next[rank] ?? 0;
+  const p2p = ctx.p2pSeconds;
+  const { F, B, I, FB } = KIND;
+  const first = next[rank] ?? 0;
+  let op = first;
   let top = size;
   while (op < last && pending[op] === 0) {
     const ready = readySeconds[op] ?? 0;
@@ -89,13 +92,13 @@ function runRank(ctx: SimContext, rank: number, size: number): number {
     busy += duration;
     // In flight from the start of a forward to the end of its backward for inputs (summarize.ts).
     const kind = kindOf[op];
-    if (kind === KIND.F || kind === KIND.FB) live += 1;
+    if (kind === F || kind === FB) live += 1;
     if (live > peak) peak = live;
-    if (kind === KIND.B || kind === KIND.I || kind === KIND.FB) live -= 1;
+    if (kind === B || kind === I || kind === FB) live -= 1;
     const edgesEnd = edgeStart[op + 1] ?? 0;
     for (let e = edgeStart[op] ?? 0; e < edgesEnd; e += 1) {
       const consumer = edgeConsumer[e] ?? 0;
-      const arrival = edgeCross[e] === 1 ? end + ctx.p2pSeconds : end;
+      const arrival = edgeCross[e] === 1 ? end + p2p : end;
       if (arrival > (readySeconds[consumer] ?? 0)) readySeconds[consumer] = arrival;
       const left = (pending[consumer] ?? 0) - 1;
       pending[consumer] = left;
@@ -106,8 +109,8 @@ function runRank(ctx: SimContext, rank: number, size: number): number {
       }
     }
     op += 1;
-    ctx.finished += 1;
   }
+  ctx.finished += op - first;
   next[rank] = op;
   ctx.freeSeconds[rank] = free;
   ctx.busySeconds[rank] = busy;
