@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 12 free parameters,
- * 80 distinct configurations (133 runs).
+ * 81 distinct configurations (133 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,43 +12,43 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2928,
-      sigmaLn: 0.2393,
+      value: 0.2937,
+      sigmaLn: 0.2392,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 6
     },
     {
       key: 'gemm:ampere',
-      value: 0.6426,
-      sigmaLn: 0.0731,
+      value: 0.6603,
+      sigmaLn: 0.0751,
       runs: 12,
-      configurations: 9,
+      configurations: 10,
       families: [
         'KORTH',
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 13.4
+      residualMeanAbsPct: 12.5
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5398,
-      sigmaLn: 0.0603,
+      value: 0.5409,
+      sigmaLn: 0.0618,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.9
+      residualMeanAbsPct: 4.8
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6926,
-      sigmaLn: 0.0679,
+      value: 0.6945,
+      sigmaLn: 0.0693,
       runs: 33,
       configurations: 13,
       families: [
@@ -58,8 +58,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.7181,
-      sigmaLn: 0.0487,
+      value: 0.7211,
+      sigmaLn: 0.0493,
       runs: 40,
       configurations: 35,
       families: [
@@ -68,14 +68,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7
+      residualMeanAbsPct: 7.4
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8821,
-      sigmaLn: 0.0649,
+      value: 0.8897,
+      sigmaLn: 0.0658,
       runs: 133,
-      configurations: 80,
+      configurations: 81,
       families: [
         'KORTH',
         'MBRIDGE',
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.2
+      residualMeanAbsPct: 6.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9271,
-      sigmaLn: 0.0598,
+      value: 0.9289,
+      sigmaLn: 0.0629,
       runs: 108,
       configurations: 58,
       families: [
@@ -98,23 +98,23 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9528,
+      value: 0.9516,
       sigmaLn: 0.0472,
       runs: 30,
       configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.1
+      residualMeanAbsPct: 4.2
     },
     {
       key: 'software:deepspeed',
-      value: 1.3066,
-      sigmaLn: 0.1153,
+      value: 1.2688,
+      sigmaLn: 0.1162,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1351,
-      sigmaLn: 0.1071,
+      value: 1.1069,
+      sigmaLn: 0.1083,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2366,
-      sigmaLn: 0.1171,
+      value: 1.2212,
+      sigmaLn: 0.1114,
       runs: 5,
-      configurations: 2,
+      configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.3
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.7606,
-      sigmaLn: 0.0761,
+      value: 0.8711,
+      sigmaLn: 0.0839,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.2
+      residualMeanAbsPct: 8.3
     }
   ],
 };

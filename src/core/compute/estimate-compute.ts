@@ -96,7 +96,7 @@ export function estimatePartCompute(
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimate {
   const g = resolveGpuTokens(model, shape);
-  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1);
+  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native');
   return estimateOps(partOps(part, model, g, shape), device, resolveRecompute(shape));
 }
 
@@ -157,7 +157,7 @@ export function estimateStageCompute(
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimate {
   const g = resolveGpuTokens(model, shape);
-  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1);
+  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native');
   const policy = resolveRecompute(shape);
   return sumStageParts(countStageParts(model, layers, flags), (part) => estimateOps(partOps(part, model, g, shape), device, policy));
 }

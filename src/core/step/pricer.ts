@@ -216,6 +216,8 @@ export function computeShape(scenario: Scenario, layout: Pick<Layout, (typeof LA
     computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
     selectivePolicy: framework.selectiveRecompute === 'torch-op-sac' ? 'torch-op-sac' : 'modules',
     elementwiseTrafficFactor: framework.elementwiseTrafficFactor,
+    attentionKernel: framework.attentionKernel,
+    ...(scenario.training.documentTokens === undefined ? {} : { documentTokens: scenario.training.documentTokens }),
     ...(scenario.training.precisionScaling === undefined ? {} : { precisionScaling: scenario.training.precisionScaling }),
   };
 }
