@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 12 free parameters,
- * 80 distinct configurations (133 runs).
+ * 73 distinct configurations (126 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2928,
-      sigmaLn: 0.2393,
+      value: 0.2829,
+      sigmaLn: 0.2423,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,8 +23,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6426,
-      sigmaLn: 0.0731,
+      value: 0.6323,
+      sigmaLn: 0.0733,
       runs: 12,
       configurations: 9,
       families: [
@@ -32,50 +32,50 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 13.4
+      residualMeanAbsPct: 13.6
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5398,
-      sigmaLn: 0.0603,
+      value: 0.5298,
+      sigmaLn: 0.0631,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.9
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6926,
-      sigmaLn: 0.0679,
-      runs: 33,
-      configurations: 13,
+      value: 0.6575,
+      sigmaLn: 0.0707,
+      runs: 32,
+      configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.6
+      residualMeanAbsPct: 5.5
     },
     {
       key: 'gemm:hopper',
-      value: 0.7181,
-      sigmaLn: 0.0487,
-      runs: 40,
-      configurations: 35,
+      value: 0.6778,
+      sigmaLn: 0.0567,
+      runs: 34,
+      configurations: 29,
       families: [
         'MBRIDGE',
         'MLM24',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7
+      residualMeanAbsPct: 6.9
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8821,
-      sigmaLn: 0.0649,
-      runs: 133,
-      configurations: 80,
+      value: 0.8526,
+      sigmaLn: 0.0673,
+      runs: 126,
+      configurations: 73,
       families: [
         'KORTH',
         'MBRIDGE',
@@ -85,36 +85,36 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.2
+      residualMeanAbsPct: 6.6
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9271,
-      sigmaLn: 0.0598,
-      runs: 108,
-      configurations: 58,
+      value: 0.9375,
+      sigmaLn: 0.0615,
+      runs: 106,
+      configurations: 56,
       families: [
         'MBRIDGE',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9528,
-      sigmaLn: 0.0472,
-      runs: 30,
-      configurations: 14,
+      value: 0.9304,
+      sigmaLn: 0.0476,
+      runs: 29,
+      configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.1
+      residualMeanAbsPct: 4.8
     },
     {
       key: 'software:deepspeed',
-      value: 1.3066,
-      sigmaLn: 0.1153,
+      value: 1.3217,
+      sigmaLn: 0.1152,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,19 +124,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1351,
-      sigmaLn: 0.1071,
+      value: 1.1521,
+      sigmaLn: 0.1072,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 4.1
+      residualMeanAbsPct: 4
     },
     {
       key: 'software:other',
-      value: 1.2366,
-      sigmaLn: 0.1171,
+      value: 1.2546,
+      sigmaLn: 0.1172,
       runs: 5,
       configurations: 2,
       families: [
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.7606,
-      sigmaLn: 0.0761,
+      value: 0.7995,
+      sigmaLn: 0.0781,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.2
+      residualMeanAbsPct: 6.4
     }
   ],
 };
