@@ -1,6 +1,17 @@
 #!/usr/bin/env node
 /** The `scaleplan` binary: a thin shell over `runCli`. */
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './run-cli.js';
+
+/**
+ * Optimise a function later than V8's default (interrupt budget 67,584 bytecode units, Node 20):
+ * a command runs its model code for a second or two, long enough that V8 otherwise optimises many
+ * functions on little type feedback and re-optimises them after deoptimisation, which cost more CPU
+ * than the optimised code saved (`plan` of every example, measured in `npm run bench -- "cli plan"`).
+ * Set before a command loads the core, so every function of the core starts with this budget.
+ */
+const INTERRUPT_BUDGET = 16 * 67_584;
+setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 
 // A closed pipe (`scaleplan models | head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

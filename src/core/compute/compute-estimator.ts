@@ -9,7 +9,7 @@ import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
-import { countStageParts, estimateOps, partOps, sumStageParts, type StageFlags, type StagePart } from './estimate-compute.js';
+import { countStageParts, estimateOps, partOps, stagePartsOf, sumStageParts, type StageFlags, type StagePart } from './estimate-compute.js';
 import { layerKind } from './ops.js';
 import { resolveRecompute, type RecomputePolicy } from './recompute.js';
 import { createRooflineDevice, type RooflineDevice } from './roofline.js';
@@ -21,17 +21,19 @@ export interface ComputeEstimator {
   readonly estimateLayer: (layerIndex: number, shape: ComputeShape) => ComputeEstimate;
   /** Same result as `estimateStageCompute(model, layers, flags, shape, accelerator, effParams)`. */
   readonly estimateStage: (layers: readonly number[], flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
+  /** `estimateStage` of a stage holding `denseLayers` dense and `moeLayers` MoE layers (no list of layer indexes). */
+  readonly estimateStageOf: (denseLayers: number, moeLayers: number, flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
 }
 
-/** Cache key of the op lists of a shape: the fields the op builders read (not the recomputation, the SM share or the element-wise traffic). */
+/** Cache key of the op lists of a shape: the fields the op builders read (not the recomputation, the SM share, the element-wise traffic or the attention kernel). */
 function opsKey(s: ComputeShape): string {
-  return `${s.microBatch}|${s.seqLen}|${s.tp}|${s.cp}|${s.sp}|${s.ep}|${s.etp}|${s.precision}|${s.tokensPerExpertImbalance ?? 1}|${s.precisionScaling ?? ''}`;
+  return `${s.microBatch}|${s.seqLen}|${s.tp}|${s.cp}|${s.sp}|${s.ep}|${s.etp}|${s.precision}|${s.tokensPerExpertImbalance ?? 1}|${s.precisionScaling ?? ''}|${s.documentTokens ?? s.seqLen}`;
 }
 
 /** Cache key of a shape: every field that changes a part's price. */
 function shapeKey(s: ComputeShape, ops: string): string {
   const modules = s.recomputeModules === undefined ? '' : s.recomputeModules.join('+');
-  return `${ops}|${s.recompute ?? 'none'}|${modules}|${s.computeSmFraction ?? 1}|${s.selectivePolicy ?? 'modules'}|${s.elementwiseTrafficFactor ?? 1}`;
+  return `${ops}|${s.recompute ?? 'none'}|${modules}|${s.computeSmFraction ?? 1}|${s.selectivePolicy ?? 'modules'}|${s.elementwiseTrafficFactor ?? 1}|${s.attentionKernel ?? 'native'}`;
 }
 
 /** One shape's parts priced so far, and what pricing another part needs. */
@@ -69,7 +71,7 @@ export function createComputeEstimator(
     if (parts === undefined) {
       // Checked here, as estimatePartCompute checks it.
       const gpu = resolveGpuTokens(model, shape);
-      const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1);
+      const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native');
       parts = { estimates: new Map(), opsKey: ops, gpu, device, policy: resolveRecompute(shape) };
       byKey.set(key, parts);
     }
@@ -98,6 +100,10 @@ export function createComputeEstimator(
     estimateStage: (layers, flags, shape) => {
       const parts = partsOf(shape);
       return sumStageParts(countStageParts(model, layers, flags), (part) => price(part, shape, parts));
+    },
+    estimateStageOf: (denseLayers, moeLayers, flags, shape) => {
+      const parts = partsOf(shape);
+      return sumStageParts(stagePartsOf(model, denseLayers, moeLayers, flags), (part) => price(part, shape, parts));
     },
   };
 }

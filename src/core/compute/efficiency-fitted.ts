@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 12 free parameters,
- * 73 distinct configurations (126 runs).
+ * 81 distinct configurations (133 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,70 +12,70 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2829,
-      sigmaLn: 0.2423,
+      value: 0.2937,
+      sigmaLn: 0.2392,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 6
     },
     {
       key: 'gemm:ampere',
-      value: 0.6323,
-      sigmaLn: 0.0733,
+      value: 0.6603,
+      sigmaLn: 0.0751,
       runs: 12,
-      configurations: 9,
+      configurations: 10,
       families: [
         'KORTH',
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 13.6
+      residualMeanAbsPct: 12.5
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5298,
-      sigmaLn: 0.0631,
+      value: 0.5409,
+      sigmaLn: 0.0618,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 4.8
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6575,
-      sigmaLn: 0.0707,
-      runs: 32,
-      configurations: 12,
+      value: 0.6945,
+      sigmaLn: 0.0693,
+      runs: 33,
+      configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.5
+      residualMeanAbsPct: 4.6
     },
     {
       key: 'gemm:hopper',
-      value: 0.6778,
-      sigmaLn: 0.0567,
-      runs: 34,
-      configurations: 29,
+      value: 0.7211,
+      sigmaLn: 0.0493,
+      runs: 40,
+      configurations: 35,
       families: [
         'MBRIDGE',
         'MLM24',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.9
+      residualMeanAbsPct: 7.4
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8526,
-      sigmaLn: 0.0673,
-      runs: 126,
-      configurations: 73,
+      value: 0.8897,
+      sigmaLn: 0.0658,
+      runs: 133,
+      configurations: 81,
       families: [
         'KORTH',
         'MBRIDGE',
@@ -85,36 +85,36 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.6
+      residualMeanAbsPct: 6.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9375,
-      sigmaLn: 0.0615,
-      runs: 106,
-      configurations: 56,
+      value: 0.9289,
+      sigmaLn: 0.0629,
+      runs: 108,
+      configurations: 58,
       families: [
         'MBRIDGE',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9304,
-      sigmaLn: 0.0476,
-      runs: 29,
-      configurations: 13,
+      value: 0.9516,
+      sigmaLn: 0.0472,
+      runs: 30,
+      configurations: 14,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.8
+      residualMeanAbsPct: 4.2
     },
     {
       key: 'software:deepspeed',
-      value: 1.3217,
-      sigmaLn: 0.1152,
+      value: 1.2688,
+      sigmaLn: 0.1162,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,36 +124,36 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1521,
-      sigmaLn: 0.1072,
+      value: 1.1069,
+      sigmaLn: 0.1083,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 4
+      residualMeanAbsPct: 4.1
     },
     {
       key: 'software:other',
-      value: 1.2546,
-      sigmaLn: 0.1172,
+      value: 1.2212,
+      sigmaLn: 0.1114,
       runs: 5,
-      configurations: 2,
+      configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.3
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.7995,
-      sigmaLn: 0.0781,
+      value: 0.8711,
+      sigmaLn: 0.0839,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6.4
+      residualMeanAbsPct: 8.3
     }
   ],
 };

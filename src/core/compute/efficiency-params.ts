@@ -20,6 +20,8 @@
  *   (Shah et al. 2024, abstract). The DeepSeek profile (notes §2.10, H800, 112 of 132 SMs) shows
  *   ~1.24 ms forward / ~3.78 ms backward per MLA layer = ~66 % / ~54 % of the SM share's BF16 peak,
  *   whence backwardEfficiencyRatio ≈ 0.82 on Hopper.
+ *   FlashAttention-2 on Hopper reaches only 35 % (same abstract); Blackwell has no published
+ *   FlashAttention-2 figure, so it keeps the native curve.
  * - τ½ = 2 µs for GEMMs (fixed cost per kernel ≈ τ½/effMax ≈ 3 µs, a launch plus a wave tail) and 3 µs
  *   for attention: priors, to be fitted.
  * - HBM: streaming kernels reach ~80–90 % of nominal bandwidth; prior 0.8.
@@ -38,6 +40,12 @@ function prior(effMax: number): SaturatingCurve & { source: string } {
 }
 
 const HOPPER_ATTENTION: AttentionCurve = { effMax: 0.65, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.82 };
+/**
+ * FlashAttention-2 on Hopper: 35 % of the H100 BF16 peak against FlashAttention-3's 75 % (Shah et
+ * al. 2024, abstract), so the native prior scaled by 35/75; its backward relative to its forward
+ * as on Ampere, where it was written (Dao 2023: ~63 % vs ~73 % of A100 peak).
+ */
+const HOPPER_FLASH_ATTENTION_2: AttentionCurve = { ...HOPPER_ATTENTION, effMax: HOPPER_ATTENTION.effMax * (0.35 / 0.75), backwardEfficiencyRatio: 0.85 };
 const AMPERE_ATTENTION: AttentionCurve = { effMax: 0.65, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.85 };
 const BLACKWELL_ATTENTION: AttentionCurve = { effMax: 0.6, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.82 };
 const CDNA3_ATTENTION: AttentionCurve = { effMax: 0.45, halfSaturationSeconds: 3e-6, backwardEfficiencyRatio: 0.8 };
@@ -85,7 +93,7 @@ function device(accelerator: string, attention: AttentionCurve, hbmEfficiency: n
 const HOPPER_HBM_EFFICIENCY = 0.366;
 
 function hopper(accelerator: string): DeviceEfficiencyRecord {
-  return { accelerator, attention: HOPPER_ATTENTION, hbmEfficiency: HOPPER_HBM_EFFICIENCY, gemmTiling: { streamingMultiprocessors: SMS.hopper }, source: 'attention: prior; HBM efficiency: measured DeepSeek-V3 profile (see HOPPER_HBM_EFFICIENCY)' };
+  return { accelerator, attention: HOPPER_ATTENTION, flashAttention2: HOPPER_FLASH_ATTENTION_2, hbmEfficiency: HOPPER_HBM_EFFICIENCY, gemmTiling: { streamingMultiprocessors: SMS.hopper }, source: 'attention: prior; HBM efficiency: measured DeepSeek-V3 profile (see HOPPER_HBM_EFFICIENCY)' };
 }
 
 const DEVICE_RECORDS: readonly DeviceEfficiencyRecord[] = [

@@ -40,6 +40,11 @@ export interface GemmEfficiencyRecord extends SaturatingCurve {
 export interface DeviceEfficiencyRecord {
   readonly accelerator: string;
   readonly attention: AttentionCurve;
+  /**
+   * FlashAttention-2 on this chip, where it is slower than the native kernel (Hopper); absent: the
+   * native curve (on Ampere FlashAttention-2 is the native kernel).
+   */
+  readonly flashAttention2?: AttentionCurve;
   /** Achievable / nominal HBM bandwidth for streaming element-wise kernels, in (0, 1]. */
   readonly hbmEfficiency: number;
   /** SMs that run GEMM tiles (wave quantisation, `gemm-shape.ts`); absent: m padded to 128 rows only. */

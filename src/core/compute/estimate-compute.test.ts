@@ -35,6 +35,17 @@ describe('estimateStageCompute', () => {
     );
   });
 
+  it('packed documents of D tokens cut the attention core to D/S of the sequence\'s FLOPs and leave every other op alone', () => {
+    const full = layerOps(gpt3, 0, gpt);
+    const packed = layerOps(gpt3, 0, { ...gpt, documentTokens: 512 });
+    const core = (ops: typeof full) => ops.find((o) => o.kind === 'attention');
+    const a = core(full);
+    const b = core(packed);
+    if (a?.kind !== 'attention' || b?.kind !== 'attention') throw new Error('no attention core');
+    expect(b.flops / a.flops).toBeCloseTo(512 / 2048, 12);
+    expect(packed.filter((o) => o.kind !== 'attention')).toEqual(full.filter((o) => o.kind !== 'attention'));
+  });
+
   it('byKind adds up to forward + backward + recompute', () => {
     const e = estimateStageCompute(deepseekV3, [2, 3], { embedding: true, head: true, mtp: true }, { ...ds, recompute: 'selective' }, h800);
     const { gemm, attention, elementwise, moe } = e.byKind;

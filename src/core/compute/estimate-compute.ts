@@ -4,6 +4,7 @@
  * prices each distinct part (dense layer, MoE layer, embedding, head, MTP) once and multiplies by
  * its count; `createComputeEstimator` also memoises the parts across calls.
  */
+import { InputError } from '../errors.js';
 import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
@@ -95,7 +96,7 @@ export function estimatePartCompute(
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimate {
   const g = resolveGpuTokens(model, shape);
-  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1);
+  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native');
   return estimateOps(partOps(part, model, g, shape), device, resolveRecompute(shape));
 }
 
@@ -106,6 +107,14 @@ export function countStageParts(model: ModelSpec, layers: readonly number[], fla
   for (const index of layers) {
     if (layerKind(model, index) === 'moe') moe += 1;
     else dense += 1;
+  }
+  return { dense, moe, embedding: flags.embedding ? 1 : 0, head: flags.head ? 1 : 0, mtp: flags.mtp ? model.mtpDepth : 0 };
+}
+
+/** The parts of a stage holding `dense` dense and `moe` MoE layers (counts checked: whole, at most the model's layers). */
+export function stagePartsOf(model: ModelSpec, dense: number, moe: number, flags: StageFlags): StageParts {
+  for (const [field, n] of [['denseLayers', dense], ['moeLayers', moe]] as const) {
+    if (!Number.isInteger(n) || n < 0 || n > model.layers) throw new InputError(field, n, `must be an integer in [0, ${model.layers}]`);
   }
   return { dense, moe, embedding: flags.embedding ? 1 : 0, head: flags.head ? 1 : 0, mtp: flags.mtp ? model.mtpDepth : 0 };
 }
@@ -148,7 +157,7 @@ export function estimateStageCompute(
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimate {
   const g = resolveGpuTokens(model, shape);
-  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1);
+  const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native');
   const policy = resolveRecompute(shape);
   return sumStageParts(countStageParts(model, layers, flags), (part) => estimateOps(partOps(part, model, g, shape), device, policy));
 }

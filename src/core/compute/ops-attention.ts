@@ -37,7 +37,7 @@ function pushStandardOps(ops: ComputeOp[], model: ModelSpec, a: StandardAttentio
   ops.push(
     createAttentionCore(
       'attn.core',
-      { queryTokens: T, keyTokens: g.seqLen, heads, kvHeads, qkHeadDim: d, vHeadDim: d, causal: true },
+      { queryTokens: T, keyTokens: g.attentionKeyTokens, heads, kvHeads, qkHeadDim: d, vHeadDim: d, causal: true },
       g.kvRows,
     ),
   );
@@ -81,7 +81,7 @@ function pushMlaOps(ops: ComputeOp[], h: number, a: MlaAttention, g: GpuTokens):
   ops.push(
     createAttentionCore(
       'attn.core',
-      { queryTokens: T, keyTokens: g.seqLen, heads, kvHeads: heads, qkHeadDim: qk, vHeadDim: a.vHeadDim, causal: true },
+      { queryTokens: T, keyTokens: g.attentionKeyTokens, heads, kvHeads: heads, qkHeadDim: qk, vHeadDim: a.vHeadDim, causal: true },
       g.kvRows,
     ),
   );

@@ -46,6 +46,16 @@ describe('roofline', () => {
     expect(BACKWARD_MULTIPLIERS.attention.backwardInput).toBe(2.5);
   });
 
+  it('FlashAttention-2 on Hopper runs a compute-bound attention core at 35/75 of the native kernel\'s rate; on Ampere it is the native kernel', () => {
+    const op = createAttentionCore('a', { queryTokens: 8192, keyTokens: 8192, heads: 32, kvHeads: 8, qkHeadDim: 128, vHeadDim: 128, causal: true }, 8192);
+    const fa2 = createRooflineDevice(h100, 'bf16', params, 1, 1, 'flash-attention-2');
+    const ratio = opSeconds(op, 'forward', fa2) / opSeconds(op, 'forward', h100Bf16);
+    expect(ratio).toBeCloseTo(0.75 / 0.35, 2);
+    const a100Native = createRooflineDevice(a100, 'bf16', params);
+    const a100Fa2 = createRooflineDevice(a100, 'bf16', params, 1, 1, 'flash-attention-2');
+    expect(opSeconds(op, 'backwardInput', a100Fa2)).toBe(opSeconds(op, 'backwardInput', a100Native));
+  });
+
   it('element-wise backward moves 2x the forward bytes and has no FLOPs', () => {
     const op = createElementwise('e', 1e9);
     expect(opSeconds(op, 'backwardInput', h100Bf16)).toBeCloseTo(2 * opSeconds(op, 'forward', h100Bf16), 15);

@@ -20,7 +20,7 @@ import { sustainedTensorRatio } from '../hardware/power-clock.js';
 import { passShapeEfficiency, type GemmTiling } from './gemm-shape.js';
 import { mathPrecision, operandBytes } from './precision.js';
 import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
-import type { AttentionOp, ComputeOp, ElementwiseOp, GemmOp, PrecisionClass } from './types.js';
+import type { AttentionKernel, AttentionOp, ComputeOp, ElementwiseOp, GemmOp, PrecisionClass } from './types.js';
 
 export type Pass = 'forward' | 'backwardInput' | 'backwardWeight';
 
@@ -86,15 +86,23 @@ function tensorPath(accelerator: Accelerator, precision: Precision, params: Effi
  * Resolves peaks and curves for a recipe. `computeSmFraction` scales the tensor-core peak only:
  * memory-bound kernels still saturate HBM with most SMs (DeepSeek-V3 TR §3.2.2 keeps 112 of 132).
  */
-export function createRooflineDevice(accelerator: Accelerator, recipe: Precision, params: EfficiencyParams, computeSmFraction = 1, elementwiseTrafficFactor = 1): RooflineDevice {
+export function createRooflineDevice(
+  accelerator: Accelerator,
+  recipe: Precision,
+  params: EfficiencyParams,
+  computeSmFraction = 1,
+  elementwiseTrafficFactor = 1,
+  attentionKernel: AttentionKernel = 'native',
+): RooflineDevice {
   const bf16 = mathPrecision(recipe, 'bf16-only');
   const dev = deviceEfficiency(params, accelerator.id);
+  const attentionCurve = attentionKernel === 'flash-attention-2' ? dev.flashAttention2 ?? dev.attention : dev.attention;
   return {
     gemm: {
       'fp8-capable': tensorPath(accelerator, mathPrecision(recipe, 'fp8-capable'), params, computeSmFraction),
       'bf16-only': tensorPath(accelerator, bf16, params, computeSmFraction),
     },
-    attention: { peakFlopsPerSec: peakFlopsPerSec(accelerator, bf16) * computeSmFraction * sustainedTensorRatio(accelerator), curve: dev.attention },
+    attention: { peakFlopsPerSec: peakFlopsPerSec(accelerator, bf16) * computeSmFraction * sustainedTensorRatio(accelerator), curve: attentionCurve },
     memoryBytesPerSec: accelerator.hbmBandwidthBytesPerSec * dev.hbmEfficiency,
     elementwiseTrafficFactor,
     streamingBytesPerSec: accelerator.hbmBandwidthBytesPerSec * STREAMING_HBM_EFFICIENCY,

@@ -16,6 +16,12 @@ export interface GpuTokens {
   readonly normTokens: number;
   /** Keys each query attends over (the whole sequence; CP exchanges K/V, Megatron CP). */
   readonly seqLen: number;
+  /**
+   * Keys of the causal attention core per query, doubled: the sequence, or the document when packed
+   * documents mask attention per document. S/D documents of D tokens cost (S/D)·D²/2 = S·D/2 score
+   * entries against S²/2 for one causal sequence, so the core's FLOPs scale by D/S.
+   */
+  readonly attentionKeyTokens: number;
   /** Key/value rows the attention core of one GPU reads: microBatch·seqLen (all CP chunks). */
   readonly kvRows: number;
   readonly tp: number;
@@ -65,6 +71,7 @@ export function resolveGpuTokens(model: ModelSpec, shape: ComputeShape): GpuToke
   if (model.moe !== null && model.moe.experts % shape.ep !== 0) {
     throw new InputError('layout.ep', shape.ep, `must divide the ${model.moe.experts} routed experts`);
   }
+  if (shape.documentTokens !== undefined) checkPositiveInteger('training.documentTokens', shape.documentTokens);
   const imbalance = shape.tokensPerExpertImbalance ?? 1;
   if (!(imbalance >= 1)) throw new InputError('tokensPerExpertImbalance', imbalance, 'must be >= 1 (busiest GPU over the mean)');
   const smFraction = shape.computeSmFraction ?? 1;
@@ -75,6 +82,7 @@ export function resolveGpuTokens(model: ModelSpec, shape: ComputeShape): GpuToke
     tokens,
     normTokens: shape.sp ? tokens / shape.tp : tokens,
     seqLen: shape.seqLen,
+    attentionKeyTokens: Math.min(shape.seqLen, shape.documentTokens ?? shape.seqLen),
     kvRows: shape.microBatch * shape.seqLen,
     tp: shape.tp,
     quantisedBytes: quantisedElementBytes(shape.precision),

@@ -22,6 +22,16 @@ export type PrecisionClass = 'fp8-capable' | 'bf16-only';
 export type RecomputeModule = 'core-attn' | 'norm' | 'mla-up-proj' | 'moe-act';
 
 /** The per-GPU work of one micro-batch, as the layout and the recipe shape it. */
+/**
+ * The attention kernel a stack runs:
+ * - `native`: the chip's own best fused kernel (cuDNN fused attention / Transformer Engine,
+ *   FlashAttention-3 on Hopper; FlashAttention-2 is Ampere's best);
+ * - `flash-attention-2`: FlashAttention-2 kernels (the `flash-attn` 2.x package, PyTorch SDPA's
+ *   flash backend), written for Ampere's mma.sync: on Hopper they reach 35 % of the BF16 peak where
+ *   FlashAttention-3 reaches 75 % (Shah et al. 2024, abstract).
+ */
+export type AttentionKernel = 'native' | 'flash-attention-2';
+
 export interface ComputeShape {
   /** Sequences per micro-batch. */
   readonly microBatch: number;
@@ -54,6 +64,10 @@ export interface ComputeShape {
   readonly precisionScaling?: PrecisionScaling;
   /** HBM traffic of element-wise ops relative to fused kernels (framework profile). Default 1. */
   readonly elementwiseTrafficFactor?: number;
+  /** Mean document length of packed sequences with per-document attention [tokens]. Default: seqLen. */
+  readonly documentTokens?: number;
+  /** The flash-attention kernel the stack runs (framework profile). Default 'native'. */
+  readonly attentionKernel?: AttentionKernel;
   /**
    * Share of the SMs given to computation, the rest running communication kernels
    * (DeepSeek-V3: 112 of 132 on H800, TR §3.2.2). Scales the tensor-core peak. Default 1.

@@ -18,6 +18,7 @@ export const DEEPSPEED: FrameworkProfile = {
   gradReduceDtype: 'fp32',
   gradBucketParams: REDUCE_BUCKET_ELEMENTS,
   elementwiseTrafficFactor: 3,
+  attentionKernel: 'flash-attention-2',
   sources: {
     overlap:
       'DeepSpeed ZeRO config: overlap_comm (reduce during backward; default true for ZeRO-3), '
@@ -26,5 +27,6 @@ export const DEEPSPEED: FrameworkProfile = {
     gradReduceDtype: 'DeepSpeed reduces FP32 gradients by default (communication_data_type = fp32 with BF16)',
     gradBucketParams: 'DeepSpeed ZeRO reduce_bucket_size default 5e8 elements',
     elementwiseTrafficFactor: 'eager PyTorch: see torchtitan.ts (same unfused op chains)',
+    attentionKernel: 'HF transformers attn_implementation "flash_attention_2" (the flash-attn 2.x package) or "sdpa" (PyTorch\'s flash backend, FlashAttention-2 kernels)',
   },
 };

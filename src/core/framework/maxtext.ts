@@ -14,6 +14,7 @@ export const MAXTEXT: FrameworkProfile = {
   gradReduceDtype: 'fp32',
   gradBucketParams: 0,
   elementwiseTrafficFactor: 1,
+  attentionKernel: 'native',
   sources: {
     overlap:
       'XLA latency-hiding scheduler (`xla_gpu_enable_latency_hiding_scheduler`) overlaps async all-gather / '
@@ -23,5 +24,6 @@ export const MAXTEXT: FrameworkProfile = {
     gradReduceDtype: 'FP32 gradients (MaxText default weight_dtype float32)',
     gradBucketParams: 'XLA schedules one reduce-scatter per layer (scan over layers); the last layer is exposed',
     elementwiseTrafficFactor: 'XLA operator fusion',
+    attentionKernel: 'MaxText Pallas splash / cuDNN flash attention (attention = "cudnn_flash_te" on GPUs)',
   },
 };

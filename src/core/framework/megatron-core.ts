@@ -18,6 +18,7 @@ export const MEGATRON_CORE: FrameworkProfile = {
   gradReduceDtype: 'fp32',
   gradBucketParams: MEGATRON_BUCKET_PARAMS,
   elementwiseTrafficFactor: 1,
+  attentionKernel: 'native',
   sources: {
     overlap:
       'NeMo / Megatron-Bridge performance recipes set tp_comm_overlap, overlap_grad_reduce, overlap_param_gather '
@@ -31,5 +32,6 @@ export const MEGATRON_CORE: FrameworkProfile = {
     gradReduceDtype: 'Megatron-LM `--accumulate-allreduce-grads-in-fp32` is on for BF16 runs (FP32 main grads)',
     gradBucketParams: 'Megatron-Core DistributedDataParallelConfig.bucket_size = max(40,000,000, 1,000,000 · dp)',
     elementwiseTrafficFactor: 'Transformer Engine fused norms, SwiGLU, RoPE and cast-transpose kernels',
+    attentionKernel: 'Transformer Engine DotProductAttention: cuDNN fused attention (FlashAttention-3-class on Hopper)',
   },
 };

@@ -15,6 +15,7 @@ export const MEGATRON_LM: FrameworkProfile = {
   gradReduceDtype: 'fp32',
   gradBucketParams: 40e6,
   elementwiseTrafficFactor: 1,
+  attentionKernel: 'native',
   sources: {
     overlap:
       'Narayanan et al. 2021 (SC21) §4: TP all-reduces on the critical path, data-parallel all-reduce after the '
@@ -22,6 +23,7 @@ export const MEGATRON_LM: FrameworkProfile = {
     selectiveRecompute: 'Korthikanti et al. 2022 §4.2 (selective activation recomputation of the attention core)',
     gradReduceDtype: 'Megatron-LM `--accumulate-allreduce-grads-in-fp32` (FP32 main grads with BF16)',
     gradBucketParams: 'unused: no overlap (the whole reduction is exposed)',
+    attentionKernel: 'the chip\'s prior (Megatron-LM 2021–22 ran on Ampere, where no faster fused kernel existed)',
     elementwiseTrafficFactor: 'fused bias-GeLU, scaled masked softmax and layer-norm CUDA kernels (Megatron-LM fused_kernels/, Apex)',
   },
 };

@@ -7,7 +7,7 @@ describe('framework profiles', () => {
     for (const id of FRAMEWORK_IDS) {
       const p = FRAMEWORKS[id];
       expect(p.id).toBe(id);
-      for (const entry of ['overlap', 'selectiveRecompute', 'gradReduceDtype', 'gradBucketParams', 'elementwiseTrafficFactor']) {
+      for (const entry of ['overlap', 'selectiveRecompute', 'gradReduceDtype', 'gradBucketParams', 'elementwiseTrafficFactor', 'attentionKernel']) {
         expect(p.sources[entry]?.length ?? 0, `${id}.${entry}`).toBeGreaterThan(10);
       }
     }
@@ -25,6 +25,14 @@ describe('framework profiles', () => {
     const tuned = resolveFramework('torchtitan', { asyncTp: true, compile: true });
     expect(tuned.overlap.tpFraction).toBe(1);
     expect(tuned.elementwiseTrafficFactor).toBe(1);
+  });
+
+  it('PyTorch-native stacks (torchtitan, torchtune, HF models under DeepSpeed) call FlashAttention-2; Megatron-Core the native fused kernel', () => {
+    expect(FRAMEWORKS.torchtitan.attentionKernel).toBe('flash-attention-2');
+    expect(FRAMEWORKS.torchtune.attentionKernel).toBe('flash-attention-2');
+    expect(FRAMEWORKS.deepspeed.attentionKernel).toBe('flash-attention-2');
+    expect(FRAMEWORKS['megatron-core'].attentionKernel).toBe('native');
+    expect(resolveFramework('torchtitan', { attentionKernel: 'native' }).attentionKernel).toBe('native');
   });
 
   it('any entry can be overridden; overlap entries merge one by one', () => {

@@ -7,12 +7,14 @@
  * documented production stack, and the in-house stacks at that scale publish at least its overlap
  * (Llama 3 §3.3.2–3.3.4; DeepSeek-V3 TR §3.2; MegaScale §3.2).
  */
+import type { AttentionKernel } from '../compute/types.js';
 import { InputError } from '../errors.js';
 import { DEEPSPEED } from './deepspeed.js';
 import { MAXTEXT } from './maxtext.js';
 import { MEGATRON_CORE } from './megatron-core.js';
 import { MEGATRON_LM } from './megatron-lm.js';
 import { TORCHTITAN } from './torchtitan.js';
+import { TORCHTUNE } from './torchtune.js';
 import type { FrameworkProfile, GradReduceDtype, OverlapAssumptions, SelectiveRecompute } from './types.js';
 
 export const FRAMEWORKS = {
@@ -20,12 +22,13 @@ export const FRAMEWORKS = {
   'megatron-lm': MEGATRON_LM,
   deepspeed: DEEPSPEED,
   torchtitan: TORCHTITAN,
+  torchtune: TORCHTUNE,
   maxtext: MAXTEXT,
 } as const satisfies Record<string, FrameworkProfile>;
 
 export type FrameworkId = keyof typeof FRAMEWORKS;
 
-export const FRAMEWORK_IDS = ['megatron-core', 'megatron-lm', 'deepspeed', 'torchtitan', 'maxtext'] as const satisfies readonly FrameworkId[];
+export const FRAMEWORK_IDS = ['megatron-core', 'megatron-lm', 'deepspeed', 'torchtitan', 'torchtune', 'maxtext'] as const satisfies readonly FrameworkId[];
 
 // Compile-time check that FRAMEWORK_IDS names every profile.
 type MissingFramework = Exclude<FrameworkId, (typeof FRAMEWORK_IDS)[number]>;
@@ -48,6 +51,7 @@ export interface FrameworkOverrides {
   readonly gradReduceDtype?: GradReduceDtype;
   readonly gradBucketParams?: number;
   readonly elementwiseTrafficFactor?: number;
+  readonly attentionKernel?: AttentionKernel;
 }
 
 export function isFrameworkId(id: string): id is FrameworkId {
@@ -68,6 +72,7 @@ export function resolveFramework(id: string, overrides: FrameworkOverrides = {},
     gradReduceDtype: overrides.gradReduceDtype ?? base.gradReduceDtype,
     gradBucketParams: overrides.gradBucketParams ?? base.gradBucketParams,
     elementwiseTrafficFactor: overrides.elementwiseTrafficFactor ?? traffic,
+    attentionKernel: overrides.attentionKernel ?? base.attentionKernel,
   };
 }
 

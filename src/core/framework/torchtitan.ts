@@ -26,6 +26,7 @@ export const TORCHTITAN: FrameworkProfile = {
   gradReduceDtype: 'fp32',
   gradBucketParams: 0,
   elementwiseTrafficFactor: EAGER_ELEMENTWISE_TRAFFIC,
+  attentionKernel: 'flash-attention-2',
   sources: {
     overlap:
       'torchtitan paper §3.1 (FSDP2 prefetch and reduce-scatter in backward; async TP §3.1.2, opt-in via '
@@ -34,6 +35,9 @@ export const TORCHTITAN: FrameworkProfile = {
     selectiveRecompute: 'torchtitan activation_checkpoint.mode = "selective", selective_ac_option = "op" (_save_list: mm, SDPA; every second mm saved)',
     gradReduceDtype: 'torchtitan mixed_precision_reduce = "float32" (FSDP2 MixedPrecisionPolicy reduce_dtype)',
     gradBucketParams: 'FSDP2 reduce-scatters per transformer block (no bucket beyond one layer); the last block is exposed',
+    attentionKernel:
+      'torchtitan attention = F.scaled_dot_product_attention; PyTorch 2.5–2.6 SDPA picks the flash backend (FlashAttention-2 '
+      + 'kernels) first on H100, cuDNN attention only when asked (torch.nn.attention.sdpa_kernel)',
     elementwiseTrafficFactor: 'derivation in EAGER_ELEMENTWISE_TRAFFIC; 1 with torch.compile (Inductor fuses the pointwise chains)',
   },
 };

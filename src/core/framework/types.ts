@@ -5,6 +5,8 @@
  * this folder, each entry with its source; `registry.ts` lists them.
  */
 
+import type { AttentionKernel } from '../compute/types.js';
+
 /** Which communication hides behind computation, as fractions in [0, 1] (1 = fully hidden when shorter). */
 export interface OverlapAssumptions {
   /**
@@ -68,6 +70,8 @@ export interface FrameworkProfile {
    * chains of unfused kernels, each reading and writing the whole tensor.
    */
   readonly elementwiseTrafficFactor: number;
+  /** The flash-attention kernel the stack's attention calls (`compute/types.ts` AttentionKernel). */
+  readonly attentionKernel: AttentionKernel;
   /** Where each entry comes from, keyed by entry name. */
   readonly sources: Readonly<Record<string, string>>;
 }

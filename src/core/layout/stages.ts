@@ -124,7 +124,8 @@ function createChunk(model: ModelSpec, chunk: number, modelStage: number, firstL
 }
 
 function createRank(rank: number, chunks: StageChunk[]): PipelineRank {
-  chunks.sort((a, b) => a.chunk - b.chunk);
+  // Already in order for most ranks (one chunk); sorting allocates, and every memory estimate partitions.
+  if (chunks.some((c, i) => i > 0 && (chunks[i - 1]?.chunk ?? -Infinity) > c.chunk)) chunks.sort((a, b) => a.chunk - b.chunk);
   let layers = 0;
   for (const c of chunks) layers += c.layers;
   return {

@@ -91,7 +91,7 @@ function check(scenario: Scenario, layout: Layout, options: StepOptions, bc: Bou
   // The step model with no history (a fresh context), against the planner's shared one.
   const exact = estimateStep(scenario, layout, options, createStepContext(scenario, options));
   const pipeline = pipelineBound(bc, layout);
-  const tail = dataParallelTail(bc, layout, pipeline);
+  const tail = dataParallelTail(bc, layout);
   const seconds = exact.time.stepSeconds;
   const slack = 1e-9 * seconds;
   // The leaf: the planner's step time is the step model's.

@@ -50,7 +50,7 @@ describe.each(EXAMPLE_NAMES)('step-time bounds and the planner step for %s', (na
     for (const layout of layouts) {
       const step = estimateStep(g.scenario, layout, DEFAULT_STEP_OPTIONS, context);
       const pipeline = pipelineBound(bc, layout);
-      const tail = dataParallelTail(bc, layout, pipeline);
+      const tail = dataParallelTail(bc, layout);
       const fast = fastStep(bc, pipeline, simulatePipeline(bc, layout, pipeline), tail);
       const exact = step.time.stepSeconds;
       expect(fast.stepSeconds).toBeCloseTo(exact, 9);

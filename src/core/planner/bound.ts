@@ -24,7 +24,7 @@ import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
 import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { exposedGradReduceSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairsChunks, partitionOf, stageCost, stageCosts } from '../step/pricer.js';
-import { rankCosts, rankParams } from '../step/rank-costs.js';
+import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
 import { sumRank } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
@@ -64,22 +64,31 @@ function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCos
   const start = new Array<number>(layout.pp).fill(Infinity);
   const suffix = new Array<number>(layout.pp).fill(Infinity);
   const endsOnBackward = getSchedule(layout.schedule).endsOnFullBackward;
+  // Plain loops, arrays filled in place: this runs for every pipeline the search bounds.
   for (const route of placement.routes) {
+    const stages = route.rankOfStage;
     let forward = 0;
     let backward = 0;
-    route.rankOfStage.forEach((rank, s) => {
+    for (let s = 0; s < stages.length; s += 1) {
+      const rank = stages[s] ?? 0;
       if (s > 0) {
         const before = costs[s - 1]?.times;
-        const cross = route.rankOfStage[s - 1] !== rank ? p2p : 0;
+        const cross = stages[s - 1] !== rank ? p2p : 0;
         forward += (before?.forwardSeconds ?? 0) + cross;
         const comm = paired ? 0 : (before?.backwardCommSeconds ?? 0);
         backward += (before === undefined ? 0 : before.backwardInputSeconds + before.backwardWeightSeconds) + comm + cross;
       }
       start[rank] = Math.min(start[rank] ?? Infinity, forward);
       suffix[rank] = Math.min(suffix[rank] ?? Infinity, backward);
-    });
+    }
   }
-  return { start: start.map((x) => (Number.isFinite(x) ? x : 0)), suffix: suffix.map((x) => (endsOnBackward && Number.isFinite(x) ? x : 0)) };
+  for (let r = 0; r < layout.pp; r += 1) {
+    const first = start[r] ?? Infinity;
+    const last = suffix[r] ?? Infinity;
+    start[r] = Number.isFinite(first) ? first : 0;
+    suffix[r] = endsOnBackward && Number.isFinite(last) ? last : 0;
+  }
+  return { start, suffix };
 }
 
 /**
@@ -93,14 +102,16 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
   const p2p = p2pSeconds(pricer, layout);
   const ends = pipelineEnds(bc, layout, costs, p2p, paired);
   let makespan = 0;
-  const ranks = partitionOf(pricer, layout).ranks.map((rank): RankBound => {
+  const partition = partitionOf(pricer, layout);
+  const params = partitionParams(pricer, layout, partition);
+  const ranks = partition.ranks.map((rank, i): RankBound => {
     const sums = sumRank(layout, rank, costs);
     const r: RankBound = {
       startSeconds: ends.start[rank.rank] ?? 0,
       busySeconds: sums.opSeconds + (paired ? 0 : sums.allToAllSeconds),
       suffixSeconds: ends.suffix[rank.rank] ?? 0,
       computeSeconds: sums.computeSeconds,
-      params: rankParams(pricer, layout, rank),
+      params: params[i] ?? rankParams(pricer, layout, rank),
       layers: rank.layers,
       windowSeconds: sums.windowSeconds,
       firstForwardSeconds: Number.isFinite(sums.firstForwardSeconds) ? sums.firstForwardSeconds : 0,
@@ -125,8 +136,8 @@ export interface RankTail {
  * overlap, optimizer step). Depends on the sharding and the ranks' parameters, not on the
  * recomputation; ranks holding the same parameters share one computation.
  */
-export function dataParallelTail(bc: BoundContext, layout: Layout, pipeline: PipelineBound): RankTail[] {
-  return rankCosts(bc.pricer, layout, pipeline.ranks.map((r) => r.params), pipeline.ranks.map((r) => r.layers));
+export function dataParallelTail(bc: BoundContext, layout: Layout): readonly RankTail[] {
+  return partitionRankCosts(bc.pricer, layout, partitionOf(bc.pricer, layout));
 }
 
 /** Step-time bound from a pipeline bound and the tail of each rank, combined as estimate-step.ts combines them. */

@@ -38,7 +38,7 @@ describe('the planner prices a layout the same whatever it priced before', () =>
     const bc = freshBounds();
     priceFirst(bc, { ...layout, recompute: 'full' });
     const pipeline = pipelineBound(bc, layout);
-    const leaf = fastStep(bc, pipeline, simulatePipeline(bc, layout, pipeline), dataParallelTail(bc, layout, pipeline));
+    const leaf = fastStep(bc, pipeline, simulatePipeline(bc, layout, pipeline), dataParallelTail(bc, layout));
     const exact = exactSeconds(layout);
     expect(Math.abs(leaf.stepSeconds - exact)).toBeLessThanOrEqual(1e-9 * exact);
   });

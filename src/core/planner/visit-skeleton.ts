@@ -39,13 +39,13 @@ function boundLeaves(world: World, skeleton: Skeleton, plain: PipelineBound): Le
   }
   const leaves: Leaf[] = [];
   options.shardings.forEach((sharding, shardingIndex) => {
-    let tail: RankTail[] | null = null;
+    let tail: readonly RankTail[] | null = null;
     for (const r of options.recomputes) {
       const layout = leafLayout(world.g, skeleton, sharding, r);
       const fsdpPerLayer = layout.zero === 3 && layout.pp === 1;
       const pipeline = fsdpPerLayer ? pipelineBound(world.bc, layout) : pipelines.get(r);
       if (pipeline === undefined) continue;
-      tail ??= dataParallelTail(world.bc, layout, pipeline);
+      tail ??= dataParallelTail(world.bc, layout);
       const floor = world.objective.floor(stepFloor(world.bc, pipeline, tail), quantum, pipeline.minComputeSeconds);
       leaves.push({ layout, shardingIndex, pipeline, tail, floor });
     }

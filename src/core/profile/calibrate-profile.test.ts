@@ -36,10 +36,11 @@ describe('calibrateProfile', () => {
   it('fitting some models of a cluster improves the prediction of its other models', () => {
     const before = meanAbsPct({ ...DEFAULT_STEP_OPTIONS, efficiency: applyCalibration(CALIBRATION_PRIOR, unseen.values, 'priors') });
     const after = meanAbsPct(profileStepOptions(result.profile, unseen));
-    // With the power-capped clock in the built-in model the prior already lands near 12 % on these
-    // runs; the profile must still cut the unseen models' error by well over a third, to under 10 %.
-    expect(after).toBeLessThan(before * 0.6);
-    expect(after).toBeLessThan(10);
+    // With the power-capped clock and torchtitan's FlashAttention-2 kernels in the built-in model the
+    // prior already lands under 8 % on these runs (was ~12 %); the profile must still lower the
+    // unseen model's error, and keep it under 8 %.
+    expect(after).toBeLessThan(before);
+    expect(after).toBeLessThan(8);
   });
 
   it('reports every fitted run with its error before and after, and a leave-one-out error', () => {

@@ -100,6 +100,9 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     expect(modelled('TORCHTITAN-011').scenario.training.framework?.overlap.tpFraction).toBe(0);
     expect(modelled('TORCHTITAN-012').scenario.training.framework?.overlap.tpFraction).toBe(1);
     expect(modelled('MBRIDGE-034').scenario.training.framework?.id).toBe('megatron-core');
+    // torchtune is filed under `other`; its published name selects its profile, its `compile` field the fused kernels.
+    expect(modelled('TORCHTUNE-001').scenario.training.framework).toMatchObject({ id: 'torchtune', elementwiseTrafficFactor: 3 });
+    expect(modelled('TORCHTUNE-004').scenario.training.framework).toMatchObject({ id: 'torchtune', elementwiseTrafficFactor: 1 });
     const deepseek = modelled('DEEPSEEK-001');
     expect(deepseek.scenario.training.framework?.id).toBe('megatron-core');
     expect(deepseek.notes).toContain('framework hai-llm: no profile of its own, megatron-core assumed');

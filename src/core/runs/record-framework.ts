@@ -19,20 +19,58 @@ const PROFILE_OF: Readonly<Record<string, FrameworkId>> = {
   'jax-t5x': 'maxtext',
 };
 
+/**
+ * Stacks the record schema files under `other` that have a profile of their own, recognised by the
+ * name the source gives (`frameworkAsPublished`).
+ */
+const PUBLISHED_STACKS: readonly { readonly name: RegExp; readonly id: FrameworkId }[] = [
+  { name: /\btorchtune\b/i, id: 'torchtune' },
+];
+
+function publishedProfile(record: RunRecord): FrameworkId | undefined {
+  const published = record.frameworkAsPublished ?? '';
+  return PUBLISHED_STACKS.find((s) => s.name.test(published))?.id;
+}
+
+/**
+ * Megatron's own argument defaults: `--tp-comm-overlap`, `--overlap-grad-reduce` and
+ * `--overlap-param-gather` are store_true flags, off unless passed (megatron/training/arguments.py).
+ * The performance recipes the megatron-core profile describes turn them on; launchers that pass
+ * Megatron's arguments through with its defaults do not.
+ */
+const MEGATRON_ARGUMENT_DEFAULTS: FrameworkOverrides = { asyncTp: false, overlap: { dpGradReduce: false, dpParamGather: false } };
+
+/** Launchers that run a profiled stack with its argument defaults, recognised by the published name. */
+const LAUNCHERS: readonly { readonly name: RegExp; readonly overrides: FrameworkOverrides; readonly source: string }[] = [
+  {
+    name: /\bMegatron-SWIFT\b/i,
+    overrides: MEGATRON_ARGUMENT_DEFAULTS,
+    source: 'ms-swift Megatron-SWIFT passes Megatron\'s arguments with their defaults (tp_comm_overlap, overlap_grad_reduce, overlap_param_gather: False)',
+  },
+];
+
+function launcherOverrides(record: RunRecord, notes: string[]): FrameworkOverrides {
+  const published = record.frameworkAsPublished ?? '';
+  const launcher = LAUNCHERS.find((l) => l.name.test(published));
+  if (launcher === undefined) return {};
+  notes.push(`framework: ${launcher.source}`);
+  return launcher.overrides;
+}
+
 /** Options of the stack named in the record's provenance. */
 function notedOverrides(record: RunRecord, notes: string[]): FrameworkOverrides {
   const text = record.notes;
   const asyncTp = /\bAsync ?TP\b/i.test(text);
-  const compile = /torch\.compile|\+ compile\b/i.test(text);
+  const compile = record.measured.other?.['compile'] === true || /torch\.compile|\+ compile\b/i.test(text);
   if (asyncTp) notes.push('framework: async TP named in the record\'s notes');
-  if (compile) notes.push('framework: torch.compile named in the record\'s notes');
+  if (compile) notes.push('framework: torch.compile named in the record');
   return { ...(asyncTp ? { asyncTp } : {}), ...(compile ? { compile } : {}) };
 }
 
 /** The profile of a record's stack, with the options its notes name. */
 export function recordFramework(record: RunRecord, notes: string[]): FrameworkProfile {
   const stack = record.framework ?? null;
-  const id = stack === null ? undefined : PROFILE_OF[stack];
+  const id = (stack === null ? undefined : PROFILE_OF[stack]) ?? publishedProfile(record);
   if (id === undefined) notes.push(`framework ${stack ?? 'not given'}: no profile of its own, ${DEFAULT_FRAMEWORK_ID} assumed`);
-  return resolveFramework(id ?? DEFAULT_FRAMEWORK_ID, notedOverrides(record, notes));
+  return resolveFramework(id ?? DEFAULT_FRAMEWORK_ID, { ...launcherOverrides(record, notes), ...notedOverrides(record, notes) });
 }

@@ -38,6 +38,8 @@ export const FrameworkOverridesInputSchema = strictObject(
     elementwiseTrafficFactor: z.number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a number ≥ 1') })
       .min(1, 'must be at least 1 (1 = fused kernels)').max(20, 'must be at most 20').optional()
       .describe('Element-wise HBM traffic relative to fused kernels.'),
+    attentionKernel: oneOf(['native', 'flash-attention-2'] as const).optional()
+      .describe('The attention kernel: the chip\'s native fused kernel (cuDNN / FlashAttention-3 on Hopper) or FlashAttention-2.'),
   },
   'A framework profile with overrides.',
 );

@@ -149,6 +149,13 @@ describe('parseScenario: schema rules name the field and the rule', () => {
     data.training.batchRamp = { startGlobalBatch: 1024, rampTokens: '10B' };
     expect(rejects(data).field).toBe('training.batchRamp.startGlobalBatch');
   });
+  it('packed documents longer than the sequence are rejected; shorter ones are kept', () => {
+    const data = base();
+    data.training.documentTokens = 16384;
+    expect(rejects(data)).toMatchObject({ field: 'training.documentTokens', value: 16384 });
+    data.training.documentTokens = 1024;
+    expect(parseScenario(data).training.documentTokens).toBe(1024);
+  });
 });
 
 describe('parseScenario: resolution', () => {

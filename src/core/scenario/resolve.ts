@@ -60,13 +60,18 @@ function resolveTraining(input: TrainingInput): Training {
   if (ramp !== undefined && rampTokens > totalTokens) {
     throw new InputError('training.batchRamp.rampTokens', ramp.rampTokens, `must be at most training.totalTokens ${totalTokens}`);
   }
+  const seqLen = sequenceTokens(input.seqLen);
+  if (input.documentTokens !== undefined && input.documentTokens > seqLen) {
+    throw new InputError('training.documentTokens', input.documentTokens, `must be at most training.seqLen ${seqLen} (documents are packed into a sequence)`);
+  }
   return {
-    seqLen: sequenceTokens(input.seqLen),
+    seqLen,
     globalBatch: input.globalBatch,
     totalTokens,
     precision: input.precision ?? 'bf16',
     batchRamp: ramp === undefined ? null : { startGlobalBatch: ramp.startGlobalBatch, rampTokens },
     ...(input.expertLoadImbalance === undefined ? {} : { expertLoadImbalance: input.expertLoadImbalance }),
+    ...(input.documentTokens === undefined ? {} : { documentTokens: input.documentTokens }),
     ...(input.framework === undefined ? {} : { framework: resolveFrameworkInput(input.framework) }),
     ...(input.precisionScaling === undefined ? {} : { precisionScaling: checkedScaling(input.precision ?? 'bf16', input.precisionScaling) }),
   };

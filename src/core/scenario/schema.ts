@@ -24,6 +24,8 @@ export const TrainingInputSchema = strictObject(
       .describe('MoE: routed tokens of the busiest GPU over the mean. Default 1 (balanced routing).'),
     precisionScaling: oneOf(['tensorwise', 'rowwise', 'blockwise', 'mxfp8', 'nvfp4'] as const).optional()
       .describe('How low-precision GEMM inputs are scaled: fp8 tensorwise (default) or rowwise; fp8-block = blockwise, mxfp8, nvfp4 imply their own.'),
+    documentTokens: positiveInt(LIMITS.seqLen).optional()
+      .describe('Mean tokens per document when packed sequences mask attention per document (padding-free SFT packing). Default: seqLen.'),
     framework: FrameworkInputSchema.optional()
       .describe('Software stack: megatron-core, megatron-lm, deepspeed, torchtitan or maxtext, or { id, ...overrides }. Default: megatron-core.'),
     batchRamp: strictObject(

@@ -9,7 +9,35 @@ import { checkSingleChunk } from './checks.js';
 import { buildDualProgram } from './dualpipe-steps.js';
 import { createDualPlacement, dualStageHolders } from './placement.js';
 import { uniformPairSeconds } from './times.js';
-import type { Schedule, ScheduleParams, StageOps, Violation } from './types.js';
+import type { AwaitedInput, Op, Schedule, ScheduleParams, StageOps, Violation } from './types.js';
+
+/** Micro-batch j of one direction as the same index of the other (half = m/2 per direction). */
+function mirrorMicroBatch(j: number, half: number): number {
+  return j < half ? j + half : j - half;
+}
+
+function mirrorAwaited(a: AwaitedInput, half: number): AwaitedInput {
+  return { input: a.input, microBatch: mirrorMicroBatch(a.microBatch, half), chunk: 1 - a.chunk };
+}
+
+/**
+ * Rank p−1−r runs rank r's `step()` with the two copies exchanged: the code swaps phases on the
+ * second half of the ranks, and the stages rank r holds (r of copy A, p−1−r of copy B) are those
+ * rank p−1−r holds with the copies exchanged. So its program is rank r's with chunk c → 1−c and
+ * each micro-batch moved to the same index of the other direction; replaying half the ranks is
+ * enough (`replay.test.ts` checks the mirror against the full replay).
+ */
+export function mirrorProgram(ops: readonly Op[], half: number): Op[] {
+  return ops.map((op): Op => {
+    const microBatch = mirrorMicroBatch(op.microBatch, half);
+    const sendAfter = op.sendAfter ?? 0;
+    const awaits = op.awaits === undefined || op.awaits.length === 0 ? op.awaits : op.awaits.map((a) => mirrorAwaited(a, half));
+    if (op.kind === 'FB') {
+      return { kind: 'FB', microBatch, chunk: 1 - op.chunk, backwardMicroBatch: mirrorMicroBatch(op.backwardMicroBatch, half), backwardChunk: 1 - op.backwardChunk, sendAfter, awaits };
+    }
+    return { kind: op.kind, microBatch, chunk: 1 - op.chunk, sendAfter, awaits };
+  });
+}
 
 function check(params: ScheduleParams): Violation | null {
   const basic = checkSingleChunk(params, 'DualPipe');
@@ -41,9 +69,11 @@ export const dualPipe: Schedule = {
   microBatchMultiple: () => 2,
   placement: (params) => createDualPlacement(params.pp, params.microBatches),
   buildOps(params): StageOps[] {
-    return Array.from({ length: params.pp }, (_, rank) => ({
+    const { pp, microBatches } = params;
+    const firstHalf = Array.from({ length: pp / 2 }, (_, rank) => buildDualProgram({ variant: 'dualpipe', pp, rank, microBatches }));
+    return Array.from({ length: pp }, (_, rank) => ({
       rank,
-      ops: buildDualProgram({ variant: 'dualpipe', pp: params.pp, rank, microBatches: params.microBatches }),
+      ops: rank < pp / 2 ? (firstHalf[rank] ?? []) : mirrorProgram(firstHalf[pp - 1 - rank] ?? [], microBatches / 2),
     }));
   },
   /** (p/2-1)(F&B + B - 3W) seconds, B = I + W (DeepSeek-V3 TR Table 2), ≥ 0. */

@@ -124,4 +124,32 @@ describe('estimateBubble', () => {
       expect(estimate.makespanSeconds).toBeCloseTo(simulateSchedule('zb-h2', params, times).makespanSeconds, 9);
     }
   });
+
+  it('does not extrapolate runs whose totals grow equally while their ops still drift (1F1B, p = 16, p2p latency)', () => {
+    // F = I = W = 1 s, 0.1 s per p2p transfer: over 32 → 44 → 56 micro-batches the makespan, every
+    // rank's busy time, window and last end grow by the same amounts, but ops near the drain still
+    // move against each other; the growth per period rises later (extrapolated 684.6 s, simulated 685.2 s).
+    const params = { pp: 16, vp: 1, microBatches: 200 };
+    const times = { ...createUniformTimes(SCHEDULES['1f1b'].placement(params), { forwardSeconds: 1, backwardInputSeconds: 1, backwardWeightSeconds: 1 }), p2pSeconds: 0.1 };
+    const estimate = estimateBubble('1f1b', params, times);
+    const full = simulateSchedule('1f1b', params, times, { recordOps: false });
+    expect(estimate.makespanSeconds).toBeCloseTo(full.makespanSeconds, 9);
+    expect(estimate.bubbleSeconds).toBeCloseTo(full.bubbleSeconds, 9);
+  });
+
+  it.each([['1f1b', 1], ['interleaved', 2], ['zb-h1', 1], ['dualpipe', 1]] as const)(
+    'equals the full simulation of %s at p = 8 and 16 with uniform times and p2p latency',
+    (id, vp) => {
+      for (const pp of [8, 16]) {
+        for (const p2pSeconds of [0.05, 0.3]) {
+          const params = { pp, vp, microBatches: 12 * pp * vp };
+          const times = { ...createUniformTimes(SCHEDULES[id].placement(params), { forwardSeconds: 1, backwardInputSeconds: 1.2, backwardWeightSeconds: 0.8 }), p2pSeconds };
+          const estimate = estimateBubble(id, params, times);
+          const full = simulateSchedule(id, params, times, { recordOps: false });
+          expect(Math.abs(estimate.makespanSeconds - full.makespanSeconds)).toBeLessThanOrEqual(1e-9 * full.makespanSeconds);
+          expect(Math.abs(estimate.windowBubbleSeconds - full.windowBubbleSeconds)).toBeLessThanOrEqual(1e-9 * full.makespanSeconds);
+        }
+      }
+    },
+  );
 });

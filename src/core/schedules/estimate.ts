@@ -8,15 +8,17 @@
  * every rank's busy time and window, so these are affine in m on each residue class mod L.
  *
  * We simulate m2 - 2L, m2 - L and m2 (m2 ≤ cap, m2 ≡ m mod L, L = lcm(step, 12) so cyclicities
- * 1, 2, 3, 4, 6 and 12 are covered) and extrapolate linearly when `isPeriodic` holds; otherwise
+ * 1, 2, 3, 4, 6 and 12 are covered) and extrapolate linearly when `isPeriodic` holds (the totals
+ * grew equally and the later half of every rank's ops moved as a block); otherwise
  * (transient not over, another cyclicity, a phase change ahead) we simulate m itself. A transient
  * can in principle outlast any finite window (two nearly equal cycle means), so this is a checked
  * heuristic, not a theorem: `estimate.test.ts` compares it with the full simulation on random
  * unequal stage times with and without p2p latency, for every schedule.
  */
 import type { CompiledScheduleCache } from './cache.js';
-import { assertRunnable, compileSchedule, resolveSchedule, simulateCompiled } from './simulate.js';
-import { createRankStats, createSimulation } from './summarize.js';
+import { assertRunnable, compileSchedule, resolveSchedule } from './simulate.js';
+import { runEvents, type SimContext } from './simulate-ops.js';
+import { createRankStats, createSimulation, summarizeRun } from './summarize.js';
 import type { ScheduleId } from './registry.js';
 import type { RankStats, Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
 
@@ -112,26 +114,65 @@ function growth(a: ScheduleSimulation, b: ScheduleSimulation): Growth {
 }
 
 /**
- * Whether the three runs are in the periodic regime: makespan, every rank's busy time and window
- * grew by the same amounts over both periods; every rank's last op moved with the makespan (when
- * ranks are coupled both ways, as in every schedule but GPipe, all ops advance at one rate in the
- * periodic regime); and no rank's idle time (in the step or in its window) shrank. A rank drifting
- * against the others, or eating its slack (idle, or deferred W's), changes the regime later: a
- * phase change the extrapolation would miss, so we simulate m instead. GPipe's one-way backward
- * phase makes ranks drift legitimately; it falls back more often, which costs time, not accuracy.
+ * Whether the later half of every rank's ops moved by `shift` from run `a` to run `b`: a period
+ * adds its ops before the drain, so counted from the end of a rank's program, ops line up run to
+ * run (same kind on the same stage) back into the steady phase. The earlier half may still be in
+ * its transient (DualPipe's first pairs after the warm-up); the drain and the last periods, the
+ * state the next period starts from, must have moved as a block.
  */
-function isPeriodic(runs: readonly ScheduleSimulation[]): boolean {
+function opsShifted(a: SimContext, b: SimContext, shift: number): boolean {
+  const ga = a.graph;
+  const gb = b.graph;
+  for (let r = 0; r < ga.rankCount; r += 1) {
+    const aEnd = ga.rankStart[r + 1] ?? 0;
+    const bEnd = gb.rankStart[r + 1] ?? 0;
+    const aCount = aEnd - (ga.rankStart[r] ?? 0);
+    const perPeriod = bEnd - (gb.rankStart[r] ?? 0) - aCount;
+    const compared = Math.min(aCount - perPeriod, Math.ceil(aCount / 2));
+    for (let j = 1; j <= compared; j += 1) {
+      const i = aEnd - j;
+      const k = bEnd - j;
+      if (ga.kindOf[i] !== gb.kindOf[k] || ga.stageOf[i] !== gb.stageOf[k] || ga.backwardStageOf[i] !== gb.backwardStageOf[k]) break;
+      if (!agrees((b.endSeconds[k] ?? 0) - (a.endSeconds[i] ?? 0), shift)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether the three runs are in the periodic regime: makespan, every rank's busy time and window
+ * grew by the same amounts over both periods; from the second run to the third, the later half of
+ * every rank's ops moved with the makespan (in the periodic regime all ops advance at one rate: a
+ * state that repeats shifted by one period's time repeats forever); and no rank's idle time (in
+ * the step or in its window) shrank. A rank drifting against the others, or eating its slack
+ * (idle, or deferred W's), changes the regime later: a phase change the extrapolation would miss,
+ * so we simulate m instead. Equal growth of the totals alone is not enough: with p2p latency,
+ * 1F1B at p = 16 grows equally over 32 → 44 → 56 micro-batches while the ops of its drain still
+ * drift, and extrapolating it misses by 0.1 % (2 % in a random study; `estimate.test.ts`). The
+ * first pair's ops are not compared: the first run's later half can still hold the end of a
+ * transient that no longer matters (ZB-H1's W's settling into the slack of a faster rank).
+ * GPipe's one-way backward phase makes ranks drift legitimately; it falls back more often, which
+ * costs time, not accuracy.
+ */
+function isPeriodic(runs: readonly SimRun[]): boolean {
   const [a, b, c] = runs;
   if (a === undefined || b === undefined || c === undefined) return false;
-  const first = growth(a, b);
-  const second = growth(b, c);
+  const first = growth(a.sim, b.sim);
+  const second = growth(b.sim, c.sim);
   if (!agrees(first.makespan, second.makespan)) return false;
-  return second.busy.every((busy, r) => {
+  const totals = second.busy.every((busy, r) => {
     const window = second.window[r] ?? 0;
     const same = agrees(first.busy[r] ?? 0, busy) && agrees(first.window[r] ?? 0, window) && agrees(second.lastEnd[r] ?? 0, second.makespan);
     const idleKept = !(second.makespan < busy && !agrees(second.makespan, busy)) && !(window < busy && !agrees(window, busy));
     return same && idleKept;
   });
+  return totals && opsShifted(b.ctx, c.ctx, second.makespan);
+}
+
+/** One simulated run: its record, and its per-op times for `isPeriodic`. */
+interface SimRun {
+  readonly sim: ScheduleSimulation;
+  readonly ctx: SimContext;
 }
 
 /** Either the simulation of m itself, or two runs one period apart in the periodic regime and the periods to m. */
@@ -145,21 +186,22 @@ function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, o
   const period = lcm(s.microBatchMultiple(params), 12);
   const first = firstAccepted(s, params, period);
   const cap = Math.max(options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp, first + 2 * period);
-  const simulate = (microBatches: number): ScheduleSimulation => {
+  const run = (microBatches: number): SimRun => {
     const shape = { ...params, microBatches };
     const compiled = options.cache ? options.cache.compile(s, shape) : compileSchedule(s, shape);
-    return simulateCompiled(compiled, times, { recordOps: false });
+    const ctx = runEvents(compiled.graph, times);
+    return { sim: summarizeRun(ctx, false), ctx };
   };
-  const direct = (): SteadyRuns => ({ kind: 'direct', sim: simulate(m) });
+  const direct = (): SteadyRuns => ({ kind: 'direct', sim: run(m).sim });
   if (m <= cap) return direct();
   const m2 = m - Math.ceil((m - cap) / period) * period;
   const counts = [m2 - 2 * period, m2 - period, m2];
   // Three runs must start in range and cost less than the one they replace.
   if ((counts[0] ?? 0) < first || 3 * m2 - 3 * period >= m) return direct();
-  const runs = counts.map(simulate);
+  const runs = counts.map(run);
   const [, near, far] = runs;
   if (near === undefined || far === undefined || !isPeriodic(runs)) return direct();
-  return { kind: 'periodic', near, far, periods: (m - m2) / period, counts };
+  return { kind: 'periodic', near: near.sim, far: far.sim, periods: (m - m2) / period, counts };
 }
 
 /**

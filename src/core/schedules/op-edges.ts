@@ -50,6 +50,8 @@ export interface LinkInputs {
   readonly backwardStageOf: Int32Array;
   /** `Op.sendAfter` per op (0 when absent). */
   readonly sendAfter: Int32Array;
+  /** Awaited inputs over all ops (`Op.awaits`). */
+  readonly awaitedCount: number;
   readonly lookup: Lookup;
   readonly producers: Producers;
 }
@@ -65,9 +67,8 @@ export interface EdgeList {
 }
 
 /** Room for every edge `collectEdges` can add: 3 per op, 3 per awaited input, 1 per awaiting op. */
-function createEdgeList(ops: readonly Op[]): EdgeList {
-  let capacity = 0;
-  for (const op of ops) capacity += 4 + 3 * (op.awaits?.length ?? 0);
+function createEdgeList(ops: number, awaited: number): EdgeList {
+  const capacity = 4 * ops + 3 * awaited;
   return { release: new Int32Array(capacity), consumer: new Int32Array(capacity), cross: new Uint8Array(capacity), count: 0, transfers: 0 };
 }
 
@@ -149,7 +150,7 @@ function addAwaitedInputs(g: LinkInputs, edges: EdgeList, awaited: readonly Awai
  * W ← its I; F&B ← both; then the receives a DualPipe commit awaits.
  */
 export function collectEdges(g: LinkInputs): EdgeList {
-  const edges = createEdgeList(g.ops);
+  const edges = createEdgeList(g.ops.length, g.awaitedCount);
   const S = g.lookup.stages;
   const { forward, backward, inputOnly } = g.producers;
   const n = g.ops.length;

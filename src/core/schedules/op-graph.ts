@@ -78,11 +78,13 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
   const producers = createProducers(placement.routeOfMicroBatch.length * lookup.stages);
   const S = lookup.stages;
   let i = 0;
+  let awaitedCount = 0;
   for (let r = 0; r < ranks; r += 1) {
     for (const op of programs[r]?.ops ?? []) {
       ops[i] = op;
       rankOf[i] = r;
       sendAfter[i] = op.sendAfter ?? 0;
+      awaitedCount += op.awaits?.length ?? 0;
       const s = stageOfChunk(lookup, r, op.microBatch, op.chunk);
       stageOf[i] = s;
       const key = op.microBatch * S + s;
@@ -103,7 +105,7 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
       i += 1;
     }
   }
-  return linkEdges({ ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, lookup, producers }, placement);
+  return linkEdges({ ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, lookup, producers }, placement);
 }
 
 /**

@@ -3,6 +3,8 @@
  * latency, F = I = W = 1 (B = 2, F&B = 3); DualPipeV with 2p half-size stages (0.5 each).
  */
 import { describe, expect, it } from 'vitest';
+import { buildDualProgram } from './dualpipe-steps.js';
+import { mirrorProgram } from './dualpipe.js';
 import { SCHEDULES } from './registry.js';
 import { simulateSchedule } from './simulate.js';
 import { createUniformTimes } from './times.js';
@@ -72,6 +74,20 @@ describe('replay table (notes §3.7)', () => {
       const sim = simulateSchedule(schedule, params, createUniformTimes(schedule.placement(params), unit(1 / vp)));
       const ideal = m * 3; // m micro-batches × (F + B) per rank, F = 1, B = 2 per rank-stage
       expect(sim.bubbleSeconds / ideal).toBeCloseTo((pp - 1) / (vp * m), 9);
+    }
+  });
+});
+
+describe('DualPipe mirror', () => {
+  it('rank p−1−r runs the replay of rank r with the copies exchanged (mirrorProgram equals the full replay)', () => {
+    for (const pp of [2, 4, 8, 10]) {
+      for (const microBatches of [2 * pp, 2 * pp + 2, 4 * pp + 6]) {
+        for (let rank = pp / 2; rank < pp; rank += 1) {
+          const replayed = buildDualProgram({ variant: 'dualpipe', pp, rank, microBatches });
+          const mirrored = mirrorProgram(buildDualProgram({ variant: 'dualpipe', pp, rank: pp - 1 - rank, microBatches }), microBatches / 2);
+          expect(mirrored).toEqual(replayed);
+        }
+      }
     }
   });
 });

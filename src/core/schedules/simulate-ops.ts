@@ -10,6 +10,7 @@
  * waits for an input. Cost: O(ops + edges), no allocation per op; all state lives in one context
  * per run. A rank is on the worklist at most once, so the list never holds more than p entries.
  */
+import { KIND } from './op-edges.js';
 import { createOpGraph, opDurations } from './op-graph.js';
 import type { OpGraph } from './op-graph.js';
 import { summarizeRun } from './summarize.js';
@@ -37,6 +38,10 @@ export interface SimContext {
   readonly runnable: Int32Array;
   readonly startSeconds: Float64Array;
   readonly endSeconds: Float64Array;
+  /** Per rank, summed in program order as ops run: busy time, and live and peak in-flight chunks. */
+  readonly busySeconds: Float64Array;
+  readonly liveChunks: Int32Array;
+  readonly peakChunks: Int32Array;
   finished: number;
 }
 
@@ -52,6 +57,9 @@ function createContext(graph: OpGraph, times: ScheduleTimes): SimContext {
     runnable: new Int32Array(graph.rankCount),
     startSeconds: new Float64Array(graph.opCount),
     endSeconds: new Float64Array(graph.opCount),
+    busySeconds: new Float64Array(graph.rankCount),
+    liveChunks: new Int32Array(graph.rankCount),
+    peakChunks: new Int32Array(graph.rankCount),
     finished: 0,
   };
 }
@@ -62,22 +70,35 @@ function createContext(graph: OpGraph, times: ScheduleTimes): SimContext {
  */
 function runRank(ctx: SimContext, rank: number, size: number): number {
   const { graph, pending, readySeconds, next, runnable, durationSeconds, startSeconds, endSeconds } = ctx;
-  const { edgeStart, edgeConsumer, edgeCross, rankOf } = graph;
+  const { edgeStart, edgeConsumer, edgeCross, rankOf, kindOf } = graph;
   const last = graph.rankStart[rank + 1] ?? 0;
   let free = ctx.freeSeconds[rank] ?? 0;
-  let op = next[rank] ?? 0;
+  let busy = ctx.busySeconds[rank] ?? 0;
+  let live = ctx.liveChunks[rank] ?? 0;
+  let peak = ctx.peakChunks[rank] ?? 0;
+  const p2p = ctx.p2pSeconds;
+  const { F, B, I, FB } = KIND;
+  const first = next[rank] ?? 0;
+  let op = first;
   let top = size;
   while (op < last && pending[op] === 0) {
     const ready = readySeconds[op] ?? 0;
     const start = ready > free ? ready : free;
-    const end = start + (durationSeconds[op] ?? 0);
+    const duration = durationSeconds[op] ?? 0;
+    const end = start + duration;
     startSeconds[op] = start;
     endSeconds[op] = end;
     free = end;
+    busy += duration;
+    // In flight from the start of a forward to the end of its backward for inputs (summarize.ts).
+    const kind = kindOf[op];
+    if (kind === F || kind === FB) live += 1;
+    if (live > peak) peak = live;
+    if (kind === B || kind === I || kind === FB) live -= 1;
     const edgesEnd = edgeStart[op + 1] ?? 0;
     for (let e = edgeStart[op] ?? 0; e < edgesEnd; e += 1) {
       const consumer = edgeConsumer[e] ?? 0;
-      const arrival = edgeCross[e] === 1 ? end + ctx.p2pSeconds : end;
+      const arrival = edgeCross[e] === 1 ? end + p2p : end;
       if (arrival > (readySeconds[consumer] ?? 0)) readySeconds[consumer] = arrival;
       const left = (pending[consumer] ?? 0) - 1;
       pending[consumer] = left;
@@ -88,10 +109,13 @@ function runRank(ctx: SimContext, rank: number, size: number): number {
       }
     }
     op += 1;
-    ctx.finished += 1;
   }
+  ctx.finished += op - first;
   next[rank] = op;
   ctx.freeSeconds[rank] = free;
+  ctx.busySeconds[rank] = busy;
+  ctx.liveChunks[rank] = live;
+  ctx.peakChunks[rank] = peak;
   return top;
 }
 

@@ -6,7 +6,6 @@
  * the end of its backward-for-inputs (I, B, or the backward half of an F&B pair). Weight
  * gradients (W) keep only the smaller M_W buffers and are not counted (Qi et al. 2023, Table 1/2).
  */
-import { KIND } from './op-edges.js';
 import type { SimContext } from './simulate-ops.js';
 import type { RankStats, ScheduleSimulation, TimedOp } from './types.js';
 
@@ -27,28 +26,13 @@ export function createRankStats(r: {
   };
 }
 
-function peakChunks(ctx: SimContext, first: number, last: number): number {
-  const { kindOf } = ctx.graph;
-  let live = 0;
-  let peak = 0;
-  for (let i = first; i < last; i += 1) {
-    const kind = kindOf[i];
-    if (kind === KIND.F || kind === KIND.FB) live += 1;
-    if (live > peak) peak = live;
-    if (kind === KIND.B || kind === KIND.I || kind === KIND.FB) live -= 1;
-  }
-  return peak;
-}
-
 function rankStats(ctx: SimContext, rank: number, makespan: number, fraction: number): RankStats {
   const first = ctx.graph.rankStart[rank] ?? 0;
   const last = ctx.graph.rankStart[rank + 1] ?? 0;
-  let busy = 0;
-  for (let i = first; i < last; i += 1) busy += ctx.durationSeconds[i] ?? 0;
   const firstStart = last > first ? (ctx.startSeconds[first] ?? 0) : 0;
   const lastEnd = last > first ? (ctx.endSeconds[last - 1] ?? 0) : 0;
-  const chunks = peakChunks(ctx, first, last);
-  return createRankStats({ rank, makespan, busy, firstStart, lastEnd, peakInFlight: chunks * fraction, peakInFlightChunks: chunks });
+  const chunks = ctx.peakChunks[rank] ?? 0;
+  return createRankStats({ rank, makespan, busy: ctx.busySeconds[rank] ?? 0, firstStart, lastEnd, peakInFlight: chunks * fraction, peakInFlightChunks: chunks });
 }
 
 function timedOps(ctx: SimContext): TimedOp[] {
@@ -86,8 +70,13 @@ export function createSimulation(makespan: number, perStage: RankStats[], p2pTra
 
 export function summarizeRun(ctx: SimContext, recordOps: boolean): ScheduleSimulation {
   const fraction = ctx.graph.placement.chunkStageFraction;
+  // A rank's ops end in program order, so the makespan is the latest of the ranks' last ends.
   let makespan = 0;
-  for (const end of ctx.endSeconds) if (end > makespan) makespan = end;
+  for (let r = 0; r < ctx.graph.rankCount; r += 1) {
+    const last = ctx.graph.rankStart[r + 1] ?? 0;
+    const end = last > (ctx.graph.rankStart[r] ?? 0) ? (ctx.endSeconds[last - 1] ?? 0) : 0;
+    if (end > makespan) makespan = end;
+  }
   const perStage: RankStats[] = [];
   for (let r = 0; r < ctx.graph.rankCount; r += 1) perStage.push(rankStats(ctx, r, makespan, fraction));
   return createSimulation(makespan, perStage, ctx.graph.p2pTransfers, recordOps ? timedOps(ctx) : []);

@@ -73,6 +73,9 @@ export interface StepPricer {
   readonly partitions: Map<number, StagePartition>;
   readonly ranks: Map<number, RankCosts>;
   readonly params: Map<number, RankParams>;
+  /** Every rank's parameters and its data-parallel costs, per partition (rank-costs.ts). */
+  readonly rankParamLists: Map<number, readonly RankParams[]>;
+  readonly rankCostLists: Map<number, readonly RankCosts[]>;
   /** Pipeline simulations by schedule shape and stage costs, the most recent `SIMULATIONS_KEPT` (simulate-pipeline.ts). */
   readonly simulations: Map<string, ScheduleSimulation>;
   /** Identity of each stage cost object (they are memoised, so equal prices share one). */
@@ -82,7 +85,7 @@ export interface StepPricer {
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
   };
 }
 
@@ -213,6 +216,8 @@ export function computeShape(scenario: Scenario, layout: Pick<Layout, (typeof LA
     computeSmFraction: moeOverlap ? 1 - options.commSmFraction : 1,
     selectivePolicy: framework.selectiveRecompute === 'torch-op-sac' ? 'torch-op-sac' : 'modules',
     elementwiseTrafficFactor: framework.elementwiseTrafficFactor,
+    attentionKernel: framework.attentionKernel,
+    ...(scenario.training.documentTokens === undefined ? {} : { documentTokens: scenario.training.documentTokens }),
     ...(scenario.training.precisionScaling === undefined ? {} : { precisionScaling: scenario.training.precisionScaling }),
   };
 }
@@ -234,7 +239,11 @@ function layerKey(pricer: StepPricer, layout: LayerShape): number {
 
 /** Layer prices of `layout`'s shape. */
 export function layerPrices(pricer: StepPricer, layout: LayerShape): LayerPrices {
-  return memo(pricer.layers, layerKey(pricer, layout), () => {
+  return layerPricesKeyed(pricer, layout, layerKey(pricer, layout));
+}
+
+function layerPricesKeyed(pricer: StepPricer, layout: LayerShape, key: number): LayerPrices {
+  return memo(pricer.layers, key, () => {
     const shape = computeShape(pricer.scenario, layout, pricer.options);
     const comm = commContextOf(pricer, layout);
     return {
@@ -265,9 +274,18 @@ const NO_GATHERS: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds:
 /** What ZeRO-3 per-layer gathers read besides the layer shape. */
 const GATHER_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize'] as const;
 
-/** Key of a stage of `layout` without what the chunk holds: ZeRO-3 gathers also read the data-parallel groups. */
-function stageKey(pricer: StepPricer, layout: StageShape): number {
-  const key = layerKey(pricer, layout);
+/** Keys of a stage of `layout` without what the chunk holds: its layer shape's, and its own (ZeRO-3 gathers also read the data-parallel groups). */
+interface StageKeys {
+  readonly layer: number;
+  readonly stage: number;
+}
+
+function stageKey(pricer: StepPricer, layout: StageShape): StageKeys {
+  const layer = layerKey(pricer, layout);
+  return { layer, stage: stageKeyOf(pricer, layout, layer) };
+}
+
+function stageKeyOf(pricer: StepPricer, layout: StageShape, key: number): number {
   if (!perLayerGathers(layout)) return extendKey(pricer, key, 0);
   return keyOf(pricer, layout, GATHER_FIELDS, extendKey(pricer, key, 1));
 }
@@ -278,9 +296,9 @@ function heldCode(pricer: StepPricer, chunk: StageChunk): number {
   return (chunk.denseLayers * (pricer.scenario.model.layers + 1) + chunk.moeLayers) * 8 + flags;
 }
 
-function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, key: number): StageCost {
-  return memo(pricer.stages, extendKey(pricer, key, heldCode(pricer, chunk)), () => {
-    const prices = layerPrices(pricer, layout);
+function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, keys: StageKeys): StageCost {
+  return memo(pricer.stages, extendKey(pricer, keys.stage, heldCode(pricer, chunk)), () => {
+    const prices = layerPricesKeyed(pricer, layout, keys.layer);
     const { scenario } = pricer;
     const fsdp = perLayerGathers(layout)
       ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes)

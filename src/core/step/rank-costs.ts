@@ -3,7 +3,7 @@
  * last op (gradient reduction, parameter gather, optimizer), memoised in the pricer like the layer
  * and stage levels (pricer.ts).
  */
-import type { PipelineRank } from '../layout/stages.js';
+import type { PipelineRank, StagePartition } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { dataParallelComm, optimizerSeconds, type RankParams } from './data-parallel.js';
 import { extendKey, GROUP_FIELDS, groupsOf, keyOf, memo, type StepPricer } from './pricer.js';
@@ -25,17 +25,33 @@ export interface RankCosts {
 export const RANK_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize', 'edp'] as const;
 export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' | 'vp'>;
 
+/** What a rank's parameters read of the layout (besides the rank). */
+const PARAM_FIELDS = ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp'] as const;
+
 /**
  * Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp), per rank of
  * the partition of (schedule, pp, vp).
  */
 export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'schedule' | 'pp' | 'vp'>, rank: PipelineRank): RankParams {
-  const key = extendKey(pricer, keyOf(pricer, layout, ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp']), rank.rank);
+  const key = extendKey(pricer, keyOf(pricer, layout, PARAM_FIELDS), rank.rank);
   return memo(pricer.params, key, () => {
     let params: RankParams = { dense: 0, expert: 0 };
     for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
     return params;
   });
+}
+
+/** `rankParams` of every rank of `partition`, the partition of `layout`'s (schedule, pp, vp). */
+export function partitionParams(pricer: StepPricer, layout: Pick<Layout, (typeof PARAM_FIELDS)[number]>, partition: StagePartition): readonly RankParams[] {
+  return memo(pricer.rankParamLists, keyOf(pricer, layout, PARAM_FIELDS), () => partition.ranks.map((rank) => rankParams(pricer, layout, rank)));
+}
+
+const RANK_LIST_FIELDS = [...RANK_FIELDS, 'schedule', 'vp'] as const;
+
+/** `rankCosts` of every rank of `partition`, the partition of `layout`'s (schedule, pp, vp). */
+export function partitionRankCosts(pricer: StepPricer, layout: RankShape, partition: StagePartition): readonly RankCosts[] {
+  return memo(pricer.rankCostLists, keyOf(pricer, layout, RANK_LIST_FIELDS), () =>
+    rankCosts(pricer, layout, partitionParams(pricer, layout, partition), partition.ranks.map((rank) => rank.layers)));
 }
 
 /** Data-parallel tail and optimizer of ranks holding `params` each in `layers` transformer layers (one entry per rank). */

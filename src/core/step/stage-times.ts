@@ -40,13 +40,6 @@ export interface StageInputs {
   readonly pairedSchedule: boolean;
 }
 
-/** Layer indices of a chunk (main-model layers only). */
-function chunkLayerIndices(chunk: StageChunk): number[] {
-  const out = new Array<number>(chunk.layers);
-  for (let i = 0; i < chunk.layers; i += 1) out[i] = chunk.firstLayer + i;
-  return out;
-}
-
 /**
  * Time communication adds to a pass: all of it when not overlapped; else what exceeds the compute
  * it overlaps, plus the contention the hidden part costs the compute beside it
@@ -77,7 +70,7 @@ export function estimateStageCost(inputs: StageInputs): StageCost {
   const { overlap } = inputs.framework;
   const slow = inputs.framework.profile.overlapGemmSlowdown;
   const flags = { embedding: chunk.hasEmbedding, head: chunk.hasOutputHead, mtp: chunk.hasMtp };
-  const compute = inputs.estimator.estimateStage(chunkLayerIndices(chunk), flags, inputs.shape);
+  const compute = inputs.estimator.estimateStageOf(chunk.denseLayers, chunk.moeLayers, flags, inputs.shape);
   const nDense = chunk.denseLayers;
   const nMoe = chunk.moeLayers + (chunk.hasMtp ? 1 : 0);
   const sum = (pick: (c: LayerComm) => number): number => nDense * pick(inputs.dense) + nMoe * pick(inputs.moe);

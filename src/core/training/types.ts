@@ -33,4 +33,12 @@ export interface Training {
    * tensorwise (default) or rowwise; fp8-block, mxfp8 and nvfp4 imply their own.
    */
   readonly precisionScaling?: PrecisionScaling;
+  /**
+   * Mean length of the documents packed into each sequence when attention is masked per document
+   * (padding-free packing: Megatron THD / `cu_seqlens`, flash-attn varlen, flex attention's
+   * block-causal mask) [tokens]. A query then attends within its document only, so the attention
+   * core costs documentTokens/seqLen of a full causal sequence. Default: seqLen (one document per
+   * sequence, or packing without a document mask, as in most pre-training).
+   */
+  readonly documentTokens?: number;
 }

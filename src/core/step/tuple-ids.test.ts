@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createTupleIds, EMPTY_TUPLE, extendTuple, type TupleIds } from './tuple-ids.js';
+
+const idOf = (ids: TupleIds, tuple: readonly number[]): number => tuple.reduce((key, v) => extendTuple(ids, key, v), EMPTY_TUPLE);
+
+describe('tuple ids', () => {
+  it('give the same tuple the same id and distinct tuples distinct ids, small and large values alike', () => {
+    const ids = createTupleIds();
+    const values = [0, 1, 2, 2047, 2048, 4096, 1.5, -1, 1e12, 123456789.25];
+    const tuples: number[][] = [[]];
+    for (const a of values) {
+      tuples.push([a]);
+      for (const b of values) tuples.push([a, b], [b, a, a]);
+    }
+    const seen = new Map<number, string>();
+    for (const t of tuples) {
+      const key = JSON.stringify(t);
+      const id = idOf(ids, t);
+      expect(idOf(ids, t)).toBe(id);
+      const before = seen.get(id);
+      if (before !== undefined) expect(before).toBe(key);
+      seen.set(id, key);
+    }
+    expect(new Set(seen.values()).size).toBe(new Set(tuples.map((t) => JSON.stringify(t))).size);
+  });
+
+});
