@@ -19,7 +19,7 @@ function fmt(v: number): string {
 
 const BASIS_MARK = { convention: '', planner: '*', unknown: '?' } as const;
 
-/** Null layout fields that matter: `field` by the stack's convention, `field*` the planner's choice, `field?` unknown (never fitted on). */
+/** Null layout fields that matter: `field` by the stack's convention, `field*` the planner's choice, `field?` unknown (never fitted on, nor a planner vp or recompute). */
 function assumedLabel(v: RunValidation): string {
   return v.assumed.map((a) => `${a.field}${BASIS_MARK[a.basis]}`).join(' ') || '-';
 }

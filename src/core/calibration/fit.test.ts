@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRIOR_EFFICIENCY_PARAMS } from '../compute/efficiency-params.js';
 import type { CalibrationPrior } from '../compute/efficiency-fit.js';
 import type { RunCase } from '../runs/types.js';
-import { fitResponses } from './fit.js';
+import { fitResponses, isFittable } from './fit.js';
 import { responseLnPredicted, type CaseResponse } from './response.js';
 
 /** A prior with one parameter `e` (prior 0.5) that is every record's effMax. */
@@ -29,6 +29,28 @@ function run(id: string, scale: number, trueEff: number, tag = id, key = 'e'): C
   const c: RunCase = JSON.parse(JSON.stringify(fake));
   return { id, family: id.replace(/-\d+$/, ''), case: c, lnMeasured: Math.log(trueEff * scale), main: { term: { keys: [key], evaluate: (v) => v(key) }, lnPredicted: grid }, secondary: null };
 }
+
+describe('isFittable', () => {
+  const withField = (basis: 'convention' | 'planner' | 'unknown', field: 'vp' | 'recompute' | 'microBatch' = 'vp'): CaseResponse => {
+    const r = run('A-001', 1000, 0.6);
+    return { ...r, case: { ...r.case, assumed: [{ field, value: 1, basis, source: 'test' }] } };
+  };
+
+  it('a run whose null fields a convention or the planner\'s micro-batch fixes is fitted on; a planner vp or recomputation, or an unknown field, keeps it out', () => {
+    expect(isFittable(run('A-001', 1000, 0.6))).toBe(true);
+    expect(isFittable(withField('convention'))).toBe(true);
+    expect(isFittable(withField('planner', 'microBatch'))).toBe(true);
+    expect(isFittable(withField('planner', 'vp'))).toBe(false);
+    expect(isFittable(withField('planner', 'recompute'))).toBe(false);
+    expect(isFittable(withField('unknown', 'microBatch'))).toBe(false);
+  });
+
+  it('fitResponses ignores a planner-resolved run: adding one at a different efficiency leaves the fit unchanged', () => {
+    const base = [run('A-001', 1000, 0.62), run('B-001', 50, 0.62)];
+    const planned = { ...run('C-001', 300, 0.3), case: withField('planner').case };
+    expect(fitResponses([...base, planned], prior(Infinity), 'run').values.e).toBeCloseTo(fitResponses(base, prior(Infinity), 'run').values.e ?? 0, 9);
+  });
+});
 
 describe('fitResponses', () => {
   it('recovers the effMax that reproduces the measurements (no prior term)', () => {

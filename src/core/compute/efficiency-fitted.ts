@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 12 free parameters,
- * 81 distinct configurations (133 runs).
+ * 74 distinct configurations (126 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2937,
-      sigmaLn: 0.2392,
+      value: 0.2837,
+      sigmaLn: 0.2423,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 6
+      residualMeanAbsPct: 5.9
     },
     {
       key: 'gemm:ampere',
-      value: 0.6603,
-      sigmaLn: 0.0751,
+      value: 0.6494,
+      sigmaLn: 0.0754,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,50 +32,50 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.5
+      residualMeanAbsPct: 12.7
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5409,
-      sigmaLn: 0.0618,
+      value: 0.531,
+      sigmaLn: 0.0649,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.8
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6945,
-      sigmaLn: 0.0693,
-      runs: 33,
-      configurations: 13,
+      value: 0.6594,
+      sigmaLn: 0.0723,
+      runs: 32,
+      configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.6
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'gemm:hopper',
-      value: 0.7211,
-      sigmaLn: 0.0493,
-      runs: 40,
-      configurations: 35,
+      value: 0.6811,
+      sigmaLn: 0.0578,
+      runs: 34,
+      configurations: 29,
       families: [
         'MBRIDGE',
         'MLM24',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.4
+      residualMeanAbsPct: 7.3
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8897,
-      sigmaLn: 0.0658,
-      runs: 133,
-      configurations: 81,
+      value: 0.86,
+      sigmaLn: 0.0684,
+      runs: 126,
+      configurations: 74,
       families: [
         'KORTH',
         'MBRIDGE',
@@ -85,36 +85,36 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.3
+      residualMeanAbsPct: 6.6
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9289,
-      sigmaLn: 0.0629,
-      runs: 108,
-      configurations: 58,
+      value: 0.9397,
+      sigmaLn: 0.065,
+      runs: 106,
+      configurations: 56,
       families: [
         'MBRIDGE',
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 5.9
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9516,
-      sigmaLn: 0.0472,
-      runs: 30,
-      configurations: 14,
+      value: 0.9293,
+      sigmaLn: 0.0476,
+      runs: 29,
+      configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.2
+      residualMeanAbsPct: 4.6
     },
     {
       key: 'software:deepspeed',
-      value: 1.2688,
-      sigmaLn: 0.1162,
+      value: 1.2841,
+      sigmaLn: 0.1161,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1069,
-      sigmaLn: 0.1083,
+      value: 1.1241,
+      sigmaLn: 0.1084,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2212,
-      sigmaLn: 0.1114,
+      value: 1.24,
+      sigmaLn: 0.1115,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'software:torchtitan',
-      value: 0.8711,
-      sigmaLn: 0.0839,
+      value: 0.9142,
+      sigmaLn: 0.0856,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.3
+      residualMeanAbsPct: 8.6
     }
   ],
 };

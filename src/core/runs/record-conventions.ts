@@ -6,13 +6,15 @@
  * 2. the record's stack has a documented convention for it (the table below, per framework and
  *    era): the convention's value, marked `convention` with its source;
  * 3. otherwise the generic default (vp 1, no recomputation, micro-batch 1, ZeRO-1, sequence
- *    parallel with TP), marked `unknown`: the run is modelled but never fitted on (calibration/).
+ *    parallel with TP), marked `unknown`: the run is modelled but never fitted on (calibration/);
+ *    an unknown vp, recompute or micro-batch is then resolved by the planner's choice
+ *    (`validate/resolve-by-planner.ts`, marked `planner`).
  *
  * | stack | field | value | source |
  * |---|---|---|---|
  * | megatron-core (Megatron-Core, NeMo, Megatron-Bridge) | sequenceParallel | tp > 1 | NeMo / Megatron-Bridge performance recipes set `sequence_parallel = True` whenever TP > 1 (NeMo performance tuning guide, "Sequence parallelism") |
  * | megatron-core | recompute | none | `--recompute-granularity` defaults to None; recipes that recompute say so (megatron/training/arguments.py) |
- * | megatron-core | vp | 1 | `--num-layers-per-virtual-pipeline-stage` defaults to None (no interleaving; arguments.py) |
+ * | megatron-core | vp | 1, only for a record that quotes its launch flags without a virtual-pipeline flag | `--num-layers-per-virtual-pipeline-stage` defaults to None (no interleaving; arguments.py). Benchmark tables that do not print VP get no convention: the tuned recipes interleave (VP > 1 in 128 of the 132 pipelined Megatron-Bridge / NeMo rows of data/runs-dev.json that print it) with a degree that varies per recipe, so the planner chooses (validate/resolve-by-planner.ts) |
  * | megatron-core | zero | 1 | performance recipes use the distributed optimizer (`use_distributed_optimizer = True`, Megatron-Bridge recipes) |
  * | megatron-lm (2021–22) | sequenceParallel | false | sequence parallelism arrived with Korthikanti et al. 2022 (Megatron-LM v3.0); Narayanan et al. 2021 has none |
  * | megatron-lm | recompute | full | Narayanan et al. 2021 §5 ran with activation recomputation (full, per layer) |
@@ -34,7 +36,8 @@ export interface AssumedField {
   /**
    * `convention`: the stack's documented default; `planner`: what the planner chooses with the rest
    * of the layout fixed (`validate/resolve-by-planner.ts`); `unknown`: a generic default, nothing
-   * documents it (never fitted on).
+   * documents it. Runs with an `unknown` field, or a `planner` vp or recomputation, are validated
+   * but never fitted on (`calibration/fit.ts` `isFittable`).
    */
   readonly basis: 'convention' | 'planner' | 'unknown';
   readonly source: string;
@@ -55,13 +58,25 @@ export interface ConventionContext {
 
 interface Convention {
   readonly value: (ctx: ConventionContext) => Value;
+  /** When the convention speaks for the record (default: always); otherwise the field has no convention. */
+  readonly applies?: (ctx: ConventionContext) => boolean;
   readonly source: string;
 }
+
+/**
+ * A record that quotes its launch flags (`--pipeline-model-parallel-size` / `--pipeline_model_parallel_size`):
+ * a flag it does not quote was not set and takes the argument's default.
+ */
+const QUOTES_LAUNCH_FLAGS = /--pipeline[-_]model[-_]parallel[-_]size/;
 
 const MEGATRON_CORE: Partial<Record<LayoutField, Convention>> = {
   sequenceParallel: { value: ({ tp }) => tp > 1, source: 'NeMo / Megatron-Bridge recipes: sequence parallel with TP > 1' },
   recompute: { value: () => 'none', source: 'Megatron-Core: --recompute-granularity defaults to None' },
-  vp: { value: () => 1, source: 'Megatron-Core: no virtual pipeline unless set' },
+  vp: {
+    value: () => 1,
+    applies: ({ notes }) => QUOTES_LAUNCH_FLAGS.test(notes),
+    source: 'Megatron-Core: no virtual pipeline unless --num-layers-per-virtual-pipeline-stage is set (launch flags quoted without it)',
+  },
   zero: { value: () => 1, source: 'Megatron-Bridge recipes: distributed optimizer' },
 };
 
@@ -129,7 +144,8 @@ export function resolveField<T extends Value>(
   assumed: AssumedField[], notes: string[], narrow: (v: Value) => T,
 ): T {
   if (given !== null) return given;
-  const convention = CONVENTIONS[record.framework ?? '']?.[field];
+  const stated = CONVENTIONS[record.framework ?? '']?.[field];
+  const convention = stated?.applies === undefined || stated.applies(ctx) ? stated : undefined;
   const value = narrow(convention?.value(ctx) ?? GENERIC[field](ctx));
   if (!matters(field, ctx)) return value;
   const entry: AssumedField = convention === undefined

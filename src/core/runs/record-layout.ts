@@ -14,7 +14,7 @@
  * Every fill is recorded in the case's notes.
  */
 import type { LayoutSpec } from '../scenario/types.js';
-import { defaultScheduleId, scheduleNamedIn, type ScheduleId } from '../schedules/catalog.js';
+import { scheduleNamedIn, type ScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_ORDER } from '../layout/types.js';
 import type { Built } from './record-model.js';
 import { resolveField, type AssumedField, type ConventionContext, type LayoutField } from './record-conventions.js';
@@ -73,7 +73,9 @@ export function buildRecordLayout(record: RunRecord, gpus: number, moe: boolean,
   const resolve = <T extends number | boolean | 'none' | 'selective' | 'full'>(field: LayoutField, given: T | null, narrow: (v: unknown) => T): T =>
     resolveIn<T>({ ...ctx, vp })(field, given, narrow);
   const zero = resolve('zero', layout.zero, (v) => { const n = asNumber(v); return n === 0 || n === 2 || n === 3 ? n : 1; });
-  const schedule: ScheduleId = layout.schedule ?? notedSchedule(record.notes, notes) ?? defaultScheduleId(vp);
+  // A schedule nobody states stays null: the scenario default per vp (interleaved when vp > 1), so
+  // that a planner-resolved vp carries its schedule with it (validate/resolve-by-planner.ts).
+  const schedule: ScheduleId | null = layout.schedule ?? notedSchedule(record.notes, notes);
   return {
     ok: true,
     value: {

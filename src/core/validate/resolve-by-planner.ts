@@ -1,60 +1,84 @@
 /**
  * The second way an unknown layout field of a published run is resolved (issue "Unknown is not a
  * default", `runs/record-conventions.ts` is the first): the value the planner would choose with
- * the rest of the layout fixed — what a tuned run uses. Done for the micro-batch, the field without
- * a convention in most stacks: of the sizes b that divide the per-replica batch and that the
- * schedule accepts, the one whose layout fits in HBM (the memory model, no headroom) and gives the
- * shortest step. The run is then marked `planner` (assumed, but resolved: fitted on).
+ * the rest of the layout fixed — what a tuned run uses. The fields so resolved:
+ *
+ * | field | candidates (the planner's own `auto` set, planner/space.ts) |
+ * |---|---|
+ * | vp | 1 and, when the record names no schedule, 2… with pp·vp dividing the layers (interleaved); with a named schedule, what it accepts (its `virtualChunks` / `checkDepth` facts) |
+ * | recompute | none, selective, full |
+ * | microBatch | divisors of the per-replica batch (≤ the planner's limit) that the schedule accepts |
+ *
+ * The unknown fields are left `auto`, everything the record gives (or a convention fixes) stays
+ * fixed, and `planLayouts` searches them: its layout rules, its memory gate (the shared fit
+ * policy) and its step pricer pick the layout with the shortest step that fits. Each field is then
+ * marked `planner`: assumed and validated; a run with a planner vp or recomputation is never
+ * fitted on (the choice is the model's own, `calibration/fit.ts` `isFittable`). When no candidate fits the memory model, the published run
+ * (which ran) shows that the model over-predicts its memory, so the memory gate cannot separate
+ * the candidates and the shortest step alone chooses (the source says so). When the layout rules
+ * accept no candidate, the case keeps its generic defaults marked `unknown`.
  *
  * The choice is priced with the literature priors (`PRIOR_EFFICIENCY_PARAMS`), not the fitted
  * efficiencies, so that the calibration's inputs do not depend on its own previous output.
  */
 import { PRIOR_EFFICIENCY_PARAMS } from '../compute/efficiency-params.js';
-import { forFramework } from '../compute/efficiency.js';
-import { isInputError } from '../errors.js';
-import { divisors } from '../layout/check-layout.js';
-import { createLayout } from '../layout/create-layout.js';
-import type { Layout } from '../layout/types.js';
-import { peakMemoryBytes, usableHbmBytes } from '../memory/estimate-memory.js';
-import type { AssumedField } from '../runs/record-conventions.js';
+import { planLayouts } from '../planner/plan.js';
+import type { AssumedField, LayoutField } from '../runs/record-conventions.js';
 import type { RunCase } from '../runs/types.js';
-import { estimateStep } from '../step/estimate-step.js';
+import type { LayoutSpec, Scenario } from '../scenario/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
+import { runStepOptions } from './run-step-options.js';
 
-const PLANNER_SOURCE = 'the planner\'s choice with the rest of the layout fixed: the fastest micro-batch that fits in HBM';
+/** Fields the planner resolves when no convention states them. */
+const PLANNED_FIELDS = ['vp', 'recompute', 'microBatch'] as const satisfies readonly LayoutField[];
+type PlannedField = (typeof PLANNED_FIELDS)[number];
 
-/** Step seconds of `c` at micro-batch `b`, or null when the layout is invalid or does not fit. */
-function stepAtMicroBatch(c: RunCase, b: number, options: StepOptions): { layout: Layout; seconds: number } | null {
-  const scenario = { ...c.scenario, layout: { ...c.scenario.layout, microBatch: b } };
-  try {
-    const layout = createLayout(scenario);
-    if (peakMemoryBytes(scenario, layout) > usableHbmBytes(scenario.cluster.accelerator.hbmBytes)) return null;
-    return { layout, seconds: estimateStep(scenario, layout, options).time.stepSeconds };
-  } catch (error) {
-    if (isInputError(error)) return null;
-    throw error;
-  }
+const PLANNER_SOURCE = 'the planner\'s choice with the rest of the layout fixed: the fastest layout that fits in HBM';
+const UNGATED_SOURCE = 'the planner\'s choice with the rest of the layout fixed: the fastest layout (none fits the memory model, which the published run shows over-predicts here)';
+
+/** `scenario` on accelerators without a memory limit: the memory gate lets every layout through. */
+function withoutMemoryLimit(scenario: Scenario): Scenario {
+  const cluster = scenario.cluster;
+  return { ...scenario, cluster: { ...cluster, accelerator: { ...cluster.accelerator, hbmBytes: Number.POSITIVE_INFINITY } } };
 }
 
-/** `c` with an unknown micro-batch replaced by the planner's choice; unchanged when none is unknown or none fits. */
-export function resolveMicroBatchByPlanner(c: RunCase, options: StepOptions = { ...DEFAULT_STEP_OPTIONS, efficiency: PRIOR_EFFICIENCY_PARAMS }): RunCase {
-  const index = c.assumed.findIndex((a) => a.field === 'microBatch' && a.basis === 'unknown');
-  if (index < 0) return c;
-  const perReplica = c.scenario.training.globalBatch / c.layout.dp;
-  if (!Number.isInteger(perReplica)) return c;
-  const stackOptions = { ...options, efficiency: forFramework(options.efficiency, c.tags.framework) };
-  let best: { b: number; layout: Layout; seconds: number } | null = null;
-  for (const b of divisors(perReplica)) {
-    const priced = stepAtMicroBatch(c, b, stackOptions);
-    if (priced !== null && (best === null || priced.seconds < best.seconds)) best = { b, ...priced };
-  }
+function isPlanned(field: LayoutField): field is PlannedField {
+  return (PLANNED_FIELDS as readonly LayoutField[]).includes(field);
+}
+
+/** The case's layout with the unknown fields left to the search (a schedule the record does not state follows vp). */
+function searchedSpec(spec: LayoutSpec, unknown: readonly PlannedField[]): LayoutSpec {
+  const open = (f: PlannedField): boolean => unknown.includes(f);
+  return {
+    ...spec,
+    vp: open('vp') ? 'auto' : spec.vp,
+    recompute: open('recompute') ? 'auto' : spec.recompute,
+    microBatch: open('microBatch') ? 'auto' : spec.microBatch,
+  };
+}
+
+/** `c` with its unknown vp, recompute and micro-batch replaced by the planner's choice; unchanged when none is unknown or nothing fits. */
+export function resolveByPlanner(c: RunCase, options: StepOptions = { ...DEFAULT_STEP_OPTIONS, efficiency: PRIOR_EFFICIENCY_PARAMS }): RunCase {
+  const unknown = c.assumed.filter((a) => a.basis === 'unknown' && isPlanned(a.field)).map((a) => a.field as PlannedField);
+  if (unknown.length === 0) return c;
+  const scenario = { ...c.scenario, layout: searchedSpec(c.scenario.layout, unknown) };
+  const planOptions = { top: 1, stepOptions: runStepOptions(c, options) };
+  // The published run ran: when no candidate fits the memory model, the model over-predicts this
+  // run's memory and cannot tell the candidates apart by it; step time alone then chooses.
+  const gated = planLayouts(scenario, planOptions).best;
+  const best = gated ?? planLayouts(withoutMemoryLimit(scenario), planOptions).best;
   if (best === null) return c;
-  const entry: AssumedField = { field: 'microBatch', value: best.b, basis: 'planner', source: PLANNER_SOURCE };
+  const source = gated === null ? UNGATED_SOURCE : PLANNER_SOURCE;
+  const layout = best.layout;
+  const chosen = (field: PlannedField): number | 'none' | 'selective' | 'full' => layout[field];
+  const resolved = (a: AssumedField): AssumedField =>
+    (a.basis === 'unknown' && isPlanned(a.field) ? { field: a.field, value: chosen(a.field), basis: 'planner', source } : a);
+  const { vp, recompute, microBatch, schedule } = layout;
   return {
     ...c,
-    scenario: { ...c.scenario, layout: { ...c.scenario.layout, microBatch: best.b } },
-    layout: best.layout,
-    assumed: c.assumed.map((a, i) => (i === index ? entry : a)),
-    notes: [...c.notes, `layout.microBatch not given: ${best.b} (planner: ${PLANNER_SOURCE})`],
+    scenario: { ...c.scenario, layout: { ...c.scenario.layout, vp, recompute, microBatch, schedule } },
+    layout,
+    assumed: c.assumed.map(resolved),
+    notes: [...c.notes, ...unknown.map((f) => `layout.${f} not given: ${String(chosen(f))} (planner: ${source})`)],
   };
 }

@@ -2,7 +2,6 @@
  * Predicts every published run scaleplan can model, from the run's inputs only (the adapter in
  * `runs/` never reads the `measured` block into the scenario), and compares with what was measured.
  */
-import { forFramework } from '../compute/efficiency.js';
 import { isInputError } from '../errors.js';
 import type { Layout } from '../layout/types.js';
 import { isRunCase, parseRunRecord } from '../runs/parse-run.js';
@@ -11,7 +10,8 @@ import type { RunCase } from '../runs/types.js';
 import { estimateStep } from '../step/estimate-step.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import type { StepReport } from '../step/types.js';
-import { resolveMicroBatchByPlanner } from './resolve-by-planner.js';
+import { resolveByPlanner } from './resolve-by-planner.js';
+import { runStepOptions } from './run-step-options.js';
 import { summarizeValidation } from './summarize.js';
 import type { RunValidation, SkippedRun, ValidationMetric } from './types.js';
 
@@ -51,11 +51,7 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
   if (pick === null) return { id: c.id, reason: 'no tokens/s, step time or MFU measured' };
   let report: StepReport;
   try {
-    // Forced-balanced-routing benchmarks have no routing imbalance to model (data/README.md).
-    // The run's stack: GEMM efficiency times its fitted software efficiency (compute/efficiency.ts).
-    const stackOptions = { ...options, efficiency: forFramework(options.efficiency, c.tags.framework) };
-    const runOptions = c.flags.forcedBalancedRouting ? { ...stackOptions, moeLoadImbalance: 1 } : stackOptions;
-    report = estimateStep(c.scenario, c.layout, runOptions);
+    report = estimateStep(c.scenario, c.layout, runStepOptions(c, options));
   } catch (error) {
     if (isInputError(error)) return { id: c.id, reason: `cannot model: ${error.message}` };
     throw error;
@@ -79,13 +75,13 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
   };
 }
 
-/** Every record turned into a case or a skip; an unknown micro-batch resolved by the planner (resolve-by-planner.ts). */
+/** Every record turned into a case or a skip; an unknown vp, recompute or micro-batch resolved by the planner (resolve-by-planner.ts). */
 export function collectCases(records: readonly RunRecord[]): { cases: RunCase[]; skipped: SkippedRun[] } {
   const cases: RunCase[] = [];
   const skipped: SkippedRun[] = [];
   for (const record of records) {
     const parsed = parseRunRecord(record);
-    if (isRunCase(parsed)) cases.push(resolveMicroBatchByPlanner(parsed));
+    if (isRunCase(parsed)) cases.push(resolveByPlanner(parsed));
     else skipped.push({ id: parsed.id, reason: parsed.skipReason });
   }
   return { cases, skipped };
