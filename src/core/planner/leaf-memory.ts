@@ -5,13 +5,13 @@
  * states under the sharding + the stored activations, which the sharding does not change, with
  * fragmentation and the runtime reserve), so a leaf is rejected without its own evaluation when
  *
- *   its sharding's floor under the most recomputing variant exceeds the limit (memory falls with
- *   recomputation: no recomputation of that sharding fits), or
- *   its sharding's floor under its own recomputation exceeds the limit;
+ *   its sharding's floor under its own recomputation exceeds the limit, or
+ *   its sharding's floor under the most recomputing variant does, when that was evaluated
+ *   (memory falls with recomputation: no recomputation of that sharding fits);
  *
- * otherwise a sharding not yet judged is evaluated at its most recomputing variant first (one
- * evaluation rejects all its recomputations), and then the leaf itself. The verdict is the same as
- * evaluating every leaf's peak against the limit; only the number of evaluations changes.
+ * otherwise it is evaluated. The verdict is that of evaluating every leaf's peak against the limit;
+ * only the number of evaluations changes. Floors are evaluated for the recomputations of the leaves
+ * that reach the memory check, when the first of them does.
  */
 import type { Layout, Recompute } from '../layout/types.js';
 import { leafLayout, type Skeleton } from './enumerate.js';
@@ -29,8 +29,6 @@ interface Floors {
 export function createLeafMemory(state: SearchState, world: World, skeleton: Skeleton, shardings: readonly Sharding[], most: Recompute): LeafPeak {
   const limit = world.memory.limitBytes;
   const byRecompute = new Map<Recompute, Floors>();
-  /** Per sharding: whether its most recomputing variant fits (absent: not judged yet). */
-  const fitsAtMost = new Map<number, boolean>();
 
   const floorsAt = (recompute: Recompute): Floors => {
     const known = byRecompute.get(recompute);
@@ -40,46 +38,24 @@ export function createLeafMemory(state: SearchState, world: World, skeleton: Ske
     state.memoryEvaluations += 1;
     const { peakBytes, floorsBytes } = world.memory.shardingFloorsBytes(world.g.scenario, leafLayout(world.g, skeleton, first, recompute), shardings);
     if (peakBytes > limit) state.minRejectedPeakBytes = Math.min(state.minRejectedPeakBytes, peakBytes);
+    if (recompute === most) {
+      // For the diagnosis: the smallest floor of a sharding none of whose recomputations fits.
+      for (const floor of floorsBytes) if (floor > limit) state.memoryFloorBytes = Math.min(state.memoryFloorBytes, floor);
+    }
     const floors = { firstPeakBytes: peakBytes, floorsBytes };
     byRecompute.set(recompute, floors);
-    if (recompute === most) {
-      // For the diagnosis: the smallest floor that did not fit (every recomputation of it is out).
-      floorsBytes.forEach((floor, i) => {
-        if (floor <= limit) return;
-        fitsAtMost.set(i, false);
-        state.memoryFloorBytes = Math.min(state.memoryFloorBytes, floor);
-      });
-      fitsAtMost.set(0, peakBytes <= limit);
-    }
     return floors;
   };
 
-  /** Peak memory per GPU of a layout, remembering the smallest peak that did not fit (for the diagnosis). */
-  const peakOf = (layout: Layout): number => {
+  return (shardingIndex, layout) => {
+    const own = floorsAt(layout.recompute);
+    if ((own.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
+    if (shardingIndex === 0) return own.firstPeakBytes;
+    if ((byRecompute.get(most)?.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
+    // Peak memory per GPU, remembering the smallest peak that did not fit (for the diagnosis).
     state.memoryEvaluations += 1;
     const peak = world.memory.peakBytes(world.g.scenario, layout);
     if (peak > limit) state.minRejectedPeakBytes = Math.min(state.minRejectedPeakBytes, peak);
     return peak;
-  };
-
-  return (shardingIndex, layout) => {
-    floorsAt(most);
-    const recompute = layout.recompute;
-    if (fitsAtMost.get(shardingIndex) === false) return Infinity;
-    if (recompute !== most) {
-      const own = floorsAt(recompute);
-      if ((own.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
-      if (shardingIndex === 0) return own.firstPeakBytes;
-    } else if (shardingIndex === 0) {
-      return floorsAt(most).firstPeakBytes;
-    }
-    if (!fitsAtMost.has(shardingIndex)) {
-      const atMost = recompute === most ? layout : { ...layout, recompute: most };
-      const peak = peakOf(atMost);
-      fitsAtMost.set(shardingIndex, peak <= limit);
-      if (peak > limit) return Infinity;
-      if (atMost === layout) return peak;
-    }
-    return peakOf(layout);
   };
 }
