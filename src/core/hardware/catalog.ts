@@ -27,9 +27,9 @@ function scaleUp(name: string, perDirectionGBs: number, domainGpus: number, achi
 }
 
 /**
- * GPUs of an NVL72 rack a multi-rack training job places ranks on: 64, i.e. 16 of the rack's 18
- * compute trays (the other two idle or spare), so that power-of-two parallel groups (EP 32 or 64,
- * TP × PP blocks) never straddle two racks. Evidence: GB200 NVL72 training jobs come in multiples
+ * GPUs of an NVL72 rack a multi-rack training job sized in 64s places ranks on: 64, i.e. 16 of the
+ * rack's 18 compute trays (the other two idle or spare), so that power-of-two parallel groups (EP 32
+ * or 64, TP × PP blocks) never straddle two racks (`hardware/create-cluster.ts`). Evidence: GB200 NVL72 training jobs come in multiples
  * of 64 GPUs, not of 72 — MLPerf Training v5.0 (2025), the largest GB200 submission at 2,496 GPUs
  * = 39 × 64; the Megatron-Bridge performance tables (data/runs-dev.json) at 64, 128, 256 GPUs —
  * and with 72 to a rack, the Megatron-Bridge DeepSeek-V3 EP32/EP64 rows on GB200/GB300

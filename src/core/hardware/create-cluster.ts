@@ -28,13 +28,13 @@ function requireNonNegative(field: string, value: number): number {
 
 /**
  * GPUs per domain the ranks fill: the accelerator's `jobGpusPerDomain` (NVL72: 64) for a job larger
- * than one domain whose domain is the accelerator's own, else the whole domain (a job inside one rack
- * uses all of it; a domain set by the scenario is taken as given).
+ * than one domain and sized in whole such partitions (256 GPUs = 4 × 64), else the whole domain (a
+ * job inside one rack, 144 GPUs = 2 full racks, or a domain the scenario sets).
  */
 export function placementDomainGpus(accelerator: Accelerator, gpus: number, domain: number, domainOverridden: boolean): number {
   const job = accelerator.scaleUp.jobGpusPerDomain;
-  if (domainOverridden || job === undefined || gpus <= domain) return domain;
-  return Math.min(job, domain);
+  if (domainOverridden || job === undefined || job >= domain || gpus <= domain || gpus % job !== 0) return domain;
+  return job;
 }
 
 /**
