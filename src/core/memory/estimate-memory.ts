@@ -26,7 +26,7 @@ import { lossSavedBytesPerLogit, lossTransientBytesPerLogit, type LossKernel } f
 import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
-import { optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
+import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
 import { precisionRecipe, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
@@ -87,11 +87,12 @@ function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRe
 
 /** The precision recipe with the optimizer options applied (`EstimateMemoryOptions`). */
 function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions): PrecisionRecipe {
+  const gradients = options.gradientOnParamDtype === true ? { gradBytes: base.weightBytes } : {};
   const onParamDtype = options.optimizerOnParamDtype === true
     ? { gradBytes: base.weightBytes, masterBytes: 0, momentBytes: 2 * base.weightBytes }
     : {};
   const moments = options.momentBytes === undefined ? {} : { momentBytes: options.momentBytes };
-  return { ...base, ...onParamDtype, ...moments };
+  return { ...base, ...gradients, ...onParamDtype, ...moments };
 }
 
 function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): MemoryContext {
@@ -192,6 +193,11 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
     momentBytesPerParam: ctx.recipe.momentBytes, masterBytesPerParam: ctx.recipe.masterBytes,
     // A step fused into the backward never holds every gradient at once.
     stepGradBytes: ctx.gradientLifetime === 'fused-step' ? gradsBytes : states.gradsBytes, residentGradBytes: gradsBytes,
+    // The copy covers the parameters this GPU updates: its master partition.
+    gradientCopyBytes: fp32GradientCopyBytes(
+      states.optimizerBytes / (ctx.recipe.masterBytes + ctx.recipe.momentBytes || 1), ctx.recipe.gradBytes, ctx.recipe.masterBytes,
+      ctx.sharding.weights && ctx.zeroBuckets !== null ? ctx.zeroBuckets.subGroupParams : Infinity,
+    ),
     activationsBytes, commBytes: commBufferBytes(bufferInputs, ctx.buffers),
   });
   const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes, stepExtraBytes);

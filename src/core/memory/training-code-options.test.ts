@@ -18,6 +18,12 @@ describe('estimateMemory training-code options', () => {
     expect(s?.optimizerBytes).toBeCloseTo(4 * params, 0);
   });
 
+  it('gradientOnParamDtype: grads 2 B, master and moments kept (4 + 8 B) per parameter', () => {
+    const s = stage({ gradientOnParamDtype: true });
+    expect(s?.gradsBytes).toBeCloseTo(2 * params, 0);
+    expect(s?.optimizerBytes).toBeCloseTo(base.optimizerBytes, 0);
+  });
+
   it('momentBytes: master 4 + the given moment bytes per parameter', () => {
     expect(stage({ momentBytes: 4 })?.optimizerBytes).toBeCloseTo(8 * params, 0);
   });

@@ -35,6 +35,14 @@ export interface EstimateMemoryOptions {
    * mixed precision (`precision.ts`).
    */
   readonly optimizerOnParamDtype?: boolean;
+  /**
+   * Gradients accumulated in the parameters' 16-bit dtype while the master weights and moments stay
+   * FP32 (DeepSpeed under ZeRO: `DeepSpeedEngine.get_data_types` takes `grad_accum_dtype` = the model
+   * dtype unless `data_types.grad_accum_dtype` says fp32; ZeRO-1/2 `grads_in_partition` and ZeRO-3
+   * `grad_partitions_flat_buffer` are allocated in it). The optimizer step then makes an FP32 copy
+   * of the gradient partition (`optimizer-step.ts`). Default false: the recipe's gradient bytes.
+   */
+  readonly gradientOnParamDtype?: boolean;
   /** Adam m + v [bytes/param], overriding the recipe (Megatron `--use-precision-aware-optimizer` with bf16 `exp_avg`/`exp_avg_sq`: 4). */
   readonly momentBytes?: number;
   /** How long gradients stay resident (`gradient-lifetime.ts`). Default `step`. */

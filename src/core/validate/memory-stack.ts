@@ -15,6 +15,7 @@
  * | `lossKernel: chunked` | `measured.other.chunkedCrossEntropy` | torchtune chunked cross-entropy |
  * | `eagerElementwise` | stacks running HF / torchtune modules in eager PyTorch (DeepSpeed, torchtune, HF Trainer), unless the record names torch.compile or Liger's fused kernels | `memory/layer-tensors.ts` pushEagerPointwiseTensors |
  * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer, else DeepSpeed's defaults | `memory/zero-buckets.ts` |
+ * | `gradientOnParamDtype` | framework deepspeed with ZeRO ≥ 1 | DeepSpeed `DeepSpeedEngine.get_data_types`: gradients accumulate in the model's 16-bit dtype under ZeRO unless `data_types.grad_accum_dtype` is set (neither ms-swift's nor HF's example configs set it); FP32 copy per optimizer group at the step (`memory/optimizer-step.ts`) |
  */
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import { DEEPSPEED_DEFAULT_BUCKETS, hfAutoZeroBuckets } from '../memory/zero-buckets.js';
@@ -59,7 +60,10 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
   if (record.framework === 'deepspeed') {
     const hf = /HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && record.model.hidden !== null;
     named.push(hf ? 'DeepSpeed buckets: HF Trainer "auto" sizes' : 'DeepSpeed buckets: defaults');
-    return { zeroBuckets: hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS };
+    const zeroBuckets = hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS;
+    if ((record.layout.zero ?? 0) === 0) return { zeroBuckets };
+    named.push('DeepSpeed ZeRO: gradients accumulated in the 16-bit model dtype (grad_accum_dtype default), FP32 copy per optimizer group at the step');
+    return { zeroBuckets, gradientOnParamDtype: true };
   }
   if (record.framework === 'megatron-core') {
     named.push('Megatron-Core selective recomputation: --recompute-modules core_attn (its default, whatever the precision)');
