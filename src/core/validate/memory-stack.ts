@@ -14,7 +14,7 @@
  * | `lossKernel: fused-linear` | Liger kernel named (notes or `measured.other.ligerKernel`) | Liger fused linear cross-entropy |
  * | `lossKernel: chunked` | `measured.other.chunkedCrossEntropy` | torchtune chunked cross-entropy |
  * | `eagerElementwise` | stacks running HF / torchtune modules in eager PyTorch (DeepSpeed, torchtune, HF Trainer), unless the record names torch.compile or Liger's fused kernels | `memory/layer-tensors.ts` pushEagerPointwiseTensors |
- * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer, else DeepSpeed's defaults | `memory/zero-buckets.ts` |
+ * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer (named, or ms-swift's `swift sft`), else DeepSpeed's defaults | `memory/zero-buckets.ts` |
  * | `gradientOnParamDtype` | framework deepspeed with ZeRO ≥ 1 | DeepSpeed `DeepSpeedEngine.get_data_types`: gradients accumulate in the model's 16-bit dtype under ZeRO unless `data_types.grad_accum_dtype` is set (neither ms-swift's nor HF's example configs set it); FP32 copy per optimizer group at the step (`memory/optimizer-step.ts`) |
  */
 import type { EstimateMemoryOptions } from '../memory/types.js';
@@ -44,6 +44,15 @@ function otherField(record: RunRecord, key: string): unknown {
   return record.measured.other?.[key];
 }
 
+/**
+ * Trained through the HF transformers Trainer: named as such, or ms-swift's `swift sft`, whose
+ * trainers subclass transformers' `Seq2SeqTrainer` and whose bundled DeepSpeed configs leave the
+ * bucket sizes "auto" for transformers' DeepSpeed integration to fill.
+ */
+export function hfTrainer(record: RunRecord): boolean {
+  return /HF transformers Trainer|\bswift sft\b/i.test(record.frameworkAsPublished ?? '');
+}
+
 /** Liger kernels named: fused RMSNorm, SwiGLU and linear cross-entropy (`ligerKernel` false overrides the notes). */
 function liger(record: RunRecord): boolean {
   const flag = otherField(record, 'ligerKernel');
@@ -58,7 +67,7 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
     return { ...TORCHTITAN_MEMORY_OPTIONS, lossKernel: 'vocab-parallel' };
   }
   if (record.framework === 'deepspeed') {
-    const hf = /HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && record.model.hidden !== null;
+    const hf = hfTrainer(record) && record.model.hidden !== null;
     named.push(hf ? 'DeepSpeed buckets: HF Trainer "auto" sizes' : 'DeepSpeed buckets: defaults');
     const zeroBuckets = hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS;
     if ((record.layout.zero ?? 0) === 0) return { zeroBuckets };
@@ -71,7 +80,7 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
   }
   if ((record.cluster.numGpus ?? 1) > 1) return {};
   named.push('one GPU, plain autograd: gradients live from the backward to zero_grad');
-  if (!/HF transformers Trainer/i.test(record.frameworkAsPublished ?? '')) return { gradientLifetime: 'backward' };
+  if (!hfTrainer(record)) return { gradientLifetime: 'backward' };
   named.push('HF Trainer default optimizer (adamw_torch): PyTorch foreach AdamW, one moment-sized temporary in the step');
   return { gradientLifetime: 'backward', optimizerImplementation: 'foreach' };
 }
@@ -82,7 +91,7 @@ export function recordMemoryOptions(record: RunRecord): RecordMemoryOptions {
   const notes = record.notes;
   let options: EstimateMemoryOptions = { ...stackOptions(record, named), searchMicroBatch: false };
   const compiled = otherField(record, 'compile') === true || /torch\.compile/i.test(notes);
-  if (/DeepSpeed|torchtune|HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && !compiled && !liger(record)) {
+  if ((/DeepSpeed|torchtune/i.test(record.frameworkAsPublished ?? '') || hfTrainer(record)) && !compiled && !liger(record)) {
     options = { ...options, eagerElementwise: true };
     named.push('eager PyTorch element-wise ops (no torch.compile): their intermediates are saved');
   }
