@@ -50,6 +50,7 @@ interface MemoryContext {
   readonly gradientLifetime: GradientLifetime;
   readonly lossKernel: LossKernel;
   readonly retainedOutputBytesPerLogit: number;
+  readonly heldOutputBytesPerLogit: number;
   readonly optimizerImplementation: OptimizerImplementation;
   readonly zeroBuckets: ZeroBuckets | null;
   readonly capacityBytes: number;
@@ -115,6 +116,7 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
     gradientLifetime: options.gradientLifetime ?? 'step',
     lossKernel,
     retainedOutputBytesPerLogit: options.retainedOutputBytesPerLogit ?? 0,
+    heldOutputBytesPerLogit: options.heldOutputBytesPerLogit ?? 0,
     optimizerImplementation: options.optimizerImplementation ?? 'fused',
     zeroBuckets: options.zeroBuckets ?? null,
     capacityBytes: scenario.cluster.accelerator.hbmBytes,
@@ -159,11 +161,16 @@ function largestModuleParams(ctx: MemoryContext, rank: PipelineRank): number {
   return Math.max(linear, rank.hasEmbedding || rank.hasMtp ? ctx.counts.embedding : 0, rank.hasOutputHead ? ctx.counts.head : 0);
 }
 
-/** Model outputs a pipeline runtime keeps on the last stage for all micro-batches of the step [bytes] (`retainedOutputBytesPerLogit`). */
+/**
+ * Model outputs kept on the last stage beyond the loss [bytes]: a pipeline runtime's for all
+ * micro-batches of the step (pp > 1, `retainedOutputBytesPerLogit`), or the training loop's for the
+ * running micro-batch (`heldOutputBytesPerLogit`); the runtime's are what the loop holds, so the larger counts.
+ */
 function retainedOutputBytes(ctx: MemoryContext, rank: PipelineRank): number {
-  if (!rank.hasOutputHead || ctx.layout.pp === 1 || ctx.retainedOutputBytesPerLogit === 0) return 0;
+  if (!rank.hasOutputHead) return 0;
   const logits = (ctx.shape.tokens * ctx.scenario.model.vocab) / ctx.layout.tp;
-  return ctx.layout.microBatches * logits * ctx.retainedOutputBytesPerLogit;
+  const pipelined = ctx.layout.pp > 1 ? ctx.layout.microBatches * ctx.retainedOutputBytesPerLogit : 0;
+  return logits * Math.max(pipelined, ctx.heldOutputBytesPerLogit);
 }
 
 /** Memory of one GPU of pipeline rank `rank`. */

@@ -66,3 +66,15 @@ describe('estimateMemory retainedOutputBytesPerLogit (pipeline runtime keeps the
     expect(stage({ retainedOutputBytesPerLogit: 4 })?.activationsBytes).toBe(stage({})?.activationsBytes);
   });
 });
+
+describe('estimateMemory heldOutputBytesPerLogit (the training loop holds the model output through the backward)', () => {
+  it('one GPU: activations grow by tokens × vocab × 4 B (one micro-batch of FP32 logits)', () => {
+    expect((stage({ heldOutputBytesPerLogit: 4 })?.activationsBytes ?? 0) - (stage({})?.activationsBytes ?? 0)).toBeCloseTo(2048 * 32000 * 4, 0);
+  });
+
+  it('pipelined: the larger of the runtime’s m outputs and the loop’s one counts, not their sum', () => {
+    const piped = createCase({ model, seqLen: 2048, globalBatch: 8 }, { dp: 1, pp: 2, microBatch: 1, recompute: 'full', schedule: '1f1b' });
+    const last = (options: Parameters<typeof estimateMemory>[2]) => estimateMemory(piped.scenario, piped.layout, { searchMicroBatch: false, ...options }).stages[1]?.activationsBytes ?? 0;
+    expect(last({ retainedOutputBytesPerLogit: 4, heldOutputBytesPerLogit: 4 })).toBe(last({ retainedOutputBytesPerLogit: 4 }));
+  });
+});

@@ -60,6 +60,16 @@ export interface EstimateMemoryOptions {
    * only the losses).
    */
   readonly retainedOutputBytesPerLogit?: number;
+  /**
+   * Bytes per logit of the model output the training loop holds through the micro-batch's backward
+   * on the rank with the head. A loop that keeps the model's return value while it calls backward
+   * (`outputs = model(**batch); loss = outputs.loss; engine.backward(loss)`, DeepSpeed-Chat's
+   * training loop) keeps its logits alive; transformers' Llama before 4.46 returns them upcast to
+   * FP32 (`logits = logits.float()`): 4. The HF Trainer's `compute_loss` returns only the loss and
+   * torchtitan deletes its prediction before the backward: 0. Default 0. With pp > 1 the larger of
+   * this and the pipeline runtime's retained outputs counts.
+   */
+  readonly heldOutputBytesPerLogit?: number;
   /** DeepSpeed ZeRO buckets (`zero-buckets.ts`) instead of FSDP's per-layer units. Default none. */
   readonly zeroBuckets?: ZeroBuckets;
   /** Layers per model stage, overriding the even split (`layout/stages.ts`). */
