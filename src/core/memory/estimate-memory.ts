@@ -86,9 +86,17 @@ function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRe
   };
 }
 
+/**
+ * Gradients in the parameters' 16-bit dtype: the option, else the framework's accumulation dtype for
+ * ZeRO-sharded gradients (`framework/` `gradAccumDtype`; DeepSpeed: `param`).
+ */
+function gradientOnParamDtype(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): boolean {
+  return options.gradientOnParamDtype ?? (layout.zero >= 1 && frameworkOf(scenario.training).gradAccumDtype === 'param');
+}
+
 /** The precision recipe with the optimizer options applied (`EstimateMemoryOptions`). */
-function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions): PrecisionRecipe {
-  const gradients = options.gradientOnParamDtype === true ? { gradBytes: base.weightBytes } : {};
+function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, onParamDtypeGradients: boolean): PrecisionRecipe {
+  const gradients = onParamDtypeGradients ? { gradBytes: base.weightBytes } : {};
   const onParamDtype = options.optimizerOnParamDtype === true
     ? { gradBytes: base.weightBytes, masterBytes: 0, momentBytes: 2 * base.weightBytes }
     : {};
@@ -98,7 +106,7 @@ function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions):
 
 function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): MemoryContext {
   const model = scenario.model;
-  const recipe = optimizerRecipe(precisionRecipe(scenario.training.precision), options);
+  const recipe = optimizerRecipe(precisionRecipe(scenario.training.precision), options, gradientOnParamDtype(scenario, layout, options));
   const lossKernel = options.lossKernel ?? 'eager';
   const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
   const shape = activationShape(scenario, layout, recipe, options);

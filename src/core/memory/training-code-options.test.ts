@@ -1,5 +1,6 @@
 /** The training-code options of `estimateMemory` (EstimateMemoryOptions), each against its formula. */
 import { describe, expect, it } from 'vitest';
+import { resolveFramework } from '../framework/registry.js';
 import { estimateMemory } from './estimate-memory.js';
 import { createCase, createGptFixture } from './test-fixtures.js';
 
@@ -76,5 +77,22 @@ describe('estimateMemory heldOutputBytesPerLogit (the training loop holds the mo
     const piped = createCase({ model, seqLen: 2048, globalBatch: 8 }, { dp: 1, pp: 2, microBatch: 1, recompute: 'full', schedule: '1f1b' });
     const last = (options: Parameters<typeof estimateMemory>[2]) => estimateMemory(piped.scenario, piped.layout, { searchMicroBatch: false, ...options }).stages[1]?.activationsBytes ?? 0;
     expect(last({ retainedOutputBytesPerLogit: 4, heldOutputBytesPerLogit: 4 })).toBe(last({ retainedOutputBytesPerLogit: 4 }));
+  });
+});
+
+describe('estimateMemory gradients under the framework profile (gradAccumDtype)', () => {
+  const sharded = createCase({ model, seqLen: 2048, globalBatch: 8 }, { dp: 8, microBatch: 1, zero: 2, recompute: 'full' });
+  const withFramework = (id: 'deepspeed' | 'megatron-core', zero: 0 | 2) => {
+    const c = zero === 2 ? sharded : createCase({ model, seqLen: 2048, globalBatch: 8 }, { dp: 8, microBatch: 1, zero: 0, recompute: 'full' });
+    const scenario = { ...c.scenario, training: { ...c.scenario.training, framework: resolveFramework(id) } };
+    return estimateMemory(scenario, c.layout, { searchMicroBatch: false }).stages[0];
+  };
+
+  it('DeepSpeed ZeRO-2: 16-bit gradient partition, half of Megatron-Core\'s FP32 main grads', () => {
+    expect(withFramework('deepspeed', 2)?.gradsBytes ?? 0).toBeCloseTo((withFramework('megatron-core', 2)?.gradsBytes ?? 0) / 2, 0);
+  });
+
+  it('DeepSpeed without ZeRO keeps the recipe\'s FP32 gradients (BF16_Optimizer accumulates in FP32)', () => {
+    expect(withFramework('deepspeed', 0)?.gradsBytes).toBe(withFramework('megatron-core', 0)?.gradsBytes);
   });
 });

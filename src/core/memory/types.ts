@@ -40,7 +40,8 @@ export interface EstimateMemoryOptions {
    * FP32 (DeepSpeed under ZeRO: `DeepSpeedEngine.get_data_types` takes `grad_accum_dtype` = the model
    * dtype unless `data_types.grad_accum_dtype` says fp32; ZeRO-1/2 `grads_in_partition` and ZeRO-3
    * `grad_partitions_flat_buffer` are allocated in it). The optimizer step then makes an FP32 copy
-   * of the gradient partition (`optimizer-step.ts`). Default false: the recipe's gradient bytes.
+   * of the gradient partition (`optimizer-step.ts`). Default: with ZeRO ≥ 1, the scenario's
+   * framework profile (`gradAccumDtype`: DeepSpeed `param`), else the recipe's gradient bytes.
    */
   readonly gradientOnParamDtype?: boolean;
   /** Adam m + v [bytes/param], overriding the recipe (Megatron `--use-precision-aware-optimizer` with bf16 `exp_avg`/`exp_avg_sq`: 4). */

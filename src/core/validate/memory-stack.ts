@@ -16,7 +16,7 @@
  * | `eagerElementwise` | stacks running HF / torchtune modules in eager PyTorch (DeepSpeed, torchtune, HF Trainer), unless the record names torch.compile or Liger's fused kernels | `memory/layer-tensors.ts` pushEagerPointwiseTensors |
  * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer (named, or ms-swift's `swift sft`), else DeepSpeed's defaults | `memory/zero-buckets.ts` |
  * | `heldOutputBytesPerLogit: 4` | framework deepspeed with an HF-style model outside the HF Trainer (a training loop of its own), assumed | DeepSpeed's example loops (DeepSpeed-Chat `main.py`: `outputs = model(**batch); loss = outputs.loss; model.backward(loss)`) hold the output through the backward; transformers' Llama before 4.46 returns FP32 logits |
- * | `gradientOnParamDtype` | framework deepspeed with ZeRO ≥ 1 | DeepSpeed `DeepSpeedEngine.get_data_types`: gradients accumulate in the model's 16-bit dtype under ZeRO unless `data_types.grad_accum_dtype` is set (neither ms-swift's nor HF's example configs set it); FP32 copy per optimizer group at the step (`memory/optimizer-step.ts`) |
+ * | 16-bit gradients | framework deepspeed with ZeRO ≥ 1: not an option here, the DeepSpeed profile's `gradAccumDtype` (`framework/deepspeed.ts`) | DeepSpeed `DeepSpeedEngine.get_data_types`: gradients accumulate in the model's 16-bit dtype under ZeRO unless `data_types.grad_accum_dtype` is set (neither ms-swift's nor HF's example configs set it); FP32 copy per optimizer group at the step (`memory/optimizer-step.ts`) |
  */
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import { DEEPSPEED_DEFAULT_BUCKETS, hfAutoZeroBuckets } from '../memory/zero-buckets.js';
@@ -81,9 +81,8 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
     const zeroBuckets = hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS;
     const loop = ownLoopWithHfModel(record) ? { heldOutputBytesPerLogit: HELD_HF_LOGIT_BYTES } : {};
     if (ownLoopWithHfModel(record)) named.push('own DeepSpeed loop holding the HF model output (FP32 logits) through the backward (assumed)');
-    if ((record.layout.zero ?? 0) === 0) return { zeroBuckets, ...loop };
-    named.push('DeepSpeed ZeRO: gradients accumulated in the 16-bit model dtype (grad_accum_dtype default), FP32 copy per optimizer group at the step');
-    return { zeroBuckets, gradientOnParamDtype: true, ...loop };
+    if ((record.layout.zero ?? 0) >= 1) named.push('DeepSpeed ZeRO: gradients in the 16-bit model dtype (its profile\'s gradAccumDtype), FP32 copy per optimizer group at the step');
+    return { zeroBuckets, ...loop };
   }
   if (record.framework === 'megatron-core') {
     named.push('Megatron-Core selective recomputation: --recompute-modules core_attn (its default, whatever the precision)');
