@@ -15,14 +15,14 @@ import { InputError } from '../errors.js';
 import { divisors } from '../layout/check-layout.js';
 import { partitionStages, type PipelineRank, type StagePartition } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
-import { isMoeLayer } from '../model/params.js';
+import { embeddingParams, isMoeLayer } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import { layerActivation, type LayerActivation, type SelectivePolicy } from './activations.js';
 import { commBufferBytes, DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
 import { residentGradientBytes, type GradientLifetime } from './gradient-lifetime.js';
 import { inFlightMicroBatches } from './in-flight.js';
-import { lossSavedBytesPerLogit, lossTransientBytesPerLogit, type LossKernel } from './loss-kernel.js';
+import { lossSavedBytesPerLogit, lossSavedGradientBytes, lossTransientBytesPerLogit, type LossKernel } from './loss-kernel.js';
 import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
@@ -188,7 +188,10 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const params = countRankParams(model, ctx.counts, rank);
   const states = stateBytes(params, ctx.recipe, ctx.sharding, ctx.fp8WeightCache);
   const inFlight = inFlightMicroBatches(layout, rank.rank);
-  const outputLayer = rank.hasOutputHead ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel)) : 0;
+  const outputLayer = rank.hasOutputHead
+    ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel))
+      + lossSavedGradientBytes(ctx.lossKernel, embeddingParams(model) / layout.tp, ctx.recipe.weightBytes, shape.tokens, model.hidden)
+    : 0;
   const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer + retainedOutputBytes(ctx, rank);
   const sharded = ctx.sharding.denseShards > 1;
   const bufferInputs = {
