@@ -12,14 +12,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2874,
-      sigmaLn: 0.2398,
+      value: 0.2846,
+      sigmaLn: 0.242,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.9
     },
     {
       key: 'gemm:ampere',
@@ -36,25 +36,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5322,
+      value: 0.5335,
       sigmaLn: 0.0649,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.5
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.664,
-      sigmaLn: 0.0723,
+      value: 0.6629,
+      sigmaLn: 0.0724,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'gemm:hopper',
@@ -72,7 +72,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8669,
+      value: 0.8671,
       sigmaLn: 0.0685,
       runs: 126,
       configurations: 74,
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.6
+      residualMeanAbsPct: 6.5
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9339,
-      sigmaLn: 0.0649,
+      value: 0.9361,
+      sigmaLn: 0.065,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,22 +98,22 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9212,
-      sigmaLn: 0.0473,
+      value: 0.9286,
+      sigmaLn: 0.0476,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 4.6
     },
     {
       key: 'software:deepspeed',
-      value: 1.2594,
+      value: 1.2593,
       sigmaLn: 0.1165,
       runs: 2,
       configurations: 2,
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1022,
+      value: 1.1021,
       sigmaLn: 0.1088,
       runs: 2,
       configurations: 2,
@@ -135,7 +135,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2161,
+      value: 1.216,
       sigmaLn: 0.1119,
       runs: 5,
       configurations: 3,
@@ -146,8 +146,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9136,
-      sigmaLn: 0.0856,
+      value: 0.9126,
+      sigmaLn: 0.0857,
       runs: 10,
       configurations: 10,
       families: [
