@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2837,
-      sigmaLn: 0.2423,
+      value: 0.2824,
+      sigmaLn: 0.2443,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 5.7
     },
     {
       key: 'gemm:ampere',
-      value: 0.6494,
-      sigmaLn: 0.0754,
+      value: 0.6557,
+      sigmaLn: 0.0756,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.7
+      residualMeanAbsPct: 12.6
     },
     {
       key: 'gemm:blackwell',
-      value: 0.531,
-      sigmaLn: 0.0649,
+      value: 0.5413,
+      sigmaLn: 0.0656,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 5.1
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6594,
-      sigmaLn: 0.0723,
+      value: 0.6759,
+      sigmaLn: 0.0731,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'gemm:hopper',
-      value: 0.6811,
-      sigmaLn: 0.0578,
+      value: 0.7017,
+      sigmaLn: 0.0594,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.3
+      residualMeanAbsPct: 7
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.86,
-      sigmaLn: 0.0684,
+      value: 0.877,
+      sigmaLn: 0.069,
       runs: 126,
       configurations: 74,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.6
+      residualMeanAbsPct: 6.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9397,
-      sigmaLn: 0.065,
+      value: 0.9249,
+      sigmaLn: 0.0657,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,23 +98,23 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9293,
-      sigmaLn: 0.0476,
+      value: 0.9303,
+      sigmaLn: 0.0478,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.6
+      residualMeanAbsPct: 4.3
     },
     {
       key: 'software:deepspeed',
-      value: 1.2841,
-      sigmaLn: 0.1161,
+      value: 1.2752,
+      sigmaLn: 0.1163,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1241,
-      sigmaLn: 0.1084,
+      value: 1.1141,
+      sigmaLn: 0.1086,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.24,
-      sigmaLn: 0.1115,
+      value: 1.2291,
+      sigmaLn: 0.1117,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.9142,
-      sigmaLn: 0.0856,
+      value: 0.8967,
+      sigmaLn: 0.0864,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.6
+      residualMeanAbsPct: 8.2
     }
   ],
 };
