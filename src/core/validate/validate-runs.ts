@@ -75,7 +75,7 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
   };
 }
 
-/** Every record turned into a case or a skip; an unknown vp, recompute or micro-batch resolved by the planner (resolve-by-planner.ts). */
+/** Every record turned into a case or a skip; an unknown vp, recompute, micro-batch or sequence parallelism resolved by the planner (resolve-by-planner.ts). */
 export function collectCases(records: readonly RunRecord[]): { cases: RunCase[]; skipped: SkippedRun[] } {
   const cases: RunCase[] = [];
   const skipped: SkippedRun[] = [];
