@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2824,
-      sigmaLn: 0.2443,
+      value: 0.2815,
+      sigmaLn: 0.2444,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.7
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'gemm:ampere',
-      value: 0.6557,
-      sigmaLn: 0.0756,
+      value: 0.6462,
+      sigmaLn: 0.0754,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.6
+      residualMeanAbsPct: 12.8
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5413,
-      sigmaLn: 0.0656,
+      value: 0.5243,
+      sigmaLn: 0.0653,
       runs: 48,
       configurations: 23,
+      families: [
+        'MBRIDGE'
+      ],
+      residualMeanAbsPct: 5.3
+    },
+    {
+      key: 'gemm:blackwell-ultra',
+      value: 0.654,
+      sigmaLn: 0.0728,
+      runs: 32,
+      configurations: 12,
       families: [
         'MBRIDGE'
       ],
       residualMeanAbsPct: 5.1
     },
     {
-      key: 'gemm:blackwell-ultra',
-      value: 0.6759,
-      sigmaLn: 0.0731,
-      runs: 32,
-      configurations: 12,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 4.9
-    },
-    {
       key: 'gemm:hopper',
-      value: 0.7017,
-      sigmaLn: 0.0594,
+      value: 0.6696,
+      sigmaLn: 0.0587,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7
+      residualMeanAbsPct: 7.8
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.877,
-      sigmaLn: 0.069,
+      value: 0.8514,
+      sigmaLn: 0.0688,
       runs: 126,
       configurations: 74,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.3
+      residualMeanAbsPct: 6.7
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9249,
-      sigmaLn: 0.0657,
+      value: 0.952,
+      sigmaLn: 0.0653,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,23 +98,23 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.6
+      residualMeanAbsPct: 5.9
     },
     {
       key: 'ratio:mxfp8/fp8',
       value: 0.9303,
-      sigmaLn: 0.0478,
+      sigmaLn: 0.0477,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.3
+      residualMeanAbsPct: 4.5
     },
     {
       key: 'software:deepspeed',
-      value: 1.2752,
-      sigmaLn: 0.1163,
+      value: 1.2887,
+      sigmaLn: 0.1161,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1141,
-      sigmaLn: 0.1086,
+      value: 1.1292,
+      sigmaLn: 0.1084,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2291,
-      sigmaLn: 0.1117,
+      value: 1.2456,
+      sigmaLn: 0.1115,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'software:torchtitan',
-      value: 0.8967,
-      sigmaLn: 0.0864,
+      value: 0.9245,
+      sigmaLn: 0.0859,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.2
+      residualMeanAbsPct: 8.7
     }
   ],
 };
