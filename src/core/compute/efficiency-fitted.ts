@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2815,
-      sigmaLn: 0.2444,
+      value: 0.2874,
+      sigmaLn: 0.2398,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,8 +23,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6462,
-      sigmaLn: 0.0754,
+      value: 0.6634,
+      sigmaLn: 0.076,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.8
+      residualMeanAbsPct: 12.3
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5243,
-      sigmaLn: 0.0653,
+      value: 0.5322,
+      sigmaLn: 0.0649,
       runs: 48,
       configurations: 23,
+      families: [
+        'MBRIDGE'
+      ],
+      residualMeanAbsPct: 5.5
+    },
+    {
+      key: 'gemm:blackwell-ultra',
+      value: 0.664,
+      sigmaLn: 0.0723,
+      runs: 32,
+      configurations: 12,
       families: [
         'MBRIDGE'
       ],
       residualMeanAbsPct: 5.3
     },
     {
-      key: 'gemm:blackwell-ultra',
-      value: 0.654,
-      sigmaLn: 0.0728,
-      runs: 32,
-      configurations: 12,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 5.1
-    },
-    {
       key: 'gemm:hopper',
-      value: 0.6696,
-      sigmaLn: 0.0587,
+      value: 0.6836,
+      sigmaLn: 0.0578,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.8
+      residualMeanAbsPct: 7.4
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8514,
-      sigmaLn: 0.0688,
+      value: 0.8669,
+      sigmaLn: 0.0685,
       runs: 126,
       configurations: 74,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.7
+      residualMeanAbsPct: 6.6
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.952,
-      sigmaLn: 0.0653,
+      value: 0.9339,
+      sigmaLn: 0.0649,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,23 +98,23 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 6
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9303,
-      sigmaLn: 0.0477,
+      value: 0.9212,
+      sigmaLn: 0.0473,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.5
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'software:deepspeed',
-      value: 1.2887,
-      sigmaLn: 0.1161,
+      value: 1.2594,
+      sigmaLn: 0.1165,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1292,
-      sigmaLn: 0.1084,
+      value: 1.1022,
+      sigmaLn: 0.1088,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2456,
-      sigmaLn: 0.1115,
+      value: 1.2161,
+      sigmaLn: 0.1119,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.9245,
-      sigmaLn: 0.0859,
+      value: 0.9136,
+      sigmaLn: 0.0856,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.7
+      residualMeanAbsPct: 8.5
     }
   ],
 };
