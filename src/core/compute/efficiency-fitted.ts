@@ -12,18 +12,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2874,
-      sigmaLn: 0.2398,
+      value: 0.2852,
+      sigmaLn: 0.2418,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.7
     },
     {
       key: 'gemm:ampere',
-      value: 0.6634,
+      value: 0.6601,
       sigmaLn: 0.076,
       runs: 12,
       configurations: 10,
@@ -36,8 +36,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5322,
-      sigmaLn: 0.0649,
+      value: 0.5255,
+      sigmaLn: 0.0653,
       runs: 48,
       configurations: 23,
       families: [
@@ -47,19 +47,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.664,
-      sigmaLn: 0.0723,
+      value: 0.6586,
+      sigmaLn: 0.0728,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'gemm:hopper',
-      value: 0.6836,
-      sigmaLn: 0.0578,
+      value: 0.6722,
+      sigmaLn: 0.0588,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.4
+      residualMeanAbsPct: 7.8
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8669,
-      sigmaLn: 0.0685,
+      value: 0.8583,
+      sigmaLn: 0.0689,
       runs: 126,
       configurations: 74,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.6
+      residualMeanAbsPct: 6.8
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9339,
-      sigmaLn: 0.0649,
+      value: 0.9462,
+      sigmaLn: 0.0652,
       runs: 106,
       configurations: 56,
       families: [
@@ -102,18 +102,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9212,
-      sigmaLn: 0.0473,
+      value: 0.9221,
+      sigmaLn: 0.0474,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 5.1
     },
     {
       key: 'software:deepspeed',
-      value: 1.2594,
+      value: 1.264,
       sigmaLn: 0.1165,
       runs: 2,
       configurations: 2,
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1022,
+      value: 1.1073,
       sigmaLn: 0.1088,
       runs: 2,
       configurations: 2,
@@ -135,7 +135,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2161,
+      value: 1.2216,
       sigmaLn: 0.1119,
       runs: 5,
       configurations: 3,
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9136,
-      sigmaLn: 0.0856,
+      value: 0.9238,
+      sigmaLn: 0.0859,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.5
+      residualMeanAbsPct: 8.6
     }
   ],
 };
