@@ -5,7 +5,6 @@
  */
 import { InputError, isInputError } from '../errors.js';
 import { peakFlopsPerSec } from '../hardware/peak-flops.js';
-import { placementDomainGpus } from '../hardware/create-cluster.js';
 import type { Accelerator, Cluster, PeakFlops } from '../hardware/types.js';
 import { createLayout } from '../layout/create-layout.js';
 import type { Layout } from '../layout/types.js';
@@ -67,18 +66,12 @@ function scaleCluster(cluster: Cluster, key: ScaleKey, f: number): Cluster {
 function withGpus(cluster: Cluster, change: Extract<WhatIfChange, { key: 'gpus' }>, spec: string): Cluster {
   const gpus = change.mode === 'count' ? change.value : Math.round(cluster.gpus * change.value);
   if (!(gpus >= 1)) throw new InputError('--what-if', spec, `gpus: ${cluster.gpus} × ${change.value} leaves no GPU`);
-  const { placementDomainGpus: _placement, ...rest } = cluster;
-  const overridden = cluster.scaleUpDomainGpus !== cluster.accelerator.scaleUp.domainGpus;
-  const placement = placementDomainGpus(cluster.accelerator, gpus, cluster.scaleUpDomainGpus, overridden);
-  return placement === cluster.scaleUpDomainGpus ? { ...rest, gpus } : { ...rest, gpus, placementDomainGpus: placement };
+  return { ...cluster, gpus };
 }
 
-/** A scale-up domain of `gpus` set by the what-if: taken as given, ranks fill all of it. */
 function withDomain(cluster: Cluster, gpus: number): Cluster {
-  const { placementDomainGpus: _placement, ...rest } = cluster;
-  const { jobGpusPerDomain: _job, ...scaleUp } = cluster.accelerator.scaleUp;
-  const accelerator: Accelerator = { ...cluster.accelerator, scaleUp: { ...scaleUp, domainGpus: gpus } };
-  return { ...rest, accelerator, scaleUpDomainGpus: gpus };
+  const accelerator: Accelerator = { ...cluster.accelerator, scaleUp: { ...cluster.accelerator.scaleUp, domainGpus: gpus } };
+  return { ...cluster, accelerator, scaleUpDomainGpus: gpus };
 }
 
 /**

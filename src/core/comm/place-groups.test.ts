@@ -35,12 +35,6 @@ describe('placeGroups', () => {
     expect(groups.ep).toMatchObject({ size: 64, domains: 1, tier: 'scale-up' });
   });
 
-  it('EP 64 of 256 ranks on NVL72 racks: filled 72 to a rack, group 2 (ranks 64..127) straddles two racks; filled 64 to a rack (a multi-rack job), none does', () => {
-    const degrees = { tp: 1, cp: 1, ep: 64, etp: 1, dp: 256, pp: 1 };
-    expect(placeGroups(degrees, DEFAULT_ORDER, nvl72).ep).toMatchObject({ inDomain: 8, domains: 2, tier: 'scale-out', uniform: false });
-    expect(placeGroups(degrees, DEFAULT_ORDER, { ...nvl72, placementDomainGpus: 64 }).ep).toEqual({ size: 64, inDomain: 64, domains: 1, tier: 'scale-up', uniform: true });
-  });
-
   it('EP 16 of 128 ranks per stage on NVL72 domains: the stage straddles racks, so EP groups are uneven', () => {
     const groups = placeGroups({ tp: 1, cp: 1, ep: 16, etp: 1, dp: 128, pp: 1 }, DEFAULT_ORDER, nvl72);
     // EP group 4 = ranks 64..79 = 8 in rack 0 and 8 in rack 1.

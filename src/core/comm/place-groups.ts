@@ -109,15 +109,13 @@ function ranksBeforePipeline(sizes: Record<ParallelDim, number>, order: readonly
 
 /**
  * Size, domain share and tier of every parallel group for these degrees, placement order and
- * cluster (`order` = Layout.order; DEFAULT_ORDER is tp-cp-ep-dp-pp). Rank r lives in scale-up domain
- * ⌊r / D⌋ (ranks fill domains in order), D = `placementDomainGpus` (64 of an NVL72 rack for a
- * multi-rack job, `hardware/create-cluster.ts`), else `scaleUpDomainGpus`.
+ * cluster (`order` = Layout.order; DEFAULT_ORDER is tp-cp-ep-dp-pp). Rank r lives in scale-up domain ⌊r / scaleUpDomainGpus⌋ (ranks fill domains in order).
  * @throws InputError on layout.<degree> (non-positive, etp·ep not dividing tp·cp·dp) or layout.order.
  */
-export function placeGroups(degrees: PlacementDegrees, order: readonly ParallelDim[], cluster: Pick<Cluster, 'scaleUpDomainGpus' | 'placementDomainGpus'>): GroupPlacements {
+export function placeGroups(degrees: PlacementDegrees, order: readonly ParallelDim[], cluster: Pick<Cluster, 'scaleUpDomainGpus'>): GroupPlacements {
   const edp = checkDegrees(degrees);
   checkOrder(order);
-  const domain = cluster.placementDomainGpus ?? cluster.scaleUpDomainGpus;
+  const domain = cluster.scaleUpDomainGpus;
   if (!Number.isInteger(domain) || domain < 1) throw new InputError('cluster.scaleUpDomainGpus', domain, 'must be a positive integer');
   const dense: Record<ParallelDim, number> = { tp: degrees.tp, cp: degrees.cp, ep: 1, dp: degrees.dp, pp: degrees.pp };
   const expert: Record<ParallelDim, number> = { tp: degrees.etp, cp: 1, ep: degrees.ep, dp: edp, pp: degrees.pp };

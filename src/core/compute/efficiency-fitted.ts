@@ -12,18 +12,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2852,
-      sigmaLn: 0.2418,
+      value: 0.2846,
+      sigmaLn: 0.242,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.7
+      residualMeanAbsPct: 5.9
     },
     {
       key: 'gemm:ampere',
-      value: 0.6601,
+      value: 0.6634,
       sigmaLn: 0.076,
       runs: 12,
       configurations: 10,
@@ -36,19 +36,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5255,
-      sigmaLn: 0.0653,
+      value: 0.5335,
+      sigmaLn: 0.0649,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.5
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6586,
-      sigmaLn: 0.0728,
+      value: 0.6629,
+      sigmaLn: 0.0724,
       runs: 32,
       configurations: 12,
       families: [
@@ -58,8 +58,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.6722,
-      sigmaLn: 0.0588,
+      value: 0.6836,
+      sigmaLn: 0.0578,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.8
+      residualMeanAbsPct: 7.4
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8583,
-      sigmaLn: 0.0689,
+      value: 0.8671,
+      sigmaLn: 0.0685,
       runs: 126,
       configurations: 74,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.8
+      residualMeanAbsPct: 6.5
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9462,
-      sigmaLn: 0.0652,
+      value: 0.9361,
+      sigmaLn: 0.065,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,22 +98,22 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 6
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9221,
-      sigmaLn: 0.0474,
+      value: 0.9286,
+      sigmaLn: 0.0476,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.1
+      residualMeanAbsPct: 4.6
     },
     {
       key: 'software:deepspeed',
-      value: 1.264,
+      value: 1.2593,
       sigmaLn: 0.1165,
       runs: 2,
       configurations: 2,
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1073,
+      value: 1.1021,
       sigmaLn: 0.1088,
       runs: 2,
       configurations: 2,
@@ -135,7 +135,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2216,
+      value: 1.216,
       sigmaLn: 0.1119,
       runs: 5,
       configurations: 3,
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9238,
-      sigmaLn: 0.0859,
+      value: 0.9126,
+      sigmaLn: 0.0857,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.6
+      residualMeanAbsPct: 8.5
     }
   ],
 };

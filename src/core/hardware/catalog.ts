@@ -26,18 +26,6 @@ function scaleUp(name: string, perDirectionGBs: number, domainGpus: number, achi
   };
 }
 
-/**
- * GPUs of an NVL72 rack a multi-rack training job sized in 64s places ranks on: 64, i.e. 16 of the
- * rack's 18 compute trays (the other two idle or spare), so that power-of-two parallel groups (EP 32
- * or 64, TP × PP blocks) never straddle two racks (`hardware/create-cluster.ts`). Evidence: GB200 NVL72 training jobs come in multiples
- * of 64 GPUs, not of 72 — MLPerf Training v5.0 (2025), the largest GB200 submission at 2,496 GPUs
- * = 39 × 64; the Megatron-Bridge performance tables (data/runs-dev.json) at 64, 128, 256 GPUs —
- * and with 72 to a rack, the Megatron-Bridge DeepSeek-V3 EP32/EP64 rows on GB200/GB300
- * (MBRIDGE-088/089/134/135/178/179/215/216, containers 26.02–26.04) would need 56 of 64 token
- * copies to cross racks at NIC speed, 50–72 % slower than measured; at 64 they come within 7 %.
- */
-const NVL72_JOB_GPUS_PER_RACK = 64;
-
 const NVLINK_LATENCY_NOTE = 'Scale-up latency: the H800 NVLink measurement (3.33 µs, DeepSeek ISCA\'25 Table 5) is assumed.';
 
 const H100_PEAK = densePeak({ tf32: 494.7, bf16: 989.4, fp16: 989.4, fp8: 1978.9, fp4: null });
@@ -135,7 +123,7 @@ export const ACCELERATORS = {
     id: 'gb200', name: 'NVIDIA GB200 (Blackwell GPU in GB200 NVL72)', vendor: 'NVIDIA',
     peakFlopsPerSec: densePeak({ tf32: 1250, bf16: 2500, fp16: 2500, fp8: 5000, fp4: 10000 }),
     hbmBytes: gigabytes(186), hbmBandwidthBytesPerSec: terabytesPerSec(8.0),
-    scaleUp: { ...scaleUp('NVLink 5 + NVLink Switch trays (NVL72)', 900, 72), jobGpusPerDomain: NVL72_JOB_GPUS_PER_RACK },
+    scaleUp: scaleUp('NVLink 5 + NVLink Switch trays (NVL72)', 900, 72),
     gpusPerNode: 4, tdpWatts: 1200,
     system: REFERENCE_SYSTEMS['gb200-nvl72'], scaleOut: SCALE_OUT_FABRICS['ib-ndr-400g'],
     source: 'hardware.json gb200: NVIDIA GB200 NVL72 datasheet table (sparse, halved; 186GB HBM3E 8 TB/s, up to 1,200 W); DGX GB200 user guide (18 trays x 4 GPUs, 4 x CX-7 400G per tray); DGX SuperPOD GB200 RA (18 NVL5 links per GPU, NDR 400 Gb/s compute fabric)',
@@ -146,7 +134,7 @@ export const ACCELERATORS = {
     id: 'gb300', name: 'NVIDIA GB300 (Blackwell Ultra GPU in GB300 NVL72)', vendor: 'NVIDIA',
     peakFlopsPerSec: densePeak({ tf32: 1250, bf16: 2500, fp16: 2500, fp8: 5000, fp4: 15000 }),
     hbmBytes: gigabytes(288), hbmBandwidthBytesPerSec: terabytesPerSec(8.0),
-    scaleUp: { ...scaleUp('NVLink 5 + NVLink Switch trays (NVL72)', 900, 72), jobGpusPerDomain: NVL72_JOB_GPUS_PER_RACK },
+    scaleUp: scaleUp('NVLink 5 + NVLink Switch trays (NVL72)', 900, 72),
     gpusPerNode: 4, tdpWatts: 1400,
     system: REFERENCE_SYSTEMS['gb300-nvl72'], scaleOut: SCALE_OUT_FABRICS['cx8-800g'],
     source: 'hardware.json gb300: NVIDIA GB300 NVL72 rack figures /72 (1,080 PF FP4 dense, 360 PF FP8 dense), Verda dense table (FP4 15, FP8 5, BF16 2.5 PF, 1.4 kW), Glenn Lockwood (288 GB, 1400 W); 72 x ConnectX-8 800G per rack (hardware-facts.md §2.1)',

@@ -34,14 +34,6 @@ describe('createCluster', () => {
     expect(createCluster(ACCELERATORS.gb200, 8)).toMatchObject({ gpusPerNode: 4, scaleUpDomainGpus: 72 });
   });
 
-  it('createCluster(gb200, 256) places a multi-rack job sized in 64s on 64 GPUs of each 72-GPU NVL72 rack; one rack, whole racks (144) or a set domain are used whole', () => {
-    expect(createCluster(ACCELERATORS.gb200, 256)).toMatchObject({ scaleUpDomainGpus: 72, placementDomainGpus: 64 });
-    expect(createCluster(ACCELERATORS.gb300, 72).placementDomainGpus).toBeUndefined();
-    expect(createCluster(ACCELERATORS.gb200, 144).placementDomainGpus).toBeUndefined();
-    expect(createCluster(ACCELERATORS.gb200, 256, { scaleUpDomainGpus: 72 }).placementDomainGpus).toBeUndefined();
-    expect(createCluster(ACCELERATORS['h100-sxm'], 1024).placementDomainGpus).toBeUndefined();
-  });
-
   it.each([0, -8, 1.5, Number.NaN])('createCluster(h100-sxm, %s) throws InputError on cluster.gpus', (gpus) => {
     expect(thrown(() => createCluster(ACCELERATORS['h100-sxm'], gpus)).field).toBe('cluster.gpus');
   });

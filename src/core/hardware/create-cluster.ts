@@ -27,20 +27,8 @@ function requireNonNegative(field: string, value: number): number {
 }
 
 /**
- * GPUs per domain the ranks fill: the accelerator's `jobGpusPerDomain` (NVL72: 64) for a job larger
- * than one domain and sized in whole such partitions (256 GPUs = 4 × 64), else the whole domain (a
- * job inside one rack, 144 GPUs = 2 full racks, or a domain the scenario sets).
- */
-export function placementDomainGpus(accelerator: Accelerator, gpus: number, domain: number, domainOverridden: boolean): number {
-  const job = accelerator.scaleUp.jobGpusPerDomain;
-  if (domainOverridden || job === undefined || job >= domain || gpus <= domain || gpus % job !== 0) return domain;
-  return job;
-}
-
-/**
  * The cluster of `gpus` accelerators. Defaults:
  * - gpusPerNode, scaleUpDomainGpus: the accelerator's (8 for HGX, 4 per tray / 72 per NVL72 rack);
- * - placementDomainGpus: 64 of an NVL72 rack for a job over several racks (`placementDomainGpus`);
  * - scale-up bandwidth: `scaleUp.achievedBytesPerSec` when a source gives it (H800: 160 GB/s),
  *   flagged `scaleUpBandwidthIsAchieved`, else the nominal per-direction figure;
  * - scale-out bandwidth and latency: the reference system's fabric (one NIC per GPU).
@@ -56,7 +44,6 @@ export function createCluster(accelerator: Accelerator, gpus: number, overrides:
   if (domain % gpusPerNode !== 0 && gpusPerNode % domain !== 0) {
     throw new InputError('cluster.scaleUpDomainGpus', domain, `must be a multiple or a divisor of gpusPerNode (${gpusPerNode})`);
   }
-  const placement = placementDomainGpus(accelerator, gpus, domain, overrides.scaleUpDomainGpus !== undefined);
   const achieved = accelerator.scaleUp.achievedBytesPerSec;
   const useAchieved = overrides.scaleUpBandwidthBytesPerSec === undefined && achieved !== null;
   const scaleUpBandwidth = overrides.scaleUpBandwidthBytesPerSec ?? achieved ?? accelerator.scaleUp.bandwidthBytesPerSec;
@@ -65,7 +52,6 @@ export function createCluster(accelerator: Accelerator, gpus: number, overrides:
     gpus,
     gpusPerNode,
     scaleUpDomainGpus: domain,
-    ...(placement === domain ? {} : { placementDomainGpus: placement }),
     scaleUpBandwidthBytesPerSec: requirePositive('cluster.scaleUpBandwidthBytesPerSec', scaleUpBandwidth),
     scaleUpBandwidthIsAchieved: useAchieved,
     scaleUpLatencySeconds: requireNonNegative('cluster.scaleUpLatencySeconds', overrides.scaleUpLatencySeconds ?? accelerator.scaleUp.latencySeconds),

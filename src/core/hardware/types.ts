@@ -32,11 +32,6 @@ export interface Accelerator {
     /** Achievable per-direction bandwidth where a source gives it (H800: 160 GB/s), else null. */
     readonly achievedBytesPerSec: number | null;
     readonly domainGpus: number;
-    /**
-     * GPUs of one domain that a job spanning several domains places its ranks on, where that is
-     * fewer than the domain (NVL72: 64, see the catalog); absent = the whole domain.
-     */
-    readonly jobGpusPerDomain?: number;
     /** One-way latency of a small message inside the domain [s]. */
     readonly latencySeconds: number;
   };
@@ -92,11 +87,6 @@ export interface Cluster {
   readonly gpusPerNode: number;
   /** GPUs sharing one scale-up (NVLink) domain: 8 for HGX, 72 for NVL72. */
   readonly scaleUpDomainGpus: number;
-  /**
-   * GPUs per domain that the job's ranks fill in order (rank r in domain ⌊r / placementDomainGpus⌋)
-   * when fewer than `scaleUpDomainGpus` (a multi-rack job on NVL72: 64); absent = the whole domain.
-   */
-  readonly placementDomainGpus?: number;
   /** Per-GPU per-direction bandwidth inside the scale-up domain [bytes/s]. */
   readonly scaleUpBandwidthBytesPerSec: number;
   /**
