@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2837,
-      sigmaLn: 0.2423,
+      value: 0.2846,
+      sigmaLn: 0.242,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,8 +23,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6494,
-      sigmaLn: 0.0754,
+      value: 0.6634,
+      sigmaLn: 0.076,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,11 +32,11 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.7
+      residualMeanAbsPct: 12.3
     },
     {
       key: 'gemm:blackwell',
-      value: 0.531,
+      value: 0.5335,
       sigmaLn: 0.0649,
       runs: 48,
       configurations: 23,
@@ -47,18 +47,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6594,
-      sigmaLn: 0.0723,
+      value: 0.6629,
+      sigmaLn: 0.0724,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'gemm:hopper',
-      value: 0.6811,
+      value: 0.6836,
       sigmaLn: 0.0578,
       runs: 34,
       configurations: 29,
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.3
+      residualMeanAbsPct: 7.4
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.86,
-      sigmaLn: 0.0684,
+      value: 0.8671,
+      sigmaLn: 0.0685,
       runs: 126,
       configurations: 74,
       families: [
@@ -85,11 +85,11 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.6
+      residualMeanAbsPct: 6.5
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9397,
+      value: 0.9361,
       sigmaLn: 0.065,
       runs: 106,
       configurations: 56,
@@ -98,11 +98,11 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9293,
+      value: 0.9286,
       sigmaLn: 0.0476,
       runs: 29,
       configurations: 13,
@@ -113,8 +113,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:deepspeed',
-      value: 1.2841,
-      sigmaLn: 0.1161,
+      value: 1.2593,
+      sigmaLn: 0.1165,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1241,
-      sigmaLn: 0.1084,
+      value: 1.1021,
+      sigmaLn: 0.1088,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.24,
-      sigmaLn: 0.1115,
+      value: 1.216,
+      sigmaLn: 0.1119,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.9142,
-      sigmaLn: 0.0856,
+      value: 0.9126,
+      sigmaLn: 0.0857,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.6
+      residualMeanAbsPct: 8.5
     }
   ],
 };

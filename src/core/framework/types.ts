@@ -48,6 +48,13 @@ export type SelectiveRecompute = 'attention-core' | 'torch-op-sac';
 /** Data type of the gradient data-parallel reduction. */
 export type GradReduceDtype = 'fp32' | 'bf16';
 
+/**
+ * What the gradients sharded by ZeRO (zero ≥ 1) are accumulated in: the precision recipe's bytes
+ * (`memory/precision.ts`: FP32 main grads), or the parameters' own 16-bit dtype beside FP32 master
+ * weights (`param`; the optimizer step then makes an FP32 copy per optimizer group).
+ */
+export type GradAccumDtype = 'recipe' | 'param';
+
 export interface FrameworkProfile {
   readonly id: string;
   readonly name: string;
@@ -59,6 +66,7 @@ export interface FrameworkProfile {
   readonly overlapGemmSlowdown: number;
   readonly selectiveRecompute: SelectiveRecompute;
   readonly gradReduceDtype: GradReduceDtype;
+  readonly gradAccumDtype: GradAccumDtype;
   /**
    * Parameters per gradient bucket: the last bucket's reduction starts after the last backward
    * op, so at least its reduction is exposed [parameters].

@@ -45,12 +45,14 @@ describe('validateRuns on data/runs-dev.json (the accuracy targets)', () => {
     const skipped = report.memory.skipped.map((s) => s.id);
     expect([...modelled, ...skipped].sort()).toEqual(measured);
     for (const s of report.memory.skipped) expect(s.reason.length).toBeGreaterThan(0);
-    expect(modelled.length).toBeGreaterThanOrEqual(40);
+    expect(modelled.length).toBeGreaterThanOrEqual(42);
   });
 
-  // 10%: reached 8.7% over 41 runs (README, Accuracy); the 8% target is not yet met.
-  it('peak memory: mean absolute error ≤ 10% over every modelled measured peak', () => {
-    expect(report.memory.summary.meanAbsPctError).toBeLessThanOrEqual(10);
+  // Measured: 7.3% over 42 runs, three above 15% (README, Accuracy: DSGIST-007, MSSWIFT-005, DSGIST-002).
+  it('peak memory: mean absolute error ≤ 8% over every modelled measured peak, at most three runs above 15%', () => {
+    expect(report.memory.summary.meanAbsPctError).toBeLessThanOrEqual(8);
+    const above = report.memory.runs.filter((r) => !r.analytical && Math.abs(r.errorPct) > 15);
+    expect(above.length).toBeLessThanOrEqual(3);
   });
 
   it('predictions never read the measured block: changing it leaves the prediction unchanged', () => {
