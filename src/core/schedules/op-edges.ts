@@ -34,21 +34,17 @@ export interface Producers {
   readonly weight: Int32Array;
 }
 
-/** Throws: a schedule's program uses a chunk its rank does not hold (cold path of the lookups below). */
-function noChunk(rank: number, microBatch: number, chunk: number): never {
-  throw new Error(`schedule bug: rank ${rank} holds no chunk ${chunk} for micro-batch ${microBatch}`);
-}
-
-/**
- * Model stage of `chunk` on `rank` for `microBatch`. This and the lookups below run for every op
- * and edge of a compile, mostly in a process's first call, before V8 optimises anything: they are
- * written out where they are used, not called as one-line helpers, which V8 would compile on their
- * own first (a compile of its own for each, in the first call's CPU time; `npm run bench`).
- */
 export function stageOfChunk(lookup: Lookup, rank: number, microBatch: number, chunk: number): number {
   const route = lookup.routeOf[microBatch];
-  const stage = (route === undefined ? undefined : lookup.stageAt[route])?.[rank * lookup.chunks + chunk] ?? -1;
-  return stage < 0 ? noChunk(rank, microBatch, chunk) : stage;
+  const table = route === undefined ? undefined : lookup.stageAt[route];
+  const stage = table?.[rank * lookup.chunks + chunk] ?? -1;
+  if (stage < 0) throw new Error(`schedule bug: rank ${rank} holds no chunk ${chunk} for micro-batch ${microBatch}`);
+  return stage;
+}
+
+/** Rank that runs model stage `stage` of micro-batch `microBatch`. */
+function holderOf(lookup: Lookup, microBatch: number, stage: number): number {
+  return lookup.rankAt[lookup.routeOf[microBatch] ?? 0]?.[stage] ?? -1;
 }
 
 export interface LinkInputs {
@@ -57,7 +53,7 @@ export interface LinkInputs {
   readonly rankStart: Int32Array;
   /**
    * Rank whose program lists each op. In a folded graph (`op-graph.ts`) an op also stands for its
-   * mirror on rank pp−1−r, so a producer's rank in the pipeline is asked of `Lookup.rankAt`, and this
+   * mirror on rank pp−1−r, so a producer's rank in the pipeline is asked of `holderOf`, and this
    * only bounds indices within a listed program.
    */
   readonly rankOf: Int32Array;
@@ -90,33 +86,34 @@ function createEdgeList(ops: number, awaited: number): EdgeList {
   return { release: new Int32Array(capacity), consumer: new Int32Array(capacity), cross: new Uint8Array(capacity), count: 0, transfers: 0 };
 }
 
-/** Throws: no op produces what an op needs (cold path). */
-function noProducer(what: string, key: number): never {
-  throw new Error(`schedule bug: no ${what} op for micro-batch·stage key ${key}`);
+function producerOf(table: Int32Array, key: number, what: string): number {
+  const op = table[key] ?? -1;
+  if (op < 0) throw new Error(`schedule bug: no ${what} op for micro-batch·stage key ${key}`);
+  return op;
 }
 
-/** The op whose end launches the sends of `producer` (its own end, or `sendAfter` ops later), on listed rank `rank`. */
+function pushEdge(edges: EdgeList, release: number, consumer: number, cross: number): void {
+  const e = edges.count;
+  edges.release[e] = release;
+  edges.consumer[e] = consumer;
+  edges.cross[e] = cross;
+  edges.count = e + 1;
+}
+
+/** The op whose end launches the sends of `producer` (its own end, or `sendAfter` ops later). */
 function releaseOf(g: LinkInputs, producer: number, rank: number): number {
   const release = producer + (g.sendAfter[producer] ?? 0);
   if (release >= (g.rankStart[rank + 1] ?? 0)) throw new Error(`schedule bug: op ${producer} sends after the end of rank ${rank}`);
   return release;
 }
 
-/**
- * An edge from `producer`, which runs on rank `producerRank` of the pipeline (`Lookup.rankAt`),
- * to `consumer`: within a rank at the producer's end, else at its release, as a transfer.
- */
+/** An edge from `producer`, which runs on rank `producerRank` of the pipeline, to `consumer`. */
 function addEdge(g: LinkInputs, edges: EdgeList, producer: number, producerRank: number, consumer: number, counts: boolean): void {
-  const e = edges.count;
-  edges.consumer[e] = consumer;
-  edges.count = e + 1;
   if (producerRank === g.rankOf[consumer]) {
-    edges.release[e] = producer;
-    edges.cross[e] = 0;
+    pushEdge(edges, producer, consumer, 0);
     return;
   }
-  edges.release[e] = releaseOf(g, producer, g.rankOf[producer] ?? 0);
-  edges.cross[e] = 1;
+  pushEdge(edges, releaseOf(g, producer, g.rankOf[producer] ?? 0), consumer, 1);
   if (counts) edges.transfers += 1;
 }
 
@@ -130,14 +127,13 @@ function isOwnInput(op: Op, wanted: AwaitedInput): boolean {
 /** Producer of an awaited input, or -1 when the input is the data (stage 0) or the loss (last stage). */
 function awaitedProducer(g: LinkInputs, wanted: AwaitedInput, stage: number): number {
   const key = wanted.microBatch * g.lookup.stages + stage;
-  if (wanted.input === 'activation') {
-    if (stage === 0) return -1;
-    const op = g.producers.forward[key - 1] ?? -1;
-    return op < 0 ? noProducer('forward', key - 1) : op;
-  }
-  if (stage === g.lookup.stages - 1) return -1;
-  const op = g.producers.backward[key + 1] ?? -1;
-  return op < 0 ? noProducer('backward', key + 1) : op;
+  if (wanted.input === 'activation') return stage === 0 ? -1 : producerOf(g.producers.forward, key - 1, 'forward');
+  return stage === g.lookup.stages - 1 ? -1 : producerOf(g.producers.backward, key + 1, 'backward');
+}
+
+/** Model stage of the producer of an awaited input to stage `stage`. */
+function awaitedProducerStage(wanted: AwaitedInput, stage: number): number {
+  return wanted.input === 'activation' ? stage - 1 : stage + 1;
 }
 
 /**
@@ -147,13 +143,10 @@ function awaitedProducer(g: LinkInputs, wanted: AwaitedInput, stage: number): nu
  * next op both wait for it. Returns whether the input crosses ranks.
  */
 function addAwaited(g: LinkInputs, edges: EdgeList, wanted: AwaitedInput, rank: number, receiver: number): boolean {
-  const { lookup } = g;
-  const route = lookup.routeOf[wanted.microBatch];
-  const stage = (route === undefined ? undefined : lookup.stageAt[route])?.[rank * lookup.chunks + wanted.chunk] ?? -1;
-  if (stage < 0 || route === undefined) return noChunk(rank, wanted.microBatch, wanted.chunk);
+  const stage = stageOfChunk(g.lookup, rank, wanted.microBatch, wanted.chunk);
   const producer = awaitedProducer(g, wanted, stage);
   if (producer < 0) return false;
-  const senderRank = lookup.rankAt[route]?.[wanted.input === 'activation' ? stage - 1 : stage + 1] ?? -1;
+  const senderRank = holderOf(g.lookup, wanted.microBatch, awaitedProducerStage(wanted, stage));
   const op = g.ops[receiver];
   if (op === undefined || !isOwnInput(op, wanted)) addEdge(g, edges, producer, senderRank, receiver, false);
   if (senderRank === rank) return false;
@@ -162,20 +155,8 @@ function addAwaited(g: LinkInputs, edges: EdgeList, wanted: AwaitedInput, rank: 
   const release = producer + (g.sendAfter[producer] ?? 0);
   const senderNext = release + 1;
   if (senderNext >= (g.rankStart[(g.rankOf[producer] ?? 0) + 1] ?? 0)) return true;
-  // Rendezvous edges (crossing ranks): release → senderNext, and the receiver's commit → senderNext.
-  const { release: from, consumer: to, cross } = edges;
-  let e = edges.count;
-  from[e] = release;
-  to[e] = senderNext;
-  cross[e] = 1;
-  e += 1;
-  if (receiver > (g.rankStart[rank] ?? 0)) {
-    from[e] = receiver - 1;
-    to[e] = senderNext;
-    cross[e] = 1;
-    e += 1;
-  }
-  edges.count = e;
+  pushEdge(edges, release, senderNext, 1);
+  if (receiver > (g.rankStart[rank] ?? 0)) pushEdge(edges, receiver - 1, senderNext, 1);
   return true;
 }
 
@@ -183,13 +164,7 @@ function addAwaitedInputs(g: LinkInputs, edges: EdgeList, awaited: readonly Awai
   let crosses = false;
   for (const wanted of awaited) crosses = addAwaited(g, edges, wanted, rank, receiver) || crosses;
   // The receiver's own commit launches its side of the transfers at the end of the previous op.
-  if (crosses && receiver > (g.rankStart[rank] ?? 0)) {
-    const e = edges.count;
-    edges.release[e] = receiver - 1;
-    edges.consumer[e] = receiver;
-    edges.cross[e] = 1;
-    edges.count = e + 1;
-  }
+  if (crosses && receiver > (g.rankStart[rank] ?? 0)) pushEdge(edges, receiver - 1, receiver, 1);
 }
 
 /**
@@ -200,7 +175,6 @@ export function collectEdges(g: LinkInputs): EdgeList {
   const edges = createEdgeList(g.ops.length, g.awaitedCount);
   const S = g.lookup.stages;
   const { forward, backward, inputOnly } = g.producers;
-  const { rankAt, routeOf } = g.lookup;
   const n = g.ops.length;
   for (let i = 0; i < n; i += 1) {
     const op = g.ops[i];
@@ -211,28 +185,16 @@ export function collectEdges(g: LinkInputs): EdgeList {
     const rank = g.rankOf[i] ?? 0;
     // Forward input: the activation from stage − 1.
     if ((kind === KIND.F || kind === KIND.FB) && stage > 0) {
-      const producer = forward[key - 1] ?? -1;
-      if (producer < 0) noProducer('forward', key - 1);
-      addEdge(g, edges, producer, rankAt[routeOf[op.microBatch] ?? 0]?.[stage - 1] ?? -1, i, true);
+      addEdge(g, edges, producerOf(forward, key - 1, 'forward'), holderOf(g.lookup, op.microBatch, stage - 1), i, true);
     }
-    if (kind === KIND.W) {
-      const producer = inputOnly[key] ?? -1;
-      if (producer < 0) noProducer('input-backward', key);
-      addEdge(g, edges, producer, rank, i, false);
-    }
+    if (kind === KIND.W) addEdge(g, edges, producerOf(inputOnly, key, 'input-backward'), rank, i, false);
     // Backward inputs: the gradient from stage + 1, and the op's own F (which stands for the loss on the last stage).
     if (kind === KIND.B || kind === KIND.I || op.kind === 'FB') {
       const microBatch = op.kind === 'FB' ? op.backwardMicroBatch : op.microBatch;
       const backStage = op.kind === 'FB' ? (g.backwardStageOf[i] ?? 0) : stage;
       const b = microBatch * S + backStage;
-      if (backStage < S - 1) {
-        const producer = backward[b + 1] ?? -1;
-        if (producer < 0) noProducer('backward', b + 1);
-        addEdge(g, edges, producer, rankAt[routeOf[microBatch] ?? 0]?.[backStage + 1] ?? -1, i, true);
-      }
-      const own = forward[b] ?? -1;
-      if (own < 0) noProducer('forward', b);
-      addEdge(g, edges, own, rank, i, false);
+      if (backStage < S - 1) addEdge(g, edges, producerOf(backward, b + 1, 'backward'), holderOf(g.lookup, microBatch, backStage + 1), i, true);
+      addEdge(g, edges, producerOf(forward, b, 'forward'), rank, i, false);
     }
     if (op.awaits !== undefined && op.awaits.length > 0) addAwaitedInputs(g, edges, op.awaits, g.rankOf[i] ?? 0, i);
   }
