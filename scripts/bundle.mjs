@@ -12,6 +12,8 @@
  *   command-main.mjs  ES module, loaded by main.js when a command runs: the same shell, with each
  *                     command and the core in shared chunks (chunk-*.mjs) loaded on demand.
  *   plan-worker.js    CommonJS, the search's worker thread (`plan-in-worker.ts`), one file.
+ * The core imports zod as a namespace so that these keep only the parts of zod it uses (lint rule
+ * in eslint.config.js).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
