@@ -12,18 +12,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2846,
-      sigmaLn: 0.242,
+      value: 0.2824,
+      sigmaLn: 0.244,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'gemm:ampere',
-      value: 0.6634,
+      value: 0.6602,
       sigmaLn: 0.076,
       runs: 12,
       configurations: 10,
@@ -36,8 +36,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5335,
-      sigmaLn: 0.0649,
+      value: 0.5268,
+      sigmaLn: 0.0653,
       runs: 48,
       configurations: 23,
       families: [
@@ -47,19 +47,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6629,
-      sigmaLn: 0.0724,
+      value: 0.6575,
+      sigmaLn: 0.0729,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 5.1
     },
     {
       key: 'gemm:hopper',
-      value: 0.6836,
-      sigmaLn: 0.0578,
+      value: 0.6722,
+      sigmaLn: 0.0588,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.4
+      residualMeanAbsPct: 7.8
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8671,
-      sigmaLn: 0.0685,
+      value: 0.8585,
+      sigmaLn: 0.0689,
       runs: 126,
       configurations: 74,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.5
+      residualMeanAbsPct: 6.6
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9361,
-      sigmaLn: 0.065,
+      value: 0.9484,
+      sigmaLn: 0.0653,
       runs: 106,
       configurations: 56,
       families: [
@@ -102,18 +102,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9286,
-      sigmaLn: 0.0476,
+      value: 0.9297,
+      sigmaLn: 0.0477,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.6
+      residualMeanAbsPct: 4.5
     },
     {
       key: 'software:deepspeed',
-      value: 1.2593,
+      value: 1.2639,
       sigmaLn: 0.1165,
       runs: 2,
       configurations: 2,
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1021,
+      value: 1.1072,
       sigmaLn: 0.1088,
       runs: 2,
       configurations: 2,
@@ -135,7 +135,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.216,
+      value: 1.2215,
       sigmaLn: 0.1119,
       runs: 5,
       configurations: 3,
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9126,
-      sigmaLn: 0.0857,
+      value: 0.9228,
+      sigmaLn: 0.0859,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.5
+      residualMeanAbsPct: 8.7
     }
   ],
 };

@@ -60,8 +60,9 @@ export interface FrameworkProfile {
   readonly name: string;
   readonly overlap: OverlapAssumptions;
   /**
-   * Share of GEMM throughput lost while overlapped TP communication runs beside it, in [0, 1):
-   * the communication kernels occupy SMs and HBM bandwidth (paid on the hidden part only).
+   * Share of compute throughput lost while an overlapped transfer runs beside it (TP, CP, ZeRO-3
+   * gathers, the DP gradient reduce and parameter gather), in [0, 1): the communication kernels
+   * occupy SMs and HBM bandwidth (paid on the hidden part only, `step/overlap-cost.ts`).
    */
   readonly overlapGemmSlowdown: number;
   readonly selectiveRecompute: SelectiveRecompute;
