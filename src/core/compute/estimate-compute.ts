@@ -9,7 +9,7 @@ import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
-import { embeddingOpsFor, headOpsFor, layerKind, layerKindOps, mtpOpsFor, type LayerKind } from './ops.js';
+import { layerKind, layerSegments, mtpSegments, segmentsOps, type LayerKind, type OpSegment } from './ops.js';
 import { recomputeMultiplier, resolveRecompute, type RecomputePolicy } from './recompute.js';
 import { createRooflineDevice, opFlops, opSeconds, type RooflineDevice } from './roofline.js';
 import { resolveGpuTokens, type GpuTokens } from './shape.js';
@@ -41,27 +41,73 @@ function zeroEstimate(): Mutable<ComputeEstimate> {
   };
 }
 
-/** Prices a list of forward ops in every pass. */
-export function estimateOps(ops: readonly ComputeOp[], device: RooflineDevice, policy: RecomputePolicy): ComputeEstimate {
-  const e = zeroEstimate();
-  for (const op of ops) {
-    const forward = opSeconds(op, 'forward', device);
-    const input = opSeconds(op, 'backwardInput', device);
-    const weight = opSeconds(op, 'backwardWeight', device);
+/**
+ * A list of forward ops priced on one device, op by op: the seconds of each pass and the FLOPs,
+ * before any recomputation (which only re-weights them, `sumPricedOps`).
+ */
+export interface PricedOps {
+  readonly ops: readonly ComputeOp[];
+  /**
+   * PRICE_FIELDS numbers per op, op i at i · PRICE_FIELDS: forward, backward-input and
+   * backward-weight seconds, forward FLOPs, backward FLOPs (input + weight).
+   */
+  readonly prices: Float64Array;
+}
+
+const PRICE_FIELDS = 5;
+
+/** Prices every op of `ops` in every pass on `device`. */
+export function priceOps(ops: readonly ComputeOp[], device: RooflineDevice): PricedOps {
+  const prices = new Float64Array(ops.length * PRICE_FIELDS);
+  for (let i = 0; i < ops.length; i += 1) {
+    const op = ops[i] as ComputeOp;
+    const at = i * PRICE_FIELDS;
+    prices[at] = opSeconds(op, 'forward', device);
+    prices[at + 1] = opSeconds(op, 'backwardInput', device);
+    prices[at + 2] = opSeconds(op, 'backwardWeight', device);
+    prices[at + 3] = opFlops(op, 'forward');
+    prices[at + 4] = opFlops(op, 'backwardInput') + opFlops(op, 'backwardWeight');
+  }
+  return { ops, prices };
+}
+
+/** Adds the priced ops of `priced`, in order, into `e` under the recomputation `policy`. */
+function addPricedOps(e: Mutable<ComputeEstimate>, priced: PricedOps, policy: RecomputePolicy): void {
+  const { ops, prices } = priced;
+  for (let i = 0; i < ops.length; i += 1) {
+    const op = ops[i] as ComputeOp;
+    const at = i * PRICE_FIELDS;
+    const forward = prices[at] ?? 0;
+    const input = prices[at + 1] ?? 0;
+    const weight = prices[at + 2] ?? 0;
+    const flops = prices[at + 3] ?? 0;
     const again = recomputeMultiplier(op, policy);
-    const flops = opFlops(op, 'forward');
     e.forwardSeconds += forward;
     e.backwardInputSeconds += input;
     e.backwardWeightSeconds += weight;
     e.recomputeSeconds += again * forward;
     e.flops.forward += flops;
-    e.flops.backward += opFlops(op, 'backwardInput') + opFlops(op, 'backwardWeight');
+    e.flops.backward += prices[at + 4] ?? 0;
     e.flops.recompute += again * flops;
     const seconds = forward * (1 + again) + input + weight;
     if (op.moe) e.byKind.moe += seconds;
     else e.byKind[op.kind] += seconds;
   }
+}
+
+/**
+ * The estimate of the ops of `segments` taken in order, each priced on one device: the same sums,
+ * in the same order, as `estimateOps` over their concatenation.
+ */
+export function sumPricedOps(segments: readonly PricedOps[], policy: RecomputePolicy): ComputeEstimate {
+  const e = zeroEstimate();
+  for (const priced of segments) addPricedOps(e, priced, policy);
   return e;
+}
+
+/** Prices a list of forward ops in every pass. */
+export function estimateOps(ops: readonly ComputeOp[], device: RooflineDevice, policy: RecomputePolicy): ComputeEstimate {
+  return sumPricedOps([priceOps(ops, device)], policy);
 }
 
 /** Adds `times` × `part` into `total`. */
@@ -79,12 +125,20 @@ function addScaled(total: Mutable<ComputeEstimate>, part: ComputeEstimate, times
   total.byKind.moe += times * part.byKind.moe;
 }
 
+/** The op segments of one part of a stage, in order (`ops.ts`). */
+export function partSegments(part: StagePart, model: ModelSpec): readonly OpSegment[] {
+  if (part === 'embedding') return EMBEDDING_SEGMENTS;
+  if (part === 'head') return HEAD_SEGMENTS;
+  if (part === 'mtp') return mtpSegments(model);
+  return layerSegments(model, part);
+}
+
+const EMBEDDING_SEGMENTS: readonly OpSegment[] = ['embedding'];
+const HEAD_SEGMENTS: readonly OpSegment[] = ['head'];
+
 /** Forward ops of one part of a stage for one micro-batch on one GPU (`g` from the checked shape). */
 export function partOps(part: StagePart, model: ModelSpec, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
-  if (part === 'embedding') return embeddingOpsFor(model, g);
-  if (part === 'head') return headOpsFor(model, g);
-  if (part === 'mtp') return mtpOpsFor(model, g, shape);
-  return layerKindOps(model, part, g, shape);
+  return segmentsOps(partSegments(part, model), model, g, shape);
 }
 
 /** Prices one part of a stage for one micro-batch on one GPU (shape checked here). */

@@ -248,8 +248,7 @@ function layerPricesKeyed(pricer: StepPricer, layout: LayerShape, key: number): 
     const comm = commContextOf(pricer, layout);
     return {
       shape, paired: pairsChunks(layout.schedule),
-      dense: layerCommSeconds(comm, 'dense'),
-      moe: layerCommSeconds(comm, 'moe'),
+      ...layerCommSeconds(comm),
       // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
       attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
     };
@@ -274,17 +273,7 @@ const NO_GATHERS: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds:
 /** What ZeRO-3 per-layer gathers read besides the layer shape. */
 const GATHER_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize'] as const;
 
-/** Keys of a stage of `layout` without what the chunk holds: its layer shape's, and its own (ZeRO-3 gathers also read the data-parallel groups). */
-interface StageKeys {
-  readonly layer: number;
-  readonly stage: number;
-}
-
-function stageKey(pricer: StepPricer, layout: StageShape): StageKeys {
-  const layer = layerKey(pricer, layout);
-  return { layer, stage: stageKeyOf(pricer, layout, layer) };
-}
-
+/** Key of a stage of `layout` without what the chunk holds: its layer key `key` and, with ZeRO-3 per-layer gathers, the data-parallel groups. */
 function stageKeyOf(pricer: StepPricer, layout: StageShape, key: number): number {
   if (!perLayerGathers(layout)) return extendKey(pricer, key, 0);
   return keyOf(pricer, layout, GATHER_FIELDS, extendKey(pricer, key, 1));
@@ -296,23 +285,31 @@ function heldCode(pricer: StepPricer, chunk: StageChunk): number {
   return (chunk.denseLayers * (pricer.scenario.model.layers + 1) + chunk.moeLayers) * 8 + flags;
 }
 
-function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, keys: StageKeys): StageCost {
-  return memo(pricer.stages, extendKey(pricer, keys.stage, heldCode(pricer, chunk)), () => {
-    const prices = layerPricesKeyed(pricer, layout, keys.layer);
-    const { scenario } = pricer;
-    const fsdp = perLayerGathers(layout)
-      ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes)
-      : NO_GATHERS;
-    return estimateStageCost({
-      chunk, estimator: pricer.context.estimator, shape: prices.shape, dense: prices.dense, moe: prices.moe,
-      attentionForwardSeconds: prices.attentionForwardSeconds, fsdp, framework: pricer.framework, pairedSchedule: prices.paired,
-    });
+function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, layer: number, stage: number): StageCost {
+  const key = extendKey(pricer, stage, heldCode(pricer, chunk));
+  const known = pricer.stages.get(key);
+  if (known !== undefined) return known;
+  const cost = newStageCost(pricer, layout, chunk, layer);
+  pricer.stages.set(key, cost);
+  return cost;
+}
+
+function newStageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk, layer: number): StageCost {
+  const prices = layerPricesKeyed(pricer, layout, layer);
+  const { scenario } = pricer;
+  const fsdp = perLayerGathers(layout)
+    ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes)
+    : NO_GATHERS;
+  return estimateStageCost({
+    chunk, estimator: pricer.context.estimator, shape: prices.shape, dense: prices.dense, moe: prices.moe,
+    attentionForwardSeconds: prices.attentionForwardSeconds, fsdp, framework: pricer.framework, pairedSchedule: prices.paired,
   });
 }
 
 /** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
 export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
-  return stageCostKeyed(pricer, layout, chunk, stageKey(pricer, layout));
+  const layer = layerKey(pricer, layout);
+  return stageCostKeyed(pricer, layout, chunk, layer, stageKeyOf(pricer, layout, layer));
 }
 
 /** A small number standing for one stage cost object of this pricer. */
@@ -335,9 +332,10 @@ export function partitionOf(pricer: StepPricer, layout: Pick<Layout, 'schedule' 
 export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): StageCost[] {
   const partition = partitionOf(pricer, layout);
   const costs = new Array<StageCost>(partition.modelStages);
-  const key = stageKey(pricer, layout);
+  const layer = layerKey(pricer, layout);
+  const stage = stageKeyOf(pricer, layout, layer);
   for (const rank of partition.ranks) {
-    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, key);
+    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, layer, stage);
   }
   return costs;
 }
