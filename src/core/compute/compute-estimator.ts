@@ -68,8 +68,8 @@ interface ShapeParts {
   readonly parts: Map<StagePart, ComputeEstimate>;
   /** Segments shared by every shape of the same token counts and device. */
   readonly tokenSegments: Segments;
-  /** The MoE FFN, shared by every shape of the same token counts, expert split and device. */
-  readonly expertSegments: Segments;
+  /** Key of the MoE FFN segment, shared by every shape of the same token counts, expert split and device. */
+  readonly expertsKey: string;
   readonly gpu: GpuTokens;
   readonly device: RooflineDevice;
   readonly policy: RecomputePolicy;
@@ -79,7 +79,7 @@ interface ShapeParts {
 const EXPERT_SEGMENTS_KEPT = 64;
 
 /** The value under `key`, made once. */
-function cached<V>(table: Map<string, V>, key: string, make: () => V): V {
+function cached<K, V>(table: Map<K, V>, key: K, make: () => V): V {
   let value = table.get(key);
   if (value === undefined) {
     value = make();
@@ -104,6 +104,9 @@ export function createComputeEstimator(
   const expertSegments = new Map<string, Segments>();
   const devices = new Map<string, RooflineDevice>();
   const policies = new Map<string, RecomputePolicy>();
+  // Segments of each part (the model is fixed), and one list reused for the segments being summed.
+  const partSegmentLists = new Map<StagePart, readonly OpSegment[]>();
+  const summed: PricedOps[] = [];
   const recentExpertSegments = (key: string): Segments => {
     if (expertSegments.size >= EXPERT_SEGMENTS_KEPT && !expertSegments.has(key)) expertSegments.clear();
     return cached(expertSegments, key, () => new Map());
@@ -123,7 +126,7 @@ export function createComputeEstimator(
       parts = {
         parts: new Map(), gpu,
         tokenSegments: cached(tokenSegments, tokens, () => new Map()),
-        expertSegments: recentExpertSegments(`${tokens}|${expertsKey(shape)}`),
+        expertsKey: `${tokens}|${expertsKey(shape)}`,
         device: cached(devices, device, () => createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native')),
         policy: cached(policies, policy, () => resolveRecompute(shape)),
       };
@@ -133,7 +136,7 @@ export function createComputeEstimator(
     return parts;
   };
   const segmentOf = (segment: OpSegment, shape: ComputeShape, parts: ShapeParts): PricedOps => {
-    const table = segmentReadsExperts(segment) ? parts.expertSegments : parts.tokenSegments;
+    const table = segmentReadsExperts(segment) ? recentExpertSegments(parts.expertsKey) : parts.tokenSegments;
     let priced = table.get(segment);
     if (priced === undefined) {
       const ops: ComputeOp[] = [];
@@ -147,9 +150,10 @@ export function createComputeEstimator(
   const price = (part: StagePart, shape: ComputeShape, parts: ShapeParts): ComputeEstimate => {
     const hit = parts.parts.get(part);
     if (hit !== undefined) return hit;
-    const priced: PricedOps[] = [];
-    for (const segment of partSegments(part, model)) priced.push(segmentOf(segment, shape, parts));
-    const estimate = sumPricedOps(priced, parts.policy);
+    const segments = cached(partSegmentLists, part, () => partSegments(part, model));
+    summed.length = 0;
+    for (const segment of segments) summed.push(segmentOf(segment, shape, parts));
+    const estimate = sumPricedOps(summed, parts.policy);
     parts.parts.set(part, estimate);
     return estimate;
   };

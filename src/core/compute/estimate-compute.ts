@@ -165,11 +165,14 @@ export function countStageParts(model: ModelSpec, layers: readonly number[], fla
   return { dense, moe, embedding: flags.embedding ? 1 : 0, head: flags.head ? 1 : 0, mtp: flags.mtp ? model.mtpDepth : 0 };
 }
 
+function checkLayerCount(model: ModelSpec, field: string, n: number): void {
+  if (!Number.isInteger(n) || n < 0 || n > model.layers) throw new InputError(field, n, `must be an integer in [0, ${model.layers}]`);
+}
+
 /** The parts of a stage holding `dense` dense and `moe` MoE layers (counts checked: whole, at most the model's layers). */
 export function stagePartsOf(model: ModelSpec, dense: number, moe: number, flags: StageFlags): StageParts {
-  for (const [field, n] of [['denseLayers', dense], ['moeLayers', moe]] as const) {
-    if (!Number.isInteger(n) || n < 0 || n > model.layers) throw new InputError(field, n, `must be an integer in [0, ${model.layers}]`);
-  }
+  checkLayerCount(model, 'denseLayers', dense);
+  checkLayerCount(model, 'moeLayers', moe);
   return { dense, moe, embedding: flags.embedding ? 1 : 0, head: flags.head ? 1 : 0, mtp: flags.mtp ? model.mtpDepth : 0 };
 }
 
