@@ -1,23 +1,24 @@
 /**
  * A memoising front of `estimateStageCompute` for the planner's inner loop: one estimator per
- * (model, accelerator, efficiency data) keeps the price of each stage part per distinct shape, so
- * thousands of layouts sharing a micro-batch shape price each layer kind once. The cache lives in
- * the estimator the caller holds (no module state) and is dropped with it.
+ * (model, accelerator, efficiency data) keeps the price of each stage part per shape object (the
+ * step pricer keeps one per layer shape), packed in one typed array, so thousands of layouts sharing
+ * a micro-batch shape price each layer kind once. The caches live in the estimator the caller holds
+ * (no module state) and are dropped with it.
  *
  * Below the parts, each op segment (`ops.ts`: attention block, dense or MoE FFN, embedding, MTP
  * input, head) is priced once per what it reads: the MoE FFN per (token counts, expert split,
  * device), every other segment per (token counts, device) — so a dense layer, the embedding and the
  * head are shared by shapes that differ only in ep, etp or the routing imbalance, and a MoE layer
  * and an MTP module share their attention block and head. Recomputation only re-weights priced ops
- * (`sumPricedOps`, the same sums in the same order as pricing the part's op list directly).
+ * (`sumPricedOps`: the same sums, in the same order, as pricing the part's op list directly).
  */
 import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
 import {
-  countStageParts, partSegments, priceOps, stagePartsOf, sumPricedOps, sumStageParts,
-  type PricedOps, type StageFlags, type StagePart,
+  countStageParts, ESTIMATE_FIELDS, packEstimate, partSegments, priceOps, STAGE_PARTS, stagePartsOf, sumPackedStageParts, sumPricedOps,
+  unpackEstimate, type PricedOps, type StageFlags, type StagePart, type StageParts,
 } from './estimate-compute.js';
 import { layerKind, pushSegmentOps, segmentReadsExperts, type OpSegment } from './ops.js';
 import { resolveRecompute, type RecomputePolicy } from './recompute.js';
@@ -44,11 +45,6 @@ function expertsKey(s: ComputeShape): string {
   return `${s.ep}|${s.etp}|${s.tokensPerExpertImbalance ?? 1}|${s.precision}`;
 }
 
-/** Key of the shape's fields that the op builders read, besides what the token counts hold. */
-function opsKey(s: ComputeShape): string {
-  return `${s.microBatch}|${s.seqLen}|${s.tp}|${s.cp}|${s.sp}|${s.precisionScaling ?? ''}|${s.documentTokens ?? s.seqLen}|${expertsKey(s)}`;
-}
-
 /** Key of the roofline device of a shape (`createRooflineDevice`'s inputs besides the accelerator). */
 function deviceKey(s: ComputeShape): string {
   return `${s.precision}|${s.computeSmFraction ?? 1}|${s.elementwiseTrafficFactor ?? 1}|${s.attentionKernel ?? 'native'}`;
@@ -63,14 +59,20 @@ function policyKey(s: ComputeShape): string {
 /** Priced segments of one key. */
 type Segments = Map<OpSegment, PricedOps>;
 
+/** What every shape of the same token counts on the same device shares: the counts and the segments that read nothing else. */
+interface TokenSegments {
+  readonly key: string;
+  readonly gpu: GpuTokens;
+  readonly segments: Segments;
+}
+
 /** One shape's part prices, and what pricing another part needs. */
 interface ShapeParts {
-  readonly parts: Map<StagePart, ComputeEstimate>;
-  /** Segments shared by every shape of the same token counts and device. */
-  readonly tokenSegments: Segments;
-  /** Key of the MoE FFN segment, shared by every shape of the same token counts, expert split and device. */
-  readonly expertsKey: string;
-  readonly gpu: GpuTokens;
+  /** Each part's estimate packed at its STAGE_PARTS index × ESTIMATE_FIELDS, once priced. */
+  readonly packed: Float64Array;
+  /** Bit i set: the part STAGE_PARTS[i] is priced. */
+  priced: number;
+  readonly tokens: TokenSegments;
   readonly device: RooflineDevice;
   readonly policy: RecomputePolicy;
 }
@@ -94,11 +96,10 @@ export function createComputeEstimator(
   accelerator: Accelerator,
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimator {
-  // The parts priced per shape, found by the shape's key; and by the shape object itself, which the
-  // step pricer keeps per layer shape and passes again for every stage (no key to build then).
-  const byKey = new Map<string, ShapeParts>();
+  // The parts priced per shape object, which the step pricer keeps per layer shape and passes again
+  // for every stage; a new object with an old shape only sums its parts again from the segments.
   const byShape = new WeakMap<ComputeShape, ShapeParts>();
-  const tokenSegments = new Map<string, Segments>();
+  const tokenSegments = new Map<string, TokenSegments>();
   // MoE FFN segments: one per expert split of each shape, so only the most recent are kept (the
   // next shapes mostly differ in recomputation only); a cleared entry is priced again, identically.
   const expertSegments = new Map<string, Segments>();
@@ -114,58 +115,57 @@ export function createComputeEstimator(
   const partsOf = (shape: ComputeShape): ShapeParts => {
     let parts = byShape.get(shape);
     if (parts !== undefined) return parts;
-    const ops = opsKey(shape);
+    // Checked here, as estimatePartCompute checks it.
+    const gpu = resolveGpuTokens(model, shape);
     const device = deviceKey(shape);
     const policy = policyKey(shape);
-    const key = `${ops}|${device}|${policy}`;
-    parts = byKey.get(key);
-    if (parts === undefined) {
-      // Checked here, as estimatePartCompute checks it.
-      const gpu = resolveGpuTokens(model, shape);
-      const tokens = `${tokensKey(gpu)}|${device}`;
-      parts = {
-        parts: new Map(), gpu,
-        tokenSegments: cached(tokenSegments, tokens, () => new Map()),
-        expertsKey: `${tokens}|${expertsKey(shape)}`,
-        device: cached(devices, device, () => createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native')),
-        policy: cached(policies, policy, () => resolveRecompute(shape)),
-      };
-      byKey.set(key, parts);
-    }
+    const tokens = `${tokensKey(gpu)}|${device}`;
+    parts = {
+      packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0,
+      tokens: cached(tokenSegments, tokens, () => ({ key: tokens, gpu, segments: new Map() })),
+      device: cached(devices, device, () => createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native')),
+      policy: cached(policies, policy, () => resolveRecompute(shape)),
+    };
     byShape.set(shape, parts);
     return parts;
   };
   const segmentOf = (segment: OpSegment, shape: ComputeShape, parts: ShapeParts): PricedOps => {
-    const table = segmentReadsExperts(segment) ? recentExpertSegments(parts.expertsKey) : parts.tokenSegments;
+    const table = segmentReadsExperts(segment) ? recentExpertSegments(`${parts.tokens.key}|${expertsKey(shape)}`) : parts.tokens.segments;
     let priced = table.get(segment);
     if (priced === undefined) {
       const ops: ComputeOp[] = [];
-      pushSegmentOps(ops, segment, model, parts.gpu, shape);
+      pushSegmentOps(ops, segment, model, parts.tokens.gpu, shape);
       priced = priceOps(ops, parts.device);
       table.set(segment, priced);
     }
     return priced;
   };
-  /** Same result as `estimatePartCompute(model, part, shape, accelerator, effParams)`. */
-  const price = (part: StagePart, shape: ComputeShape, parts: ShapeParts): ComputeEstimate => {
-    const hit = parts.parts.get(part);
-    if (hit !== undefined) return hit;
+  /** Packs the price of `part` (`estimatePartCompute(model, part, shape, accelerator, effParams)`) into `parts`; returns its offset. */
+  const price = (part: StagePart, shape: ComputeShape, parts: ShapeParts): number => {
+    const index = STAGE_PARTS.indexOf(part);
+    const at = index * ESTIMATE_FIELDS;
+    if ((parts.priced & (1 << index)) !== 0) return at;
     const segments = cached(partSegmentLists, part, () => partSegments(part, model));
     summed.length = 0;
     for (const segment of segments) summed.push(segmentOf(segment, shape, parts));
-    const estimate = sumPricedOps(summed, parts.policy);
-    parts.parts.set(part, estimate);
-    return estimate;
+    packEstimate(sumPricedOps(summed, parts.policy), parts.packed, at);
+    parts.priced |= 1 << index;
+    return at;
+  };
+  /** The stage of `counts` parts: each part present priced once, then summed from the packed prices. */
+  const stage = (counts: StageParts, shape: ComputeShape): ComputeEstimate => {
+    const parts = partsOf(shape);
+    for (const part of STAGE_PARTS) {
+      if (counts[part] > 0) price(part, shape, parts);
+    }
+    return sumPackedStageParts(counts, parts.packed);
   };
   return {
-    estimateLayer: (layerIndex, shape) => price(layerKind(model, layerIndex), shape, partsOf(shape)),
-    estimateStage: (layers, flags, shape) => {
+    estimateLayer: (layerIndex, shape) => {
       const parts = partsOf(shape);
-      return sumStageParts(countStageParts(model, layers, flags), (part) => price(part, shape, parts));
+      return unpackEstimate(parts.packed, price(layerKind(model, layerIndex), shape, parts));
     },
-    estimateStageOf: (denseLayers, moeLayers, flags, shape) => {
-      const parts = partsOf(shape);
-      return sumStageParts(stagePartsOf(model, denseLayers, moeLayers, flags), (part) => price(part, shape, parts));
-    },
+    estimateStage: (layers, flags, shape) => stage(countStageParts(model, layers, flags), shape),
+    estimateStageOf: (denseLayers, moeLayers, flags, shape) => stage(stagePartsOf(model, denseLayers, moeLayers, flags), shape),
   };
 }

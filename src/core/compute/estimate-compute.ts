@@ -110,19 +110,47 @@ export function estimateOps(ops: readonly ComputeOp[], device: RooflineDevice, p
   return sumPricedOps([priceOps(ops, device)], policy);
 }
 
-/** Adds `times` × `part` into `total`. */
-function addScaled(total: Mutable<ComputeEstimate>, part: ComputeEstimate, times: number): void {
-  total.forwardSeconds += times * part.forwardSeconds;
-  total.backwardInputSeconds += times * part.backwardInputSeconds;
-  total.backwardWeightSeconds += times * part.backwardWeightSeconds;
-  total.recomputeSeconds += times * part.recomputeSeconds;
-  total.flops.forward += times * part.flops.forward;
-  total.flops.backward += times * part.flops.backward;
-  total.flops.recompute += times * part.flops.recompute;
-  total.byKind.gemm += times * part.byKind.gemm;
-  total.byKind.attention += times * part.byKind.attention;
-  total.byKind.elementwise += times * part.byKind.elementwise;
-  total.byKind.moe += times * part.byKind.moe;
+/**
+ * An estimate packed as ESTIMATE_FIELDS numbers (forward, backward-input, backward-weight and
+ * recompute seconds; forward, backward and recompute FLOPs; seconds by kind: gemm, attention,
+ * element-wise, moe), so that a memoising caller keeps one typed array per shape rather than
+ * three objects and eleven boxed numbers per part.
+ */
+export const ESTIMATE_FIELDS = 11;
+
+export function packEstimate(e: ComputeEstimate, into: Float64Array, at: number): void {
+  into[at] = e.forwardSeconds;
+  into[at + 1] = e.backwardInputSeconds;
+  into[at + 2] = e.backwardWeightSeconds;
+  into[at + 3] = e.recomputeSeconds;
+  into[at + 4] = e.flops.forward;
+  into[at + 5] = e.flops.backward;
+  into[at + 6] = e.flops.recompute;
+  into[at + 7] = e.byKind.gemm;
+  into[at + 8] = e.byKind.attention;
+  into[at + 9] = e.byKind.elementwise;
+  into[at + 10] = e.byKind.moe;
+}
+
+export function unpackEstimate(from: Float64Array, at: number): ComputeEstimate {
+  const e = zeroEstimate();
+  addScaled(e, from, at, 1);
+  return e;
+}
+
+/** Adds `times` × the packed estimate at `at` into `total`. */
+function addScaled(total: Mutable<ComputeEstimate>, p: Float64Array, at: number, times: number): void {
+  total.forwardSeconds += times * (p[at] ?? 0);
+  total.backwardInputSeconds += times * (p[at + 1] ?? 0);
+  total.backwardWeightSeconds += times * (p[at + 2] ?? 0);
+  total.recomputeSeconds += times * (p[at + 3] ?? 0);
+  total.flops.forward += times * (p[at + 4] ?? 0);
+  total.flops.backward += times * (p[at + 5] ?? 0);
+  total.flops.recompute += times * (p[at + 6] ?? 0);
+  total.byKind.gemm += times * (p[at + 7] ?? 0);
+  total.byKind.attention += times * (p[at + 8] ?? 0);
+  total.byKind.elementwise += times * (p[at + 9] ?? 0);
+  total.byKind.moe += times * (p[at + 10] ?? 0);
 }
 
 /** The op segments of one part of a stage, in order (`ops.ts`). */
@@ -176,16 +204,27 @@ export function stagePartsOf(model: ModelSpec, dense: number, moe: number, flags
   return { dense, moe, embedding: flags.embedding ? 1 : 0, head: flags.head ? 1 : 0, mtp: flags.mtp ? model.mtpDepth : 0 };
 }
 
+/** The parts of a stage in the order they are summed; a part's packed estimate sits at its index × ESTIMATE_FIELDS. */
+export const STAGE_PARTS: readonly StagePart[] = ['dense', 'moe', 'embedding', 'head', 'mtp'];
+
 /** Sums parts priced by `price` (called once per part present). */
 export function sumStageParts(parts: StageParts, price: (part: StagePart) => ComputeEstimate): ComputeEstimate {
+  const packed = new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS);
+  STAGE_PARTS.forEach((part, i) => {
+    if (parts[part] > 0) packEstimate(price(part), packed, i * ESTIMATE_FIELDS);
+  });
+  return sumPackedStageParts(parts, packed);
+}
+
+/** Sums the parts of `parts` from their packed estimates (`packed`, by STAGE_PARTS index), in STAGE_PARTS order. */
+export function sumPackedStageParts(parts: StageParts, packed: Float64Array): ComputeEstimate {
   const total = zeroEstimate();
-  for (const part of STAGE_PARTS) {
-    if (parts[part] > 0) addScaled(total, price(part), parts[part]);
+  for (let i = 0; i < STAGE_PARTS.length; i += 1) {
+    const n = parts[STAGE_PARTS[i] as StagePart];
+    if (n > 0) addScaled(total, packed, i * ESTIMATE_FIELDS, n);
   }
   return total;
 }
-
-const STAGE_PARTS: readonly StagePart[] = ['dense', 'moe', 'embedding', 'head', 'mtp'];
 
 /**
  * Compute time of layer `layerIndex` (0-based; `layers .. layers+mtpDepth-1` = MTP blocks) for one
