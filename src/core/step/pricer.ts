@@ -80,12 +80,36 @@ export interface StepPricer {
   readonly simulations: Map<string, ScheduleSimulation>;
   /** Identity of each stage cost object (they are memoised, so equal prices share one). */
   readonly stageIds: WeakMap<StageCost, number>;
+  /** The keys of the layout object priced last: the bounds and `estimateStep` ask several levels about one layout in a row. */
+  readonly recent: RecentLayout;
+}
+
+/** Keys of one layout object (layouts are read-only values: the same object, the same keys). */
+interface RecentLayout {
+  layout: object | null;
+  /** `keyOf(LAYER_FIELDS)` and `layerKey`, or -1 when not built yet. */
+  layerFields: number;
+  layer: number;
+  placed: PlacedGroups | null;
+}
+
+/** The keys kept for `layout`, reset when another layout object is priced. */
+function recentOf(pricer: StepPricer, layout: object): RecentLayout {
+  const { recent } = pricer;
+  if (recent.layout !== layout) {
+    recent.layout = layout;
+    recent.layerFields = -1;
+    recent.layer = -1;
+    recent.placed = null;
+  }
+  return recent;
 }
 
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
     groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    recent: { layout: null, layerFields: -1, layer: -1, placed: null },
   };
 }
 
@@ -171,6 +195,19 @@ interface PlacedGroups {
 }
 
 function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
+  const recent = recentOf(pricer, layout);
+  recent.placed ??= newPlacedGroups(pricer, layout);
+  return recent.placed;
+}
+
+/** Key of the layer fields of `layout` (`LAYER_FIELDS`). */
+function layerFieldsKey(pricer: StepPricer, layout: Pick<Layout, (typeof LAYER_FIELDS)[number]>): number {
+  const recent = recentOf(pricer, layout);
+  if (recent.layerFields < 0) recent.layerFields = keyOf(pricer, layout, LAYER_FIELDS);
+  return recent.layerFields;
+}
+
+function newPlacedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
   return memo(pricer.groups, keyOf(pricer, layout, GROUP_FIELDS), () => {
     const groups = placeGroups(layout, layout.order, pricer.scenario.cluster);
     const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
@@ -233,8 +270,12 @@ export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'sche
 
 /** Key of a layer shape: its fields, the placements its communication uses, and the schedule's pairing. */
 function layerKey(pricer: StepPricer, layout: LayerShape): number {
-  const key = extendKey(pricer, keyOf(pricer, layout, LAYER_FIELDS), placedGroups(pricer, layout).layerKey);
-  return extendKey(pricer, key, pairsChunks(layout.schedule) ? 1 : 0);
+  const recent = recentOf(pricer, layout);
+  if (recent.layer < 0) {
+    const key = extendKey(pricer, layerFieldsKey(pricer, layout), placedGroups(pricer, layout).layerKey);
+    recent.layer = extendKey(pricer, key, pairsChunks(layout.schedule) ? 1 : 0);
+  }
+  return recent.layer;
 }
 
 /** Layer prices of `layout`'s shape. */
@@ -257,7 +298,7 @@ function layerPricesKeyed(pricer: StepPricer, layout: LayerShape, key: number): 
 
 /** One pipeline boundary transfer of `layout` [s]. */
 export function p2pSeconds(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): number {
-  const key = extendKey(pricer, extendKey(pricer, keyOf(pricer, layout, LAYER_FIELDS), layout.pp), placedGroups(pricer, layout).ppKey);
+  const key = extendKey(pricer, extendKey(pricer, layerFieldsKey(pricer, layout), layout.pp), placedGroups(pricer, layout).ppKey);
   return memo(pricer.transfers, key, () => pipelineP2pSeconds(commContextOf(pricer, layout)));
 }
 
