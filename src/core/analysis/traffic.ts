@@ -31,7 +31,7 @@ import type { ModelSpec } from '../model/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { rankDataParallelCalls, type RankParams } from '../step/data-parallel.js';
 import {
-  cpExchangesPerLayer, cpMessageBytes, expertAllToAlls, p2pMessageBytes, tpCallsPerLayer, tpCollectiveBytes, type CommContext,
+  cpExchangesPerLayer, cpMessageBytes, epPairsPerLayer, expertAllToAlls, p2pMessageBytes, tpCallsPerLayer, tpCollectiveBytes, type CommContext,
 } from '../step/layer-comm.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import { commContextOf, groupsOf, microBatchesPerChunk, partitionOf, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
@@ -166,14 +166,18 @@ function epFlow(ctx: Ctx): TrafficFlow | null {
   const a2a = expertAllToAlls(comm);
   if (a2a === null || ctx.passes.moe === 0) return null;
   const links = comm.links.allToAll;
-  // Per MoE layer-pass: forward dispatch + combine, backward of each (dispatch- and combine-shaped).
-  const up = 2 * ctx.passes.moe * (a2a.dispatch.scaleUpBytes + a2a.combine.scaleUpBytes);
-  const out = 2 * ctx.passes.moe * (a2a.dispatch.scaleOutBytes + a2a.combine.scaleOutBytes);
+  // Per MoE layer-pass: forward dispatch + combine, backward of each (dispatch- and combine-shaped),
+  // and the recomputed forward's pair under full recomputation.
+  const perPass = epPairsPerLayer(ctx.layout.recompute);
+  const pairs = (perPass.forward + perPass.backward) * ctx.passes.moe;
+  const up = pairs * (a2a.dispatch.scaleUpBytes + a2a.combine.scaleUpBytes);
+  const out = pairs * (a2a.dispatch.scaleOutBytes + a2a.combine.scaleOutBytes);
   const upWire = up / links.scaleUp.bandwidthBytesPerSec;
   const outWire = out / links.scaleOut.bandwidthBytesPerSec;
   return createFlow({
-    kind: 'ep', collective: 'all-to-all (dispatch + combine)', frequency: 'every MoE layer: 2 per forward, 2 per backward',
-    calls: 4 * ctx.passes.moe, scaleUpBytes: up, scaleOutBytes: out, group: comm.groups.ep,
+    kind: 'ep', collective: 'all-to-all (dispatch + combine)',
+    frequency: `every MoE layer: 2 per forward, 2 per backward${ctx.layout.recompute === 'full' ? ', 2 more to recompute' : ''}`,
+    calls: 2 * pairs, scaleUpBytes: up, scaleOutBytes: out, group: comm.groups.ep,
     bandwidth: comm.groups.ep.tier === 'scale-up' ? links.scaleUp.bandwidthBytesPerSec : links.scaleOut.bandwidthBytesPerSec,
     wireSeconds: Math.max(upWire, outWire), scaleUpWireSeconds: upWire, scaleOutWireSeconds: outWire,
   });

@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2837,
-      sigmaLn: 0.2423,
+      value: 0.2824,
+      sigmaLn: 0.244,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'gemm:ampere',
-      value: 0.6494,
-      sigmaLn: 0.0754,
+      value: 0.6602,
+      sigmaLn: 0.076,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,12 +32,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.7
+      residualMeanAbsPct: 12.3
     },
     {
       key: 'gemm:blackwell',
-      value: 0.531,
-      sigmaLn: 0.0649,
+      value: 0.5268,
+      sigmaLn: 0.0653,
       runs: 48,
       configurations: 23,
       families: [
@@ -47,19 +47,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6594,
-      sigmaLn: 0.0723,
+      value: 0.6575,
+      sigmaLn: 0.0729,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.1
     },
     {
       key: 'gemm:hopper',
-      value: 0.6811,
-      sigmaLn: 0.0578,
+      value: 0.6722,
+      sigmaLn: 0.0588,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.3
+      residualMeanAbsPct: 7.8
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.86,
-      sigmaLn: 0.0684,
+      value: 0.8585,
+      sigmaLn: 0.0689,
       runs: 126,
       configurations: 74,
       families: [
@@ -89,8 +89,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9397,
-      sigmaLn: 0.065,
+      value: 0.9484,
+      sigmaLn: 0.0653,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,23 +98,23 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.9
+      residualMeanAbsPct: 5.8
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9293,
-      sigmaLn: 0.0476,
+      value: 0.9297,
+      sigmaLn: 0.0477,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.6
+      residualMeanAbsPct: 4.5
     },
     {
       key: 'software:deepspeed',
-      value: 1.2841,
-      sigmaLn: 0.1161,
+      value: 1.2639,
+      sigmaLn: 0.1165,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1241,
-      sigmaLn: 0.1084,
+      value: 1.1072,
+      sigmaLn: 0.1088,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.24,
-      sigmaLn: 0.1115,
+      value: 1.2215,
+      sigmaLn: 0.1119,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.4
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'software:torchtitan',
-      value: 0.9142,
-      sigmaLn: 0.0856,
+      value: 0.9228,
+      sigmaLn: 0.0859,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.6
+      residualMeanAbsPct: 8.7
     }
   ],
 };

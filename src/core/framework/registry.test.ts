@@ -7,7 +7,7 @@ describe('framework profiles', () => {
     for (const id of FRAMEWORK_IDS) {
       const p = FRAMEWORKS[id];
       expect(p.id).toBe(id);
-      for (const entry of ['overlap', 'selectiveRecompute', 'gradReduceDtype', 'gradBucketParams', 'elementwiseTrafficFactor', 'attentionKernel']) {
+      for (const entry of ['overlap', 'selectiveRecompute', 'gradReduceDtype', 'gradAccumDtype', 'gradBucketParams', 'elementwiseTrafficFactor', 'attentionKernel']) {
         expect(p.sources[entry]?.length ?? 0, `${id}.${entry}`).toBeGreaterThan(10);
       }
     }

@@ -15,7 +15,7 @@ import { MEGATRON_CORE } from './megatron-core.js';
 import { MEGATRON_LM } from './megatron-lm.js';
 import { TORCHTITAN } from './torchtitan.js';
 import { TORCHTUNE } from './torchtune.js';
-import type { FrameworkProfile, GradReduceDtype, OverlapAssumptions, SelectiveRecompute } from './types.js';
+import type { FrameworkProfile, GradAccumDtype, GradReduceDtype, OverlapAssumptions, SelectiveRecompute } from './types.js';
 
 export const FRAMEWORKS = {
   'megatron-core': MEGATRON_CORE,
@@ -49,6 +49,7 @@ export interface FrameworkOverrides {
   readonly overlapGemmSlowdown?: number;
   readonly selectiveRecompute?: SelectiveRecompute;
   readonly gradReduceDtype?: GradReduceDtype;
+  readonly gradAccumDtype?: GradAccumDtype;
   readonly gradBucketParams?: number;
   readonly elementwiseTrafficFactor?: number;
   readonly attentionKernel?: AttentionKernel;
@@ -70,6 +71,7 @@ export function resolveFramework(id: string, overrides: FrameworkOverrides = {},
     overlapGemmSlowdown: overrides.overlapGemmSlowdown ?? base.overlapGemmSlowdown,
     selectiveRecompute: overrides.selectiveRecompute ?? base.selectiveRecompute,
     gradReduceDtype: overrides.gradReduceDtype ?? base.gradReduceDtype,
+    gradAccumDtype: overrides.gradAccumDtype ?? base.gradAccumDtype,
     gradBucketParams: overrides.gradBucketParams ?? base.gradBucketParams,
     elementwiseTrafficFactor: overrides.elementwiseTrafficFactor ?? traffic,
     attentionKernel: overrides.attentionKernel ?? base.attentionKernel,

@@ -24,6 +24,7 @@ export const TORCHTITAN: FrameworkProfile = {
   overlapGemmSlowdown: 0.1,
   selectiveRecompute: 'torch-op-sac',
   gradReduceDtype: 'fp32',
+  gradAccumDtype: 'recipe',
   gradBucketParams: 0,
   elementwiseTrafficFactor: EAGER_ELEMENTWISE_TRAFFIC,
   attentionKernel: 'flash-attention-2',
@@ -34,6 +35,7 @@ export const TORCHTITAN: FrameworkProfile = {
     overlapGemmSlowdown: 'prior: async TP runs the collectives on copy engines / symmetric memory beside the matmuls (as Megatron-Core)',
     selectiveRecompute: 'torchtitan activation_checkpoint.mode = "selective", selective_ac_option = "op" (_save_list: mm, SDPA; every second mm saved)',
     gradReduceDtype: 'torchtitan mixed_precision_reduce = "float32" (FSDP2 MixedPrecisionPolicy reduce_dtype)',
+    gradAccumDtype: 'FSDP2 keeps sharded FP32 parameters and gradients (MixedPrecisionPolicy param_dtype bf16 for compute only)',
     gradBucketParams: 'FSDP2 reduce-scatters per transformer block (no bucket beyond one layer); the last block is exposed',
     attentionKernel:
       'torchtitan attention = F.scaled_dot_product_attention; PyTorch 2.5–2.6 SDPA picks the flash backend (FlashAttention-2 '

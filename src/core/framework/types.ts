@@ -48,17 +48,26 @@ export type SelectiveRecompute = 'attention-core' | 'torch-op-sac';
 /** Data type of the gradient data-parallel reduction. */
 export type GradReduceDtype = 'fp32' | 'bf16';
 
+/**
+ * What the gradients sharded by ZeRO (zero ≥ 1) are accumulated in: the precision recipe's bytes
+ * (`memory/precision.ts`: FP32 main grads), or the parameters' own 16-bit dtype beside FP32 master
+ * weights (`param`; the optimizer step then makes an FP32 copy per optimizer group).
+ */
+export type GradAccumDtype = 'recipe' | 'param';
+
 export interface FrameworkProfile {
   readonly id: string;
   readonly name: string;
   readonly overlap: OverlapAssumptions;
   /**
-   * Share of GEMM throughput lost while overlapped TP communication runs beside it, in [0, 1):
-   * the communication kernels occupy SMs and HBM bandwidth (paid on the hidden part only).
+   * Share of compute throughput lost while an overlapped transfer runs beside it (TP, CP, ZeRO-3
+   * gathers, the DP gradient reduce and parameter gather), in [0, 1): the communication kernels
+   * occupy SMs and HBM bandwidth (paid on the hidden part only, `step/overlap-cost.ts`).
    */
   readonly overlapGemmSlowdown: number;
   readonly selectiveRecompute: SelectiveRecompute;
   readonly gradReduceDtype: GradReduceDtype;
+  readonly gradAccumDtype: GradAccumDtype;
   /**
    * Parameters per gradient bucket: the last bucket's reduction starts after the last backward
    * op, so at least its reduction is exposed [parameters].

@@ -15,7 +15,7 @@ import { InputError } from '../errors.js';
 import { divisors } from '../layout/check-layout.js';
 import { partitionStages, type PipelineRank, type StagePartition } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
-import { isMoeLayer } from '../model/params.js';
+import { embeddingParams, isMoeLayer } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import type { LayerActivation, SelectivePolicy } from './activations.js';
@@ -23,11 +23,11 @@ import { layerActivationOf, partitionOf, type MemoryCache } from './memory-cache
 import { commBufferBytes, DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
 import { residentGradientBytes, type GradientLifetime } from './gradient-lifetime.js';
 import { inFlightMicroBatches } from './in-flight.js';
-import { lossSavedBytesPerLogit, lossTransientBytesPerLogit, type LossKernel } from './loss-kernel.js';
+import { lossSavedBytesPerLogit, lossSavedGradientBytes, lossTransientBytesPerLogit, type LossKernel } from './loss-kernel.js';
 import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
-import { optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
+import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
 import { precisionRecipe, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
@@ -51,6 +51,7 @@ interface MemoryContext {
   readonly gradientLifetime: GradientLifetime;
   readonly lossKernel: LossKernel;
   readonly retainedOutputBytesPerLogit: number;
+  readonly heldOutputBytesPerLogit: number;
   readonly optimizerImplementation: OptimizerImplementation;
   readonly zeroBuckets: ZeroBuckets | null;
   readonly capacityBytes: number;
@@ -86,18 +87,27 @@ function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRe
   };
 }
 
+/**
+ * Gradients in the parameters' 16-bit dtype: the option, else the framework's accumulation dtype for
+ * ZeRO-sharded gradients (`framework/` `gradAccumDtype`; DeepSpeed: `param`).
+ */
+function gradientOnParamDtype(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): boolean {
+  return options.gradientOnParamDtype ?? (layout.zero >= 1 && frameworkOf(scenario.training).gradAccumDtype === 'param');
+}
+
 /** The precision recipe with the optimizer options applied (`EstimateMemoryOptions`). */
-function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions): PrecisionRecipe {
+function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, onParamDtypeGradients: boolean): PrecisionRecipe {
+  const gradients = onParamDtypeGradients ? { gradBytes: base.weightBytes } : {};
   const onParamDtype = options.optimizerOnParamDtype === true
     ? { gradBytes: base.weightBytes, masterBytes: 0, momentBytes: 2 * base.weightBytes }
     : {};
   const moments = options.momentBytes === undefined ? {} : { momentBytes: options.momentBytes };
-  return { ...base, ...onParamDtype, ...moments };
+  return { ...base, ...gradients, ...onParamDtype, ...moments };
 }
 
 function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions, cache?: MemoryCache): MemoryContext {
   const model = scenario.model;
-  const recipe = optimizerRecipe(precisionRecipe(scenario.training.precision), options);
+  const recipe = optimizerRecipe(precisionRecipe(scenario.training.precision), options, gradientOnParamDtype(scenario, layout, options));
   const lossKernel = options.lossKernel ?? 'eager';
   const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
   const shape = activationShape(scenario, layout, recipe, options);
@@ -115,6 +125,7 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
     gradientLifetime: options.gradientLifetime ?? 'step',
     lossKernel,
     retainedOutputBytesPerLogit: options.retainedOutputBytesPerLogit ?? 0,
+    heldOutputBytesPerLogit: options.heldOutputBytesPerLogit ?? 0,
     optimizerImplementation: options.optimizerImplementation ?? 'fused',
     zeroBuckets: options.zeroBuckets ?? null,
     capacityBytes: scenario.cluster.accelerator.hbmBytes,
@@ -159,11 +170,16 @@ function largestModuleParams(ctx: MemoryContext, rank: PipelineRank): number {
   return Math.max(linear, rank.hasEmbedding || rank.hasMtp ? ctx.counts.embedding : 0, rank.hasOutputHead ? ctx.counts.head : 0);
 }
 
-/** Model outputs a pipeline runtime keeps on the last stage for all micro-batches of the step [bytes] (`retainedOutputBytesPerLogit`). */
+/**
+ * Model outputs kept on the last stage beyond the loss [bytes]: a pipeline runtime's for all
+ * micro-batches of the step (pp > 1, `retainedOutputBytesPerLogit`), or the training loop's for the
+ * running micro-batch (`heldOutputBytesPerLogit`); the runtime's are what the loop holds, so the larger counts.
+ */
 function retainedOutputBytes(ctx: MemoryContext, rank: PipelineRank): number {
-  if (!rank.hasOutputHead || ctx.layout.pp === 1 || ctx.retainedOutputBytesPerLogit === 0) return 0;
+  if (!rank.hasOutputHead) return 0;
   const logits = (ctx.shape.tokens * ctx.scenario.model.vocab) / ctx.layout.tp;
-  return ctx.layout.microBatches * logits * ctx.retainedOutputBytesPerLogit;
+  const pipelined = ctx.layout.pp > 1 ? ctx.layout.microBatches * ctx.retainedOutputBytesPerLogit : 0;
+  return logits * Math.max(pipelined, ctx.heldOutputBytesPerLogit);
 }
 
 /** Memory of one GPU of pipeline rank `rank`. */
@@ -173,7 +189,10 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const params = countRankParams(model, ctx.counts, rank);
   const states = stateBytes(params, ctx.recipe, ctx.sharding, ctx.fp8WeightCache);
   const inFlight = inFlightMicroBatches(layout, rank.rank);
-  const outputLayer = rank.hasOutputHead ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel)) : 0;
+  const outputLayer = rank.hasOutputHead
+    ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel))
+      + lossSavedGradientBytes(ctx.lossKernel, embeddingParams(model) / layout.tp, ctx.recipe.weightBytes, shape.tokens, model.hidden)
+    : 0;
   const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer + retainedOutputBytes(ctx, rank);
   const sharded = ctx.sharding.denseShards > 1;
   const bufferInputs = {
@@ -193,6 +212,11 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
     momentBytesPerParam: ctx.recipe.momentBytes, masterBytesPerParam: ctx.recipe.masterBytes,
     // A step fused into the backward never holds every gradient at once.
     stepGradBytes: ctx.gradientLifetime === 'fused-step' ? gradsBytes : states.gradsBytes, residentGradBytes: gradsBytes,
+    // The copy covers the parameters this GPU updates: its master partition.
+    gradientCopyBytes: fp32GradientCopyBytes(
+      states.optimizerBytes / (ctx.recipe.masterBytes + ctx.recipe.momentBytes || 1), ctx.recipe.gradBytes, ctx.recipe.masterBytes,
+      ctx.sharding.weights && ctx.zeroBuckets !== null ? ctx.zeroBuckets.subGroupParams : Infinity,
+    ),
     activationsBytes, commBytes: commBufferBytes(bufferInputs, ctx.buffers),
   });
   const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes, stepExtraBytes);

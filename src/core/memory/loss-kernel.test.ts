@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNKED_LOSS_CHUNKS, lossSavedBytesPerLogit, lossTransientBytesPerLogit } from './loss-kernel.js';
+import { CHUNKED_LOSS_CHUNKS, lossSavedBytesPerLogit, lossSavedGradientBytes, lossTransientBytesPerLogit } from './loss-kernel.js';
 
 describe('loss kernel bytes per logit', () => {
   it('eager: 4 saved (FP32 log-probs), the eager transient as given', () => {
@@ -18,5 +18,14 @@ describe('loss kernel bytes per logit', () => {
   it('vocab-parallel (DTensor loss_parallel): 4 saved, one FP32 tensor more than the eager transient', () => {
     expect(lossSavedBytesPerLogit('vocab-parallel')).toBe(4);
     expect(lossTransientBytesPerLogit('vocab-parallel', 8)).toBe(12);
+  });
+});
+
+describe('lossSavedGradientBytes(kernel, head params, weight bytes, tokens, hidden)', () => {
+  it('fused-linear holds the head weight gradient and the hidden-state gradient from the forward: P·w + T·h·2', () => {
+    expect(lossSavedGradientBytes('fused-linear', 1000, 2, 10, 8)).toBe(1000 * 2 + 10 * 8 * 2);
+  });
+  it('the other kernels make them in the backward: 0', () => {
+    for (const k of ['eager', 'chunked', 'vocab-parallel'] as const) expect(lossSavedGradientBytes(k, 1000, 2, 10, 8)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateMemory } from './estimate-memory.js';
-import { optimizerStepExtraBytes, optimizerStepTemporaryBytes } from './optimizer-step.js';
+import { fp32GradientCopyBytes, optimizerStepExtraBytes, optimizerStepTemporaryBytes } from './optimizer-step.js';
 import { createCase, createGptFixture } from './test-fixtures.js';
 
 const GIB = 1024 ** 3;
@@ -14,12 +14,19 @@ describe('optimizer step phase', () => {
     expect(optimizerStepTemporaryBytes({ implementation: 'fused', optimizerBytes: 12 * GIB, momentBytesPerParam: 8, masterBytesPerParam: 4 })).toBe(0);
   });
 
-  it('optimizerStepExtraBytes = temporaries + gradients not yet resident − activations − comm buffers', () => {
+  it('optimizerStepExtraBytes = temporaries + FP32 gradient copy + gradients not yet resident − activations − comm buffers', () => {
     const x = {
       implementation: 'foreach' as const, optimizerBytes: 4 * GIB, momentBytesPerParam: 4, masterBytesPerParam: 0,
-      stepGradBytes: 2 * GIB, residentGradBytes: 0.5 * GIB, activationsBytes: 1 * GIB, commBytes: 0.25 * GIB,
+      stepGradBytes: 2 * GIB, residentGradBytes: 0.5 * GIB, gradientCopyBytes: 0.75 * GIB, activationsBytes: 1 * GIB, commBytes: 0.25 * GIB,
     };
-    expect(optimizerStepExtraBytes(x)).toBeCloseTo((2 + 2 - 0.5 - 1 - 0.25) * GIB, 0);
+    expect(optimizerStepExtraBytes(x)).toBeCloseTo((2 + 0.75 + 2 - 0.5 - 1 - 0.25) * GIB, 0);
+  });
+
+  it('fp32GradientCopyBytes(params, 16-bit grads, FP32 master, sub-group) = 4 B × min(params, sub-group); none for FP32 grads or no master', () => {
+    expect(fp32GradientCopyBytes(3e9, 2, 4)).toBe(12e9);
+    expect(fp32GradientCopyBytes(3e9, 2, 4, 1e9)).toBe(4e9);
+    expect(fp32GradientCopyBytes(3e9, 4, 4)).toBe(0);
+    expect(fp32GradientCopyBytes(3e9, 2, 0)).toBe(0);
   });
 
   it('estimateMemory: with recompute and AdamW on 16-bit weights, foreach puts the peak in the step (weights + grads + m + v + √v = 5 × 2 B per parameter)', () => {

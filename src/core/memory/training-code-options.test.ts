@@ -1,5 +1,6 @@
 /** The training-code options of `estimateMemory` (EstimateMemoryOptions), each against its formula. */
 import { describe, expect, it } from 'vitest';
+import { resolveFramework } from '../framework/registry.js';
 import { estimateMemory } from './estimate-memory.js';
 import { createCase, createGptFixture } from './test-fixtures.js';
 
@@ -18,6 +19,12 @@ describe('estimateMemory training-code options', () => {
     expect(s?.optimizerBytes).toBeCloseTo(4 * params, 0);
   });
 
+  it('gradientOnParamDtype: grads 2 B, master and moments kept (4 + 8 B) per parameter', () => {
+    const s = stage({ gradientOnParamDtype: true });
+    expect(s?.gradsBytes).toBeCloseTo(2 * params, 0);
+    expect(s?.optimizerBytes).toBeCloseTo(base.optimizerBytes, 0);
+  });
+
   it('momentBytes: master 4 + the given moment bytes per parameter', () => {
     expect(stage({ momentBytes: 4 })?.optimizerBytes).toBeCloseTo(8 * params, 0);
   });
@@ -32,9 +39,9 @@ describe('estimateMemory training-code options', () => {
     expect(stage({ gradientLifetime: 'fused-step' })?.gradsBytes ?? Infinity).toBeLessThan(base.gradsBytes);
   });
 
-  it('lossKernel fused-linear: activations drop by tokens × vocab × 4 B (no FP32 log-probs) and the loss transient vanishes', () => {
+  it('lossKernel fused-linear: activations drop by tokens × vocab × 4 B (no FP32 log-probs), gain the head gradients it saves (V·h·2 + tokens·h·2 B), and the loss transient vanishes', () => {
     const s = stage({ lossKernel: 'fused-linear' });
-    expect(base.activationsBytes - (s?.activationsBytes ?? 0)).toBeCloseTo(2048 * 32000 * 4, 0);
+    expect(base.activationsBytes - (s?.activationsBytes ?? 0)).toBeCloseTo(2048 * 32000 * 4 - (32000 * 1024 * 2 + 2048 * 1024 * 2), 0);
     expect(s?.buffers.tempBytes ?? Infinity).toBeLessThan(base.buffers.tempBytes);
   });
 
@@ -58,5 +65,34 @@ describe('estimateMemory retainedOutputBytesPerLogit (pipeline runtime keeps the
 
   it('without pipelining nothing is kept (no pipeline runtime)', () => {
     expect(stage({ retainedOutputBytesPerLogit: 4 })?.activationsBytes).toBe(stage({})?.activationsBytes);
+  });
+});
+
+describe('estimateMemory heldOutputBytesPerLogit (the training loop holds the model output through the backward)', () => {
+  it('one GPU: activations grow by tokens × vocab × 4 B (one micro-batch of FP32 logits)', () => {
+    expect((stage({ heldOutputBytesPerLogit: 4 })?.activationsBytes ?? 0) - (stage({})?.activationsBytes ?? 0)).toBeCloseTo(2048 * 32000 * 4, 0);
+  });
+
+  it('pipelined: the larger of the runtime’s m outputs and the loop’s one counts, not their sum', () => {
+    const piped = createCase({ model, seqLen: 2048, globalBatch: 8 }, { dp: 1, pp: 2, microBatch: 1, recompute: 'full', schedule: '1f1b' });
+    const last = (options: Parameters<typeof estimateMemory>[2]) => estimateMemory(piped.scenario, piped.layout, { searchMicroBatch: false, ...options }).stages[1]?.activationsBytes ?? 0;
+    expect(last({ retainedOutputBytesPerLogit: 4, heldOutputBytesPerLogit: 4 })).toBe(last({ retainedOutputBytesPerLogit: 4 }));
+  });
+});
+
+describe('estimateMemory gradients under the framework profile (gradAccumDtype)', () => {
+  const sharded = createCase({ model, seqLen: 2048, globalBatch: 8 }, { dp: 8, microBatch: 1, zero: 2, recompute: 'full' });
+  const withFramework = (id: 'deepspeed' | 'megatron-core', zero: 0 | 2) => {
+    const c = zero === 2 ? sharded : createCase({ model, seqLen: 2048, globalBatch: 8 }, { dp: 8, microBatch: 1, zero: 0, recompute: 'full' });
+    const scenario = { ...c.scenario, training: { ...c.scenario.training, framework: resolveFramework(id) } };
+    return estimateMemory(scenario, c.layout, { searchMicroBatch: false }).stages[0];
+  };
+
+  it('DeepSpeed ZeRO-2: 16-bit gradient partition, half of Megatron-Core\'s FP32 main grads', () => {
+    expect(withFramework('deepspeed', 2)?.gradsBytes ?? 0).toBeCloseTo((withFramework('megatron-core', 2)?.gradsBytes ?? 0) / 2, 0);
+  });
+
+  it('DeepSpeed without ZeRO keeps the recipe\'s FP32 gradients (BF16_Optimizer accumulates in FP32)', () => {
+    expect(withFramework('deepspeed', 0)?.gradsBytes).toBe(withFramework('megatron-core', 0)?.gradsBytes);
   });
 });

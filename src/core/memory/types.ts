@@ -35,6 +35,15 @@ export interface EstimateMemoryOptions {
    * mixed precision (`precision.ts`).
    */
   readonly optimizerOnParamDtype?: boolean;
+  /**
+   * Gradients accumulated in the parameters' 16-bit dtype while the master weights and moments stay
+   * FP32 (DeepSpeed under ZeRO: `DeepSpeedEngine.get_data_types` takes `grad_accum_dtype` = the model
+   * dtype unless `data_types.grad_accum_dtype` says fp32; ZeRO-1/2 `grads_in_partition` and ZeRO-3
+   * `grad_partitions_flat_buffer` are allocated in it). The optimizer step then makes an FP32 copy
+   * of the gradient partition (`optimizer-step.ts`). Default: with ZeRO ≥ 1, the scenario's
+   * framework profile (`gradAccumDtype`: DeepSpeed `param`), else the recipe's gradient bytes.
+   */
+  readonly gradientOnParamDtype?: boolean;
   /** Adam m + v [bytes/param], overriding the recipe (Megatron `--use-precision-aware-optimizer` with bf16 `exp_avg`/`exp_avg_sq`: 4). */
   readonly momentBytes?: number;
   /** How long gradients stay resident (`gradient-lifetime.ts`). Default `step`. */
@@ -52,6 +61,16 @@ export interface EstimateMemoryOptions {
    * only the losses).
    */
   readonly retainedOutputBytesPerLogit?: number;
+  /**
+   * Bytes per logit of the model output the training loop holds through the micro-batch's backward
+   * on the rank with the head. A loop that keeps the model's return value while it calls backward
+   * (`outputs = model(**batch); loss = outputs.loss; engine.backward(loss)`, DeepSpeed-Chat's
+   * training loop) keeps its logits alive; transformers' Llama before 4.46 returns them upcast to
+   * FP32 (`logits = logits.float()`): 4. The HF Trainer's `compute_loss` returns only the loss and
+   * torchtitan deletes its prediction before the backward: 0. Default 0. With pp > 1 the larger of
+   * this and the pipeline runtime's retained outputs counts.
+   */
+  readonly heldOutputBytesPerLogit?: number;
   /** DeepSpeed ZeRO buckets (`zero-buckets.ts`) instead of FSDP's per-layer units. Default none. */
   readonly zeroBuckets?: ZeroBuckets;
   /** Layers per model stage, overriding the even split (`layout/stages.ts`). */

@@ -3,7 +3,7 @@ import { DEEPSPEED_DEFAULT_BUCKETS, hfAutoZeroBuckets, zeroGatherBytes, zeroRedu
 
 describe('DeepSpeed ZeRO buckets', () => {
   it('HF auto sizes: prefetch 0.9·h², reduce h², overlap_comm on', () => {
-    expect(hfAutoZeroBuckets(4096)).toEqual({ prefetchBucketParams: 0.9 * 4096 * 4096, reduceBucketParams: 4096 * 4096, overlapComm: true });
+    expect(hfAutoZeroBuckets(4096)).toEqual({ prefetchBucketParams: 0.9 * 4096 * 4096, reduceBucketParams: 4096 * 4096, overlapComm: true, subGroupParams: 1e9 });
   });
   it('zeroGatherBytes = (largest module + prefetch bucket) × weight bytes', () => {
     expect(zeroGatherBytes(DEEPSPEED_DEFAULT_BUCKETS, 1e8, 2)).toBe((1e8 + 5e7) * 2);

@@ -12,6 +12,7 @@
  * |---|---|---|
  * | `stage3_prefetch_bucket_size` | 5e7 | 0.9 · hidden² |
  * | `reduce_bucket_size` | 5e8 | hidden² |
+ * | `sub_group_size` (ZeRO-3 optimizer steps one sub-group of the partition at a time) | 1e9 | 1e9 (HF's example ZeRO-3 config) |
  * | `overlap_comm` | true for ZeRO-3 only (`DeepSpeedZeroConfig.overlap_comm` None → stage == 3) | true (HF's example ZeRO-2 and ZeRO-3 configs) |
  */
 
@@ -22,13 +23,18 @@ export interface ZeroBuckets {
   readonly reduceBucketParams: number;
   /** `overlap_comm`; null: DeepSpeed's default (on for ZeRO-3 only). */
   readonly overlapComm: boolean | null;
+  /** ZeRO-3 `sub_group_size` [parameters of the partition]: the optimizer steps one sub-group at a time. */
+  readonly subGroupParams: number;
 }
 
-export const DEEPSPEED_DEFAULT_BUCKETS: ZeroBuckets = { prefetchBucketParams: 5e7, reduceBucketParams: 5e8, overlapComm: null };
+/** DeepSpeed's `sub_group_size` default (DeepSpeedZeroConfig), also HF's example ZeRO-3 config. */
+const SUB_GROUP_PARAMS = 1e9;
+
+export const DEEPSPEED_DEFAULT_BUCKETS: ZeroBuckets = { prefetchBucketParams: 5e7, reduceBucketParams: 5e8, overlapComm: null, subGroupParams: SUB_GROUP_PARAMS };
 
 /** HF transformers' "auto" bucket sizes for a model of width `hidden`, with its example configs' `overlap_comm`. */
 export function hfAutoZeroBuckets(hidden: number): ZeroBuckets {
-  return { prefetchBucketParams: 0.9 * hidden * hidden, reduceBucketParams: hidden * hidden, overlapComm: true };
+  return { prefetchBucketParams: 0.9 * hidden * hidden, reduceBucketParams: hidden * hidden, overlapComm: true, subGroupParams: SUB_GROUP_PARAMS };
 }
 
 /** Reduce buffers in flight: two with `overlap_comm` (one reduces while the next fills), else one. */

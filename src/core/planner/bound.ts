@@ -22,7 +22,7 @@ import type { StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
 import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
-import { exposedGradReduceSeconds } from '../step/rank-tail.js';
+import { exposedGradReduceSeconds, exposedParamGatherSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairsChunks, partitionOf, stageCost, stageCosts } from '../step/pricer.js';
 import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
 import { sumRank } from '../step/rank-sums.js';
@@ -142,7 +142,7 @@ export function dataParallelTail(bc: BoundContext, layout: Layout): readonly Ran
 
 /** Step-time bound from a pipeline bound and the tail of each rank, combined as estimate-step.ts combines them. */
 export function stepFloor(bc: BoundContext, pipeline: PipelineBound, tail: readonly RankTail[]): number {
-  const { overlap } = bc.pricer.framework;
+  const { framework } = bc.pricer;
   let pipelineEnd = pipeline.makespanSeconds;
   let optimizer = 0;
   let gather = 0;
@@ -152,10 +152,10 @@ export function stepFloor(bc: BoundContext, pipeline: PipelineBound, tail: reado
     const r = ranks[i];
     const t = tail[i];
     if (r === undefined || t === undefined) continue;
-    const grad = exposedGradReduceSeconds(t, r.windowSeconds, overlap);
+    const grad = exposedGradReduceSeconds(t, r.windowSeconds, framework);
     pipelineEnd = Math.max(pipelineEnd, r.startSeconds + r.busySeconds + grad);
     optimizer = Math.max(optimizer, t.optimizerSeconds);
-    gather = Math.max(gather, overlap.dpParamGather ? Math.max(0, t.paramGatherSeconds - r.firstForwardSeconds) : t.paramGatherSeconds);
+    gather = Math.max(gather, exposedParamGatherSeconds(t.paramGatherSeconds, r.firstForwardSeconds, framework));
   }
   return pipelineEnd + optimizer + gather;
 }

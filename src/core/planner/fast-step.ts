@@ -36,6 +36,6 @@ export function fastStep(bc: BoundContext, pipeline: PipelineBound, sim: Schedul
       optimizerSeconds: t.optimizerSeconds, paramGatherSeconds: t.paramGatherSeconds, firstForwardSeconds: r.firstForwardSeconds,
     };
   });
-  const end = combineRankTails(inputs, bc.pricer.framework.overlap);
+  const end = combineRankTails(inputs, bc.pricer.framework);
   return { stepSeconds: end.pipelineEnd + end.optimizer + end.paramGather, computeSeconds: pipeline.ranks[end.critical]?.computeSeconds ?? 0 };
 }

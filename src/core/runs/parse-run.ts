@@ -11,6 +11,7 @@ import type { Precision } from '../hardware/types.js';
 import { createLayout } from '../layout/create-layout.js';
 import type { Scenario } from '../scenario/types.js';
 import { recordFramework } from './record-framework.js';
+import { recordMfuConvention } from './record-mfu-convention.js';
 import type { AssumedField } from './record-conventions.js';
 import { buildRecordLayout } from './record-layout.js';
 import { buildRecordModel } from './record-model.js';
@@ -94,7 +95,9 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
   };
   const layout = createLayout(scenario);
   const tags = { accelerator: gpu, moe: model.value.moe !== null, precisionClass: PRECISION_CLASS[scenario.training.precision], workload: record.workload, framework: record.framework };
-  return { id: record.id, source: record.source, scenario, layout, measured, flags: record.flags, tags, assumed, notes };
+  const mfuConvention = recordMfuConvention(record);
+  if (measured.mfu !== undefined) notes.push(`MFU counted as: ${mfuConvention.source}`);
+  return { id: record.id, source: record.source, scenario, layout, measured, flags: record.flags, tags, assumed, notes, mfuConvention };
 }
 
 /** Skip reason of a rule or catalog error: `accelerator: ...`, `layout: ...`. */

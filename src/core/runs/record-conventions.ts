@@ -7,7 +7,7 @@
  *    era): the convention's value, marked `convention` with its source;
  * 3. otherwise the generic default (vp 1, no recomputation, micro-batch 1, ZeRO-1, sequence
  *    parallel with TP), marked `unknown`: the run is modelled but never fitted on (calibration/);
- *    an unknown vp, recompute or micro-batch is then resolved by the planner's choice
+ *    an unknown vp, recompute, micro-batch or sequence parallelism is then resolved by the planner's choice
  *    (`validate/resolve-by-planner.ts`, marked `planner`).
  *
  * | stack | field | value | source |

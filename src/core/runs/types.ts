@@ -3,6 +3,7 @@ import type { Precision } from '../hardware/types.js';
 import type { Layout } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { AssumedField } from './record-conventions.js';
+import type { MfuConvention } from './record-mfu-convention.js';
 
 /** Measurements to compare against; read from the record's `measured` block only. */
 export interface RunMeasured {
@@ -50,6 +51,8 @@ export interface RunCase {
   readonly assumed: readonly AssumedField[];
   /** Every value assumed or derived while building the case (e.g. "microBatch not given: 1"). */
   readonly notes: readonly string[];
+  /** How the source counted the model FLOPs of `measured.mfu` (`record-mfu-convention.ts`); absent: the model's own count. */
+  readonly mfuConvention?: MfuConvention;
 }
 
 /** A record that cannot be modelled, and why. */

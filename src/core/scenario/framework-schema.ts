@@ -34,6 +34,8 @@ export const FrameworkOverridesInputSchema = strictObject(
     selectiveRecompute: oneOf(['attention-core', 'torch-op-sac'] as const).optional()
       .describe('What "selective" recomputation re-runs: the attention core (Megatron) or every second matmul and all pointwise ops (torchtitan op-level SAC).'),
     gradReduceDtype: oneOf(['fp32', 'bf16'] as const).optional().describe('Data type of the gradient reduction.'),
+    gradAccumDtype: oneOf(['recipe', 'param'] as const).optional()
+      .describe('What ZeRO-sharded gradients accumulate in: the precision recipe\'s (FP32 main grads) or the parameters\' 16-bit dtype (DeepSpeed).'),
     gradBucketParams: positiveNumber(1e12).optional().describe('Parameters per gradient bucket (the last bucket\'s reduction is exposed).'),
     elementwiseTrafficFactor: z.number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a number ≥ 1') })
       .min(1, 'must be at least 1 (1 = fused kernels)').max(20, 'must be at most 20').optional()

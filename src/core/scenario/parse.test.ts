@@ -219,6 +219,13 @@ describe('training.framework', () => {
     expect(f?.overlap).toMatchObject({ tpFraction: 1, cpRing: false, dpGradReduce: true });
     expect(f).toMatchObject({ elementwiseTrafficFactor: 1, gradReduceDtype: 'bf16' });
   });
+  it('gradAccumDtype: DeepSpeed accumulates ZeRO gradients in the parameter dtype unless overridden', () => {
+    const data = base();
+    data.training.framework = 'deepspeed';
+    expect(parseScenario(data).training.framework?.gradAccumDtype).toBe('param');
+    data.training.framework = { id: 'deepspeed', gradAccumDtype: 'recipe' };
+    expect(parseScenario(data).training.framework?.gradAccumDtype).toBe('recipe');
+  });
   it('an unknown profile names the field and the choices', () => {
     const data = base();
     data.training.framework = 'jax';

@@ -37,7 +37,7 @@ function rankTails(pricer: StepPricer, layout: Layout, partition: StagePartition
       firstForwardSeconds: s.firstForwardSeconds,
     };
   });
-  return combineRankTails(ranks, pricer.framework.overlap);
+  return combineRankTails(ranks, pricer.framework);
 }
 
 /** Attribution on the busiest rank: compute, exposed TP/CP/FSDP as priced, EP = what the simulator kept. */

@@ -103,11 +103,24 @@ export function expertAllToAlls(ctx: CommContext): { readonly dispatch: AllToAll
   };
 }
 
+/**
+ * Dispatch + combine pairs per MoE layer and pass: one forward (dispatch, combine), one backward
+ * (their mirrors). Full recomputation re-runs each layer's forward inside the backward pass, token
+ * dispatcher included (Megatron-Core `recompute_granularity full` checkpoints whole transformer
+ * layers, `TransformerBlock._checkpointed_forward`), so it sends the tokens to their experts and
+ * back once more: two pairs in backward, as the TP collectives repeat (`tpCallsPerLayer`).
+ * Selective recomputation keeps the MoE layer's outputs and re-runs no all-to-all.
+ */
+export function epPairsPerLayer(recompute: Layout['recompute']): CallsPerPass {
+  return { forward: 1, backward: recompute === 'full' ? 2 : 1 };
+}
+
 function epSeconds(ctx: CommContext): { forward: number; backward: number } {
   const a2a = expertAllToAlls(ctx);
   if (a2a === null) return { forward: 0, backward: 0 };
-  const pass = a2a.dispatch.seconds + a2a.combine.seconds;
-  return { forward: pass, backward: pass };
+  const pair = a2a.dispatch.seconds + a2a.combine.seconds;
+  const pairs = epPairsPerLayer(ctx.layout.recompute);
+  return { forward: pairs.forward * pair, backward: pairs.backward * pair };
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import type { RankParams } from './data-parallel.js';
 import type { OverlapAssumptions } from './options.js';
+import { overlappedSeconds } from './overlap-cost.js';
 
 /**
  * Reduction time of the last gradient bucket [s]: buckets fill in backward order and each is
@@ -23,13 +24,30 @@ export function lastBucketSeconds(reduceSeconds: number, params: RankParams, lay
   return share * reduceSeconds;
 }
 
+/** What the step's tail needs of the stack: which data-parallel collectives overlap, and what a hidden second costs (`StepFramework`). */
+export interface TailFramework {
+  readonly overlap: Pick<OverlapAssumptions, 'dpGradReduce' | 'dpParamGather'>;
+  readonly profile: { readonly overlapGemmSlowdown: number };
+}
+
 /**
  * Exposed gradient reduction of one rank [s]: overlapped, what the backward window
- * (`windowSeconds`, RankTailInput) cannot hide but at least the last bucket; not overlapped, all of it.
+ * (`windowSeconds`, RankTailInput) cannot hide but at least the last bucket, plus the contention
+ * of the hidden part (`overlap-cost.ts`); not overlapped, all of it.
  */
-export function exposedGradReduceSeconds(r: Pick<RankTailInput, 'gradReduceSeconds' | 'lastBucketSeconds'>, windowSeconds: number, overlap: OverlapAssumptions): number {
-  if (!overlap.dpGradReduce) return r.gradReduceSeconds;
-  return Math.max(r.lastBucketSeconds, r.gradReduceSeconds - windowSeconds);
+export function exposedGradReduceSeconds(r: Pick<RankTailInput, 'gradReduceSeconds' | 'lastBucketSeconds'>, windowSeconds: number, framework: TailFramework): number {
+  if (!framework.overlap.dpGradReduce) return r.gradReduceSeconds;
+  const window = Math.max(0, Math.min(windowSeconds, r.gradReduceSeconds - r.lastBucketSeconds));
+  return overlappedSeconds(r.gradReduceSeconds, window, framework.profile.overlapGemmSlowdown);
+}
+
+/**
+ * Exposed parameter gather of one rank [s]: overlapped, what the next step's first forward
+ * (`firstForwardSeconds`) cannot hide, plus the contention of the hidden part; else all of it.
+ */
+export function exposedParamGatherSeconds(gatherSeconds: number, firstForwardSeconds: number, framework: TailFramework): number {
+  if (!framework.overlap.dpParamGather) return gatherSeconds;
+  return overlappedSeconds(gatherSeconds, firstForwardSeconds, framework.profile.overlapGemmSlowdown);
 }
 
 export interface RankTailInput {
@@ -58,7 +76,7 @@ export interface StepTail {
   readonly critical: number;
 }
 
-export function combineRankTails(ranks: readonly (RankTailInput | undefined)[], overlap: OverlapAssumptions): StepTail {
+export function combineRankTails(ranks: readonly (RankTailInput | undefined)[], framework: TailFramework): StepTail {
   let pipelineEnd = 0;
   let optimizer = 0;
   let paramGather = 0;
@@ -66,10 +84,10 @@ export function combineRankTails(ranks: readonly (RankTailInput | undefined)[], 
   let busiest = -1;
   ranks.forEach((r, i) => {
     if (r === undefined) return;
-    const grad = exposedGradReduceSeconds(r, r.windowSeconds, overlap);
+    const grad = exposedGradReduceSeconds(r, r.windowSeconds, framework);
     pipelineEnd = Math.max(pipelineEnd, r.lastEndSeconds + grad);
     optimizer = Math.max(optimizer, r.optimizerSeconds);
-    paramGather = Math.max(paramGather, overlap.dpParamGather ? Math.max(0, r.paramGatherSeconds - r.firstForwardSeconds) : r.paramGatherSeconds);
+    paramGather = Math.max(paramGather, exposedParamGatherSeconds(r.paramGatherSeconds, r.firstForwardSeconds, framework));
     if (r.busySeconds > busiest) {
       busiest = r.busySeconds;
       critical = i;

@@ -10,6 +10,7 @@ import type { StageChunk } from '../layout/stages.js';
 import type { StageOpTimes } from '../schedules/types.js';
 import type { DataParallelComm } from './data-parallel.js';
 import type { LayerComm } from './layer-comm.js';
+import { overlappedSeconds } from './overlap-cost.js';
 import type { StepFramework } from './options.js';
 
 /** What one model stage costs per micro-batch, split so that the report can attribute the step. */
@@ -46,8 +47,7 @@ export interface StageInputs {
  * (`overlapGemmSlowdown` × hidden seconds: the communication kernels' SMs and HBM traffic).
  */
 function hidden(commSeconds: number, computeSeconds: number, overlapped: boolean, slowdown: number): number {
-  if (!overlapped) return commSeconds;
-  return Math.max(0, commSeconds - computeSeconds) + slowdown * Math.min(commSeconds, computeSeconds);
+  return overlapped ? overlappedSeconds(commSeconds, computeSeconds, slowdown) : commSeconds;
 }
 
 /**

@@ -14,7 +14,9 @@
  * | `lossKernel: fused-linear` | Liger kernel named (notes or `measured.other.ligerKernel`) | Liger fused linear cross-entropy |
  * | `lossKernel: chunked` | `measured.other.chunkedCrossEntropy` | torchtune chunked cross-entropy |
  * | `eagerElementwise` | stacks running HF / torchtune modules in eager PyTorch (DeepSpeed, torchtune, HF Trainer), unless the record names torch.compile or Liger's fused kernels | `memory/layer-tensors.ts` pushEagerPointwiseTensors |
- * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer, else DeepSpeed's defaults | `memory/zero-buckets.ts` |
+ * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer (named, or ms-swift's `swift sft`), else DeepSpeed's defaults | `memory/zero-buckets.ts` |
+ * | `heldOutputBytesPerLogit: 4` | framework deepspeed with an HF-style model outside the HF Trainer (a training loop of its own), assumed | DeepSpeed's example loops (DeepSpeed-Chat `main.py`: `outputs = model(**batch); loss = outputs.loss; model.backward(loss)`) hold the output through the backward; transformers' Llama before 4.46 returns FP32 logits |
+ * | 16-bit gradients | framework deepspeed with ZeRO ≥ 1: not an option here, the DeepSpeed profile's `gradAccumDtype` (`framework/deepspeed.ts`) | DeepSpeed `DeepSpeedEngine.get_data_types`: gradients accumulate in the model's 16-bit dtype under ZeRO unless `data_types.grad_accum_dtype` is set (neither ms-swift's nor HF's example configs set it); FP32 copy per optimizer group at the step (`memory/optimizer-step.ts`) |
  */
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import { DEEPSPEED_DEFAULT_BUCKETS, hfAutoZeroBuckets } from '../memory/zero-buckets.js';
@@ -43,6 +45,23 @@ function otherField(record: RunRecord, key: string): unknown {
   return record.measured.other?.[key];
 }
 
+/**
+ * Trained through the HF transformers Trainer: named as such, or ms-swift's `swift sft`, whose
+ * trainers subclass transformers' `Seq2SeqTrainer` and whose bundled DeepSpeed configs leave the
+ * bucket sizes "auto" for transformers' DeepSpeed integration to fill.
+ */
+export function hfTrainer(record: RunRecord): boolean {
+  return /HF transformers Trainer|\bswift sft\b/i.test(record.frameworkAsPublished ?? '');
+}
+
+/** transformers' Llama before 4.46 returns its logits upcast to FP32 (`logits = logits.float()`). */
+const HELD_HF_LOGIT_BYTES = 4;
+
+/** An HF-style model trained by a loop of the run's own (not the HF Trainer), which holds the model's output through the backward. */
+function ownLoopWithHfModel(record: RunRecord): boolean {
+  return /HF-style model/i.test(record.frameworkAsPublished ?? '') && !hfTrainer(record);
+}
+
 /** Liger kernels named: fused RMSNorm, SwiGLU and linear cross-entropy (`ligerKernel` false overrides the notes). */
 function liger(record: RunRecord): boolean {
   const flag = otherField(record, 'ligerKernel');
@@ -57,9 +76,13 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
     return { ...TORCHTITAN_MEMORY_OPTIONS, lossKernel: 'vocab-parallel' };
   }
   if (record.framework === 'deepspeed') {
-    const hf = /HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && record.model.hidden !== null;
+    const hf = hfTrainer(record) && record.model.hidden !== null;
     named.push(hf ? 'DeepSpeed buckets: HF Trainer "auto" sizes' : 'DeepSpeed buckets: defaults');
-    return { zeroBuckets: hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS };
+    const zeroBuckets = hf ? hfAutoZeroBuckets(record.model.hidden ?? 0) : DEEPSPEED_DEFAULT_BUCKETS;
+    const loop = ownLoopWithHfModel(record) ? { heldOutputBytesPerLogit: HELD_HF_LOGIT_BYTES } : {};
+    if (ownLoopWithHfModel(record)) named.push('own DeepSpeed loop holding the HF model output (FP32 logits) through the backward (assumed)');
+    if ((record.layout.zero ?? 0) >= 1) named.push('DeepSpeed ZeRO: gradients in the 16-bit model dtype (its profile\'s gradAccumDtype), FP32 copy per optimizer group at the step');
+    return { zeroBuckets, ...loop };
   }
   if (record.framework === 'megatron-core') {
     named.push('Megatron-Core selective recomputation: --recompute-modules core_attn (its default, whatever the precision)');
@@ -67,7 +90,7 @@ function stackOptions(record: RunRecord, named: string[]): EstimateMemoryOptions
   }
   if ((record.cluster.numGpus ?? 1) > 1) return {};
   named.push('one GPU, plain autograd: gradients live from the backward to zero_grad');
-  if (!/HF transformers Trainer/i.test(record.frameworkAsPublished ?? '')) return { gradientLifetime: 'backward' };
+  if (!hfTrainer(record)) return { gradientLifetime: 'backward' };
   named.push('HF Trainer default optimizer (adamw_torch): PyTorch foreach AdamW, one moment-sized temporary in the step');
   return { gradientLifetime: 'backward', optimizerImplementation: 'foreach' };
 }
@@ -78,7 +101,7 @@ export function recordMemoryOptions(record: RunRecord): RecordMemoryOptions {
   const notes = record.notes;
   let options: EstimateMemoryOptions = { ...stackOptions(record, named), searchMicroBatch: false };
   const compiled = otherField(record, 'compile') === true || /torch\.compile/i.test(notes);
-  if (/DeepSpeed|torchtune|HF transformers Trainer/i.test(record.frameworkAsPublished ?? '') && !compiled && !liger(record)) {
+  if ((/DeepSpeed|torchtune/i.test(record.frameworkAsPublished ?? '') || hfTrainer(record)) && !compiled && !liger(record)) {
     options = { ...options, eagerElementwise: true };
     named.push('eager PyTorch element-wise ops (no torch.compile): their intermediates are saved');
   }

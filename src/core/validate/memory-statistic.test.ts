@@ -15,8 +15,8 @@ describe('memoryStatisticOf(record): which peak the source reports', () => {
   it('active bytes named by the source → allocated (stated)', () => {
     expect(memoryStatisticOf(record('TORCHTUNE-001'))).toMatchObject({ statistic: 'allocated', basis: 'stated' });
   });
-  it('max_memory_reserved named → reserved (stated)', () => {
-    expect(memoryStatisticOf(record('MSSWIFT-001'))).toMatchObject({ statistic: 'reserved', basis: 'stated' });
+  it('the stack logs max_memory_reserved but the figure\'s reading is not stated → reserved (documented)', () => {
+    expect(memoryStatisticOf(record('MSSWIFT-001'))).toMatchObject({ statistic: 'reserved', basis: 'documented' });
   });
   it('torchtitan tables → reserved, from its memory monitor (documented)', () => {
     expect(memoryStatisticOf(record('TORCHTITAN-001'))).toMatchObject({ statistic: 'reserved', basis: 'documented' });
@@ -39,6 +39,11 @@ describe('recordMemoryOptions(record): the training code the record names', () =
   });
   it('DeepSpeed through the HF Trainer: HF "auto" buckets (reduce = hidden²)', () => {
     expect(recordMemoryOptions(record('MSSWIFT-012')).options.zeroBuckets?.reduceBucketParams).toBe(3584 * 3584);
+  });
+  it('a DeepSpeed loop of its own around an HF-style model holds FP32 logits through the backward; the HF Trainer (ms-swift swift sft) does not', () => {
+    expect(recordMemoryOptions(record('DSGIST-006')).options.heldOutputBytesPerLogit).toBe(4);
+    expect(recordMemoryOptions(record('MSSWIFT-012')).options.heldOutputBytesPerLogit).toBeUndefined();
+    expect(recordMemoryOptions(record('MSSWIFT-005')).options.zeroBuckets?.reduceBucketParams).toBe(2048 * 2048);
   });
   it('precision-aware optimizer with bf16 moments: 4 bytes of moments', () => {
     expect(recordMemoryOptions(record('MSSWIFT-008')).options.momentBytes).toBe(4);

@@ -73,6 +73,16 @@ describe('resolveByPlanner', () => {
     for (const recompute of ['none', 'selective', 'full'] as const) expect(chosen ?? Infinity).toBeLessThanOrEqual(stepWith(after, { recompute }) ?? Infinity);
   });
 
+  it('an unknown sequence parallelism (no convention of the stack) becomes the planner\'s: on with TP, marked planner', () => {
+    const before = parsed('LLAMA3-001');
+    expect(basisOf(before, 'sequenceParallel')).toBe('unknown');
+    const after = resolveByPlanner(before);
+    expect(basisOf(after, 'sequenceParallel')).toBe('planner');
+    expect(after.layout.tp).toBeGreaterThan(1);
+    expect(after.layout.sequenceParallel).toBe(true);
+    expect(after.scenario.layout.sequenceParallel).toBe(true);
+  });
+
   it('a field a record gives or a sourced convention fixes is left alone', () => {
     const given = parsed('TORCHTITAN-001');
     expect(resolveByPlanner(given)).toBe(given);

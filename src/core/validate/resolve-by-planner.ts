@@ -8,6 +8,7 @@
  * | vp | 1 and, when the record names no schedule, 2… with pp·vp dividing the layers (interleaved); with a named schedule, what it accepts (its `virtualChunks` / `checkDepth` facts) |
  * | recompute | none, selective, full |
  * | microBatch | divisors of the per-replica batch (≤ the planner's limit) that the schedule accepts |
+ * | sequenceParallel | on with tp > 1 (the same TP traffic as without, less activation memory: `planner/space.ts`) |
  *
  * The unknown fields are left `auto`, everything the record gives (or a convention fixes) stays
  * fixed, and `planLayouts` searches them: its layout rules, its memory gate (the shared fit
@@ -30,7 +31,7 @@ import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import { runStepOptions } from './run-step-options.js';
 
 /** Fields the planner resolves when no convention states them. */
-const PLANNED_FIELDS = ['vp', 'recompute', 'microBatch'] as const satisfies readonly LayoutField[];
+const PLANNED_FIELDS = ['vp', 'recompute', 'microBatch', 'sequenceParallel'] as const satisfies readonly LayoutField[];
 type PlannedField = (typeof PLANNED_FIELDS)[number];
 
 const PLANNER_SOURCE = 'the planner\'s choice with the rest of the layout fixed: the fastest layout that fits in HBM';
@@ -54,10 +55,11 @@ function searchedSpec(spec: LayoutSpec, unknown: readonly PlannedField[]): Layou
     vp: open('vp') ? 'auto' : spec.vp,
     recompute: open('recompute') ? 'auto' : spec.recompute,
     microBatch: open('microBatch') ? 'auto' : spec.microBatch,
+    sequenceParallel: open('sequenceParallel') ? 'auto' : spec.sequenceParallel,
   };
 }
 
-/** `c` with its unknown vp, recompute and micro-batch replaced by the planner's choice; unchanged when none is unknown or nothing fits. */
+/** `c` with its unknown vp, recompute, micro-batch and sequence parallelism replaced by the planner's choice; unchanged when none is unknown or nothing fits. */
 export function resolveByPlanner(c: RunCase, options: StepOptions = { ...DEFAULT_STEP_OPTIONS, efficiency: PRIOR_EFFICIENCY_PARAMS }): RunCase {
   const unknown = c.assumed.filter((a) => a.basis === 'unknown' && isPlanned(a.field)).map((a) => a.field as PlannedField);
   if (unknown.length === 0) return c;
@@ -70,13 +72,13 @@ export function resolveByPlanner(c: RunCase, options: StepOptions = { ...DEFAULT
   if (best === null) return c;
   const source = gated === null ? UNGATED_SOURCE : PLANNER_SOURCE;
   const layout = best.layout;
-  const chosen = (field: PlannedField): number | 'none' | 'selective' | 'full' => layout[field];
+  const chosen = (field: PlannedField): number | boolean | 'none' | 'selective' | 'full' => layout[field];
   const resolved = (a: AssumedField): AssumedField =>
     (a.basis === 'unknown' && isPlanned(a.field) ? { field: a.field, value: chosen(a.field), basis: 'planner', source } : a);
-  const { vp, recompute, microBatch, schedule } = layout;
+  const { vp, recompute, microBatch, schedule, sequenceParallel } = layout;
   return {
     ...c,
-    scenario: { ...c.scenario, layout: { ...c.scenario.layout, vp, recompute, microBatch, schedule } },
+    scenario: { ...c.scenario, layout: { ...c.scenario.layout, vp, recompute, microBatch, schedule, sequenceParallel } },
     layout,
     assumed: c.assumed.map(resolved),
     notes: [...c.notes, ...unknown.map((f) => `layout.${f} not given: ${String(chosen(f))} (planner: ${source})`)],

@@ -16,19 +16,19 @@ describe('validateRuns on data/runs-dev.json (the accuracy targets)', () => {
 
   // In-sample (the calibration saw these runs); the honest figure is the cross-validated one
   // (`scaleplan validate --cross-validate family`, README "Accuracy"). Bound = the measured state.
-  it('throughput: in-sample mean absolute error ≤ 8% over all modelable runs', () => {
+  it('throughput: in-sample mean absolute error ≤ 7% over all modelable runs (measured 6.6%)', () => {
     console.log(`validate: ${report.summary.modeled} runs, MAE ${report.summary.meanAbsPctError.toFixed(2)}%`);
-    expect(report.summary.meanAbsPctError).toBeLessThanOrEqual(8);
+    expect(report.summary.meanAbsPctError).toBeLessThanOrEqual(7);
   });
 
-  it('throughput: no accelerator group of two or more runs above 16%', () => {
+  it('throughput: no accelerator group of two or more runs above 14% (A100 measured 12.3%)', () => {
     // A one-run group is a single measurement, not a group: DEEPSEEK-001 (h800) is reported by
     // `scaleplan validate` and discussed in the README's accuracy section. The A100 group holds
     // fine-tuning runs (torchtune, ms-swift) whose software features (compile, chunked loss, MoE in
     // Megatron SFT) the step model does not see: the bound is the measured state, to be tightened.
     for (const [accelerator, s] of Object.entries(report.summary.byAccelerator)) {
       if (s.modeled < 2) continue;
-      expect({ accelerator, mae: s.meanAbsPctError }).toSatisfy(() => s.meanAbsPctError <= 16);
+      expect({ accelerator, mae: s.meanAbsPctError }).toSatisfy(() => s.meanAbsPctError <= 14);
     }
   });
 
@@ -45,12 +45,14 @@ describe('validateRuns on data/runs-dev.json (the accuracy targets)', () => {
     const skipped = report.memory.skipped.map((s) => s.id);
     expect([...modelled, ...skipped].sort()).toEqual(measured);
     for (const s of report.memory.skipped) expect(s.reason.length).toBeGreaterThan(0);
-    expect(modelled.length).toBeGreaterThanOrEqual(40);
+    expect(modelled.length).toBeGreaterThanOrEqual(42);
   });
 
-  // 10%: reached 8.7% over 41 runs (README, Accuracy); the 8% target is not yet met.
-  it('peak memory: mean absolute error ≤ 10% over every modelled measured peak', () => {
-    expect(report.memory.summary.meanAbsPctError).toBeLessThanOrEqual(10);
+  // Measured: 7.3% over 42 runs, three above 15% (README, Accuracy: DSGIST-007, MSSWIFT-005, DSGIST-002).
+  it('peak memory: mean absolute error ≤ 8% over every modelled measured peak, at most three runs above 15%', () => {
+    expect(report.memory.summary.meanAbsPctError).toBeLessThanOrEqual(8);
+    const above = report.memory.runs.filter((r) => !r.analytical && Math.abs(r.errorPct) > 15);
+    expect(above.length).toBeLessThanOrEqual(3);
   });
 
   it('predictions never read the measured block: changing it leaves the prediction unchanged', () => {

@@ -4,6 +4,7 @@
  */
 import { isInputError } from '../errors.js';
 import type { Layout } from '../layout/types.js';
+import { flopsPerToken } from '../model/flops.js';
 import { isRunCase, parseRunRecord } from '../runs/parse-run.js';
 import type { RunRecord } from '../runs/record-schema.js';
 import type { RunCase } from '../runs/types.js';
@@ -33,10 +34,23 @@ export function pickMetric(c: RunCase): { metric: ValidationMetric; measured: nu
   return null;
 }
 
-function predictedValue(metric: ValidationMetric, report: StepReport): number {
+/**
+ * The model's MFU in the source's FLOP count (`runs/record-mfu-convention.ts`): the same achieved
+ * tokens/s, with the model FLOPs per token (`model/flops.ts`) that the source counts: a full
+ * attention core adds the masked half to the causal count.
+ */
+function mfuInSourceCount(c: RunCase, report: StepReport): number {
+  const { mfu, modelFlopsPerToken } = report.throughput;
+  if (c.mfuConvention?.fullAttention !== true) return mfu;
+  const { model, training } = c.scenario;
+  const maskedHalf = flopsPerToken(model, training.seqLen, { causal: false }).total - flopsPerToken(model, training.seqLen).total;
+  return mfu * ((modelFlopsPerToken + maskedHalf) / modelFlopsPerToken);
+}
+
+function predictedValue(c: RunCase, metric: ValidationMetric, report: StepReport): number {
   if (metric === 'tokensPerSecPerGpu') return report.throughput.tokensPerSecondPerGpu;
   if (metric === 'stepTimeS') return report.time.stepSeconds;
-  return report.throughput.mfu;
+  return mfuInSourceCount(c, report);
 }
 
 /** Predicted GPU-hours per 10¹² tokens = 10¹² / (tokens/s/GPU · 3600 s/h), against the published figure. */
@@ -56,7 +70,7 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
     if (isInputError(error)) return { id: c.id, reason: `cannot model: ${error.message}` };
     throw error;
   }
-  const predicted = predictedValue(pick.metric, report);
+  const predicted = predictedValue(c, pick.metric, report);
   return {
     id: c.id,
     source: c.source,
@@ -75,7 +89,7 @@ export function validateCase(c: RunCase, options: StepOptions): RunValidation | 
   };
 }
 
-/** Every record turned into a case or a skip; an unknown vp, recompute or micro-batch resolved by the planner (resolve-by-planner.ts). */
+/** Every record turned into a case or a skip; an unknown vp, recompute, micro-batch or sequence parallelism resolved by the planner (resolve-by-planner.ts). */
 export function collectCases(records: readonly RunRecord[]): { cases: RunCase[]; skipped: SkippedRun[] } {
   const cases: RunCase[] = [];
   const skipped: SkippedRun[] = [];
