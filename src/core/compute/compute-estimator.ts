@@ -35,25 +35,45 @@ export interface ComputeEstimator {
   readonly estimateStageOf: (denseLayers: number, moeLayers: number, flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
 }
 
-/** Key of the token counts: every field of `GpuTokens` (all a segment other than the MoE FFN reads of the shape). */
-function tokensKey(g: GpuTokens): string {
-  return `${g.tokens}|${g.normTokens}|${g.seqLen}|${g.attentionKeyTokens}|${g.kvRows}|${g.tp}|${g.quantisedBytes}|${g.castBytes}`;
+/** Whether two token counts are the same: every field of `GpuTokens` (all a segment other than the MoE FFN reads of the shape). */
+function sameTokens(a: GpuTokens, b: GpuTokens): boolean {
+  return a.tokens === b.tokens && a.normTokens === b.normTokens && a.seqLen === b.seqLen && a.attentionKeyTokens === b.attentionKeyTokens
+    && a.kvRows === b.kvRows && a.tp === b.tp && a.quantisedBytes === b.quantisedBytes && a.castBytes === b.castBytes;
 }
 
-/** Key of what the MoE FFN reads besides the token counts (`pushSegmentOps`). */
-function expertsKey(s: ComputeShape): string {
-  return `${s.ep}|${s.etp}|${s.tokensPerExpertImbalance ?? 1}|${s.precision}`;
+/** A roofline device and the inputs it was made from besides the accelerator (`createRooflineDevice`). */
+interface DeviceEntry {
+  readonly precision: ComputeShape['precision'];
+  readonly smFraction: number;
+  readonly trafficFactor: number;
+  readonly kernel: NonNullable<ComputeShape['attentionKernel']>;
+  readonly device: RooflineDevice;
 }
 
-/** Key of the roofline device of a shape (`createRooflineDevice`'s inputs besides the accelerator). */
-function deviceKey(s: ComputeShape): string {
-  return `${s.precision}|${s.computeSmFraction ?? 1}|${s.elementwiseTrafficFactor ?? 1}|${s.attentionKernel ?? 'native'}`;
+/** A recomputation policy and the shape fields it was resolved from (`resolveRecompute`). */
+interface PolicyEntry {
+  readonly shape: Pick<ComputeShape, 'recompute' | 'recomputeModules' | 'selectivePolicy' | 'precision'>;
+  readonly policy: RecomputePolicy;
 }
 
-/** Key of the recomputation policy of a shape (`resolveRecompute`'s inputs). */
-function policyKey(s: ComputeShape): string {
-  const modules = s.recomputeModules === undefined ? '' : s.recomputeModules.join('+');
-  return `${s.recompute ?? 'none'}|${modules}|${s.selectivePolicy ?? 'modules'}|${s.precision}`;
+function sameModules(a: ComputeShape['recomputeModules'], b: ComputeShape['recomputeModules']): boolean {
+  if (a === b) return true;
+  return a !== undefined && b !== undefined && a.length === b.length && a.every((m, i) => m === b[i]);
+}
+
+function samePolicyInputs(a: PolicyEntry['shape'], b: ComputeShape): boolean {
+  return a.recompute === b.recompute && a.selectivePolicy === b.selectivePolicy && a.precision === b.precision && sameModules(a.recomputeModules, b.recomputeModules);
+}
+
+/** The MoE FFN segment of one (token counts, device) entry and expert split. */
+interface ExpertEntry {
+  readonly tokens: TokenSegments;
+  /** What the MoE FFN reads besides the token counts (`pushSegmentOps`). */
+  readonly ep: number;
+  readonly etp: number;
+  readonly imbalance: number;
+  readonly precision: ComputeShape['precision'];
+  readonly segments: Segments;
 }
 
 /** Priced segments of one key. */
@@ -61,8 +81,8 @@ type Segments = Map<OpSegment, PricedOps>;
 
 /** What every shape of the same token counts on the same device shares: the counts and the segments that read nothing else. */
 interface TokenSegments {
-  readonly key: string;
   readonly gpu: GpuTokens;
+  readonly device: RooflineDevice;
   readonly segments: Segments;
 }
 
@@ -99,38 +119,67 @@ export function createComputeEstimator(
   // The parts priced per shape object, which the step pricer keeps per layer shape and passes again
   // for every stage; a new object with an old shape only sums its parts again from the segments.
   const byShape = new WeakMap<ComputeShape, ShapeParts>();
-  const tokenSegments = new Map<string, TokenSegments>();
+  // Few distinct values each, compared field by field (no key string built per shape).
+  const tokenSegments = new Map<number, TokenSegments[]>();
+  const devices: DeviceEntry[] = [];
+  const policies: PolicyEntry[] = [];
   // MoE FFN segments: one per expert split of each shape, so only the most recent are kept (the
-  // next shapes mostly differ in recomputation only); a cleared entry is priced again, identically.
-  const expertSegments = new Map<string, Segments>();
-  const devices = new Map<string, RooflineDevice>();
-  const policies = new Map<string, RecomputePolicy>();
+  // next shapes mostly differ in recomputation only); a dropped entry is priced again, identically.
+  const expertSegments: ExpertEntry[] = [];
   // Segments of each part (the model is fixed), and one list reused for the segments being summed.
   const partSegmentLists = new Map<StagePart, readonly OpSegment[]>();
   const summed: PricedOps[] = [];
-  const recentExpertSegments = (key: string): Segments => {
-    if (expertSegments.size >= EXPERT_SEGMENTS_KEPT && !expertSegments.has(key)) expertSegments.clear();
-    return cached(expertSegments, key, () => new Map());
+  const deviceOf = (shape: ComputeShape): RooflineDevice => {
+    const smFraction = shape.computeSmFraction ?? 1;
+    const trafficFactor = shape.elementwiseTrafficFactor ?? 1;
+    const kernel = shape.attentionKernel ?? 'native';
+    for (const d of devices) {
+      if (d.precision === shape.precision && d.smFraction === smFraction && d.trafficFactor === trafficFactor && d.kernel === kernel) return d.device;
+    }
+    const device = createRooflineDevice(accelerator, shape.precision, effParams, smFraction, trafficFactor, kernel);
+    devices.push({ precision: shape.precision, smFraction, trafficFactor, kernel, device });
+    return device;
+  };
+  const policyOf = (shape: ComputeShape): RecomputePolicy => {
+    for (const p of policies) if (samePolicyInputs(p.shape, shape)) return p.policy;
+    const policy = resolveRecompute(shape);
+    const { recompute, recomputeModules, selectivePolicy, precision } = shape;
+    policies.push({ shape: { recompute, recomputeModules, selectivePolicy, precision }, policy });
+    return policy;
+  };
+  const tokensOf = (gpu: GpuTokens, device: RooflineDevice): TokenSegments => {
+    let bucket = tokenSegments.get(gpu.tokens);
+    if (bucket === undefined) {
+      bucket = [];
+      tokenSegments.set(gpu.tokens, bucket);
+    }
+    for (const t of bucket) if (t.device === device && sameTokens(t.gpu, gpu)) return t;
+    const entry: TokenSegments = { gpu, device, segments: new Map() };
+    bucket.push(entry);
+    return entry;
+  };
+  const expertSegmentsOf = (tokens: TokenSegments, shape: ComputeShape): Segments => {
+    const imbalance = shape.tokensPerExpertImbalance ?? 1;
+    for (const e of expertSegments) {
+      if (e.tokens === tokens && e.ep === shape.ep && e.etp === shape.etp && e.imbalance === imbalance && e.precision === shape.precision) return e.segments;
+    }
+    if (expertSegments.length >= EXPERT_SEGMENTS_KEPT) expertSegments.length = 0;
+    const entry: ExpertEntry = { tokens, ep: shape.ep, etp: shape.etp, imbalance, precision: shape.precision, segments: new Map() };
+    expertSegments.push(entry);
+    return entry.segments;
   };
   const partsOf = (shape: ComputeShape): ShapeParts => {
     let parts = byShape.get(shape);
     if (parts !== undefined) return parts;
     // Checked here, as estimatePartCompute checks it.
     const gpu = resolveGpuTokens(model, shape);
-    const device = deviceKey(shape);
-    const policy = policyKey(shape);
-    const tokens = `${tokensKey(gpu)}|${device}`;
-    parts = {
-      packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0,
-      tokens: cached(tokenSegments, tokens, () => ({ key: tokens, gpu, segments: new Map() })),
-      device: cached(devices, device, () => createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native')),
-      policy: cached(policies, policy, () => resolveRecompute(shape)),
-    };
+    const device = deviceOf(shape);
+    parts = { packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0, tokens: tokensOf(gpu, device), device, policy: policyOf(shape) };
     byShape.set(shape, parts);
     return parts;
   };
   const segmentOf = (segment: OpSegment, shape: ComputeShape, parts: ShapeParts): PricedOps => {
-    const table = segmentReadsExperts(segment) ? recentExpertSegments(`${parts.tokens.key}|${expertsKey(shape)}`) : parts.tokens.segments;
+    const table = segmentReadsExperts(segment) ? expertSegmentsOf(parts.tokens, shape) : parts.tokens.segments;
     let priced = table.get(segment);
     if (priced === undefined) {
       const ops: ComputeOp[] = [];
