@@ -32,4 +32,16 @@ describe('createComputeEstimator', () => {
     expect(estimator.estimateLayer(10, { ...ds, computeSmFraction: 0.85 }).forwardSeconds).toBeGreaterThan(estimator.estimateLayer(10, ds).forwardSeconds);
     expect(estimator.estimateLayer(10, { ...ds, microBatch: 2 }).flops.forward).toBeCloseTo(2 * estimator.estimateLayer(10, ds).flops.forward, -3);
   });
+
+  it('shapes that share token counts but not the expert split price every stage as directly, also once older MoE FFN segments were dropped', () => {
+    const estimator = createComputeEstimator(deepseekV3, h800);
+    const flags = { embedding: true, head: true, mtp: true };
+    const shapes: ComputeShape[] = [];
+    for (const ep of [1, 2, 4, 8, 16, 32, 64, 128, 256]) {
+      for (const imbalance of [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8]) shapes.push({ ...ds, ep, tokensPerExpertImbalance: imbalance, computeSmFraction: ep > 8 ? 0.85 : 1 });
+    }
+    for (const shape of [...shapes, ...shapes.slice(0, 3), { ...ds, recompute: 'selective' as const }]) {
+      expect(estimator.estimateStageOf(3, 2, flags, shape)).toEqual(estimateStageCompute(deepseekV3, [0, 1, 2, 3, 4], flags, shape, h800));
+    }
+  });
 });

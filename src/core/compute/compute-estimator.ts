@@ -1,16 +1,26 @@
 /**
  * A memoising front of `estimateStageCompute` for the planner's inner loop: one estimator per
- * (model, accelerator, efficiency data) keeps the price of each stage part per distinct shape, so
- * thousands of layouts sharing a micro-batch shape price each layer kind once. The cache lives in
- * the estimator the caller holds (no module state); it grows by one small record per distinct
- * (part, shape) and is dropped with the estimator.
+ * (model, accelerator, efficiency data) keeps the price of each stage part per shape object (the
+ * step pricer keeps one per layer shape), packed in one typed array, so thousands of layouts sharing
+ * a micro-batch shape price each layer kind once. The caches live in the estimator the caller holds
+ * (no module state) and are dropped with it.
+ *
+ * Below the parts, each op segment (`ops.ts`: attention block, dense or MoE FFN, embedding, MTP
+ * input, head) is priced once per what it reads: the MoE FFN per (token counts, expert split,
+ * device), every other segment per (token counts, device) — so a dense layer, the embedding and the
+ * head are shared by shapes that differ only in ep, etp or the routing imbalance, and a MoE layer
+ * and an MTP module share their attention block and head. Recomputation only re-weights priced ops
+ * (`sumPricedOps`: the same sums, in the same order, as pricing the part's op list directly).
  */
 import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
-import { countStageParts, estimateOps, partOps, stagePartsOf, sumStageParts, type StageFlags, type StagePart } from './estimate-compute.js';
-import { layerKind } from './ops.js';
+import {
+  countStageParts, ESTIMATE_FIELDS, packEstimate, partSegments, priceOps, STAGE_PARTS, stagePartsOf, sumPackedStageParts, sumPricedOps,
+  unpackEstimate, type PricedOps, type StageFlags, type StagePart, type StageParts,
+} from './estimate-compute.js';
+import { layerKind, pushSegmentOps, segmentReadsExperts, type OpSegment } from './ops.js';
 import { resolveRecompute, type RecomputePolicy } from './recompute.js';
 import { createRooflineDevice, type RooflineDevice } from './roofline.js';
 import { resolveGpuTokens, type GpuTokens } from './shape.js';
@@ -25,30 +35,79 @@ export interface ComputeEstimator {
   readonly estimateStageOf: (denseLayers: number, moeLayers: number, flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
 }
 
-/** Cache key of the op lists of a shape: the fields the op builders read (not the recomputation, the SM share, the element-wise traffic or the attention kernel). */
-function opsKey(s: ComputeShape): string {
-  return `${s.microBatch}|${s.seqLen}|${s.tp}|${s.cp}|${s.sp}|${s.ep}|${s.etp}|${s.precision}|${s.tokensPerExpertImbalance ?? 1}|${s.precisionScaling ?? ''}|${s.documentTokens ?? s.seqLen}`;
+/** Whether two token counts are the same: every field of `GpuTokens` (all a segment other than the MoE FFN reads of the shape). */
+function sameTokens(a: GpuTokens, b: GpuTokens): boolean {
+  return a.tokens === b.tokens && a.normTokens === b.normTokens && a.seqLen === b.seqLen && a.attentionKeyTokens === b.attentionKeyTokens
+    && a.kvRows === b.kvRows && a.tp === b.tp && a.quantisedBytes === b.quantisedBytes && a.castBytes === b.castBytes;
 }
 
-/** Cache key of a shape: every field that changes a part's price. */
-function shapeKey(s: ComputeShape, ops: string): string {
-  const modules = s.recomputeModules === undefined ? '' : s.recomputeModules.join('+');
-  return `${ops}|${s.recompute ?? 'none'}|${modules}|${s.computeSmFraction ?? 1}|${s.selectivePolicy ?? 'modules'}|${s.elementwiseTrafficFactor ?? 1}|${s.attentionKernel ?? 'native'}`;
+/** A roofline device and the inputs it was made from besides the accelerator (`createRooflineDevice`). */
+interface DeviceEntry {
+  readonly precision: ComputeShape['precision'];
+  readonly smFraction: number;
+  readonly trafficFactor: number;
+  readonly kernel: NonNullable<ComputeShape['attentionKernel']>;
+  readonly device: RooflineDevice;
 }
 
-/** One shape's parts priced so far, and what pricing another part needs. */
-interface ShapeParts {
-  readonly estimates: Map<StagePart, ComputeEstimate>;
-  readonly opsKey: string;
+/** A recomputation policy and the shape fields it was resolved from (`resolveRecompute`). */
+interface PolicyEntry {
+  readonly shape: Pick<ComputeShape, 'recompute' | 'recomputeModules' | 'selectivePolicy' | 'precision'>;
+  readonly policy: RecomputePolicy;
+}
+
+function sameModules(a: ComputeShape['recomputeModules'], b: ComputeShape['recomputeModules']): boolean {
+  if (a === b) return true;
+  return a !== undefined && b !== undefined && a.length === b.length && a.every((m, i) => m === b[i]);
+}
+
+function samePolicyInputs(a: PolicyEntry['shape'], b: ComputeShape): boolean {
+  return a.recompute === b.recompute && a.selectivePolicy === b.selectivePolicy && a.precision === b.precision && sameModules(a.recomputeModules, b.recomputeModules);
+}
+
+/** The MoE FFN segment of one (token counts, device) entry and expert split. */
+interface ExpertEntry {
+  readonly tokens: TokenSegments;
+  /** What the MoE FFN reads besides the token counts (`pushSegmentOps`). */
+  readonly ep: number;
+  readonly etp: number;
+  readonly imbalance: number;
+  readonly precision: ComputeShape['precision'];
+  readonly segments: Segments;
+}
+
+/** Priced segments of one key. */
+type Segments = Map<OpSegment, PricedOps>;
+
+/** What every shape of the same token counts on the same device shares: the counts and the segments that read nothing else. */
+interface TokenSegments {
   readonly gpu: GpuTokens;
+  readonly device: RooflineDevice;
+  readonly segments: Segments;
+}
+
+/** One shape's part prices, and what pricing another part needs. */
+interface ShapeParts {
+  /** Each part's estimate packed at its STAGE_PARTS index × ESTIMATE_FIELDS, once priced. */
+  readonly packed: Float64Array;
+  /** Bit i set: the part STAGE_PARTS[i] is priced. */
+  priced: number;
+  readonly tokens: TokenSegments;
   readonly device: RooflineDevice;
   readonly policy: RecomputePolicy;
 }
 
-/** The op lists of the shape priced last (the next shape often differs only in its SM share or recomputation). */
-interface RecentOps {
-  key: string;
-  lists: Map<StagePart, ComputeOp[]>;
+/** MoE FFN segments kept at most (see `expertSegments`). */
+const EXPERT_SEGMENTS_KEPT = 64;
+
+/** The value under `key`, made once. */
+function cached<K, V>(table: Map<K, V>, key: K, make: () => V): V {
+  let value = table.get(key);
+  if (value === undefined) {
+    value = make();
+    table.set(key, value);
+  }
+  return value;
 }
 
 /** Creates an estimator for one model on one accelerator with one set of efficiency data. */
@@ -57,53 +116,105 @@ export function createComputeEstimator(
   accelerator: Accelerator,
   effParams: EfficiencyParams = DEFAULT_EFFICIENCY_PARAMS,
 ): ComputeEstimator {
-  // The parts priced per shape, found by the shape's key; and by the shape object itself, which the
-  // step pricer keeps per layer shape and passes again for every stage (no key to build then).
-  const byKey = new Map<string, ShapeParts>();
+  // The parts priced per shape object, which the step pricer keeps per layer shape and passes again
+  // for every stage; a new object with an old shape only sums its parts again from the segments.
   const byShape = new WeakMap<ComputeShape, ShapeParts>();
-  const recent: RecentOps = { key: '', lists: new Map() };
+  // Few distinct values each, compared field by field (no key string built per shape).
+  const tokenSegments = new Map<number, TokenSegments[]>();
+  const devices: DeviceEntry[] = [];
+  const policies: PolicyEntry[] = [];
+  // MoE FFN segments: one per expert split of each shape, so only the most recent are kept (the
+  // next shapes mostly differ in recomputation only); a dropped entry is priced again, identically.
+  const expertSegments: ExpertEntry[] = [];
+  // Segments of each part (the model is fixed), and one list reused for the segments being summed.
+  const partSegmentLists = new Map<StagePart, readonly OpSegment[]>();
+  const summed: PricedOps[] = [];
+  const deviceOf = (shape: ComputeShape): RooflineDevice => {
+    const smFraction = shape.computeSmFraction ?? 1;
+    const trafficFactor = shape.elementwiseTrafficFactor ?? 1;
+    const kernel = shape.attentionKernel ?? 'native';
+    for (const d of devices) {
+      if (d.precision === shape.precision && d.smFraction === smFraction && d.trafficFactor === trafficFactor && d.kernel === kernel) return d.device;
+    }
+    const device = createRooflineDevice(accelerator, shape.precision, effParams, smFraction, trafficFactor, kernel);
+    devices.push({ precision: shape.precision, smFraction, trafficFactor, kernel, device });
+    return device;
+  };
+  const policyOf = (shape: ComputeShape): RecomputePolicy => {
+    for (const p of policies) if (samePolicyInputs(p.shape, shape)) return p.policy;
+    const policy = resolveRecompute(shape);
+    const { recompute, recomputeModules, selectivePolicy, precision } = shape;
+    policies.push({ shape: { recompute, recomputeModules, selectivePolicy, precision }, policy });
+    return policy;
+  };
+  const tokensOf = (gpu: GpuTokens, device: RooflineDevice): TokenSegments => {
+    let bucket = tokenSegments.get(gpu.tokens);
+    if (bucket === undefined) {
+      bucket = [];
+      tokenSegments.set(gpu.tokens, bucket);
+    }
+    for (const t of bucket) if (t.device === device && sameTokens(t.gpu, gpu)) return t;
+    const entry: TokenSegments = { gpu, device, segments: new Map() };
+    bucket.push(entry);
+    return entry;
+  };
+  const expertSegmentsOf = (tokens: TokenSegments, shape: ComputeShape): Segments => {
+    const imbalance = shape.tokensPerExpertImbalance ?? 1;
+    for (const e of expertSegments) {
+      if (e.tokens === tokens && e.ep === shape.ep && e.etp === shape.etp && e.imbalance === imbalance && e.precision === shape.precision) return e.segments;
+    }
+    if (expertSegments.length >= EXPERT_SEGMENTS_KEPT) expertSegments.length = 0;
+    const entry: ExpertEntry = { tokens, ep: shape.ep, etp: shape.etp, imbalance, precision: shape.precision, segments: new Map() };
+    expertSegments.push(entry);
+    return entry.segments;
+  };
   const partsOf = (shape: ComputeShape): ShapeParts => {
     let parts = byShape.get(shape);
     if (parts !== undefined) return parts;
-    const ops = opsKey(shape);
-    const key = shapeKey(shape, ops);
-    parts = byKey.get(key);
-    if (parts === undefined) {
-      // Checked here, as estimatePartCompute checks it.
-      const gpu = resolveGpuTokens(model, shape);
-      const device = createRooflineDevice(accelerator, shape.precision, effParams, shape.computeSmFraction ?? 1, shape.elementwiseTrafficFactor ?? 1, shape.attentionKernel ?? 'native');
-      parts = { estimates: new Map(), opsKey: ops, gpu, device, policy: resolveRecompute(shape) };
-      byKey.set(key, parts);
-    }
+    // Checked here, as estimatePartCompute checks it.
+    const gpu = resolveGpuTokens(model, shape);
+    const device = deviceOf(shape);
+    parts = { packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0, tokens: tokensOf(gpu, device), device, policy: policyOf(shape) };
     byShape.set(shape, parts);
     return parts;
   };
-  /** Same result as `estimatePartCompute(model, part, shape, accelerator, effParams)`. */
-  const price = (part: StagePart, shape: ComputeShape, parts: ShapeParts): ComputeEstimate => {
-    const hit = parts.estimates.get(part);
-    if (hit !== undefined) return hit;
-    if (recent.key !== parts.opsKey) {
-      recent.key = parts.opsKey;
-      recent.lists = new Map();
+  const segmentOf = (segment: OpSegment, shape: ComputeShape, parts: ShapeParts): PricedOps => {
+    const table = segmentReadsExperts(segment) ? expertSegmentsOf(parts.tokens, shape) : parts.tokens.segments;
+    let priced = table.get(segment);
+    if (priced === undefined) {
+      const ops: ComputeOp[] = [];
+      pushSegmentOps(ops, segment, model, parts.tokens.gpu, shape);
+      priced = priceOps(ops, parts.device);
+      table.set(segment, priced);
     }
-    let ops = recent.lists.get(part);
-    if (ops === undefined) {
-      ops = partOps(part, model, parts.gpu, shape);
-      recent.lists.set(part, ops);
+    return priced;
+  };
+  /** Packs the price of `part` (`estimatePartCompute(model, part, shape, accelerator, effParams)`) into `parts`; returns its offset. */
+  const price = (part: StagePart, shape: ComputeShape, parts: ShapeParts): number => {
+    const index = STAGE_PARTS.indexOf(part);
+    const at = index * ESTIMATE_FIELDS;
+    if ((parts.priced & (1 << index)) !== 0) return at;
+    const segments = cached(partSegmentLists, part, () => partSegments(part, model));
+    summed.length = 0;
+    for (const segment of segments) summed.push(segmentOf(segment, shape, parts));
+    packEstimate(sumPricedOps(summed, parts.policy), parts.packed, at);
+    parts.priced |= 1 << index;
+    return at;
+  };
+  /** The stage of `counts` parts: each part present priced once, then summed from the packed prices. */
+  const stage = (counts: StageParts, shape: ComputeShape): ComputeEstimate => {
+    const parts = partsOf(shape);
+    for (const part of STAGE_PARTS) {
+      if (counts[part] > 0) price(part, shape, parts);
     }
-    const estimate = estimateOps(ops, parts.device, parts.policy);
-    parts.estimates.set(part, estimate);
-    return estimate;
+    return sumPackedStageParts(counts, parts.packed);
   };
   return {
-    estimateLayer: (layerIndex, shape) => price(layerKind(model, layerIndex), shape, partsOf(shape)),
-    estimateStage: (layers, flags, shape) => {
+    estimateLayer: (layerIndex, shape) => {
       const parts = partsOf(shape);
-      return sumStageParts(countStageParts(model, layers, flags), (part) => price(part, shape, parts));
+      return unpackEstimate(parts.packed, price(layerKind(model, layerIndex), shape, parts));
     },
-    estimateStageOf: (denseLayers, moeLayers, flags, shape) => {
-      const parts = partsOf(shape);
-      return sumStageParts(stagePartsOf(model, denseLayers, moeLayers, flags), (part) => price(part, shape, parts));
-    },
+    estimateStage: (layers, flags, shape) => stage(countStageParts(model, layers, flags), shape),
+    estimateStageOf: (denseLayers, moeLayers, flags, shape) => stage(stagePartsOf(model, denseLayers, moeLayers, flags), shape),
   };
 }

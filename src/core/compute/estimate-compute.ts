@@ -9,7 +9,7 @@ import type { Accelerator } from '../hardware/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
-import { embeddingOpsFor, headOpsFor, layerKind, layerKindOps, mtpOpsFor, type LayerKind } from './ops.js';
+import { layerKind, layerSegments, mtpSegments, segmentsOps, type LayerKind, type OpSegment } from './ops.js';
 import { recomputeMultiplier, resolveRecompute, type RecomputePolicy } from './recompute.js';
 import { createRooflineDevice, opFlops, opSeconds, type RooflineDevice } from './roofline.js';
 import { resolveGpuTokens, type GpuTokens } from './shape.js';
@@ -41,50 +41,132 @@ function zeroEstimate(): Mutable<ComputeEstimate> {
   };
 }
 
-/** Prices a list of forward ops in every pass. */
-export function estimateOps(ops: readonly ComputeOp[], device: RooflineDevice, policy: RecomputePolicy): ComputeEstimate {
-  const e = zeroEstimate();
-  for (const op of ops) {
-    const forward = opSeconds(op, 'forward', device);
-    const input = opSeconds(op, 'backwardInput', device);
-    const weight = opSeconds(op, 'backwardWeight', device);
+/**
+ * A list of forward ops priced on one device, op by op: the seconds of each pass and the FLOPs,
+ * before any recomputation (which only re-weights them, `sumPricedOps`).
+ */
+export interface PricedOps {
+  readonly ops: readonly ComputeOp[];
+  /**
+   * PRICE_FIELDS numbers per op, op i at i · PRICE_FIELDS: forward, backward-input and
+   * backward-weight seconds, forward FLOPs, backward FLOPs (input + weight).
+   */
+  readonly prices: Float64Array;
+}
+
+const PRICE_FIELDS = 5;
+
+/** Prices every op of `ops` in every pass on `device`. */
+export function priceOps(ops: readonly ComputeOp[], device: RooflineDevice): PricedOps {
+  const prices = new Float64Array(ops.length * PRICE_FIELDS);
+  for (let i = 0; i < ops.length; i += 1) {
+    const op = ops[i] as ComputeOp;
+    const at = i * PRICE_FIELDS;
+    prices[at] = opSeconds(op, 'forward', device);
+    prices[at + 1] = opSeconds(op, 'backwardInput', device);
+    prices[at + 2] = opSeconds(op, 'backwardWeight', device);
+    prices[at + 3] = opFlops(op, 'forward');
+    prices[at + 4] = opFlops(op, 'backwardInput') + opFlops(op, 'backwardWeight');
+  }
+  return { ops, prices };
+}
+
+/** Adds the priced ops of `priced`, in order, into `e` under the recomputation `policy`. */
+function addPricedOps(e: Mutable<ComputeEstimate>, priced: PricedOps, policy: RecomputePolicy): void {
+  const { ops, prices } = priced;
+  for (let i = 0; i < ops.length; i += 1) {
+    const op = ops[i] as ComputeOp;
+    const at = i * PRICE_FIELDS;
+    const forward = prices[at] ?? 0;
+    const input = prices[at + 1] ?? 0;
+    const weight = prices[at + 2] ?? 0;
+    const flops = prices[at + 3] ?? 0;
     const again = recomputeMultiplier(op, policy);
-    const flops = opFlops(op, 'forward');
     e.forwardSeconds += forward;
     e.backwardInputSeconds += input;
     e.backwardWeightSeconds += weight;
     e.recomputeSeconds += again * forward;
     e.flops.forward += flops;
-    e.flops.backward += opFlops(op, 'backwardInput') + opFlops(op, 'backwardWeight');
+    e.flops.backward += prices[at + 4] ?? 0;
     e.flops.recompute += again * flops;
     const seconds = forward * (1 + again) + input + weight;
     if (op.moe) e.byKind.moe += seconds;
     else e.byKind[op.kind] += seconds;
   }
+}
+
+/**
+ * The estimate of the ops of `segments` taken in order, each priced on one device: the same sums,
+ * in the same order, as `estimateOps` over their concatenation.
+ */
+export function sumPricedOps(segments: readonly PricedOps[], policy: RecomputePolicy): ComputeEstimate {
+  const e = zeroEstimate();
+  for (const priced of segments) addPricedOps(e, priced, policy);
   return e;
 }
 
-/** Adds `times` × `part` into `total`. */
-function addScaled(total: Mutable<ComputeEstimate>, part: ComputeEstimate, times: number): void {
-  total.forwardSeconds += times * part.forwardSeconds;
-  total.backwardInputSeconds += times * part.backwardInputSeconds;
-  total.backwardWeightSeconds += times * part.backwardWeightSeconds;
-  total.recomputeSeconds += times * part.recomputeSeconds;
-  total.flops.forward += times * part.flops.forward;
-  total.flops.backward += times * part.flops.backward;
-  total.flops.recompute += times * part.flops.recompute;
-  total.byKind.gemm += times * part.byKind.gemm;
-  total.byKind.attention += times * part.byKind.attention;
-  total.byKind.elementwise += times * part.byKind.elementwise;
-  total.byKind.moe += times * part.byKind.moe;
+/** Prices a list of forward ops in every pass. */
+export function estimateOps(ops: readonly ComputeOp[], device: RooflineDevice, policy: RecomputePolicy): ComputeEstimate {
+  return sumPricedOps([priceOps(ops, device)], policy);
 }
+
+/**
+ * An estimate packed as ESTIMATE_FIELDS numbers (forward, backward-input, backward-weight and
+ * recompute seconds; forward, backward and recompute FLOPs; seconds by kind: gemm, attention,
+ * element-wise, moe), so that a memoising caller keeps one typed array per shape rather than
+ * three objects and eleven boxed numbers per part.
+ */
+export const ESTIMATE_FIELDS = 11;
+
+export function packEstimate(e: ComputeEstimate, into: Float64Array, at: number): void {
+  into[at] = e.forwardSeconds;
+  into[at + 1] = e.backwardInputSeconds;
+  into[at + 2] = e.backwardWeightSeconds;
+  into[at + 3] = e.recomputeSeconds;
+  into[at + 4] = e.flops.forward;
+  into[at + 5] = e.flops.backward;
+  into[at + 6] = e.flops.recompute;
+  into[at + 7] = e.byKind.gemm;
+  into[at + 8] = e.byKind.attention;
+  into[at + 9] = e.byKind.elementwise;
+  into[at + 10] = e.byKind.moe;
+}
+
+export function unpackEstimate(from: Float64Array, at: number): ComputeEstimate {
+  const e = zeroEstimate();
+  addScaled(e, from, at, 1);
+  return e;
+}
+
+/** Adds `times` × the packed estimate at `at` into `total`. */
+function addScaled(total: Mutable<ComputeEstimate>, p: Float64Array, at: number, times: number): void {
+  total.forwardSeconds += times * (p[at] ?? 0);
+  total.backwardInputSeconds += times * (p[at + 1] ?? 0);
+  total.backwardWeightSeconds += times * (p[at + 2] ?? 0);
+  total.recomputeSeconds += times * (p[at + 3] ?? 0);
+  total.flops.forward += times * (p[at + 4] ?? 0);
+  total.flops.backward += times * (p[at + 5] ?? 0);
+  total.flops.recompute += times * (p[at + 6] ?? 0);
+  total.byKind.gemm += times * (p[at + 7] ?? 0);
+  total.byKind.attention += times * (p[at + 8] ?? 0);
+  total.byKind.elementwise += times * (p[at + 9] ?? 0);
+  total.byKind.moe += times * (p[at + 10] ?? 0);
+}
+
+/** The op segments of one part of a stage, in order (`ops.ts`). */
+export function partSegments(part: StagePart, model: ModelSpec): readonly OpSegment[] {
+  if (part === 'embedding') return EMBEDDING_SEGMENTS;
+  if (part === 'head') return HEAD_SEGMENTS;
+  if (part === 'mtp') return mtpSegments(model);
+  return layerSegments(model, part);
+}
+
+const EMBEDDING_SEGMENTS: readonly OpSegment[] = ['embedding'];
+const HEAD_SEGMENTS: readonly OpSegment[] = ['head'];
 
 /** Forward ops of one part of a stage for one micro-batch on one GPU (`g` from the checked shape). */
 export function partOps(part: StagePart, model: ModelSpec, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
-  if (part === 'embedding') return embeddingOpsFor(model, g);
-  if (part === 'head') return headOpsFor(model, g);
-  if (part === 'mtp') return mtpOpsFor(model, g, shape);
-  return layerKindOps(model, part, g, shape);
+  return segmentsOps(partSegments(part, model), model, g, shape);
 }
 
 /** Prices one part of a stage for one micro-batch on one GPU (shape checked here). */
@@ -111,24 +193,38 @@ export function countStageParts(model: ModelSpec, layers: readonly number[], fla
   return { dense, moe, embedding: flags.embedding ? 1 : 0, head: flags.head ? 1 : 0, mtp: flags.mtp ? model.mtpDepth : 0 };
 }
 
+function checkLayerCount(model: ModelSpec, field: string, n: number): void {
+  if (!Number.isInteger(n) || n < 0 || n > model.layers) throw new InputError(field, n, `must be an integer in [0, ${model.layers}]`);
+}
+
 /** The parts of a stage holding `dense` dense and `moe` MoE layers (counts checked: whole, at most the model's layers). */
 export function stagePartsOf(model: ModelSpec, dense: number, moe: number, flags: StageFlags): StageParts {
-  for (const [field, n] of [['denseLayers', dense], ['moeLayers', moe]] as const) {
-    if (!Number.isInteger(n) || n < 0 || n > model.layers) throw new InputError(field, n, `must be an integer in [0, ${model.layers}]`);
-  }
+  checkLayerCount(model, 'denseLayers', dense);
+  checkLayerCount(model, 'moeLayers', moe);
   return { dense, moe, embedding: flags.embedding ? 1 : 0, head: flags.head ? 1 : 0, mtp: flags.mtp ? model.mtpDepth : 0 };
 }
 
+/** The parts of a stage in the order they are summed; a part's packed estimate sits at its index × ESTIMATE_FIELDS. */
+export const STAGE_PARTS: readonly StagePart[] = ['dense', 'moe', 'embedding', 'head', 'mtp'];
+
 /** Sums parts priced by `price` (called once per part present). */
 export function sumStageParts(parts: StageParts, price: (part: StagePart) => ComputeEstimate): ComputeEstimate {
+  const packed = new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS);
+  STAGE_PARTS.forEach((part, i) => {
+    if (parts[part] > 0) packEstimate(price(part), packed, i * ESTIMATE_FIELDS);
+  });
+  return sumPackedStageParts(parts, packed);
+}
+
+/** Sums the parts of `parts` from their packed estimates (`packed`, by STAGE_PARTS index), in STAGE_PARTS order. */
+export function sumPackedStageParts(parts: StageParts, packed: Float64Array): ComputeEstimate {
   const total = zeroEstimate();
-  for (const part of STAGE_PARTS) {
-    if (parts[part] > 0) addScaled(total, price(part), parts[part]);
+  for (let i = 0; i < STAGE_PARTS.length; i += 1) {
+    const n = parts[STAGE_PARTS[i] as StagePart];
+    if (n > 0) addScaled(total, packed, i * ESTIMATE_FIELDS, n);
   }
   return total;
 }
-
-const STAGE_PARTS: readonly StagePart[] = ['dense', 'moe', 'embedding', 'head', 'mtp'];
 
 /**
  * Compute time of layer `layerIndex` (0-based; `layers .. layers+mtpDepth-1` = MTP blocks) for one

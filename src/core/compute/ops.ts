@@ -29,17 +29,66 @@ export function layerKind(model: ModelSpec, layerIndex: number): LayerKind {
   return model.moe !== null && layerIndex >= model.moe.denseLayers ? 'moe' : 'dense';
 }
 
+/**
+ * A run of consecutive forward ops that one builder makes. A part of a stage (a layer, the
+ * embedding, the head, an MTP module) is a fixed sequence of segments (`layerSegments`,
+ * `mtpSegments`), so a memoising estimator can price each segment once and share it between parts
+ * and between shapes that differ only in what the other segments read.
+ */
+export type OpSegment = 'attention' | 'dense-ffn' | 'moe-ffn' | 'embedding' | 'mtp-input' | 'head';
+
+/**
+ * Whether a segment reads the expert split (ep, etp, routing imbalance, recipe) besides the per-GPU
+ * token counts (`GpuTokens`): only the MoE FFN does.
+ */
+export function segmentReadsExperts(segment: OpSegment): boolean {
+  return segment === 'moe-ffn';
+}
+
+/** Segments of one layer of the given kind: the attention block, then its FFN. */
+export function layerSegments(model: ModelSpec, kind: LayerKind): readonly OpSegment[] {
+  return kind === 'moe' && model.moe !== null ? MOE_LAYER : DENSE_LAYER;
+}
+
+const MOE_LAYER: readonly OpSegment[] = ['attention', 'moe-ffn'];
+const DENSE_LAYER: readonly OpSegment[] = ['attention', 'dense-ffn'];
+
+/** Segments of one MTP module: embedding, its own input ops, a block of the last layer's kind, the head. */
+export function mtpSegments(model: ModelSpec): readonly OpSegment[] {
+  return ['embedding', 'mtp-input', ...layerSegments(model, layerKind(model, model.layers + model.mtpDepth - 1)), 'head'];
+}
+
+/** Appends the forward ops of one segment (shape already checked). */
+export function pushSegmentOps(ops: ComputeOp[], segment: OpSegment, model: ModelSpec, g: GpuTokens, shape: ComputeShape): void {
+  switch (segment) {
+    case 'attention':
+      return pushAttentionOps(ops, model, g);
+    case 'dense-ffn':
+      return pushDenseFfnOps(ops, model, g);
+    case 'moe-ffn': {
+      if (model.moe === null) return pushDenseFfnOps(ops, model, g);
+      const options = { ep: shape.ep, etp: shape.etp, imbalance: shape.tokensPerExpertImbalance ?? 1, precision: shape.precision };
+      return pushMoeFfnOps(ops, model, model.moe, g, options);
+    }
+    case 'embedding':
+      return pushEmbeddingOps(ops, model, g);
+    case 'mtp-input':
+      return pushMtpInputOps(ops, model, g);
+    case 'head':
+      return pushHeadOps(ops, model, g);
+  }
+}
+
+/** The forward ops of a sequence of segments. */
+export function segmentsOps(segments: readonly OpSegment[], model: ModelSpec, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
+  const ops: ComputeOp[] = [];
+  for (const segment of segments) pushSegmentOps(ops, segment, model, g, shape);
+  return ops;
+}
+
 /** Ops of one layer of the given kind (shape already checked). */
 export function layerKindOps(model: ModelSpec, kind: LayerKind, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
-  const ops: ComputeOp[] = [];
-  pushAttentionOps(ops, model, g);
-  if (kind === 'moe' && model.moe !== null) {
-    const options = { ep: shape.ep, etp: shape.etp, imbalance: shape.tokensPerExpertImbalance ?? 1, precision: shape.precision };
-    pushMoeFfnOps(ops, model, model.moe, g, options);
-  } else {
-    pushDenseFfnOps(ops, model, g);
-  }
-  return ops;
+  return segmentsOps(layerSegments(model, kind), model, g, shape);
 }
 
 /** Forward ops of layer `layerIndex` for one micro-batch on one GPU. */
@@ -50,13 +99,18 @@ export function layerOps(model: ModelSpec, layerIndex: number, shape: ComputeSha
 
 /** Forward ops of the input embedding (no FLOPs: a row gather, vocab-parallel under TP). */
 export function embeddingOpsFor(model: ModelSpec, g: GpuTokens): ComputeOp[] {
+  const ops: ComputeOp[] = [];
+  pushEmbeddingOps(ops, model, g);
+  return ops;
+}
+
+function pushEmbeddingOps(ops: ComputeOp[], model: ModelSpec, g: GpuTokens): void {
   // Gather: read one row and write it per token (2·2 bytes per element).
-  const ops: ComputeOp[] = [createElementwise('embedding.lookup', g.tokens * model.hidden * 2 * ACTIVATION_BYTES)];
+  ops.push(createElementwise('embedding.lookup', g.tokens * model.hidden * 2 * ACTIVATION_BYTES));
   if (model.positionEmbedding === 'learned') {
     // Learned absolute positions: read both, write the sum.
     ops.push(createElementwise('embedding.positions', g.tokens * model.hidden * 3 * ACTIVATION_BYTES));
   }
-  return ops;
 }
 
 /** Forward ops of the input embedding for one micro-batch on one GPU. */
@@ -72,13 +126,19 @@ const LOSS_BYTES_PER_LOGIT = 10;
 
 /** Forward ops of the final norm, the output head (BF16, vocab split over TP) and the loss. */
 export function headOpsFor(model: ModelSpec, g: GpuTokens): ComputeOp[] {
+  const ops: ComputeOp[] = [];
+  pushHeadOps(ops, model, g);
+  return ops;
+}
+
+function pushHeadOps(ops: ComputeOp[], model: ModelSpec, g: GpuTokens): void {
   const vocab = model.vocab / g.tp;
-  return [
+  ops.push(
     createNorm('head.norm', g.normTokens, model.hidden),
     // [FLOP] 2·T·h·V/tp: output projection, BF16 (DeepSeek-V3 TR §3.3).
     createGemm('head.logits', { m: g.tokens, k: model.hidden, n: vocab }, 'bf16-only'),
     createElementwise('head.loss', g.tokens * vocab * LOSS_BYTES_PER_LOGIT),
-  ];
+  );
 }
 
 /** Forward ops of the output head and loss for one micro-batch on one GPU. */
@@ -92,15 +152,16 @@ export function headOps(model: ModelSpec, shape: ComputeShape): ComputeOp[] {
  * block of the last main layer's kind, then the shared output head and its loss.
  */
 export function mtpOpsFor(model: ModelSpec, g: GpuTokens, shape: ComputeShape): ComputeOp[] {
+  return segmentsOps(mtpSegments(model), model, g, shape);
+}
+
+/** An MTP module's own ops between its embedding and its block: the two norms, the concatenation, the projection. */
+function pushMtpInputOps(ops: ComputeOp[], model: ModelSpec, g: GpuTokens): void {
   const h = model.hidden;
-  const ops = embeddingOpsFor(model, g);
   ops.push(createNorm('mtp.enorm', g.normTokens, h), createNorm('mtp.hnorm', g.normTokens, h));
   ops.push(createElementwise('mtp.concat', g.tokens * 2 * h * 2 * ACTIVATION_BYTES));
   pushOp(ops, createCast('mtp.proj.cast', g.tokens * 2 * h, g.castBytes));
   ops.push(createGemm('mtp.proj', { m: g.tokens, k: 2 * h, n: h / g.tp }, 'fp8-capable'));
-  ops.push(...layerKindOps(model, layerKind(model, model.layers + model.mtpDepth - 1), g, shape));
-  ops.push(...headOpsFor(model, g));
-  return ops;
 }
 
 /** Forward ops of one MTP module for one micro-batch on one GPU (error if the model has none). */

@@ -18,7 +18,8 @@ import type { Layout } from '../layout/types.js';
 import { embeddingParams, isMoeLayer } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
-import { layerActivation, type LayerActivation, type SelectivePolicy } from './activations.js';
+import type { LayerActivation, SelectivePolicy } from './activations.js';
+import { layerActivationOf, partitionOf, type MemoryCache } from './memory-cache.js';
 import { commBufferBytes, DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
 import { residentGradientBytes, type GradientLifetime } from './gradient-lifetime.js';
 import { inFlightMicroBatches } from './in-flight.js';
@@ -104,21 +105,21 @@ function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, 
   return { ...base, ...gradients, ...onParamDtype, ...moments };
 }
 
-function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): MemoryContext {
+function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions, cache?: MemoryCache): MemoryContext {
   const model = scenario.model;
   const recipe = optimizerRecipe(precisionRecipe(scenario.training.precision), options, gradientOnParamDtype(scenario, layout, options));
   const lossKernel = options.lossKernel ?? 'eager';
   const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
   const shape = activationShape(scenario, layout, recipe, options);
   const policy = selectivePolicy(scenario, options);
-  const dense = layerActivation(model, false, shape, layout.recompute, policy);
-  const moe = model.moe === null ? null : layerActivation(model, true, shape, layout.recompute, policy);
+  const dense = layerActivationOf(cache, model, false, shape, layout.recompute, policy);
+  const moe = model.moe === null ? null : layerActivationOf(cache, model, true, shape, layout.recompute, policy);
   return {
     scenario, layout, recipe, shape, dense, moe,
     sharding: createSharding(layout),
     counts: layerParamCounts(model, layout),
     mtp: isMoeLayer(model, model.layers - 1) && moe !== null ? moe : dense,
-    partition: partitionStages(model, layout, options.stageLayers === undefined ? {} : { stageLayers: options.stageLayers }),
+    partition: options.stageLayers === undefined ? partitionOf(cache, model, layout) : partitionStages(model, layout, { stageLayers: options.stageLayers }),
     buffers: { ...buffers, lossTemporaryBytesPerLogit: lossTransientBytesPerLogit(lossKernel, buffers.lossTemporaryBytesPerLogit) },
     fp8WeightCache: options.fp8WeightCache ?? true,
     gradientLifetime: options.gradientLifetime ?? 'step',
@@ -232,10 +233,11 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
 
 /**
  * Peak bytes per GPU over the pipeline ranks of `layout` — the planner's inner-loop call
- * (same arithmetic as `estimateMemory`, no report, no micro-batch search).
+ * (same arithmetic as `estimateMemory`, no report, no micro-batch search). A `cache`
+ * (`memory-cache.ts`) shares partitions and layer activations between calls.
  */
-export function peakMemoryBytes(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}): number {
-  const ctx = createContext(scenario, layout, options);
+export function peakMemoryBytes(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): number {
+  const ctx = createContext(scenario, layout, options, cache);
   let peak = 0;
   for (const rank of ctx.partition.ranks) peak = Math.max(peak, estimateRank(ctx, rank).totalBytes);
   return peak;
@@ -270,8 +272,8 @@ export function maxMicroBatchThatFits(scenario: Scenario, layout: Layout, option
  * and the largest micro-batch that fits. Options default as documented on `EstimateMemoryOptions`.
  * @throws InputError only for malformed options (a `stageLayers` that does not fit the model, a load factor < 1).
  */
-export function estimateMemory(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}): MemoryEstimate {
-  const ctx = createContext(scenario, layout, options);
+export function estimateMemory(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): MemoryEstimate {
+  const ctx = createContext(scenario, layout, options, cache);
   const stages = ctx.partition.ranks.map((rank) => estimateRank(ctx, rank));
   let peakStage = 0;
   for (const s of stages) if (s.totalBytes > (stages[peakStage]?.totalBytes ?? 0)) peakStage = s.stage;

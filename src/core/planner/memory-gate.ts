@@ -13,11 +13,11 @@
  *   with the allocator's fragmentation on both and the runtime reserve (memory/buffers.ts:
  *   fragmentation = fraction × (states + activations + comm + temporaries), reserve outside).
  */
-import { partitionStages } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
 import { estimateMemory, peakMemoryBytes } from '../memory/estimate-memory.js';
+import { createMemoryCache, partitionOf, type MemoryCache } from '../memory/memory-cache.js';
 import { precisionRecipe } from '../memory/precision.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes } from '../memory/states.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
@@ -39,10 +39,10 @@ export interface MemoryGate {
  * the gradients only when all of them are resident at the peak (`gradientLifetime` 'step', the
  * default: memory/gradient-lifetime.ts), else none (a lifetime that frees them keeps at least 0).
  */
-function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean, allGrads: boolean): (sharding: Sharding) => number[] {
+function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean, allGrads: boolean, cache: MemoryCache): (sharding: Sharding) => number[] {
   const model = scenario.model;
   const counts = layerParamCounts(model, layout);
-  const ranks = partitionStages(model, layout).ranks.map((rank) => countRankParams(model, counts, rank));
+  const ranks = partitionOf(cache, model, layout).ranks.map((rank) => countRankParams(model, counts, rank));
   const recipe = precisionRecipe(scenario.training.precision);
   return (sharding) => {
     const sharded = createSharding({ ...layout, ...sharding });
@@ -59,20 +59,22 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
   const fp8WeightCache = options.fp8WeightCache ?? true;
   const allGrads = (options.gradientLifetime ?? 'step') === 'step';
   const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
+  // Partitions and layer activations shared by the layouts the search checks (memory/memory-cache.ts).
+  const cache = createMemoryCache(scenario.model);
   return {
     capacityBytes,
     limitBytes: (1 - headroomFraction) * capacityBytes,
-    peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions),
+    peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions, cache),
     statesFloorBytes(s, layout, shardings) {
       const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
-      const states = rankStates(s, plain, fp8WeightCache, allGrads);
+      const states = rankStates(s, plain, fp8WeightCache, allGrads, cache);
       let floor = Infinity;
       for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
       return floor;
     },
     shardingFloorsBytes(s, layout, shardings) {
-      const estimate = estimateMemory(s, layout, peakOptions);
-      const states = rankStates(s, layout, fp8WeightCache, allGrads);
+      const estimate = estimateMemory(s, layout, peakOptions, cache);
+      const states = rankStates(s, layout, fp8WeightCache, allGrads, cache);
       const floorsBytes = shardings.map((sharding) => {
         let floor = 0;
         states(sharding).forEach((bytes, r) => {

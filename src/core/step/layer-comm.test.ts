@@ -31,8 +31,8 @@ describe('expert-parallel all-to-alls per MoE layer', () => {
     const a2a = expertAllToAlls(none);
     const pair = (a2a?.dispatch.seconds ?? 0) + (a2a?.combine.seconds ?? 0);
     expect(pair).toBeGreaterThan(0);
-    expect(layerCommSeconds(none, 'moe')).toMatchObject({ epForwardSeconds: pair, epBackwardSeconds: pair });
-    expect(layerCommSeconds(mixtralEp8('full'), 'moe')).toMatchObject({ epForwardSeconds: pair, epBackwardSeconds: 2 * pair });
-    expect(layerCommSeconds(mixtralEp8('full'), 'dense')).toMatchObject({ epForwardSeconds: 0, epBackwardSeconds: 0 });
+    expect(layerCommSeconds(none).moe).toMatchObject({ epForwardSeconds: pair, epBackwardSeconds: pair });
+    expect(layerCommSeconds(mixtralEp8('full')).moe).toMatchObject({ epForwardSeconds: pair, epBackwardSeconds: 2 * pair });
+    expect(layerCommSeconds(mixtralEp8('full')).dense).toMatchObject({ epForwardSeconds: 0, epBackwardSeconds: 0 });
   });
 });

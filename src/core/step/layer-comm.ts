@@ -156,19 +156,20 @@ function cpSeconds(ctx: CommContext): { forward: number; backward: number } {
   return { forward: calls.forward * one, backward: calls.backward * one };
 }
 
-/** Communication of one layer of the given kind (dense layers have no expert all-to-all). */
-export function layerCommSeconds(ctx: CommContext, kind: 'dense' | 'moe'): LayerComm {
+/** Communication of a dense and of a MoE layer (dense layers have no expert all-to-all); TP and CP are priced once for both. */
+export function layerCommSeconds(ctx: CommContext): { readonly dense: LayerComm; readonly moe: LayerComm } {
   const tp = tpSeconds(ctx);
-  const ep = kind === 'moe' ? epSeconds(ctx) : { forward: 0, backward: 0 };
+  const ep = epSeconds(ctx);
   const cp = cpSeconds(ctx);
-  return {
+  const dense: LayerComm = {
     tpForwardSeconds: tp.forward,
     tpBackwardSeconds: tp.backward,
-    epForwardSeconds: ep.forward,
-    epBackwardSeconds: ep.backward,
+    epForwardSeconds: 0,
+    epBackwardSeconds: 0,
     cpForwardSeconds: cp.forward,
     cpBackwardSeconds: cp.backward,
   };
+  return { dense, moe: { ...dense, epForwardSeconds: ep.forward, epBackwardSeconds: ep.backward } };
 }
 
 /** Pipeline boundary: b·(s/cp)·h activations (÷tp with sequence parallelism) each way (notes §5.3) [bytes]. */

@@ -80,12 +80,36 @@ export interface StepPricer {
   readonly simulations: Map<string, ScheduleSimulation>;
   /** Identity of each stage cost object (they are memoised, so equal prices share one). */
   readonly stageIds: WeakMap<StageCost, number>;
+  /** The keys of the layout object priced last: the bounds and `estimateStep` ask several levels about one layout in a row. */
+  readonly recent: RecentLayout;
+}
+
+/** Keys of one layout object (layouts are read-only values: the same object, the same keys). */
+interface RecentLayout {
+  layout: object | null;
+  /** `keyOf(LAYER_FIELDS)` and `layerKey`, or -1 when not built yet. */
+  layerFields: number;
+  layer: number;
+  placed: PlacedGroups | null;
+}
+
+/** The keys kept for `layout`, reset when another layout object is priced. */
+function recentOf(pricer: StepPricer, layout: object): RecentLayout {
+  const { recent } = pricer;
+  if (recent.layout !== layout) {
+    recent.layout = layout;
+    recent.layerFields = -1;
+    recent.layer = -1;
+    recent.placed = null;
+  }
+  return recent;
 }
 
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
     groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    recent: { layout: null, layerFields: -1, layer: -1, placed: null },
   };
 }
 
@@ -171,6 +195,19 @@ interface PlacedGroups {
 }
 
 function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
+  const recent = recentOf(pricer, layout);
+  recent.placed ??= newPlacedGroups(pricer, layout);
+  return recent.placed;
+}
+
+/** Key of the layer fields of `layout` (`LAYER_FIELDS`). */
+function layerFieldsKey(pricer: StepPricer, layout: Pick<Layout, (typeof LAYER_FIELDS)[number]>): number {
+  const recent = recentOf(pricer, layout);
+  if (recent.layerFields < 0) recent.layerFields = keyOf(pricer, layout, LAYER_FIELDS);
+  return recent.layerFields;
+}
+
+function newPlacedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
   return memo(pricer.groups, keyOf(pricer, layout, GROUP_FIELDS), () => {
     const groups = placeGroups(layout, layout.order, pricer.scenario.cluster);
     const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
@@ -233,8 +270,12 @@ export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'sche
 
 /** Key of a layer shape: its fields, the placements its communication uses, and the schedule's pairing. */
 function layerKey(pricer: StepPricer, layout: LayerShape): number {
-  const key = extendKey(pricer, keyOf(pricer, layout, LAYER_FIELDS), placedGroups(pricer, layout).layerKey);
-  return extendKey(pricer, key, pairsChunks(layout.schedule) ? 1 : 0);
+  const recent = recentOf(pricer, layout);
+  if (recent.layer < 0) {
+    const key = extendKey(pricer, layerFieldsKey(pricer, layout), placedGroups(pricer, layout).layerKey);
+    recent.layer = extendKey(pricer, key, pairsChunks(layout.schedule) ? 1 : 0);
+  }
+  return recent.layer;
 }
 
 /** Layer prices of `layout`'s shape. */
@@ -248,8 +289,7 @@ function layerPricesKeyed(pricer: StepPricer, layout: LayerShape, key: number): 
     const comm = commContextOf(pricer, layout);
     return {
       shape, paired: pairsChunks(layout.schedule),
-      dense: layerCommSeconds(comm, 'dense'),
-      moe: layerCommSeconds(comm, 'moe'),
+      ...layerCommSeconds(comm),
       // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
       attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
     };
@@ -258,7 +298,7 @@ function layerPricesKeyed(pricer: StepPricer, layout: LayerShape, key: number): 
 
 /** One pipeline boundary transfer of `layout` [s]. */
 export function p2pSeconds(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): number {
-  const key = extendKey(pricer, extendKey(pricer, keyOf(pricer, layout, LAYER_FIELDS), layout.pp), placedGroups(pricer, layout).ppKey);
+  const key = extendKey(pricer, extendKey(pricer, layerFieldsKey(pricer, layout), layout.pp), placedGroups(pricer, layout).ppKey);
   return memo(pricer.transfers, key, () => pipelineP2pSeconds(commContextOf(pricer, layout)));
 }
 
@@ -274,17 +314,7 @@ const NO_GATHERS: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds:
 /** What ZeRO-3 per-layer gathers read besides the layer shape. */
 const GATHER_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize'] as const;
 
-/** Keys of a stage of `layout` without what the chunk holds: its layer shape's, and its own (ZeRO-3 gathers also read the data-parallel groups). */
-interface StageKeys {
-  readonly layer: number;
-  readonly stage: number;
-}
-
-function stageKey(pricer: StepPricer, layout: StageShape): StageKeys {
-  const layer = layerKey(pricer, layout);
-  return { layer, stage: stageKeyOf(pricer, layout, layer) };
-}
-
+/** Key of a stage of `layout` without what the chunk holds: its layer key `key` and, with ZeRO-3 per-layer gathers, the data-parallel groups. */
 function stageKeyOf(pricer: StepPricer, layout: StageShape, key: number): number {
   if (!perLayerGathers(layout)) return extendKey(pricer, key, 0);
   return keyOf(pricer, layout, GATHER_FIELDS, extendKey(pricer, key, 1));
@@ -296,23 +326,31 @@ function heldCode(pricer: StepPricer, chunk: StageChunk): number {
   return (chunk.denseLayers * (pricer.scenario.model.layers + 1) + chunk.moeLayers) * 8 + flags;
 }
 
-function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, keys: StageKeys): StageCost {
-  return memo(pricer.stages, extendKey(pricer, keys.stage, heldCode(pricer, chunk)), () => {
-    const prices = layerPricesKeyed(pricer, layout, keys.layer);
-    const { scenario } = pricer;
-    const fsdp = perLayerGathers(layout)
-      ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes)
-      : NO_GATHERS;
-    return estimateStageCost({
-      chunk, estimator: pricer.context.estimator, shape: prices.shape, dense: prices.dense, moe: prices.moe,
-      attentionForwardSeconds: prices.attentionForwardSeconds, fsdp, framework: pricer.framework, pairedSchedule: prices.paired,
-    });
+function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, layer: number, stage: number): StageCost {
+  const key = extendKey(pricer, stage, heldCode(pricer, chunk));
+  const known = pricer.stages.get(key);
+  if (known !== undefined) return known;
+  const cost = newStageCost(pricer, layout, chunk, layer);
+  pricer.stages.set(key, cost);
+  return cost;
+}
+
+function newStageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk, layer: number): StageCost {
+  const prices = layerPricesKeyed(pricer, layout, layer);
+  const { scenario } = pricer;
+  const fsdp = perLayerGathers(layout)
+    ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes)
+    : NO_GATHERS;
+  return estimateStageCost({
+    chunk, estimator: pricer.context.estimator, shape: prices.shape, dense: prices.dense, moe: prices.moe,
+    attentionForwardSeconds: prices.attentionForwardSeconds, fsdp, framework: pricer.framework, pairedSchedule: prices.paired,
   });
 }
 
 /** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
 export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
-  return stageCostKeyed(pricer, layout, chunk, stageKey(pricer, layout));
+  const layer = layerKey(pricer, layout);
+  return stageCostKeyed(pricer, layout, chunk, layer, stageKeyOf(pricer, layout, layer));
 }
 
 /** A small number standing for one stage cost object of this pricer. */
@@ -335,9 +373,10 @@ export function partitionOf(pricer: StepPricer, layout: Pick<Layout, 'schedule' 
 export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): StageCost[] {
   const partition = partitionOf(pricer, layout);
   const costs = new Array<StageCost>(partition.modelStages);
-  const key = stageKey(pricer, layout);
+  const layer = layerKey(pricer, layout);
+  const stage = stageKeyOf(pricer, layout, layer);
   for (const rank of partition.ranks) {
-    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, key);
+    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, layer, stage);
   }
   return costs;
 }

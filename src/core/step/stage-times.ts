@@ -73,22 +73,23 @@ export function estimateStageCost(inputs: StageInputs): StageCost {
   const compute = inputs.estimator.estimateStageOf(chunk.denseLayers, chunk.moeLayers, flags, inputs.shape);
   const nDense = chunk.denseLayers;
   const nMoe = chunk.moeLayers + (chunk.hasMtp ? 1 : 0);
-  const sum = (pick: (c: LayerComm) => number): number => nDense * pick(inputs.dense) + nMoe * pick(inputs.moe);
+  const { dense, moe } = inputs;
 
   // TP collectives overlapped with the GEMMs of the same pass (forward GEMMs ≈ 1/3 of the GEMM time,
   // backward 2/3: dgrad + wgrad); only what exceeds the overlappable GEMM time stays exposed, plus
-  // the pipeline fill of the decomposed overlap (`tpOverlapFill`).
+  // the pipeline fill of the decomposed overlap (`tpOverlapFill`). Sums over the layers are written
+  // out (no closure per stage: the planner prices tens of thousands of stages).
   const gemmForward = compute.byKind.gemm / 3;
-  const tpF = tpExposed(sum((c) => c.tpForwardSeconds), overlap.tpFraction * gemmForward, overlap.tpFraction > 0, slow, inputs.shape.tp);
-  const tpB = tpExposed(sum((c) => c.tpBackwardSeconds), overlap.tpFraction * 2 * gemmForward, overlap.tpFraction > 0, slow, inputs.shape.tp);
+  const tpF = tpExposed(nDense * dense.tpForwardSeconds + nMoe * moe.tpForwardSeconds, overlap.tpFraction * gemmForward, overlap.tpFraction > 0, slow, inputs.shape.tp);
+  const tpB = tpExposed(nDense * dense.tpBackwardSeconds + nMoe * moe.tpBackwardSeconds, overlap.tpFraction * 2 * gemmForward, overlap.tpFraction > 0, slow, inputs.shape.tp);
   const layers = nDense + nMoe;
-  const cpF = layers * hidden(inputs.dense.cpForwardSeconds, inputs.attentionForwardSeconds, overlap.cpRing, slow);
-  const cpB = layers * hidden(inputs.dense.cpBackwardSeconds, 2.5 * inputs.attentionForwardSeconds, overlap.cpRing, slow);
+  const cpF = layers * hidden(dense.cpForwardSeconds, inputs.attentionForwardSeconds, overlap.cpRing, slow);
+  const cpB = layers * hidden(dense.cpBackwardSeconds, 2.5 * inputs.attentionForwardSeconds, overlap.cpRing, slow);
   const fsdpF = hidden(inputs.fsdp.fsdpForwardSeconds, compute.forwardSeconds, overlap.fsdpPrefetch, slow);
   const fsdpB = hidden(inputs.fsdp.fsdpBackwardSeconds, compute.backwardInputSeconds + compute.backwardWeightSeconds, overlap.fsdpPrefetch, slow);
   const epKeep = inputs.pairedSchedule ? 1 : 1 - overlap.epFraction;
-  const epF = epKeep * sum((c) => c.epForwardSeconds);
-  const epB = epKeep * sum((c) => c.epBackwardSeconds);
+  const epF = epKeep * (nDense * dense.epForwardSeconds + nMoe * moe.epForwardSeconds);
+  const epB = epKeep * (nDense * dense.epBackwardSeconds + nMoe * moe.epBackwardSeconds);
 
   return {
     times: {
