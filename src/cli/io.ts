@@ -6,14 +6,27 @@ import { InputError, calibrationKeys, calibrationStructure, isInputError, parseP
 import type { CalibrationProfile, Scenario, StepOptions } from '../core/index.js';
 import { currentIo, currentRunOptions } from './cli-io.js';
 
+/** Whether `dir` holds the package's own package.json (one that names it: dist/cli's only sets the module type). */
+function isPackageRoot(dir: string): boolean {
+  const file = join(dir, 'package.json');
+  if (!existsSync(file)) return false;
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof manifest === 'object' && manifest !== null && 'name' in manifest;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Root of the installed package (holds data/ and examples/): the nearest folder above this module
- * with a package.json. Searched, because the sources and the bundle sit at different depths.
+ * whose package.json names the package. Searched, because the sources and the bundle sit at
+ * different depths.
  */
 export function packageRoot(): string {
   const start = dirname(fileURLToPath(import.meta.url));
   for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (isPackageRoot(dir)) return dir;
     if (dirname(dir) === dir) return start;
   }
 }

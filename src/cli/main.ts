@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-/** The `scaleplan` binary: a thin shell over `runCli`. */
+/**
+ * The `scaleplan` binary: a thin shell over `runCli` (`binary.ts`), started one of two ways.
+ *
+ * A command line without a command (`--help`, `--version`, a usage error) runs in this file's own
+ * bundle, a CommonJS script: Node starts a CommonJS entry without its ES-module loader, which is
+ * most of what such a line costs beyond Node itself (`scripts/bundle.mjs`). A command loads
+ * `command-main.ts`, an ES module whose commands and core are shared chunks loaded on demand. The
+ * two never run in one process, so the argument parser bundled twice holds no shared state.
+ */
 import { invokedCommand } from './commands/index.js';
-import { runCli } from './run-cli.js';
 
 /**
  * Optimise a function later than V8's default (interrupt budget 67,584 bytecode units, Node 20):
@@ -12,22 +19,14 @@ import { runCli } from './run-cli.js';
  * for `--help` alone, which runs no model code (loading `node:v8` costs it ~5 ms).
  */
 const INTERRUPT_BUDGET = 16 * 67_584;
-const argv = process.argv.slice(2);
-if (invokedCommand(argv) !== undefined) (await import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 
-// A closed pipe (`scaleplan models | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-/** Resolves once everything written to `stream` so far has been handed to the OS. */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.write('', () => resolve()));
+async function main(argv: readonly string[]): Promise<void> {
+  if (invokedCommand(argv) === undefined) {
+    await (await import('./binary.js')).runBinary(argv);
+    return;
+  }
+  (await import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+  await import('./command-main.js');
 }
 
-const exitCode = await runCli(argv);
-// Wait for both streams before ending: an error line through a pipe arrives whole. exitCode (not
-// exit()) then lets the process end on its own.
-await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-process.exitCode = exitCode;
+void main(process.argv.slice(2));

@@ -5,7 +5,7 @@
  * fitted on with their residuals before and after, and its leave-one-out error. Versioned by
  * `scaleplanProfile`; `schema/profile.schema.json` is generated from this (`npm run schema`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { strictObject } from '../scenario/schema-parts.js';
 
 export const PROFILE_VERSION = 1;

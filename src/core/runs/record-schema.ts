@@ -3,7 +3,7 @@
  * Records are read, not authored: unknown keys are tolerated, but every documented field must
  * have its documented type (null where the source gives no value).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { parseJsonText } from '../scenario/document.js';
 import { defaultIssueMessage, inputErrorFromIssue } from '../scenario/issue.js';

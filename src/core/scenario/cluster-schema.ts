@@ -2,7 +2,7 @@
  * Cluster section of a scenario, in human units (TFLOP/s, GB, TB/s, GB/s, µs). Conversion to
  * SI happens in `resolve-cluster.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS, idOrInline, positiveInt, positiveNumber, strictObject } from './schema-parts.js';
 
 const tflops = positiveNumber(LIMITS.tflops);

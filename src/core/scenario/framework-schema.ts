@@ -2,7 +2,7 @@
  * `training.framework`: the software stack, as a profile id or an id with overrides of any entry
  * of the profile (`framework/`). Defaults: the profile's own table; no framework = Megatron-Core.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FRAMEWORK_IDS } from '../framework/registry.js';
 import { oneOf, positiveNumber, strictObject } from './schema-parts.js';
 

@@ -2,7 +2,7 @@
  * Turns the first zod issue into the one InputError of bad input: the field path
  * (`layout.tp`, `model.attention.heads`, `layout.order[2]`), the offending value, and the rule.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InputError } from '../errors.js';
 
 type Issue = z.core.$ZodIssue;

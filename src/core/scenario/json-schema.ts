@@ -3,7 +3,7 @@
  * never drift: `scripts/write-schema.ts` writes it to `schema/scenario.schema.json`, and a test
  * checks the committed file equals this.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ScenarioInputSchema } from './schema.js';
 
 /** JSON Schema of a scenario file, as editors consume it (input side: defaults are optional). */

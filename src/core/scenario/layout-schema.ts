@@ -15,7 +15,7 @@
  * | schedule | 1f1b, or interleaved when vp > 1 |
  * | order | tp, cp, ep, dp, pp (innermost first) |
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ParallelDim } from '../layout/types.js';
 import { SCHEDULE_IDS } from '../schedules/catalog.js';
 import { LIMITS, choice, oneOf, positiveInt, strictObject } from './schema-parts.js';

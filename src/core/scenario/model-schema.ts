@@ -2,7 +2,7 @@
  * Inline model in a scenario: the shape of ModelSpec (src/core/model/types.ts) with the
  * conventional fields optional. Defaults are filled in `resolve-model.ts` and listed here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS, nonNegativeInt, oneOf, positiveInt, quantity, strictObject } from './schema-parts.js';
 
 /** MHA / GQA / MQA. `kind` defaults from kvHeads (= heads: mha, 1: mqa, else gqa). */

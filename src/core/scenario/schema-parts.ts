@@ -3,7 +3,7 @@
  * objects whose unknown-key error lists the allowed keys. Each carries its own rule text, which
  * `parse.ts` turns into one InputError (field, value, rule).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_GPUS } from '../datacenter/validate.js';
 import { QUANTITY_PATTERN, SEQUENCE_LENGTH_PATTERN } from './quantity.js';
 

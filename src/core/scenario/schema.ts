@@ -3,7 +3,7 @@
  * (GB/s, µs, "14.8T"); `resolveScenario` converts to SI. `schema/scenario.schema.json` is
  * generated from `ScenarioInputSchema` by `scripts/write-schema.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRECISIONS } from '../hardware/types.js';
 import { ClusterInputSchema } from './cluster-schema.js';
 import { FrameworkInputSchema } from './framework-schema.js';

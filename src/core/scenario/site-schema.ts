@@ -3,7 +3,7 @@
  * building houses it. Every field is optional; the defaults (with sources) live in src/core/run
  * and src/core/datacenter.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { REDUNDANCY_LEVELS } from '../datacenter/redundancy.js';
 import { FABRIC_TYPES, SWITCH_IDS } from '../datacenter/switches.js';
 import { oneOf, positiveInt, positiveNumber, strictObject } from './schema-parts.js';

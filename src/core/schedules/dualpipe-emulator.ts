@@ -22,14 +22,30 @@ export interface DualProgramShape {
   readonly microBatches: number;
 }
 
+/** The code's local chunk index before the swap (see above). */
+export type Phase = 0 | 1;
+
 type MutableOp = Op & { sendAfter?: number; awaits?: readonly AwaitedInput[] };
 
 export interface Emulator {
   readonly shape: DualProgramShape;
-  readonly swap: number;
+  /**
+   * The physical chunk of each logical phase on this rank (the code's phase ^ is_in_second_half).
+   * The helpers below run once per op of every replayed rank, so they read the rank's fixed facts
+   * from here instead of re-deriving them in small functions.
+   */
+  readonly chunkOf: readonly [0 | 1, 0 | 1];
   readonly ops: MutableOp[];
   pendingRecv: AwaitedInput[];
   readonly pendingSend: number[];
+  /**
+   * Per physical chunk, fixed for the rank: the code's is_first_stage / is_last_stage (same in
+   * both variants), and the micro-batch of the chunk's first forward (DualPipe's copy B takes the
+   * second half), so the k-th forward or backward of chunk c is micro-batch `firstMicroBatch[c] + k`.
+   */
+  readonly firstStage: readonly [boolean, boolean];
+  readonly lastStage: readonly [boolean, boolean];
+  readonly firstMicroBatch: readonly [number, number];
   /** Per physical chunk: computed forwards/backwards, posted receives, queued sends. */
   readonly forwards: [number, number];
   readonly backwards: [number, number];
@@ -44,50 +60,31 @@ export interface Emulator {
   readonly weightQueue: { microBatch: number; chunk: number }[];
 }
 
-function chunkOf(e: Emulator, phase: number): 0 | 1 {
-  return (phase ^ e.swap) === 0 ? 0 : 1;
-}
 
-/** Micro-batch of the k-th forward (or backward) of a physical chunk. */
-function microBatchOf(e: Emulator, chunk: 0 | 1, k: number): number {
-  return e.shape.variant === 'dualpipe' && chunk === 1 ? e.shape.microBatches / 2 + k : k;
-}
-
-/** The code's is_first_stage / is_last_stage of a physical chunk on this rank (same in both variants). */
-function isFirstStage(e: Emulator, chunk: 0 | 1): boolean {
-  const { rank, pp } = e.shape;
-  return (rank === 0 && chunk === 0) || (rank === pp - 1 && chunk === 1);
-}
-
-function isLastStage(e: Emulator, chunk: 0 | 1): boolean {
-  const { rank, pp } = e.shape;
-  return (rank === 0 && chunk === 1) || (rank === pp - 1 && chunk === 0);
-}
-
-function recvForward(e: Emulator, phase: number): void {
-  const c = chunkOf(e, phase);
-  if (isFirstStage(e, c)) return;
-  e.pendingRecv.push({ input: 'activation', microBatch: microBatchOf(e, c, e.recvF[c]), chunk: c });
+function recvForward(e: Emulator, phase: Phase): void {
+  const c = e.chunkOf[phase];
+  if (e.firstStage[c]) return;
+  e.pendingRecv.push({ input: 'activation', microBatch: e.firstMicroBatch[c] + e.recvF[c], chunk: c });
   e.recvF[c] += 1;
 }
 
-function recvBackward(e: Emulator, phase: number): void {
-  const c = chunkOf(e, phase);
-  if (isLastStage(e, c)) return;
-  e.pendingRecv.push({ input: 'gradient', microBatch: microBatchOf(e, c, e.recvB[c]), chunk: c });
+function recvBackward(e: Emulator, phase: Phase): void {
+  const c = e.chunkOf[phase];
+  if (e.lastStage[c]) return;
+  e.pendingRecv.push({ input: 'gradient', microBatch: e.firstMicroBatch[c] + e.recvB[c], chunk: c });
   e.recvB[c] += 1;
 }
 
-function sendForward(e: Emulator, phase: number): void {
-  const c = chunkOf(e, phase);
-  if (isLastStage(e, c)) return;
+function sendForward(e: Emulator, phase: Phase): void {
+  const c = e.chunkOf[phase];
+  if (e.lastStage[c]) return;
   e.pendingSend.push(e.forwardOps[c][e.sendF[c]] ?? -1);
   e.sendF[c] += 1;
 }
 
-function sendBackward(e: Emulator, phase: number): void {
-  const c = chunkOf(e, phase);
-  if (isFirstStage(e, c)) return;
+function sendBackward(e: Emulator, phase: Phase): void {
+  const c = e.chunkOf[phase];
+  if (e.firstStage[c]) return;
   e.pendingSend.push(e.backwardOps[c][e.sendB[c]] ?? -1);
   e.sendB[c] += 1;
 }
@@ -116,26 +113,26 @@ function emit(e: Emulator, op: MutableOp): number {
   return e.ops.length - 1;
 }
 
-function computeForward(e: Emulator, phase: number, awaited: readonly AwaitedInput[]): void {
-  const c = chunkOf(e, phase);
-  const microBatch = microBatchOf(e, c, e.forwards[c]);
+function computeForward(e: Emulator, phase: Phase, awaited: readonly AwaitedInput[]): void {
+  const c = e.chunkOf[phase];
+  const microBatch = e.firstMicroBatch[c] + e.forwards[c];
   e.forwards[c] += 1;
   e.forwardOps[c].push(emit(e, { kind: 'F', microBatch, chunk: c, sendAfter: 0, awaits: awaited }));
 }
 
-function computeBackward(e: Emulator, phase: number, zeroBubble: boolean, awaited: readonly AwaitedInput[]): void {
-  const c = chunkOf(e, phase);
-  const microBatch = microBatchOf(e, c, e.backwards[c]);
+function computeBackward(e: Emulator, phase: Phase, zeroBubble: boolean, awaited: readonly AwaitedInput[]): void {
+  const c = e.chunkOf[phase];
+  const microBatch = e.firstMicroBatch[c] + e.backwards[c];
   e.backwards[c] += 1;
   e.backwardOps[c].push(emit(e, { kind: zeroBubble ? 'I' : 'B', microBatch, chunk: c, sendAfter: 0, awaits: awaited }));
   if (zeroBubble) e.weightQueue.push({ microBatch, chunk: c });
 }
 
-function computePair(e: Emulator, phase0: number, phase1: number, awaited: readonly AwaitedInput[]): void {
-  const cf = chunkOf(e, phase0);
-  const cb = chunkOf(e, phase1);
-  const microBatch = microBatchOf(e, cf, e.forwards[cf]);
-  const backwardMicroBatch = microBatchOf(e, cb, e.backwards[cb]);
+function computePair(e: Emulator, phase0: Phase, phase1: Phase, awaited: readonly AwaitedInput[]): void {
+  const cf = e.chunkOf[phase0];
+  const cb = e.chunkOf[phase1];
+  const microBatch = e.firstMicroBatch[cf] + e.forwards[cf];
+  const backwardMicroBatch = e.firstMicroBatch[cb] + e.backwards[cb];
   e.forwards[cf] += 1;
   e.backwards[cb] += 1;
   const index = emit(e, { kind: 'FB', microBatch, chunk: cf, backwardMicroBatch, backwardChunk: cb, sendAfter: 0, awaits: awaited });
@@ -144,13 +141,17 @@ function computePair(e: Emulator, phase0: number, phase1: number, awaited: reado
 }
 
 export function createEmulator(shape: DualProgramShape): Emulator {
-  const secondHalf = shape.variant === 'dualpipe' && shape.rank >= shape.pp / 2;
+  const { variant, pp, rank, microBatches } = shape;
+  const secondHalf = variant === 'dualpipe' && rank >= pp / 2;
   return {
     shape,
-    swap: secondHalf ? 1 : 0,
+    chunkOf: secondHalf ? [1, 0] : [0, 1],
     ops: [],
     pendingRecv: [],
     pendingSend: [],
+    firstStage: [rank === 0, rank === pp - 1],
+    lastStage: [rank === pp - 1, rank === 0],
+    firstMicroBatch: [0, variant === 'dualpipe' ? microBatches / 2 : 0],
     forwards: [0, 0],
     backwards: [0, 0],
     recvF: [0, 0],
@@ -164,21 +165,21 @@ export function createEmulator(shape: DualProgramShape): Emulator {
 }
 
 /** `_forward_chunk(phase, recv, send)`. */
-export function forwardChunk(e: Emulator, phase: number, recv = true, send = true): void {
+export function forwardChunk(e: Emulator, phase: Phase, recv = true, send = true): void {
   if (recv) recvForward(e, phase);
   computeForward(e, phase, commit(e));
   if (send) sendForward(e, phase);
 }
 
 /** `_backward_chunk(phase, enable_zb, recv, send)`. */
-export function backwardChunk(e: Emulator, phase: number, zeroBubble = false, recv = true, send = true): void {
+export function backwardChunk(e: Emulator, phase: Phase, zeroBubble = false, recv = true, send = true): void {
   if (recv) recvBackward(e, phase);
   computeBackward(e, phase, zeroBubble, commit(e));
   if (send) sendBackward(e, phase);
 }
 
 /** `_forward_backward_chunk(phase0, phase1, recv0)`: one overlapped F&B op. */
-export function forwardBackwardChunk(e: Emulator, phase0: number, phase1: number, recv0 = true): void {
+export function forwardBackwardChunk(e: Emulator, phase0: Phase, phase1: Phase, recv0 = true): void {
   if (recv0) recvForward(e, phase0);
   recvBackward(e, phase1);
   computePair(e, phase0, phase1, commit(e));

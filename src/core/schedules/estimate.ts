@@ -8,8 +8,9 @@
  * every rank's busy time and window, so these are affine in m on each residue class mod L.
  *
  * We simulate m2 - 2L, m2 - L and m2 (m2 ≤ cap, m2 ≡ m mod L, L = lcm(step, 12) so cyclicities
- * 1, 2, 3, 4, 6 and 12 are covered) and extrapolate linearly when `isPeriodic` holds (the totals
- * grew equally and the later half of every rank's ops moved as a block); otherwise
+ * 1, 2, 3, 4, 6 and 12 are covered) and extrapolate linearly when the runs are periodic (the totals
+ * grew equally and the later half of every rank's ops moved as a block: `lastPeriodSteady` on
+ * the last two runs, then `equalGrowth` with the first, which is simulated only if needed); otherwise
  * (transient not over, another cyclicity, a phase change ahead) we simulate m itself. A transient
  * can in principle outlast any finite window (two nearly equal cycle means), so this is a checked
  * heuristic, not a theorem: `estimate.test.ts` compares it with the full simulation on random
@@ -153,23 +154,30 @@ function opsShifted(a: SimContext, b: SimContext, shift: number): boolean {
  * transient that no longer matters (ZB-H1's W's settling into the slack of a faster rank).
  * GPipe's one-way backward phase makes ranks drift legitimately; it falls back more often, which
  * costs time, not accuracy.
+ *
+ * The conditions are split by the runs they read: `lastPeriodSteady` needs only the second and
+ * third runs, so the first run is simulated only when they hold (a run that falls back, e.g.
+ * 1F1B with p2p latency, skips it; the answer is the same conjunction either way).
  */
-function isPeriodic(runs: readonly SimRun[]): boolean {
-  const [a, b, c] = runs;
-  if (a === undefined || b === undefined || c === undefined) return false;
+function lastPeriodSteady(b: SimRun, c: SimRun): boolean {
+  const second = growth(b.sim, c.sim);
+  const steady = second.busy.every((busy, r) => {
+    const window = second.window[r] ?? 0;
+    const idleKept = !(second.makespan < busy && !agrees(second.makespan, busy)) && !(window < busy && !agrees(window, busy));
+    return agrees(second.lastEnd[r] ?? 0, second.makespan) && idleKept;
+  });
+  return steady && opsShifted(b.ctx, c.ctx, second.makespan);
+}
+
+/** The rest of the periodic regime (above): both periods grew the makespan, busy times and windows equally. */
+function equalGrowth(a: SimRun, b: SimRun, c: SimRun): boolean {
   const first = growth(a.sim, b.sim);
   const second = growth(b.sim, c.sim);
   if (!agrees(first.makespan, second.makespan)) return false;
-  const totals = second.busy.every((busy, r) => {
-    const window = second.window[r] ?? 0;
-    const same = agrees(first.busy[r] ?? 0, busy) && agrees(first.window[r] ?? 0, window) && agrees(second.lastEnd[r] ?? 0, second.makespan);
-    const idleKept = !(second.makespan < busy && !agrees(second.makespan, busy)) && !(window < busy && !agrees(window, busy));
-    return same && idleKept;
-  });
-  return totals && opsShifted(b.ctx, c.ctx, second.makespan);
+  return second.busy.every((busy, r) => agrees(first.busy[r] ?? 0, busy) && agrees(first.window[r] ?? 0, second.window[r] ?? 0));
 }
 
-/** One simulated run: its record, and its per-op times for `isPeriodic`. */
+/** One simulated run: its record, and its per-op times for `lastPeriodSteady`. */
 interface SimRun {
   readonly sim: ScheduleSimulation;
   readonly ctx: SimContext;
@@ -197,13 +205,14 @@ function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, o
   const direct = (): SteadyRuns => ({ kind: 'direct', sim: run(m).sim });
   if (m <= cap) return direct();
   const m2 = m - Math.ceil((m - cap) / period) * period;
-  const counts = [m2 - 2 * period, m2 - period, m2];
+  const m1 = m2 - period;
+  const m0 = m1 - period;
   // Three runs must start in range and cost less than the one they replace.
-  if ((counts[0] ?? 0) < first || 3 * m2 - 3 * period >= m) return direct();
-  const runs = counts.map(run);
-  const [, near, far] = runs;
-  if (near === undefined || far === undefined || !isPeriodic(runs)) return direct();
-  return { kind: 'periodic', near: near.sim, far: far.sim, periods: (m - m2) / period, counts };
+  if (m0 < first || 3 * m2 - 3 * period >= m) return direct();
+  const far = run(m2);
+  const near = run(m1);
+  if (!lastPeriodSteady(near, far) || !equalGrowth(run(m0), near, far)) return direct();
+  return { kind: 'periodic', near: near.sim, far: far.sim, periods: (m - m2) / period, counts: [m0, m1, m2] };
 }
 
 /**

@@ -18,19 +18,14 @@ export interface LinkedEdges {
   readonly transfers: number;
 }
 
-function consumerOf(table: Int32Array, key: number, what: string): number {
-  const op = table[key] ?? -1;
-  if (op < 0) throw new Error(`schedule bug: no ${what} op consumes micro-batch·stage key ${key}`);
-  return op;
+/** Throws: no op consumes an output (cold path of `linkPlainEdges`, whose lookups are written out: they run for every op). */
+function noConsumer(what: string, key: number): never {
+  throw new Error(`schedule bug: no ${what} op consumes micro-batch·stage key ${key}`);
 }
 
-/** Whether the programs are plain (see above): `linkPlainEdges` applies. */
+/** Whether the programs are plain (see above): `linkPlainEdges` applies (found while reading them, `LinkInputs.plain`). */
 export function isPlain(g: LinkInputs): boolean {
-  if (g.awaitedCount > 0) return false;
-  for (let i = 0; i < g.ops.length; i += 1) {
-    if (g.kindOf[i] === KIND.FB || g.sendAfter[i] !== 0) return false;
-  }
-  return true;
+  return g.plain;
 }
 
 export function linkPlainEdges(g: LinkInputs): LinkedEdges {
@@ -45,20 +40,25 @@ export function linkPlainEdges(g: LinkInputs): LinkedEdges {
   const inDegree = new Int32Array(n);
   let count = 0;
   let transfers = 0;
+  let expected = 0;
   for (let i = 0; i < n; i += 1) {
     const kind = kindOf[i] ?? 0;
     const s = stageOf[i] ?? 0;
+    expected += kind === KIND.F ? (s > 0 ? 1 : 0) : kind === KIND.W ? 1 : (s < S - 1 ? 1 : 0) + 1; // expectedInputs, written out
     const key = (g.ops[i]?.microBatch ?? 0) * S + s;
     const rank = rankOf[i] ?? 0;
-    let crossTo = -1;
-    let localTo = -1;
+    // The consumers of the op's outputs: -2 where none is expected, -1 where the programs lack it.
+    let crossTo = -2;
+    let localTo = -2;
     if (kind === KIND.F) {
-      if (s < S - 1) crossTo = consumerOf(forward, key + 1, 'forward');
-      localTo = consumerOf(backward, key, 'backward');
+      if (s < S - 1) crossTo = forward[key + 1] ?? -1;
+      localTo = backward[key] ?? -1;
     } else if (kind === KIND.B || kind === KIND.I) {
-      if (s > 0) crossTo = consumerOf(backward, key - 1, 'backward');
-      if (kind === KIND.I) localTo = consumerOf(weight, key, 'weight');
+      if (s > 0) crossTo = backward[key - 1] ?? -1;
+      if (kind === KIND.I) localTo = weight[key] ?? -1;
     }
+    if (crossTo === -1) noConsumer(kind === KIND.F ? 'forward' : 'backward', kind === KIND.F ? key + 1 : key - 1);
+    if (localTo === -1) noConsumer(kind === KIND.F ? 'backward' : 'weight', key);
     if (crossTo >= 0) {
       const cross = rankOf[crossTo] === rank ? 0 : 1;
       edgeConsumer[count] = crossTo;
@@ -74,17 +74,22 @@ export function linkPlainEdges(g: LinkInputs): LinkedEdges {
     }
     edgeStart[i + 1] = count;
   }
-  checkInputs(g, inDegree);
+  // Each output has one producer (`readPrograms`), so no op gets more edges than it expects: equal
+  // totals mean every op got its inputs. Otherwise find the op that lacks one.
+  if (count !== expected) checkInputs(g, inDegree);
   return { edgeStart, edgeConsumer: edgeConsumer.slice(0, count), edgeCross: edgeCross.slice(0, count), inDegree, transfers };
 }
 
-/** Every op got the inputs `collectEdges` would find producers for (else a producer is missing). */
+/** Inputs `collectEdges` would find producers for: F the activation (not on stage 0); W its I; B/I the gradient (not on the last stage) and its own F. */
+function expectedInputs(kind: number, stage: number, last: number): number {
+  return kind === KIND.F ? (stage > 0 ? 1 : 0) : kind === KIND.W ? 1 : (stage < last ? 1 : 0) + 1;
+}
+
+/** Throws for the first op that did not get its inputs (a producer is missing). */
 function checkInputs(g: LinkInputs, inDegree: Int32Array): void {
   const last = g.lookup.stages - 1;
   for (let i = 0; i < inDegree.length; i += 1) {
-    const kind = g.kindOf[i] ?? 0;
-    const s = g.stageOf[i] ?? 0;
-    const expected = kind === KIND.F ? (s > 0 ? 1 : 0) : kind === KIND.W ? 1 : (s < last ? 1 : 0) + 1;
+    const expected = expectedInputs(g.kindOf[i] ?? 0, g.stageOf[i] ?? 0, last);
     if (inDegree[i] !== expected) throw new Error(`schedule bug: op ${i} has ${inDegree[i] ?? 0} of its ${expected} inputs`);
   }
 }

@@ -64,6 +64,8 @@ export interface LinkInputs {
   readonly sendAfter: Int32Array;
   /** Awaited inputs over all ops (`Op.awaits`). */
   readonly awaitedCount: number;
+  /** No F&B pair, no delayed send and no awaited receive (`op-edges-plain.ts`). */
+  readonly plain: boolean;
   readonly lookup: Lookup;
   readonly producers: Producers;
 }

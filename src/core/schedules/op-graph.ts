@@ -55,9 +55,9 @@ function createLookup(placement: Placement, ranks: number): Lookup {
   return { stages: placement.modelStages, stageAt, rankAt, chunks, routeOf: Int32Array.from(placement.routeOfMicroBatch) };
 }
 
-function setOnce(table: Int32Array, key: number, op: number, what: string): void {
-  if (table[key] !== -1) throw new Error(`schedule bug: two ${what} ops for micro-batch·stage key ${key}`);
-  table[key] = op;
+/** Throws: two ops of a program produce the same output (cold path of `readPrograms`). */
+function twice(what: string, key: number): never {
+  throw new Error(`schedule bug: two ${what} ops for micro-batch·stage key ${key}`);
 }
 
 function createProducers(size: number): Producers {
@@ -137,38 +137,58 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   const backwardStageOf = new Int32Array(n).fill(-1);
   const sendAfter = new Int32Array(n);
   const producers = createProducers(placement.routeOfMicroBatch.length * lookup.stages);
+  const { forward, backward, inputOnly, weight } = producers;
   const S = lookup.stages;
+  const { stageAt, routeOf, chunks } = lookup;
   let i = 0;
   let awaitedCount = 0;
+  let plain = true;
   for (let r = 0; r < ranks; r += 1) {
     for (const op of programs[r]?.ops ?? []) {
       ops[i] = op;
       rankOf[i] = r;
-      sendAfter[i] = op.sendAfter ?? 0;
-      awaitedCount += op.awaits?.length ?? 0;
-      const s = stageOfChunk(lookup, r, op.microBatch, op.chunk);
+      const after = op.sendAfter ?? 0;
+      sendAfter[i] = after;
+      const awaited = op.awaits?.length ?? 0;
+      awaitedCount += awaited;
+      if (after !== 0 || awaited !== 0 || op.kind === 'FB') plain = false;
+      const route = routeOf[op.microBatch];
+      // stageOfChunk written out; it is asked only to report a chunk the rank does not hold.
+      let s = (route === undefined ? undefined : stageAt[route])?.[r * chunks + op.chunk] ?? -1;
+      if (s < 0) s = stageOfChunk(lookup, r, op.microBatch, op.chunk);
       stageOf[i] = s;
       const key = op.microBatch * S + s;
       const kind = KIND[op.kind];
       kindOf[i] = kind;
-      if (kind === KIND.F) setOnce(producers.forward, key, i, 'forward');
-      else if (kind === KIND.B) setOnce(producers.backward, key, i, 'backward');
-      else if (kind === KIND.I) {
-        setOnce(producers.backward, key, i, 'backward');
-        setOnce(producers.inputOnly, key, i, 'input-backward');
-      } else if (kind === KIND.W) setOnce(producers.weight, key, i, 'weight');
-      else if (op.kind === 'FB') {
-        setOnce(producers.forward, key, i, 'forward');
+      // Each output has one producer (written out, not a helper: this runs for every op, `op-edges.ts`).
+      if (kind === KIND.F || kind === KIND.FB) {
+        if (forward[key] !== -1) twice('forward', key);
+        forward[key] = i;
+      }
+      if (kind === KIND.I) {
+        if (inputOnly[key] !== -1) twice('input-backward', key);
+        inputOnly[key] = i;
+      }
+      if (kind === KIND.W) {
+        if (weight[key] !== -1) twice('weight', key);
+        weight[key] = i;
+      }
+      let backKey = kind === KIND.B || kind === KIND.I ? key : -1;
+      if (op.kind === 'FB') {
         const back = stageOfChunk(lookup, r, op.backwardMicroBatch, op.backwardChunk);
         backwardStageOf[i] = back;
-        setOnce(producers.backward, op.backwardMicroBatch * S + back, i, 'backward');
+        backKey = op.backwardMicroBatch * S + back;
+      }
+      if (backKey >= 0) {
+        if (backward[backKey] !== -1) twice('backward', backKey);
+        backward[backKey] = i;
       }
       i += 1;
     }
   }
   const microBatches = placement.routeOfMicroBatch.length;
   if (mirrorMicroBatch !== undefined) fillMirrored(producers, S, microBatches, mirrorMicroBatch);
-  return { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, lookup, producers };
+  return { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, plain, lookup, producers };
 }
 
 /**
