@@ -18,14 +18,14 @@
  * plus the optimizer on the average rank. `bound.test.ts` checks bound ≤ estimate on sampled layouts.
  */
 import type { GroupPlacements } from '../comm/place-groups.js';
-import type { StageChunk } from '../layout/stages.js';
+import type { PipelineRank, StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
 import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { exposedGradReduceSeconds, exposedParamGatherSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairsChunks, partitionOf, stageCost, stageCosts } from '../step/pricer.js';
 import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
-import { sumRank } from '../step/rank-sums.js';
+import { sumRank, type RankSums } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
 import { placementOf, type BoundContext } from './bound-context.js';
@@ -104,8 +104,18 @@ export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
   let makespan = 0;
   const partition = partitionOf(pricer, layout);
   const params = partitionParams(pricer, layout, partition);
-  const ranks = partition.ranks.map((rank, i): RankBound => {
+  // Ranks holding chunks of the same stage costs (interned by the pricer) have the same sums: the
+  // middle ranks of a deep pipeline are summed once.
+  const summed: { readonly chunks: readonly StageChunk[]; readonly sums: RankSums }[] = [];
+  const sumsOf = (rank: PipelineRank): RankSums => {
+    const same = summed.find((s) => s.chunks.length === rank.chunks.length && s.chunks.every((c, k) => costs[c.modelStage] === costs[rank.chunks[k]?.modelStage ?? -1]));
+    if (same !== undefined) return same.sums;
     const sums = sumRank(layout, rank, costs);
+    summed.push({ chunks: rank.chunks, sums });
+    return sums;
+  };
+  const ranks = partition.ranks.map((rank, i): RankBound => {
+    const sums = sumsOf(rank);
     const r: RankBound = {
       startSeconds: ends.start[rank.rank] ?? 0,
       busySeconds: sums.opSeconds + (paired ? 0 : sums.allToAllSeconds),
@@ -160,11 +170,27 @@ export function stepFloor(bc: BoundContext, pipeline: PipelineBound, tail: reado
   return pipelineEnd + optimizer + gather;
 }
 
-/** Bound over every sharding of a pipeline: its makespan plus the smallest optimizer step. */
-export function skeletonFloor(bc: BoundContext, pipeline: PipelineBound, layouts: readonly Layout[]): number {
+/** True when a layout before `i` has the same optimizer inputs as layout `i`. */
+function pricedBefore(layouts: readonly Pick<Layout, 'zero' | 'dp' | 'cp' | 'edp'>[], i: number): boolean {
+  const l = layouts[i];
+  for (let j = 0; j < i; j += 1) {
+    const o = layouts[j];
+    if (o !== undefined && l !== undefined && o.zero === l.zero && o.dp === l.dp && o.cp === l.cp && o.edp === l.edp) return true;
+  }
+  return false;
+}
+
+/**
+ * Bound over every sharding of a pipeline: its makespan plus the smallest optimizer step. The
+ * optimizer step reads only (zero, dp, cp, edp) of a layout, so `layouts` need carry no more, and
+ * layouts equal in those are priced once (the shardings of a grid share dp, cp and edp).
+ */
+export function skeletonFloor(bc: BoundContext, pipeline: PipelineBound, layouts: readonly Pick<Layout, 'zero' | 'dp' | 'cp' | 'edp'>[]): number {
   const hbm = bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec;
   let optimizer = Infinity;
-  for (const layout of layouts) {
+  for (let i = 0; i < layouts.length; i += 1) {
+    const layout = layouts[i];
+    if (layout === undefined || pricedBefore(layouts, i)) continue;
     let slowest = 0;
     for (const r of pipeline.ranks) slowest = Math.max(slowest, optimizerSeconds(r.params, layout, layout.edp, hbm));
     optimizer = Math.min(optimizer, slowest);

@@ -158,7 +158,9 @@ function visitGrid(state: SearchState, world: World, node: GridNode): void {
   const options = leafOptions(world.g, first);
   const perSkeleton = options.shardings.length * options.recomputes.length;
   const quantum = grid.dp * grid.microBatch;
-  const layouts = (skeleton: Skeleton) => options.shardings.map((s) => leafLayout(world.g, skeleton, s, 'none'));
+  // The skeletons' floors read only the shardings' optimizer inputs (zero, dp, cp, edp), which the
+  // skeletons of a grid share: one set of layouts per grid.
+  const layouts = options.shardings.map((s) => leafLayout(world.g, first, s, 'none'));
   const pipelines = new Map<Skeleton, PipelineBound>();
   const lazy = skeletons.map((skeleton): LazyNode<Skeleton> => {
     const floor = getSchedule(skeleton.schedule).pairsChunks ? node.floors.paired : node.floors.unpaired;
@@ -167,7 +169,7 @@ function visitGrid(state: SearchState, world: World, node: GridNode): void {
   const refine = (skeleton: Skeleton): ObjectivePoint => {
     const pipeline = pipelineBound(world.bc, leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, 'none'));
     pipelines.set(skeleton, pipeline);
-    return world.objective.floor(skeletonFloor(world.bc, pipeline, layouts(skeleton)), quantum, pipeline.minComputeSeconds);
+    return world.objective.floor(skeletonFloor(world.bc, pipeline, layouts), quantum, pipeline.minComputeSeconds);
   };
   visitBestFirst(judgeOf(state), lazy, refine, (skeleton) => {
     const pipeline = pipelines.get(skeleton);

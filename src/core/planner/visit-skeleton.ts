@@ -18,9 +18,10 @@ import { createLeafMemory, type LeafPeak } from './leaf-memory.js';
 /** Order of recomputation by memory saved (none stores the most). */
 const AGGRESSIVENESS: Readonly<Record<Recompute, number>> = { none: 0, selective: 1, full: 2 };
 
+/** A leaf by its sharding (index into the skeleton's options) and recomputation; its layout is built only when visited. */
 interface Leaf {
-  readonly layout: Layout;
   readonly shardingIndex: number;
+  readonly recompute: Recompute;
   readonly pipeline: PipelineBound;
   readonly tail: readonly RankTail[];
   readonly floor: ObjectivePoint;
@@ -40,14 +41,15 @@ function boundLeaves(world: World, skeleton: Skeleton, plain: PipelineBound): Le
   const leaves: Leaf[] = [];
   options.shardings.forEach((sharding, shardingIndex) => {
     let tail: readonly RankTail[] | null = null;
-    for (const r of options.recomputes) {
-      const layout = leafLayout(world.g, skeleton, sharding, r);
-      const fsdpPerLayer = layout.zero === 3 && layout.pp === 1;
-      const pipeline = fsdpPerLayer ? pipelineBound(world.bc, layout) : pipelines.get(r);
+    // ZeRO-3 without pipelining gathers per layer inside the stages: its own pipeline bound.
+    const fsdpPerLayer = sharding.zero === 3 && skeleton.pp === 1;
+    for (const recompute of options.recomputes) {
+      const layout = fsdpPerLayer || tail === null ? leafLayout(world.g, skeleton, sharding, recompute) : null;
+      const pipeline = layout !== null && fsdpPerLayer ? pipelineBound(world.bc, layout) : pipelines.get(recompute);
       if (pipeline === undefined) continue;
-      tail ??= dataParallelTail(world.bc, layout);
+      tail ??= dataParallelTail(world.bc, layout ?? leafLayout(world.g, skeleton, sharding, recompute));
       const floor = world.objective.floor(stepFloor(world.bc, pipeline, tail), quantum, pipeline.minComputeSeconds);
-      leaves.push({ layout, shardingIndex, pipeline, tail, floor });
+      leaves.push({ shardingIndex, recompute, pipeline, tail, floor });
     }
   });
   return leaves.sort((a, b) => a.floor.score - b.floor.score);
@@ -66,13 +68,16 @@ export function visitSkeleton(state: SearchState, world: World, skeleton: Skelet
       decide(state, v, 1);
       continue;
     }
+    const sharding = options.shardings[leaf.shardingIndex];
+    if (sharding === undefined) continue;
+    const layout = leafLayout(world.g, skeleton, sharding, leaf.recompute);
     peakOf ??= createLeafMemory(state, world, skeleton, options.shardings, most);
-    const peak = peakOf(leaf.shardingIndex, leaf.layout);
+    const peak = peakOf(leaf.shardingIndex, layout);
     if (peak > world.memory.limitBytes) {
       decide(state, 'byMemory', 1);
       continue;
     }
-    admit(state, priceLeaf(state, world, leaf, simulations, peak));
+    admit(state, priceLeaf(state, world, leaf, layout, simulations, peak));
   }
 }
 
@@ -80,15 +85,15 @@ export function visitSkeleton(state: SearchState, world: World, skeleton: Skelet
  * The leaf's step time: from the simulation of its pipeline, shared by the shardings of a
  * recomputation (fast-step.ts), priced as `estimateStep` prices it.
  */
-function priceLeaf(state: SearchState, world: World, leaf: Leaf, simulations: Map<PipelineBound, ScheduleSimulation>, peak: number): Candidate {
+function priceLeaf(state: SearchState, world: World, leaf: Leaf, layout: Layout, simulations: Map<PipelineBound, ScheduleSimulation>, peak: number): Candidate {
   let sim = simulations.get(leaf.pipeline);
   if (sim === undefined) {
-    sim = simulatePipeline(world.bc, leaf.layout, leaf.pipeline);
+    sim = simulatePipeline(world.bc, layout, leaf.pipeline);
     state.simulations += 1;
     simulations.set(leaf.pipeline, sim);
   }
   state.evaluated += 1;
-  return candidateOf(world, leaf.layout, fastStep(world.bc, leaf.pipeline, sim, leaf.tail), peak, null);
+  return candidateOf(world, layout, fastStep(world.bc, leaf.pipeline, sim, leaf.tail), peak, null);
 }
 
 export function candidateOf(world: World, layout: Layout, time: FastStep, peakBytes: number, step: StepReport | null): Candidate {
