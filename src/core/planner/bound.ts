@@ -192,7 +192,11 @@ export function skeletonFloor(bc: BoundContext, pipeline: PipelineBound, layouts
     const layout = layouts[i];
     if (layout === undefined || pricedBefore(layouts, i)) continue;
     let slowest = 0;
-    for (const r of pipeline.ranks) slowest = Math.max(slowest, optimizerSeconds(r.params, layout, layout.edp, hbm));
+    const { ranks } = pipeline;
+    for (let r = 0; r < ranks.length; r += 1) {
+      const rank = ranks[r];
+      if (rank !== undefined) slowest = Math.max(slowest, optimizerSeconds(rank.params, layout, layout.edp, hbm));
+    }
     optimizer = Math.min(optimizer, slowest);
   }
   return pipeline.makespanSeconds + (Number.isFinite(optimizer) ? optimizer : 0);

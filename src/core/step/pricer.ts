@@ -157,7 +157,12 @@ export function extendKey(pricer: StepPricer, key: number, value: number): numbe
 /** Builds a memo key from exactly the listed fields, after `from` (the empty key by default). */
 export function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[], from = EMPTY_TUPLE): number {
   let key = from;
-  for (const f of fields) key = extendTuple(pricer.keys, key, valueCode(pricer, layout[f]));
+  // Indexed loops here and below: an array iterator allocates a result object per step until the
+  // JIT compiles the loop, and these run for every layout a search bounds.
+  for (let i = 0; i < fields.length; i += 1) {
+    const f = fields[i];
+    if (f !== undefined) key = extendTuple(pricer.keys, key, valueCode(pricer, layout[f]));
+  }
   return key;
 }
 
@@ -375,8 +380,13 @@ export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout,
   const costs = new Array<StageCost>(partition.modelStages);
   const layer = layerKey(pricer, layout);
   const stage = stageKeyOf(pricer, layout, layer);
-  for (const rank of partition.ranks) {
-    for (const chunk of rank.chunks) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, layer, stage);
+  const { ranks } = partition;
+  for (let r = 0; r < ranks.length; r += 1) {
+    const chunks = ranks[r]?.chunks ?? [];
+    for (let c = 0; c < chunks.length; c += 1) {
+      const chunk = chunks[c];
+      if (chunk !== undefined) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, layer, stage);
+    }
   }
   return costs;
 }

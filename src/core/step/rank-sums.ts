@@ -39,8 +39,10 @@ export function sumRank(layout: Pick<Layout, 'schedule' | 'microBatches'>, rank:
   let fsdp = 0;
   let window = 0;
   let firstForward = Infinity;
-  for (const chunk of rank.chunks) {
-    const cost = costs[chunk.modelStage];
+  // An indexed loop: an array iterator allocates per step until the JIT compiles the loop.
+  const { chunks } = rank;
+  for (let c = 0; c < chunks.length; c += 1) {
+    const cost = costs[chunks[c]?.modelStage ?? -1];
     if (cost === undefined) continue;
     const t = cost.times;
     const k = cost.compute;
