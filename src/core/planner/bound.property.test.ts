@@ -16,7 +16,7 @@ import { estimateStep } from '../step/estimate-step.js';
 import { createStepOptions, type StepOptions } from '../step/options.js';
 import { createStepContext } from '../step/pricer.js';
 import { getSchedule } from '../schedules/catalog.js';
-import { createBoundContext, dataParallelTail, gridFloor, pipelineBound, skeletonFloor, stepFloor, type BoundContext } from './bound.js';
+import { createBoundContext, dataParallelTail, gridFloor, gridFloors, pipelineBound, skeletonFloor, stepFloor, type BoundContext } from './bound.js';
 import { fastStep, simulatePipeline } from './fast-step.js';
 import { EXAMPLE_NAMES } from './test-fixtures.js';
 
@@ -105,6 +105,11 @@ function check(scenario: Scenario, layout: Layout, options: StepOptions, bc: Bou
   expect(gridFloor(bc, layout, { paired, unpaired: !paired })).toBeLessThanOrEqual(seconds + slack);
   const plain = pipelineBound(bc, { ...layout, recompute: 'none', zero: 1, fsdpShardSize: layout.dp });
   expect(skeletonFloor(bc, plain, [layout])).toBeLessThanOrEqual(seconds + slack);
+  // The search visits a grid's skeletons from the grid's bound for their kind of schedule, refined
+  // on demand (best-first.ts): it visits them in the order of their own bounds when it is below them.
+  const z1 = { ...layout, recompute: 'none' as const, zero: 1 as const, fsdpShardSize: layout.dp };
+  const kind = gridFloors(bc, z1, { paired, unpaired: !paired });
+  expect(paired ? kind.paired : kind.unpaired).toBeLessThanOrEqual(skeletonFloor(bc, plain, [z1]) * (1 + 1e-12));
   expect(pipeline.minComputeSeconds).toBeLessThanOrEqual(exact.time.computeSeconds * (1 + 1e-9));
   // estimateStep through the shared context (the planner's returned layouts) is the fresh one.
   expect(estimateStep(scenario, layout, options, bc.pricer.context).time.stepSeconds).toBe(seconds);

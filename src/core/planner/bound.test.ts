@@ -78,14 +78,15 @@ describe.each(EXAMPLE_NAMES)('step-time bounds and the planner step for %s', (na
     }
   });
 
-  it('memory bounds are at most the peak; the peak falls with more recomputation', () => {
-    const gate = createMemoryGate(g.scenario, 0, {});
+  it.each(['step', 'backward', 'fused-step'] as const)('memory bounds are at most the peak (gradients live until the %s); the peak falls with more recomputation', (gradientLifetime) => {
+    const options = { gradientLifetime };
+    const gate = createMemoryGate(g.scenario, 0, options);
     for (const layout of layouts) {
       const shardings = leafOptions(g, { ...layout, gpus: g.gpus }).shardings;
       const { floorsBytes } = gate.shardingFloorsBytes(g.scenario, layout, shardings);
       const states = gate.statesFloorBytes(g.scenario, layout, shardings);
       shardings.forEach((sharding, i) => {
-        const peak = peakMemoryBytes(g.scenario, { ...layout, ...sharding });
+        const peak = peakMemoryBytes(g.scenario, { ...layout, ...sharding }, options);
         expect(floorsBytes[i]).toBeLessThanOrEqual(peak);
         expect(states).toBeLessThanOrEqual(peak);
       });

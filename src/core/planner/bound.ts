@@ -188,15 +188,20 @@ export interface ScheduleKinds {
   readonly unpaired: boolean;
 }
 
+/** A grid's bound for each kind of schedule (Infinity for a kind the grid does not admit). */
+export interface GridFloors {
+  readonly paired: number;
+  readonly unpaired: number;
+}
+
 /**
- * Bound over every schedule, vp, sharding and recomputation of `layout`'s degrees and micro-batch:
- * the average rank busy time with no recomputation plus the optimizer on the average rank
- * (`layout.zero` sets its sharding). Context-parallel exchanges count as hidden. For a MoE with
- * ep > 1 the all-to-all is either exposed (unpaired schedules) or hidden by pairs whose compute
- * runs on the SMs left by the communication kernels (estimate-step.ts): the smaller of the two
- * among the kinds of `kinds`.
+ * Bound over every schedule, vp, sharding and recomputation of `layout`'s degrees and micro-batch,
+ * per kind of schedule: the average rank busy time with no recomputation plus the optimizer on the
+ * average rank (`layout.zero` sets its sharding). Context-parallel exchanges count as hidden. For a
+ * MoE with ep > 1 the all-to-all is either exposed (unpaired schedules) or hidden by pairs whose
+ * compute runs on the SMs left by the communication kernels (estimate-step.ts).
  */
-export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds = { paired: true, unpaired: true }): number {
+export function gridFloors(bc: BoundContext, layout: Layout, kinds: ScheduleKinds = { paired: true, unpaired: true }): GridFloors {
   const model = bc.scenario.model;
   const chunk = wholeModel(bc);
   const slowedByPairs = model.moe !== null && layout.ep > 1;
@@ -209,11 +214,18 @@ export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds
     const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);
     return t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds + comm;
   };
-  let perMicroBatch = Infinity;
-  if (kinds.unpaired || !slowedByPairs) perMicroBatch = busy(false);
-  if (kinds.paired && slowedByPairs) perMicroBatch = Math.min(perMicroBatch, busy(true));
+  const unpaired = kinds.unpaired || (kinds.paired && !slowedByPairs) ? busy(false) : Infinity;
+  // Without an all-to-all to hide, pairing changes no price: the unpaired busy time stands for both.
+  const paired = !kinds.paired ? Infinity : slowedByPairs ? busy(true) : unpaired;
   const params = chunkParams(model, layout, chunk);
   const average = { dense: params.dense / layout.pp, expert: params.expert / layout.pp };
   const optimizer = optimizerSeconds(average, layout, layout.edp, bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec);
-  return (layout.microBatches * perMicroBatch) / layout.pp + optimizer;
+  const floorOf = (perMicroBatch: number): number => (layout.microBatches * perMicroBatch) / layout.pp + optimizer;
+  return { paired: floorOf(paired), unpaired: floorOf(unpaired) };
+}
+
+/** `gridFloors`' least: the bound over every schedule kind of `kinds`. */
+export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds = { paired: true, unpaired: true }): number {
+  const floors = gridFloors(bc, layout, kinds);
+  return Math.min(floors.paired, floors.unpaired);
 }

@@ -34,8 +34,12 @@ export interface MemoryGate {
   shardingFloorsBytes(scenario: Scenario, layout: Layout, shardings: readonly Sharding[]): { peakBytes: number; floorsBytes: number[] };
 }
 
-/** States bytes [weights + gradients + optimizer] of every pipeline rank of `layout` under a sharding. */
-function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean, cache: MemoryCache): (sharding: Sharding) => number[] {
+/**
+ * States bytes [weights + gradients + optimizer] of every pipeline rank of `layout` under a sharding;
+ * the gradients only when all of them are resident at the peak (`gradientLifetime` 'step', the
+ * default: memory/gradient-lifetime.ts), else none (a lifetime that frees them keeps at least 0).
+ */
+function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean, allGrads: boolean, cache: MemoryCache): (sharding: Sharding) => number[] {
   const model = scenario.model;
   const counts = layerParamCounts(model, layout);
   const ranks = partitionOf(cache, model, layout).ranks.map((rank) => countRankParams(model, counts, rank));
@@ -44,7 +48,7 @@ function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean,
     const sharded = createSharding({ ...layout, ...sharding });
     return ranks.map((params) => {
       const b = stateBytes(params, recipe, sharded, fp8WeightCache);
-      return b.weightsBytes + b.gradsBytes + b.optimizerBytes;
+      return b.weightsBytes + (allGrads ? b.gradsBytes : 0) + b.optimizerBytes;
     });
   };
 }
@@ -53,6 +57,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
   const capacityBytes = scenario.cluster.accelerator.hbmBytes;
   const peakOptions: EstimateMemoryOptions = { ...options, searchMicroBatch: false };
   const fp8WeightCache = options.fp8WeightCache ?? true;
+  const allGrads = (options.gradientLifetime ?? 'step') === 'step';
   const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
   // Partitions and layer activations shared by the layouts the search checks (memory/memory-cache.ts).
   const cache = createMemoryCache(scenario.model);
@@ -62,14 +67,14 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions, cache),
     statesFloorBytes(s, layout, shardings) {
       const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
-      const states = rankStates(s, plain, fp8WeightCache, cache);
+      const states = rankStates(s, plain, fp8WeightCache, allGrads, cache);
       let floor = Infinity;
       for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
       return floor;
     },
     shardingFloorsBytes(s, layout, shardings) {
       const estimate = estimateMemory(s, layout, peakOptions, cache);
-      const states = rankStates(s, layout, fp8WeightCache, cache);
+      const states = rankStates(s, layout, fp8WeightCache, allGrads, cache);
       const floorsBytes = shardings.map((sharding) => {
         let floor = 0;
         states(sharding).forEach((bytes, r) => {

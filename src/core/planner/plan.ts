@@ -10,6 +10,7 @@ import { diagnose } from './diagnose.js';
 import { rejectedByRule } from './enumerate.js';
 import { compareSteps } from './explain.js';
 import { finalizeCandidate, scenarioLayout } from './finalize.js';
+import { settleMemoryDiagnosis } from './leaf-memory.js';
 import { checkPlanOptions } from './plan-request.js';
 import { runSearch } from './search.js';
 import { createSearchState, resolvePlanOptions, type Candidate, type SearchState } from './search-state.js';
@@ -72,7 +73,7 @@ export function planLayouts(scenario: Scenario, options: PlanOptions = {}): Plan
       vsRunnerUp: best !== null && runnerUp !== null ? compareSteps('runner-up', best, runnerUp) : null,
       vsScenario: best !== null && own?.status === 'priced' ? compareSteps('scenario', best, own.planned) : null,
     },
-    diagnosis: best === null ? diagnose(state) : null,
+    diagnosis: best === null ? diagnose(settleMemoryDiagnosis(state)) : null,
     stoppedEarly: state.stopped,
     gpuCounts: space.gpuCounts,
     searched: searchedFields(scenario.layout),

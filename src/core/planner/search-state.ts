@@ -75,6 +75,8 @@ export interface SearchState {
   /** For the diagnosis: smallest peak that did not fit, smallest states floor that did not fit. */
   minRejectedPeakBytes: number;
   memoryFloorBytes: number;
+  /** Memory evaluations the diagnosis needs, run only when the search finds nothing (leaf-memory.ts). */
+  readonly memoryReplays: (() => void)[];
   cheapestRejectedUsd: number;
   fastestRejectedDays: number;
 }
@@ -97,6 +99,7 @@ export function createSearchState(space: SearchSpace, options: ResolvedPlanOptio
     stopped: false,
     minRejectedPeakBytes: Infinity,
     memoryFloorBytes: Infinity,
+    memoryReplays: [],
     cheapestRejectedUsd: Infinity,
     fastestRejectedDays: Infinity,
   };

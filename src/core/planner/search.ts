@@ -13,12 +13,14 @@
  */
 import { isInputError } from '../errors.js';
 import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
-import { gridFloor, pipelineBound, skeletonFloor, type ScheduleKinds } from './bound.js';
+import { gridFloors, pipelineBound, skeletonFloor, type GridFloors, type ScheduleKinds } from './bound.js';
+import { judgeOf, visitBestFirst, type LazyNode } from './best-first.js';
 import {
   countGridLeaves, enumerateDegrees, enumerateGrids, leafLayout, leafOptions, reject, skeletonsOf,
   type Degrees, type Grid, type Skeleton,
 } from './enumerate.js';
 import type { ObjectivePoint } from './objective.js';
+import type { PipelineBound } from './bound.js';
 import { createWorld, decide, stopHere, verdict, type SearchState, type World } from './search-state.js';
 import { createGpuSpace, scheduleValues, type Sharding } from './space.js';
 import { visitSkeleton } from './visit-skeleton.js';
@@ -28,6 +30,8 @@ interface GridNode {
   readonly leaves: number;
   /** The grid's step bound (bound.ts gridFloor) and its objective floor. */
   readonly floor: ObjectivePoint;
+  /** The grid's step bounds per kind of schedule (a cheap bound of each of its skeletons). */
+  readonly floors: GridFloors;
 }
 
 interface DegreeNode {
@@ -55,9 +59,9 @@ function scheduleKinds(world: World, grid: Grid): ScheduleKinds {
   return { paired, unpaired: options.some((o) => !getSchedule(o.schedule).pairsChunks) };
 }
 
-function gridBound(world: World, grid: Grid): number {
+function gridBound(world: World, grid: Grid): GridFloors {
   const skeleton = gridSkeleton(grid);
-  return gridFloor(world.bc, leafLayout(world.g, skeleton, gridShardings(world, grid, skeleton).floor, 'none'), scheduleKinds(world, grid));
+  return gridFloors(world.bc, leafLayout(world.g, skeleton, gridShardings(world, grid, skeleton).floor, 'none'), scheduleKinds(world, grid));
 }
 
 /** Phase 1 for one GPU count: degrees nodes with their grids, layout counts and bounds. */
@@ -85,7 +89,8 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
         decide(state, 'byRun', leaves);
         continue;
       }
-      grids.push({ grid, leaves, floor: world.objective.floor(gridBound(world, grid), grid.dp * grid.microBatch) });
+      const floors = gridBound(world, grid);
+      grids.push({ grid, leaves, floors, floor: world.objective.floor(Math.min(floors.paired, floors.unpaired), grid.dp * grid.microBatch) });
     }
     if (grids.length > 0) nodes.push(boundDegrees(world, degrees, grids));
   }
@@ -137,29 +142,36 @@ function visitDegrees(state: SearchState, node: DegreeNode): void {
     if (stopHere(state, g.leaves)) continue;
     const v = verdict(state, g.floor);
     if (v !== null) decide(state, v, g.leaves);
-    else visitGrid(state, world, g.grid);
+    else visitGrid(state, world, g);
   }
 }
 
-function visitGrid(state: SearchState, world: World, grid: Grid): void {
+/**
+ * The skeletons of a grid, best bound first (best-first.ts): each starts from the grid's bound for
+ * its kind of schedule and is bounded itself (one pipeline bound) only when that cannot drop it.
+ */
+function visitGrid(state: SearchState, world: World, node: GridNode): void {
+  const { grid } = node;
   const skeletons = skeletonsOf(world.g, grid);
   const first = skeletons[0];
   if (first === undefined) return;
   const options = leafOptions(world.g, first);
   const perSkeleton = options.shardings.length * options.recomputes.length;
   const quantum = grid.dp * grid.microBatch;
-  const bounded = skeletons.map((skeleton) => {
-    const plain = leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, 'none');
-    const layouts = options.shardings.map((s) => leafLayout(world.g, skeleton, s, 'none'));
-    const pipeline = pipelineBound(world.bc, plain);
-    return { skeleton, pipeline, floor: world.objective.floor(skeletonFloor(world.bc, pipeline, layouts), quantum, pipeline.minComputeSeconds) };
+  const layouts = (skeleton: Skeleton) => options.shardings.map((s) => leafLayout(world.g, skeleton, s, 'none'));
+  const pipelines = new Map<Skeleton, PipelineBound>();
+  const lazy = skeletons.map((skeleton): LazyNode<Skeleton> => {
+    const floor = getSchedule(skeleton.schedule).pairsChunks ? node.floors.paired : node.floors.unpaired;
+    return { item: skeleton, leaves: perSkeleton, cheap: world.objective.floor(floor, quantum) };
   });
-  bounded.sort((a, b) => a.floor.score - b.floor.score);
-  for (const { skeleton, pipeline, floor } of bounded) {
-    if (stopHere(state, perSkeleton)) continue;
-    const v = verdict(state, floor);
-    if (v !== null) decide(state, v, perSkeleton);
-    else visitSkeleton(state, world, skeleton, pipeline);
-  }
+  const refine = (skeleton: Skeleton): ObjectivePoint => {
+    const pipeline = pipelineBound(world.bc, leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, 'none'));
+    pipelines.set(skeleton, pipeline);
+    return world.objective.floor(skeletonFloor(world.bc, pipeline, layouts(skeleton)), quantum, pipeline.minComputeSeconds);
+  };
+  visitBestFirst(judgeOf(state), lazy, refine, (skeleton) => {
+    const pipeline = pipelines.get(skeleton);
+    if (pipeline !== undefined) visitSkeleton(state, world, skeleton, pipeline);
+  });
 }
 

@@ -1,6 +1,6 @@
 /**
  * The last level of the search: the leaves of one skeleton (its shardings × recomputations),
- * bounded and sorted, then per leaf — unless a bound drops it — the memory check and the price:
+ * bounded and sorted, then per leaf — unless a bound drops it — the memory check (leaf-memory.ts) and the price:
  * the step time from one pipeline simulation per recomputation shared by every sharding
  * (fast-step.ts); then the budget, the deadline, the top N and
  * the Pareto front.
@@ -13,7 +13,7 @@ import { leafLayout, leafOptions, type Skeleton } from './enumerate.js';
 import { fastStep, simulatePipeline, type FastStep } from './fast-step.js';
 import type { ObjectivePoint } from './objective.js';
 import { decide, stopHere, verdict, type Candidate, type SearchState, type World } from './search-state.js';
-import type { Sharding } from './space.js';
+import { createLeafMemory, type LeafPeak } from './leaf-memory.js';
 
 /** Order of recomputation by memory saved (none stores the most). */
 const AGGRESSIVENESS: Readonly<Record<Recompute, number>> = { none: 0, selective: 1, full: 2 };
@@ -57,7 +57,7 @@ function boundLeaves(world: World, skeleton: Skeleton, plain: PipelineBound): Le
 export function visitSkeleton(state: SearchState, world: World, skeleton: Skeleton, plain: PipelineBound): void {
   const options = leafOptions(world.g, skeleton);
   const most = options.recomputes.reduce<Recompute>((a, r) => (AGGRESSIVENESS[r] > AGGRESSIVENESS[a] ? r : a), 'none');
-  let fitsAtMost: Map<number, boolean> | null = null;
+  let peakOf: LeafPeak | null = null;
   const simulations = new Map<PipelineBound, ScheduleSimulation>();
   for (const leaf of boundLeaves(world, skeleton, plain)) {
     if (stopHere(state, 1)) continue;
@@ -66,8 +66,8 @@ export function visitSkeleton(state: SearchState, world: World, skeleton: Skelet
       decide(state, v, 1);
       continue;
     }
-    fitsAtMost ??= shardingsAtMost(state, world, skeleton, options.shardings, most);
-    const peak = leafPeak(state, world, leaf, most, fitsAtMost);
+    peakOf ??= createLeafMemory(state, world, skeleton, options.shardings, most);
+    const peak = peakOf(leaf.shardingIndex, leaf.layout);
     if (peak > world.memory.limitBytes) {
       decide(state, 'byMemory', 1);
       continue;
@@ -89,54 +89,6 @@ function priceLeaf(state: SearchState, world: World, leaf: Leaf, simulations: Ma
   }
   state.evaluated += 1;
   return candidateOf(world, leaf.layout, fastStep(world.bc, leaf.pipeline, sim, leaf.tail), peak, null);
-}
-
-/**
- * Which shardings can fit at all, from one memory evaluation at the most recomputing variant
- * (memory falls with more recomputation): false when the sharding's states plus activations
- * already exceed the limit, the verdict for the evaluated one, unknown (absent) for the others.
- */
-function shardingsAtMost(state: SearchState, world: World, skeleton: Skeleton, shardings: readonly Sharding[], most: Recompute): Map<number, boolean> {
-  const fits = new Map<number, boolean>();
-  const first = shardings[0];
-  if (first === undefined) return fits;
-  state.memoryEvaluations += 1;
-  const limit = world.memory.limitBytes;
-  const { peakBytes, floorsBytes } = world.memory.shardingFloorsBytes(world.g.scenario, leafLayout(world.g, skeleton, first, most), shardings);
-  floorsBytes.forEach((floor, i) => {
-    if (floor > limit) {
-      fits.set(i, false);
-      state.memoryFloorBytes = Math.min(state.memoryFloorBytes, floor);
-    }
-  });
-  if (peakBytes > limit) state.minRejectedPeakBytes = Math.min(state.minRejectedPeakBytes, peakBytes);
-  fits.set(0, peakBytes <= limit);
-  return fits;
-}
-
-/**
- * Peak memory of a leaf, or Infinity when its sharding cannot fit at all: the first leaf of a
- * sharding not yet judged checks its most recomputing variant first.
- */
-function leafPeak(state: SearchState, world: World, leaf: Leaf, most: Recompute, fitsAtMost: Map<number, boolean>): number {
-  const known = fitsAtMost.get(leaf.shardingIndex);
-  if (known === false) return Infinity;
-  if (known === undefined) {
-    const atMost = leaf.layout.recompute === most ? leaf.layout : { ...leaf.layout, recompute: most };
-    const peak = peakOf(state, world, atMost);
-    fitsAtMost.set(leaf.shardingIndex, peak <= world.memory.limitBytes);
-    if (peak > world.memory.limitBytes) return Infinity;
-    if (atMost === leaf.layout) return peak;
-  }
-  return peakOf(state, world, leaf.layout);
-}
-
-/** Peak memory per GPU of a layout, remembering the smallest peak that did not fit (for the diagnosis). */
-function peakOf(state: SearchState, world: World, layout: Layout): number {
-  state.memoryEvaluations += 1;
-  const peak = world.memory.peakBytes(world.g.scenario, layout);
-  if (peak > world.memory.limitBytes) state.minRejectedPeakBytes = Math.min(state.minRejectedPeakBytes, peak);
-  return peak;
 }
 
 export function candidateOf(world: World, layout: Layout, time: FastStep, peakBytes: number, step: StepReport | null): Candidate {

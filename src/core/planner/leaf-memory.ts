@@ -1,0 +1,93 @@
+/**
+ * The memory check of one skeleton's leaves (its shardings × recomputations), with as few memory
+ * evaluations as the verdicts allow. One `shardingFloorsBytes` evaluation per recomputation gives
+ * the exact peak of the first sharding and a lower bound for every other one (memory-gate.ts:
+ * states under the sharding + the stored activations, which the sharding does not change, with
+ * fragmentation and the runtime reserve), so a leaf is rejected without its own evaluation when
+ *
+ *   its sharding's floor under its own recomputation exceeds the limit, or
+ *   its sharding's floor under the most recomputing variant does, when that was evaluated
+ *   (memory falls with recomputation: no recomputation of that sharding fits);
+ *
+ * otherwise it is evaluated. The verdict is that of evaluating every leaf's peak against the limit;
+ * only the number of evaluations changes. Floors are evaluated for the recomputations of the leaves
+ * that reach the memory check, when the first of them does.
+ *
+ * The diagnosis of a search that finds nothing quotes the smallest peak it found: that of every
+ * sharding's most recomputing variant when one of its leaves reached the check (and of the leaves
+ * themselves when that variant fits), and the floors of those that cannot fit. Those evaluations
+ * are recorded per skeleton and run only then (`settleMemoryDiagnosis`).
+ */
+import type { Layout, Recompute } from '../layout/types.js';
+import { leafLayout, type Skeleton } from './enumerate.js';
+import type { SearchState, World } from './search-state.js';
+import type { Sharding } from './space.js';
+
+/** The peak per GPU of a leaf (sharding index, layout), or Infinity when it cannot fit. */
+export type LeafPeak = (shardingIndex: number, layout: Layout) => number;
+
+interface Floors {
+  readonly firstPeakBytes: number;
+  readonly floorsBytes: readonly number[];
+}
+
+export function createLeafMemory(state: SearchState, world: World, skeleton: Skeleton, shardings: readonly Sharding[], most: Recompute): LeafPeak {
+  const limit = world.memory.limitBytes;
+  const byRecompute = new Map<Recompute, Floors>();
+  /** The recomputations of each sharding whose leaves reached the check. */
+  const reached = new Map<number, Recompute[]>();
+
+  const floorsAt = (recompute: Recompute): Floors => {
+    const known = byRecompute.get(recompute);
+    if (known !== undefined) return known;
+    const first = shardings[0];
+    if (first === undefined) return { firstPeakBytes: Infinity, floorsBytes: [] };
+    state.memoryEvaluations += 1;
+    const { peakBytes, floorsBytes } = world.memory.shardingFloorsBytes(world.g.scenario, leafLayout(world.g, skeleton, first, recompute), shardings);
+    const floors = { firstPeakBytes: peakBytes, floorsBytes };
+    byRecompute.set(recompute, floors);
+    return floors;
+  };
+
+  const peakOf = (shardingIndex: number, recompute: Recompute): number => {
+    const sharding = shardings[shardingIndex];
+    if (sharding === undefined) return Infinity;
+    state.memoryEvaluations += 1;
+    return world.memory.peakBytes(world.g.scenario, leafLayout(world.g, skeleton, sharding, recompute));
+  };
+
+  /** The diagnosis' evaluations: the smallest peak and floor that did not fit, as checking each sharding's most recomputing variant first finds them. */
+  const replay = (): void => {
+    const record = (peak: number): void => {
+      if (peak > limit) state.minRejectedPeakBytes = Math.min(state.minRejectedPeakBytes, peak);
+    };
+    const atMost = floorsAt(most);
+    for (const floor of atMost.floorsBytes) if (floor > limit) state.memoryFloorBytes = Math.min(state.memoryFloorBytes, floor);
+    record(atMost.firstPeakBytes);
+    for (const [i, recomputes] of reached) {
+      if (i !== 0 && (atMost.floorsBytes[i] ?? 0) > limit) continue;
+      const peakAtMost = i === 0 ? atMost.firstPeakBytes : peakOf(i, most);
+      record(peakAtMost);
+      if (peakAtMost > limit) continue;
+      for (const r of recomputes) if (r !== most) record(peakOf(i, r));
+    }
+  };
+
+  return (shardingIndex, layout) => {
+    const recomputes = reached.get(shardingIndex);
+    if (reached.size === 0) state.memoryReplays.push(replay);
+    if (recomputes === undefined) reached.set(shardingIndex, [layout.recompute]);
+    else recomputes.push(layout.recompute);
+    const own = floorsAt(layout.recompute);
+    if ((own.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
+    if (shardingIndex === 0) return own.firstPeakBytes;
+    if ((byRecompute.get(most)?.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
+    return peakOf(shardingIndex, layout.recompute);
+  };
+}
+
+/** Runs the memory evaluations a diagnosis quotes (for a search that found nothing); returns the state. */
+export function settleMemoryDiagnosis(state: SearchState): SearchState {
+  for (const replay of state.memoryReplays.splice(0)) replay();
+  return state;
+}
