@@ -16,7 +16,7 @@
  * holds (no module state); `README.md` says where a new cost term goes.
  */
 import { createCommLinks, type CommLinks } from '../comm/links.js';
-import { placeGroups, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
+import { DENSE_GROUP_FIELDS, placeGroups, type DenseGroupPlacements, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
 import { createComputeEstimator, type ComputeEstimator } from '../compute/compute-estimator.js';
 import type { ComputeShape } from '../compute/types.js';
 import { partitionStages, type StageChunk, type StagePartition } from '../layout/stages.js';
@@ -62,6 +62,8 @@ export interface StepPricer {
   readonly framework: StepFramework;
   readonly links: CommLinks;
   readonly groups: Map<number, PlacedGroups>;
+  /** The dense layers' groups per `DENSE_GROUP_FIELDS`, shared by the layouts that differ in ep or etp only. */
+  readonly denseGroups: Map<number, DenseGroupPlacements>;
   /** Interned identities of names (schedules, recomputations), placement orders and group placements. */
   readonly ids: Map<string, number>;
   readonly orders: Map<readonly ParallelDim[], number>;
@@ -112,7 +114,7 @@ function recentOf(pricer: StepPricer, layout: object): RecentLayout {
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    groups: new Map(), denseGroups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
     recent: { layout: null, layerFields: -1, layerComm: -1, layer: -1, placed: null },
   };
 }
@@ -216,7 +218,10 @@ function layerFieldsKey(pricer: StepPricer, layout: Pick<Layout, (typeof LAYER_F
 
 function newPlacedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
   return memo(pricer.groups, keyOf(pricer, layout, GROUP_FIELDS), () => {
-    const groups = placeGroups(layout, layout.order, pricer.scenario.cluster);
+    const denseKey = keyOf(pricer, layout, DENSE_GROUP_FIELDS);
+    const dense = pricer.denseGroups.get(denseKey);
+    const groups = placeGroups(layout, layout.order, pricer.scenario.cluster, dense);
+    if (dense === undefined) pricer.denseGroups.set(denseKey, groups);
     const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
     const layerKey = [groups.tp, groups.cp, groups.ep, groups.etp].reduce((key, g) => extendKey(pricer, key, id(g)), EMPTY_TUPLE);
     return { groups, layerKey, ppKey: id(groups.pp) };
