@@ -70,12 +70,19 @@ export interface LinkInputs {
   readonly producers: Producers;
 }
 
-/** Edge buffer before it is grouped by releasing op. */
+/**
+ * Edge buffer before it is grouped by releasing op. Every (release, consumer) pair appears once:
+ * `pushEdge` merges a repeat into the edge already listed.
+ */
 export interface EdgeList {
   readonly release: Int32Array;
   readonly consumer: Int32Array;
   /** 1 when the edge carries a p2p transfer (latency p2pSeconds), 0 within a rank. */
   readonly cross: Uint8Array;
+  /** Per consumer, its latest edge; -1 if none. With `previousInto`, the edges into each op. */
+  readonly lastInto: Int32Array;
+  /** Per edge, the previous edge into the same consumer; -1 if none. */
+  readonly previousInto: Int32Array;
   count: number;
   transfers: number;
 }
@@ -83,7 +90,15 @@ export interface EdgeList {
 /** Room for every edge `collectEdges` can add: 3 per op, 3 per awaited input, 1 per awaiting op. */
 function createEdgeList(ops: number, awaited: number): EdgeList {
   const capacity = 4 * ops + 3 * awaited;
-  return { release: new Int32Array(capacity), consumer: new Int32Array(capacity), cross: new Uint8Array(capacity), count: 0, transfers: 0 };
+  return {
+    release: new Int32Array(capacity),
+    consumer: new Int32Array(capacity),
+    cross: new Uint8Array(capacity),
+    lastInto: new Int32Array(ops).fill(-1),
+    previousInto: new Int32Array(capacity),
+    count: 0,
+    transfers: 0,
+  };
 }
 
 function producerOf(table: Int32Array, key: number, what: string): number {
@@ -92,11 +107,25 @@ function producerOf(table: Int32Array, key: number, what: string): number {
   return op;
 }
 
+/**
+ * Adds the edge unless the consumer already has one from `release` (a DualPipe commit awaits
+ * several inputs through the same ops: both outputs of an F&B pair, one sender's next op per
+ * input). A repeat is one constraint: the kept edge crosses ranks if either does, which gives the
+ * later arrival of the two, so the run is the same. Walks the consumer's edges (a handful).
+ */
 function pushEdge(edges: EdgeList, release: number, consumer: number, cross: number): void {
+  const { lastInto, previousInto } = edges;
+  for (let k = lastInto[consumer] ?? -1; k >= 0; k = previousInto[k] ?? -1) {
+    if (edges.release[k] !== release) continue;
+    if (cross > (edges.cross[k] ?? 0)) edges.cross[k] = cross;
+    return;
+  }
   const e = edges.count;
   edges.release[e] = release;
   edges.consumer[e] = consumer;
   edges.cross[e] = cross;
+  previousInto[e] = lastInto[consumer] ?? -1;
+  lastInto[consumer] = e;
   edges.count = e + 1;
 }
 

@@ -192,23 +192,24 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
 }
 
 /**
- * Groups the edges by releasing op and merges repeats of one (release, consumer) pair (a DualPipe
- * commit awaits several inputs through the same ops): the merged edge crosses ranks if any of
- * them does, which gives the same arrival time, the latest of theirs.
+ * Groups the edges by releasing op, keeping their order within an op. `collectEdges` lists each
+ * (release, consumer) pair once (repeats are merged as they are added, `pushEdge`).
  */
 export function linkEdges(g: LinkInputs): LinkedEdges {
   const edges = collectEdges(g);
   const n = g.ops.length;
   const count = edges.count;
   const { release, consumer, cross } = edges;
-  const bucketStart = new Int32Array(n + 1);
+  const edgeStart = new Int32Array(n + 1);
+  const inDegree = new Int32Array(n);
   for (let e = 0; e < count; e += 1) {
     const slot = (release[e] ?? 0) + 1;
-    bucketStart[slot] = (bucketStart[slot] ?? 0) + 1;
+    edgeStart[slot] = (edgeStart[slot] ?? 0) + 1;
+    const to = consumer[e] ?? 0;
+    inDegree[to] = (inDegree[to] ?? 0) + 1;
   }
-  for (let i = 0; i < n; i += 1) bucketStart[i + 1] = (bucketStart[i + 1] ?? 0) + (bucketStart[i] ?? 0);
-  const fill = bucketStart.slice(0, n);
-  const edgeStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i += 1) edgeStart[i + 1] = (edgeStart[i + 1] ?? 0) + (edgeStart[i] ?? 0);
+  const fill = edgeStart.slice(0, n);
   const edgeConsumer = new Int32Array(count);
   const edgeCross = new Uint8Array(count);
   for (let e = 0; e < count; e += 1) {
@@ -218,29 +219,7 @@ export function linkEdges(g: LinkInputs): LinkedEdges {
     edgeConsumer[slot] = consumer[e] ?? 0;
     edgeCross[slot] = cross[e] ?? 0;
   }
-  // Compact each bucket in place, keeping the first of each consumer.
-  const inDegree = new Int32Array(n);
-  let kept = 0;
-  for (let i = 0; i < n; i += 1) {
-    const first = kept;
-    const end = bucketStart[i + 1] ?? 0;
-    for (let e = bucketStart[i] ?? 0; e < end; e += 1) {
-      const to = edgeConsumer[e] ?? 0;
-      const c = edgeCross[e] ?? 0;
-      let k = first;
-      while (k < kept && edgeConsumer[k] !== to) k += 1;
-      if (k < kept) {
-        if (c > (edgeCross[k] ?? 0)) edgeCross[k] = c;
-        continue;
-      }
-      edgeConsumer[kept] = to;
-      edgeCross[kept] = c;
-      kept += 1;
-      inDegree[to] = (inDegree[to] ?? 0) + 1;
-    }
-    edgeStart[i + 1] = kept;
-  }
-  return { edgeStart, edgeConsumer: edgeConsumer.slice(0, kept), edgeCross: edgeCross.slice(0, kept), inDegree, transfers: edges.transfers };
+  return { edgeStart, edgeConsumer, edgeCross, inDegree, transfers: edges.transfers };
 }
 
 /**
