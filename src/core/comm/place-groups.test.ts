@@ -54,6 +54,15 @@ describe('placeGroups', () => {
     expect(groups.edp).toMatchObject({ size: 2, inDomain: 1, domains: 2 });
   });
 
+  it('placeGroups(degrees, order, cluster, dense of another ep and etp) equals placeGroups(degrees, order, cluster)', () => {
+    const order = ['tp', 'cp', 'dp', 'ep', 'pp'] as const;
+    const dense = placeGroups({ tp: 2, cp: 2, ep: 1, etp: 1, dp: 32, pp: 4 }, order, hgx);
+    for (const [ep, etp] of [[2, 1], [4, 2], [8, 1], [64, 2]] as const) {
+      const degrees = { tp: 2, cp: 2, ep, etp, dp: 32, pp: 4 };
+      expect(placeGroups(degrees, order, hgx, dense)).toEqual(placeGroups(degrees, order, hgx));
+    }
+  });
+
   it('rejects etp·ep that does not divide tp·cp·dp, a bad order, and orders that split pipeline groups', () => {
     expect(thrown(() => placeGroups({ tp: 1, cp: 1, ep: 3, etp: 1, dp: 8, pp: 1 }, DEFAULT_ORDER, hgx)).field).toBe('layout.ep');
     expect(thrown(() => placeGroups({ tp: 0, cp: 1, ep: 1, etp: 1, dp: 8, pp: 1 }, DEFAULT_ORDER, hgx)).field).toBe('layout.tp');

@@ -50,6 +50,12 @@ export interface GroupPlacements {
 
 export type PlacementDegrees = Pick<Layout, 'tp' | 'cp' | 'ep' | 'etp' | 'dp' | 'pp'>;
 
+/** The groups of the dense layers: they depend on tp, cp, dp, pp, the order and the cluster only (not on ep, etp). */
+export type DenseGroupPlacements = Pick<GroupPlacements, 'tp' | 'cp' | 'dp' | 'pp'>;
+
+/** The layout fields the dense groups depend on (with the cluster). */
+export const DENSE_GROUP_FIELDS = ['tp', 'cp', 'dp', 'pp', 'order'] as const;
+
 const DIMS: readonly ParallelDim[] = ['tp', 'cp', 'ep', 'dp', 'pp'];
 
 /** A uniform group of `size` ranks with `inDomain` of them per domain (e.g. "ring of 8" = (8, 8)). */
@@ -103,6 +109,15 @@ function place(sizes: Record<ParallelDim, number>, order: readonly ParallelDim[]
   return { ...stats, tier: stats.domains > 1 ? 'scale-out' : 'scale-up' };
 }
 
+function placeDense(sizes: Record<ParallelDim, number>, order: readonly ParallelDim[], domainGpus: number): DenseGroupPlacements {
+  return {
+    tp: place(sizes, order, ['tp'], domainGpus),
+    cp: place(sizes, order, ['cp'], domainGpus),
+    dp: place(sizes, order, ['cp', 'dp'], domainGpus),
+    pp: place(sizes, order, ['pp'], domainGpus),
+  };
+}
+
 function ranksBeforePipeline(sizes: Record<ParallelDim, number>, order: readonly ParallelDim[]): number {
   return order.slice(0, order.indexOf('pp')).reduce((acc, dim) => acc * sizes[dim], 1);
 }
@@ -110,23 +125,28 @@ function ranksBeforePipeline(sizes: Record<ParallelDim, number>, order: readonly
 /**
  * Size, domain share and tier of every parallel group for these degrees, placement order and
  * cluster (`order` = Layout.order; DEFAULT_ORDER is tp-cp-ep-dp-pp). Rank r lives in scale-up domain ⌊r / scaleUpDomainGpus⌋ (ranks fill domains in order).
+ * `dense`, when given, is what this function returned for the same tp, cp, dp, pp, order and
+ * cluster (`DENSE_GROUP_FIELDS`): a caller that searches ep and etp places the dense groups once.
  * @throws InputError on layout.<degree> (non-positive, etp·ep not dividing tp·cp·dp) or layout.order.
  */
-export function placeGroups(degrees: PlacementDegrees, order: readonly ParallelDim[], cluster: Pick<Cluster, 'scaleUpDomainGpus'>): GroupPlacements {
+export function placeGroups(
+  degrees: PlacementDegrees, order: readonly ParallelDim[], cluster: Pick<Cluster, 'scaleUpDomainGpus'>, dense?: DenseGroupPlacements,
+): GroupPlacements {
   const edp = checkDegrees(degrees);
   checkOrder(order);
   const domain = cluster.scaleUpDomainGpus;
   if (!Number.isInteger(domain) || domain < 1) throw new InputError('cluster.scaleUpDomainGpus', domain, 'must be a positive integer');
-  const dense: Record<ParallelDim, number> = { tp: degrees.tp, cp: degrees.cp, ep: 1, dp: degrees.dp, pp: degrees.pp };
+  const denseSizes: Record<ParallelDim, number> = { tp: degrees.tp, cp: degrees.cp, ep: 1, dp: degrees.dp, pp: degrees.pp };
   const expert: Record<ParallelDim, number> = { tp: degrees.etp, cp: 1, ep: degrees.ep, dp: edp, pp: degrees.pp };
-  if (ranksBeforePipeline(dense, order) !== ranksBeforePipeline(expert, order)) {
+  if (ranksBeforePipeline(denseSizes, order) !== ranksBeforePipeline(expert, order)) {
     throw new InputError('layout.order', order, 'dense and expert layers must share pipeline groups: put pp after tp, cp, ep and dp, or balance the ranks before it');
   }
+  const placed = dense ?? placeDense(denseSizes, order, domain);
   return {
-    tp: place(dense, order, ['tp'], domain),
-    cp: place(dense, order, ['cp'], domain),
-    dp: place(dense, order, ['cp', 'dp'], domain),
-    pp: place(dense, order, ['pp'], domain),
+    tp: placed.tp,
+    cp: placed.cp,
+    dp: placed.dp,
+    pp: placed.pp,
     etp: place(expert, order, ['tp'], domain),
     ep: place(expert, order, ['ep'], domain),
     edp: place(expert, order, ['dp'], domain),

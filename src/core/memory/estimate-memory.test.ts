@@ -40,6 +40,12 @@ describe('DeepSeek-V3 on 2048 H800: PP16 DualPipe, EP64, ZeRO-1 over DP128, fp8-
   it('peakMemoryBytes equals the report\'s peak', () => {
     expect(peakMemoryBytes(deepseekScenario, deepseekLayout)).toBe(estimate.peakBytesPerGpu);
   });
+
+  it('peakMemoryBytes(…, activationsBytes) fills each rank\'s activations of the report', () => {
+    const activationsBytes: number[] = [];
+    expect(peakMemoryBytes(deepseekScenario, deepseekLayout, {}, undefined, activationsBytes)).toBe(estimate.peakBytesPerGpu);
+    expect(activationsBytes).toEqual(estimate.stages.map((s) => s.activationsBytes));
+  });
 });
 
 describe('reports, never throws', () => {

@@ -182,8 +182,19 @@ function retainedOutputBytes(ctx: MemoryContext, rank: PipelineRank): number {
   return logits * Math.max(pipelined, ctx.heldOutputBytesPerLogit);
 }
 
-/** Memory of one GPU of pipeline rank `rank`. */
-function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
+/** The terms of one GPU's memory on a pipeline rank: what its record reports and what its peak sums. */
+interface RankTerms {
+  readonly states: ReturnType<typeof stateBytes>;
+  readonly gradsBytes: number;
+  readonly activationsBytes: number;
+  readonly inFlight: number;
+  readonly buffers: ReturnType<typeof estimateBuffers>;
+  readonly buffersBytes: number;
+  readonly totalBytes: number;
+}
+
+/** Memory terms of one GPU of pipeline rank `rank`, summed to its total. */
+function rankTerms(ctx: MemoryContext, rank: PipelineRank): RankTerms {
   const { scenario, layout, shape } = ctx;
   const model = scenario.model;
   const params = countRankParams(model, ctx.counts, rank);
@@ -222,6 +233,12 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
   const buffers = estimateBuffers(bufferInputs, ctx.buffers, states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes, stepExtraBytes);
   const buffersBytes = totalBufferBytes(buffers);
   const totalBytes = states.weightsBytes + gradsBytes + states.optimizerBytes + activationsBytes + buffersBytes;
+  return { states, gradsBytes, activationsBytes, inFlight, buffers, buffersBytes, totalBytes };
+}
+
+/** Memory record of one GPU of pipeline rank `rank`. */
+function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
+  const { states, gradsBytes, activationsBytes, inFlight, buffers, buffersBytes, totalBytes } = rankTerms(ctx, rank);
   const headroomBytes = ctx.capacityBytes - totalBytes;
   return {
     stage: rank.rank, modelStages: rank.chunks.map((c) => c.modelStage), layers: rank.layers,
@@ -233,13 +250,24 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
 
 /**
  * Peak bytes per GPU over the pipeline ranks of `layout` — the planner's inner-loop call
- * (same arithmetic as `estimateMemory`, no report, no micro-batch search). A `cache`
- * (`memory-cache.ts`) shares partitions and layer activations between calls.
+ * (the terms of `estimateMemory`'s records, no record, no micro-batch search). A `cache`
+ * (`memory-cache.ts`) shares partitions and layer activations between calls. When given,
+ * `activationsBytes[i]` receives the stored activations of the i-th rank of the partition
+ * (`estimateMemory(...).stages[i].activationsBytes`).
  */
-export function peakMemoryBytes(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): number {
+export function peakMemoryBytes(
+  scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache, activationsBytes?: number[],
+): number {
   const ctx = createContext(scenario, layout, options, cache);
+  const { ranks } = ctx.partition;
   let peak = 0;
-  for (const rank of ctx.partition.ranks) peak = Math.max(peak, estimateRank(ctx, rank).totalBytes);
+  for (let i = 0; i < ranks.length; i += 1) {
+    const rank = ranks[i];
+    if (rank === undefined) continue;
+    const terms = rankTerms(ctx, rank);
+    if (activationsBytes !== undefined) activationsBytes[i] = terms.activationsBytes;
+    peak = Math.max(peak, terms.totalBytes);
+  }
   return peak;
 }
 

@@ -16,7 +16,7 @@
 import type { Layout } from '../layout/types.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
-import { estimateMemory, peakMemoryBytes } from '../memory/estimate-memory.js';
+import { peakMemoryBytes } from '../memory/estimate-memory.js';
 import { createMemoryCache, partitionOf, type MemoryCache } from '../memory/memory-cache.js';
 import { precisionRecipe } from '../memory/precision.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes } from '../memory/states.js';
@@ -73,17 +73,18 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
       return floor;
     },
     shardingFloorsBytes(s, layout, shardings) {
-      const estimate = estimateMemory(s, layout, peakOptions, cache);
+      const activationsBytes: number[] = [];
+      const peakBytes = peakMemoryBytes(s, layout, peakOptions, cache, activationsBytes);
       const states = rankStates(s, layout, fp8WeightCache, allGrads, cache);
       const floorsBytes = shardings.map((sharding) => {
         let floor = 0;
         states(sharding).forEach((bytes, r) => {
-          const stored = bytes + (estimate.stages[r]?.activationsBytes ?? 0);
+          const stored = bytes + (activationsBytes[r] ?? 0);
           floor = Math.max(floor, stored * (1 + buffers.fragmentationFraction) + buffers.runtimeReserveBytes);
         });
         return floor;
       });
-      return { peakBytes: estimate.peakBytesPerGpu, floorsBytes };
+      return { peakBytes, floorsBytes };
     },
   };
 }

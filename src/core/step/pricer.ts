@@ -16,7 +16,7 @@
  * holds (no module state); `README.md` says where a new cost term goes.
  */
 import { createCommLinks, type CommLinks } from '../comm/links.js';
-import { placeGroups, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
+import { DENSE_GROUP_FIELDS, placeGroups, type DenseGroupPlacements, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
 import { createComputeEstimator, type ComputeEstimator } from '../compute/compute-estimator.js';
 import type { ComputeShape } from '../compute/types.js';
 import { partitionStages, type StageChunk, type StagePartition } from '../layout/stages.js';
@@ -62,12 +62,16 @@ export interface StepPricer {
   readonly framework: StepFramework;
   readonly links: CommLinks;
   readonly groups: Map<number, PlacedGroups>;
+  /** The dense layers' groups per `DENSE_GROUP_FIELDS`, shared by the layouts that differ in ep or etp only. */
+  readonly denseGroups: Map<number, DenseGroupPlacements>;
   /** Interned identities of names (schedules, recomputations), placement orders and group placements. */
   readonly ids: Map<string, number>;
   readonly orders: Map<readonly ParallelDim[], number>;
   /** The memo keys: ids of tuples of field values (`tuple-ids.ts`). */
   readonly keys: TupleIds;
   readonly layers: Map<number, LayerPrices>;
+  /** One layer's TP, EP and CP seconds per layer shape without the pairing (they do not read the schedule). */
+  readonly layerComms: Map<number, LayerCommPair>;
   readonly transfers: Map<number, number>;
   readonly stages: Map<number, StageCost>;
   readonly partitions: Map<number, StagePartition>;
@@ -87,8 +91,9 @@ export interface StepPricer {
 /** Keys of one layout object (layouts are read-only values: the same object, the same keys). */
 interface RecentLayout {
   layout: object | null;
-  /** `keyOf(LAYER_FIELDS)` and `layerKey`, or -1 when not built yet. */
+  /** `keyOf(LAYER_FIELDS)`, `layerCommKey` and `layerKey`, or -1 when not built yet. */
   layerFields: number;
+  layerComm: number;
   layer: number;
   placed: PlacedGroups | null;
 }
@@ -99,6 +104,7 @@ function recentOf(pricer: StepPricer, layout: object): RecentLayout {
   if (recent.layout !== layout) {
     recent.layout = layout;
     recent.layerFields = -1;
+    recent.layerComm = -1;
     recent.layer = -1;
     recent.placed = null;
   }
@@ -108,8 +114,8 @@ function recentOf(pricer: StepPricer, layout: object): RecentLayout {
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
-    recent: { layout: null, layerFields: -1, layer: -1, placed: null },
+    groups: new Map(), denseGroups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    recent: { layout: null, layerFields: -1, layerComm: -1, layer: -1, placed: null },
   };
 }
 
@@ -187,6 +193,9 @@ export function microBatchesPerChunk(layout: Pick<Layout, 'schedule' | 'microBat
   return getSchedule(layout.schedule).microBatchesPerChunk(layout.microBatches);
 }
 
+/** Communication of a dense and of a MoE layer (`layer-comm.ts`). */
+type LayerCommPair = ReturnType<typeof layerCommSeconds>;
+
 export const GROUP_FIELDS = ['tp', 'cp', 'ep', 'etp', 'dp', 'pp', 'order'] as const;
 export type GroupShape = Pick<Layout, (typeof GROUP_FIELDS)[number]>;
 
@@ -214,7 +223,10 @@ function layerFieldsKey(pricer: StepPricer, layout: Pick<Layout, (typeof LAYER_F
 
 function newPlacedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
   return memo(pricer.groups, keyOf(pricer, layout, GROUP_FIELDS), () => {
-    const groups = placeGroups(layout, layout.order, pricer.scenario.cluster);
+    const denseKey = keyOf(pricer, layout, DENSE_GROUP_FIELDS);
+    const dense = pricer.denseGroups.get(denseKey);
+    const groups = placeGroups(layout, layout.order, pricer.scenario.cluster, dense);
+    if (dense === undefined) pricer.denseGroups.set(denseKey, groups);
     const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
     const layerKey = [groups.tp, groups.cp, groups.ep, groups.etp].reduce((key, g) => extendKey(pricer, key, id(g)), EMPTY_TUPLE);
     return { groups, layerKey, ppKey: id(groups.pp) };
@@ -273,14 +285,27 @@ export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'sche
   };
 }
 
-/** Key of a layer shape: its fields, the placements its communication uses, and the schedule's pairing. */
+/** Key of a layer shape's communication: its fields and the placements its communication uses. */
+function layerCommKey(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): number {
+  const recent = recentOf(pricer, layout);
+  if (recent.layerComm < 0) recent.layerComm = extendKey(pricer, layerFieldsKey(pricer, layout), placedGroups(pricer, layout).layerKey);
+  return recent.layerComm;
+}
+
+/** Key of a layer shape: its communication key and the schedule's pairing. */
 function layerKey(pricer: StepPricer, layout: LayerShape): number {
   const recent = recentOf(pricer, layout);
-  if (recent.layer < 0) {
-    const key = extendKey(pricer, layerFieldsKey(pricer, layout), placedGroups(pricer, layout).layerKey);
-    recent.layer = extendKey(pricer, key, pairsChunks(layout.schedule) ? 1 : 0);
-  }
+  if (recent.layer < 0) recent.layer = extendKey(pricer, layerCommKey(pricer, layout), pairsChunks(layout.schedule) ? 1 : 0);
   return recent.layer;
+}
+
+/**
+ * TP, EP and CP seconds of a dense and a MoE layer of `layout`. The schedule's pairing changes the
+ * compute (the SMs lent to the all-to-all), not the communication: a paired and an unpaired
+ * schedule of one layer shape share these.
+ */
+function layerComms(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): LayerCommPair {
+  return memo(pricer.layerComms, layerCommKey(pricer, layout), () => layerCommSeconds(commContextOf(pricer, layout)));
 }
 
 /** Layer prices of `layout`'s shape. */
@@ -291,10 +316,9 @@ export function layerPrices(pricer: StepPricer, layout: LayerShape): LayerPrices
 function layerPricesKeyed(pricer: StepPricer, layout: LayerShape, key: number): LayerPrices {
   return memo(pricer.layers, key, () => {
     const shape = computeShape(pricer.scenario, layout, pricer.options);
-    const comm = commContextOf(pricer, layout);
+    const { dense, moe } = layerComms(pricer, layout);
     return {
-      shape, paired: pairsChunks(layout.schedule),
-      ...layerCommSeconds(comm),
+      shape, paired: pairsChunks(layout.schedule), dense, moe,
       // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
       attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
     };
