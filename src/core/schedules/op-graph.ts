@@ -30,6 +30,12 @@ export interface OpGraph {
   readonly stageOf: Int32Array;
   /** Model stage of the backward half of an F&B pair; -1 for other ops. */
   readonly backwardStageOf: Int32Array;
+  /** Micro-batch and local chunk of the op (the forward half of an F&B pair). */
+  readonly microBatchOf: Int32Array;
+  readonly chunkOf: Int32Array;
+  /** Micro-batch and local chunk of the backward half of an F&B pair; -1 for other ops. */
+  readonly backwardMicroBatchOf: Int32Array;
+  readonly backwardChunkOf: Int32Array;
   /** Edges released by op i: edgeStart[i] .. edgeStart[i+1]-1. */
   readonly edgeStart: Int32Array;
   readonly edgeConsumer: Int32Array;
@@ -39,7 +45,6 @@ export interface OpGraph {
   readonly inDegree: Int32Array;
   /** Activations and gradients sent between ranks in one step (all pipeline ranks). */
   readonly p2pTransfers: number;
-  readonly ops: readonly Op[];
 }
 
 function createLookup(placement: Placement, ranks: number): Lookup {
@@ -99,10 +104,10 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
   const linked = !folded && isPlain(inputs) ? linkPlainEdges(inputs) : linkEdges(inputs);
   // A folded graph's mirrored ranks receive as many transfers as the listed ones.
   const copies = folded ? 2 : 1;
-  const { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf } = inputs;
+  const { ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf } = inputs;
   return {
     placement,
-    opCount: ops.length,
+    opCount: rankOf.length,
     rankCount: ranks,
     pipelineRanks: copies * ranks,
     rankStart,
@@ -110,12 +115,15 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
     kindOf,
     stageOf,
     backwardStageOf,
+    microBatchOf,
+    chunkOf,
+    backwardMicroBatchOf,
+    backwardChunkOf,
     edgeStart: linked.edgeStart,
     edgeConsumer: linked.edgeConsumer,
     edgeCross: linked.edgeCross,
     inDegree: linked.inDegree,
     p2pTransfers: copies * linked.transfers,
-    ops,
   };
 }
 
@@ -135,6 +143,12 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   const kindOf = new Uint8Array(n);
   const stageOf = new Int32Array(n);
   const backwardStageOf = new Int32Array(n).fill(-1);
+  // The ops' fields as typed arrays: a compiled graph keeps no object per op (objects that stay
+  // alive are what every scavenge copies).
+  const microBatchOf = new Int32Array(n);
+  const chunkOf = new Int32Array(n);
+  const backwardMicroBatchOf = new Int32Array(n).fill(-1);
+  const backwardChunkOf = new Int32Array(n).fill(-1);
   const sendAfter = new Int32Array(n);
   const producers = createProducers(placement.routeOfMicroBatch.length * lookup.stages);
   const { forward, backward, inputOnly, weight } = producers;
@@ -147,6 +161,8 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
     for (const op of programs[r]?.ops ?? []) {
       ops[i] = op;
       rankOf[i] = r;
+      microBatchOf[i] = op.microBatch;
+      chunkOf[i] = op.chunk;
       const after = op.sendAfter ?? 0;
       sendAfter[i] = after;
       const awaited = op.awaits?.length ?? 0;
@@ -177,6 +193,8 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
       if (op.kind === 'FB') {
         const back = stageOfChunk(lookup, r, op.backwardMicroBatch, op.backwardChunk);
         backwardStageOf[i] = back;
+        backwardMicroBatchOf[i] = op.backwardMicroBatch;
+        backwardChunkOf[i] = op.backwardChunk;
         backKey = op.backwardMicroBatch * S + back;
       }
       if (backKey >= 0) {
@@ -188,7 +206,7 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   }
   const microBatches = placement.routeOfMicroBatch.length;
   if (mirrorMicroBatch !== undefined) fillMirrored(producers, S, microBatches, mirrorMicroBatch);
-  return { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, plain, lookup, producers };
+  return { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf, sendAfter, awaitedCount, plain, lookup, producers };
 }
 
 /**

@@ -10,7 +10,7 @@
  * waits for an input. Cost: O(ops + edges), no allocation per op; all state lives in one context
  * per run. A rank is on the worklist at most once, so the list never holds more than p entries.
  */
-import { KIND } from './op-edges.js';
+import { KIND, KIND_NAME } from './op-edges.js';
 import { createOpGraph, opDurations } from './op-graph.js';
 import type { OpGraph } from './op-graph.js';
 import { summarizeRun } from './summarize.js';
@@ -121,11 +121,12 @@ function runRank(ctx: SimContext, rank: number, size: number): number {
 
 function describeDeadlock(ctx: SimContext): string {
   const blocked: string[] = [];
-  for (let r = 0; r < ctx.graph.rankCount; r += 1) {
+  const { graph } = ctx;
+  for (let r = 0; r < graph.rankCount; r += 1) {
     const op = ctx.next[r] ?? 0;
-    const o = ctx.graph.ops[op];
-    if (op < (ctx.graph.rankStart[r + 1] ?? 0) && o !== undefined) {
-      blocked.push(`rank ${r} waits forever at op ${op - (ctx.graph.rankStart[r] ?? 0)} (${o.kind} micro-batch ${o.microBatch} chunk ${o.chunk})`);
+    if (op < (graph.rankStart[r + 1] ?? 0)) {
+      const what = `${KIND_NAME[graph.kindOf[op] ?? 0] ?? '?'} micro-batch ${graph.microBatchOf[op] ?? 0} chunk ${graph.chunkOf[op] ?? 0}`;
+      blocked.push(`rank ${r} waits forever at op ${op - (graph.rankStart[r] ?? 0)} (${what})`);
     }
   }
   return blocked.length > 0 ? blocked.join('; ') : 'no rank is blocked';
