@@ -1,15 +1,16 @@
 /**
  * Compiles rank programs into typed arrays that do not depend on times: rank, kind and model
  * stage of every op, and the dependency edges (`op-edges.ts`) grouped by the op whose end
- * releases them. A planner that prices many layouts of the same shape compiles once and runs
- * `opDurations` + the run (`simulate-ops.ts`) per set of times. One pass over the ops, no object per op.
+ * releases them, and each op's slot in the table of durations (`op-durations.ts`). A planner that
+ * prices many layouts of the same shape compiles once and runs (`simulate-ops.ts`) per set of
+ * times. One pass over the ops; the graph keeps no object per op.
  */
 import { collectEdges, KIND, stageOfChunk } from './op-edges.js';
 import type { LinkInputs, Lookup, Producers } from './op-edges.js';
 import { isPlain, linkPlainEdges } from './op-edges-plain.js';
 import type { LinkedEdges } from './op-edges-plain.js';
-import { forwardOpSeconds, fullBackwardOpSeconds, inputBackwardOpSeconds, pairOpSeconds } from './times.js';
-import type { Op, Placement, ScheduleTimes, StageOps } from './types.js';
+import { createDurationSlots, type DurationSlots } from './op-durations.js';
+import type { Op, Placement, StageOps } from './types.js';
 
 export interface OpGraph {
   readonly placement: Placement;
@@ -43,6 +44,8 @@ export interface OpGraph {
   readonly edgeCross: Uint8Array;
   /** Incoming edges per op. */
   readonly inDegree: Int32Array;
+  /** Each op's slot in the per-run table of durations (`op-durations.ts`). */
+  readonly durations: DurationSlots;
   /** Activations and gradients sent between ranks in one step (all pipeline ranks). */
   readonly p2pTransfers: number;
 }
@@ -123,6 +126,7 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
     edgeConsumer: linked.edgeConsumer,
     edgeCross: linked.edgeCross,
     inDegree: linked.inDegree,
+    durations: createDurationSlots(kindOf, stageOf, backwardStageOf, placement.modelStages),
     p2pTransfers: copies * linked.transfers,
   };
 }
@@ -238,43 +242,4 @@ export function linkEdges(g: LinkInputs): LinkedEdges {
     edgeCross[slot] = cross[e] ?? 0;
   }
   return { edgeStart, edgeConsumer, edgeCross, inDegree, transfers: edges.transfers };
-}
-
-/**
- * Duration of every op of the graph under `times` (seconds). Each stage's F, B, I and W and each
- * (forward stage, backward stage) pair is priced once, then looked up per op.
- */
-export function opDurations(graph: OpGraph, times: ScheduleTimes): Float64Array {
-  const S = graph.placement.modelStages;
-  if (times.stages.length !== S) {
-    throw new Error(`times.stages has ${times.stages.length} entries; the placement has ${S} model stages`);
-  }
-  // perKind[kind * S + stage] for F, B, I, W; pairs[forwardStage * S + backwardStage], NaN until priced.
-  const perKind = new Float64Array(4 * S);
-  times.stages.forEach((t, s) => {
-    perKind[KIND.F * S + s] = forwardOpSeconds(t);
-    perKind[KIND.B * S + s] = fullBackwardOpSeconds(t);
-    perKind[KIND.I * S + s] = inputBackwardOpSeconds(t);
-    perKind[KIND.W * S + s] = t.backwardWeightSeconds;
-  });
-  const pairs = new Float64Array(S * S).fill(NaN);
-  const { kindOf, stageOf, backwardStageOf } = graph;
-  const durations = new Float64Array(graph.opCount);
-  for (let i = 0; i < graph.opCount; i += 1) {
-    const kind = kindOf[i] ?? 0;
-    const s = stageOf[i] ?? 0;
-    if (kind !== KIND.FB) {
-      durations[i] = perKind[kind * S + s] ?? 0;
-      continue;
-    }
-    const b = backwardStageOf[i] ?? 0;
-    let pair = pairs[s * S + b] ?? NaN;
-    if (Number.isNaN(pair)) {
-      const f = times.stages[s];
-      pair = f === undefined ? 0 : pairOpSeconds(times, f, times.stages[b] ?? f);
-      pairs[s * S + b] = pair;
-    }
-    durations[i] = pair;
-  }
-  return durations;
 }
