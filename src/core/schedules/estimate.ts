@@ -191,9 +191,7 @@ type SteadyRuns =
 function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, options: EstimateOptions): SteadyRuns {
   assertRunnable(s, params);
   const m = params.microBatches;
-  const period = lcm(s.microBatchMultiple(params), 12);
-  const first = firstAccepted(s, params, period);
-  const cap = Math.max(options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp, first + 2 * period);
+  const simulatedAtMost = options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp;
   // The far and near runs are read together (and with the first); the direct run reads only its own.
   const own: RunBuffers[] = [];
   const buffersOf = (slot: 0 | 1 | 2): RunBuffers => options.cache?.runBuffers[slot] ?? (own[slot] ??= createRunBuffers());
@@ -207,6 +205,11 @@ function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, o
     return { sim: summarizeRun(ctx, false), ctx };
   };
   const direct = (): SteadyRuns => ({ kind: 'direct', sim: run(m, 0).sim });
+  // The cap is at least the given one: below that, m is simulated whatever the period.
+  if (m <= simulatedAtMost) return direct();
+  const period = lcm(s.microBatchMultiple(params), 12);
+  const first = firstAccepted(s, params, period);
+  const cap = Math.max(simulatedAtMost, first + 2 * period);
   if (m <= cap) return direct();
   const m2 = m - Math.ceil((m - cap) / period) * period;
   const m1 = m2 - period;

@@ -178,7 +178,9 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
       if (s < 0) s = stageOfChunk(lookup, r, op.microBatch, op.chunk);
       stageOf[i] = s;
       const key = op.microBatch * S + s;
-      const kind = KIND[op.kind];
+      // The code of the kind, compared rather than looked up by name (a keyed load per op).
+      const name = op.kind;
+      const kind = name === 'F' ? KIND.F : name === 'B' ? KIND.B : name === 'I' ? KIND.I : name === 'W' ? KIND.W : KIND.FB;
       kindOf[i] = kind;
       // Each output has one producer (written out, not a helper: this runs for every op, `op-edges.ts`).
       if (kind === KIND.F || kind === KIND.FB) {
