@@ -84,6 +84,8 @@ export interface StepPricer {
   readonly simulations: Map<string, ScheduleSimulation>;
   /** Identity of each stage cost object (they are memoised, so equal prices share one). */
   readonly stageIds: WeakMap<StageCost, number>;
+  /** The last key of each list of fields (`keyOf`), by the list. */
+  readonly fieldKeys: Map<readonly (keyof Layout)[], RecentFieldKey>;
   /** The keys of the layouts priced last (`RecentKeys`). */
   readonly recent: RecentKeys;
 }
@@ -122,7 +124,7 @@ function sameLayerFields(a: LayerFields, b: LayerFields): boolean {
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), denseGroups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
+    groups: new Map(), denseGroups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(), fieldKeys: new Map(),
     recent: { groupsOf: null, placed: null, layerFieldsOf: null, layerFields: -1, layerCommFields: -1, layerCommPlaced: null, layerComm: -1 },
   };
 }
@@ -168,15 +170,49 @@ export function extendKey(pricer: StepPricer, key: number, value: number): numbe
   return extendTuple(pricer.keys, key, value);
 }
 
-/** Builds a memo key from exactly the listed fields, after `from` (the empty key by default). */
+/** The key `keyOf` built last for one list of fields: the values it read, its prefix, the key (-1: none yet). */
+interface RecentFieldKey {
+  readonly values: Layout[keyof Layout][];
+  from: number;
+  key: number;
+}
+
+/** Whether `layout` holds `values` in `fields` (the same values, the same key: `valueCode` is a function of the value). */
+function sameValues<F extends keyof Layout>(values: readonly Layout[keyof Layout][], layout: Pick<Layout, F>, fields: readonly F[]): boolean {
+  for (let i = 0; i < fields.length; i += 1) {
+    const f = fields[i];
+    if (f === undefined || layout[f] !== values[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Builds a memo key from exactly the listed fields, after `from` (the empty key by default). The
+ * last key of each list (by the list object: a list used after several prefixes is best declared
+ * once per prefix) is kept with the values it read: a search asks about runs of layouts equal in
+ * the fields of one key (the leaves of a skeleton, the grids of a set of degrees), and comparing the
+ * values costs less than looking the tuple up again.
+ */
 export function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[], from = EMPTY_TUPLE): number {
+  let recent = pricer.fieldKeys.get(fields);
+  if (recent === undefined) {
+    recent = { values: new Array<Layout[keyof Layout]>(fields.length), from: -1, key: -1 };
+    pricer.fieldKeys.set(fields, recent);
+  } else if (recent.from === from && sameValues(recent.values, layout, fields)) {
+    return recent.key;
+  }
   let key = from;
   // Indexed loops here and below: an array iterator allocates a result object per step until the
   // JIT compiles the loop, and these run for every layout a search bounds.
   for (let i = 0; i < fields.length; i += 1) {
     const f = fields[i];
-    if (f !== undefined) key = extendTuple(pricer.keys, key, valueCode(pricer, layout[f]));
+    if (f === undefined) continue;
+    const value = layout[f];
+    recent.values[i] = value;
+    key = extendTuple(pricer.keys, key, valueCode(pricer, value));
   }
+  recent.from = from;
+  recent.key = key;
   return key;
 }
 
@@ -229,7 +265,8 @@ function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
 function layerFieldsKey(pricer: StepPricer, layout: LayerFields): number {
   const { recent } = pricer;
   if (recent.layerFieldsOf !== null && (recent.layerFieldsOf === layout || sameLayerFields(recent.layerFieldsOf, layout))) return recent.layerFields;
-  recent.layerFields = keyOf(pricer, layout, LAYER_FIELDS);
+  // The tuple of LAYER_FIELDS, built after the key of its first part (kept by `keyOf`).
+  recent.layerFields = keyOf(pricer, layout, LAYER_REST_FIELDS, keyOf(pricer, layout, LAYER_DEGREE_FIELDS));
   recent.layerFieldsOf = layout;
   return recent.layerFields;
 }
@@ -252,7 +289,10 @@ export function groupsOf(pricer: StepPricer, layout: GroupShape): GroupPlacement
 }
 
 /** The layout fields one layer's price reads, besides the placement of its groups. */
-export const LAYER_FIELDS = ['tp', 'cp', 'ep', 'etp', 'microBatch', 'recompute', 'sequenceParallel'] as const;
+/** `LAYER_FIELDS` in two parts: the degrees (shared by the grids of one set of degrees), then the rest. */
+const LAYER_DEGREE_FIELDS = ['tp', 'cp', 'ep', 'etp'] as const;
+const LAYER_REST_FIELDS = ['microBatch', 'recompute', 'sequenceParallel'] as const;
+export const LAYER_FIELDS = [...LAYER_DEGREE_FIELDS, ...LAYER_REST_FIELDS] as const;
 export type LayerShape = Pick<Layout, (typeof LAYER_FIELDS)[number] | 'schedule'> & GroupShape;
 
 /** What one micro-batch costs per layer on one GPU, before the layers are counted. */
@@ -381,7 +421,12 @@ function heldCode(pricer: StepPricer, chunk: StageChunk): number {
 }
 
 function stageCostKeyed(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, layer: number, stage: number, paired: boolean): StageCost {
-  const key = extendKey(pricer, stage, heldCode(pricer, chunk));
+  return stageCostHeld(pricer, layout, chunk, layer, stage, paired, heldCode(pricer, chunk));
+}
+
+/** `stageCostKeyed` with the chunk's `heldCode` given. */
+function stageCostHeld(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, layer: number, stage: number, paired: boolean, held: number): StageCost {
+  const key = extendKey(pricer, stage, held);
   const known = pricer.stages.get(key);
   if (known !== undefined) return known;
   const cost = newStageCost(pricer, layout, chunk, layer, paired);
@@ -426,24 +471,37 @@ export function stageCostId(pricer: StepPricer, cost: StageCost): number {
   return id;
 }
 
+/** What the partition of the model stages on pipeline ranks reads. */
+export const PARTITION_FIELDS = ['schedule', 'pp', 'vp'] as const;
+
 /** Model stages on pipeline ranks (layout/stages.ts), per (schedule, pp, vp). */
 export function partitionOf(pricer: StepPricer, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): StagePartition {
-  return memo(pricer.partitions, keyOf(pricer, layout, ['schedule', 'pp', 'vp']), () => partitionStages(pricer.scenario.model, layout));
+  return memo(pricer.partitions, keyOf(pricer, layout, PARTITION_FIELDS), () => partitionStages(pricer.scenario.model, layout));
 }
 
 /** One cost per model stage of `layout` (DualPipe holds each stage twice; both copies price the same). */
-export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): StageCost[] {
+export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): readonly StageCost[] {
   const partition = partitionOf(pricer, layout);
   const costs = new Array<StageCost>(partition.modelStages);
   const paired = pairsChunks(layout.schedule);
   const layer = pairedLayerKey(pricer, layout, paired);
   const stage = stageKeyOf(pricer, layout, layer);
   const { ranks } = partition;
+  // Neighbouring chunks mostly hold the same layers (the middle of a deep pipeline): the cost of the
+  // last one found is reused without a lookup when the next holds the same.
+  let lastHeld = -1;
+  let last: StageCost | null = null;
   for (let r = 0; r < ranks.length; r += 1) {
     const chunks = ranks[r]?.chunks ?? [];
     for (let c = 0; c < chunks.length; c += 1) {
       const chunk = chunks[c];
-      if (chunk !== undefined) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, layer, stage, paired);
+      if (chunk === undefined || costs[chunk.modelStage] !== undefined) continue;
+      const held = heldCode(pricer, chunk);
+      if (held !== lastHeld || last === null) {
+        last = stageCostHeld(pricer, layout, chunk, layer, stage, paired, held);
+        lastHeld = held;
+      }
+      costs[chunk.modelStage] = last;
     }
   }
   return costs;
