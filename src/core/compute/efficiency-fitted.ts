@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2824,
-      sigmaLn: 0.244,
+      value: 0.2823,
+      sigmaLn: 0.2441,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,7 +23,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6602,
+      value: 0.6586,
       sigmaLn: 0.076,
       runs: 12,
       configurations: 10,
@@ -32,22 +32,22 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.3
+      residualMeanAbsPct: 12.4
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5268,
+      value: 0.5265,
       sigmaLn: 0.0653,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6575,
+      value: 0.6571,
       sigmaLn: 0.0729,
       runs: 32,
       configurations: 12,
@@ -58,7 +58,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.6722,
+      value: 0.6719,
       sigmaLn: 0.0588,
       runs: 34,
       configurations: 29,
@@ -72,7 +72,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8585,
+      value: 0.8577,
       sigmaLn: 0.0689,
       runs: 126,
       configurations: 74,
@@ -89,7 +89,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9484,
+      value: 0.9488,
       sigmaLn: 0.0653,
       runs: 106,
       configurations: 56,
@@ -102,7 +102,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9297,
+      value: 0.9298,
       sigmaLn: 0.0477,
       runs: 29,
       configurations: 13,
@@ -113,8 +113,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:deepspeed',
-      value: 1.2639,
-      sigmaLn: 0.1165,
+      value: 1.2659,
+      sigmaLn: 0.1164,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1072,
+      value: 1.1095,
       sigmaLn: 0.1088,
       runs: 2,
       configurations: 2,
@@ -135,8 +135,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2215,
-      sigmaLn: 0.1119,
+      value: 1.1837,
+      sigmaLn: 0.1096,
       runs: 5,
       configurations: 3,
       families: [
@@ -146,7 +146,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9228,
+      value: 0.923,
       sigmaLn: 0.0859,
       runs: 10,
       configurations: 10,

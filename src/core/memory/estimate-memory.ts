@@ -28,7 +28,7 @@ import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
 import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
-import { precisionRecipe, type PrecisionRecipe } from './precision.js';
+import { paramDtypeOptimizerRecipe, precisionRecipe, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
@@ -95,19 +95,24 @@ function gradientOnParamDtype(scenario: Scenario, layout: Layout, options: Estim
   return options.gradientOnParamDtype ?? (layout.zero >= 1 && frameworkOf(scenario.training).gradAccumDtype === 'param');
 }
 
+/** The optimizer steps the 16-bit parameters themselves: the option, else the framework's `optimizerDtype` (torchtune: `param`). */
+function optimizerOnParamDtype(scenario: Scenario, options: EstimateMemoryOptions): boolean {
+  return options.optimizerOnParamDtype ?? frameworkOf(scenario.training).optimizerDtype === 'param';
+}
+
 /** The precision recipe with the optimizer options applied (`EstimateMemoryOptions`). */
-function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, onParamDtypeGradients: boolean): PrecisionRecipe {
+function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, onParamDtypeGradients: boolean, onParamDtypeOptimizer: boolean): PrecisionRecipe {
   const gradients = onParamDtypeGradients ? { gradBytes: base.weightBytes } : {};
-  const onParamDtype = options.optimizerOnParamDtype === true
-    ? { gradBytes: base.weightBytes, masterBytes: 0, momentBytes: 2 * base.weightBytes }
-    : {};
+  const onParamDtype = onParamDtypeOptimizer ? paramDtypeOptimizerRecipe(base) : {};
   const moments = options.momentBytes === undefined ? {} : { momentBytes: options.momentBytes };
   return { ...base, ...gradients, ...onParamDtype, ...moments };
 }
 
 function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions, cache?: MemoryCache): MemoryContext {
   const model = scenario.model;
-  const recipe = optimizerRecipe(precisionRecipe(scenario.training.precision), options, gradientOnParamDtype(scenario, layout, options));
+  const recipe = optimizerRecipe(
+    precisionRecipe(scenario.training.precision), options, gradientOnParamDtype(scenario, layout, options), optimizerOnParamDtype(scenario, options),
+  );
   const lossKernel = options.lossKernel ?? 'eager';
   const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
   const shape = activationShape(scenario, layout, recipe, options);

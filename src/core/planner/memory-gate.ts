@@ -13,12 +13,13 @@
  *   with the allocator's fragmentation on both and the runtime reserve (memory/buffers.ts:
  *   fragmentation = fraction × (states + activations + comm + temporaries), reserve outside).
  */
+import { frameworkOf } from '../framework/registry.js';
 import type { Layout } from '../layout/types.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
 import { peakMemoryBytes } from '../memory/estimate-memory.js';
 import { createMemoryCache, partitionOf, type MemoryCache } from '../memory/memory-cache.js';
-import { precisionRecipe } from '../memory/precision.js';
+import { paramDtypeOptimizerRecipe, precisionRecipe } from '../memory/precision.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes } from '../memory/states.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
@@ -39,11 +40,15 @@ export interface MemoryGate {
  * the gradients only when all of them are resident at the peak (`gradientLifetime` 'step', the
  * default: memory/gradient-lifetime.ts), else none (a lifetime that frees them keeps at least 0).
  */
-function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean, allGrads: boolean, cache: MemoryCache): (sharding: Sharding) => number[] {
+function rankStates(
+  scenario: Scenario, layout: Layout, fp8WeightCache: boolean, allGrads: boolean, paramDtypeOption: boolean | undefined, cache: MemoryCache,
+): (sharding: Sharding) => number[] {
   const model = scenario.model;
   const counts = layerParamCounts(model, layout);
   const ranks = partitionOf(cache, model, layout).ranks.map((rank) => countRankParams(model, counts, rank));
-  const recipe = precisionRecipe(scenario.training.precision);
+  // The optimizer of a pure 16-bit stack keeps no master copy (memory/estimate-memory.ts): fewer bytes, so the floor stays a floor.
+  const base = precisionRecipe(scenario.training.precision);
+  const recipe = (paramDtypeOption ?? frameworkOf(scenario.training).optimizerDtype === 'param') ? paramDtypeOptimizerRecipe(base) : base;
   return (sharding) => {
     const sharded = createSharding({ ...layout, ...sharding });
     return ranks.map((params) => {
@@ -67,7 +72,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions, cache),
     statesFloorBytes(s, layout, shardings) {
       const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
-      const states = rankStates(s, plain, fp8WeightCache, allGrads, cache);
+      const states = rankStates(s, plain, fp8WeightCache, allGrads, options.optimizerOnParamDtype, cache);
       let floor = Infinity;
       for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
       return floor;
@@ -75,7 +80,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     shardingFloorsBytes(s, layout, shardings) {
       const activationsBytes: number[] = [];
       const peakBytes = peakMemoryBytes(s, layout, peakOptions, cache, activationsBytes);
-      const states = rankStates(s, layout, fp8WeightCache, allGrads, cache);
+      const states = rankStates(s, layout, fp8WeightCache, allGrads, options.optimizerOnParamDtype, cache);
       const floorsBytes = shardings.map((sharding) => {
         let floor = 0;
         states(sharding).forEach((bytes, r) => {
