@@ -19,7 +19,7 @@ import { embeddingParams, isMoeLayer } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import type { LayerActivation, SelectivePolicy } from './activations.js';
-import { layerActivationOf, partitionOf, type MemoryCache } from './memory-cache.js';
+import { layerActivationOf, paramCountsOf, partitionOf, rankParamsOf, type MemoryCache } from './memory-cache.js';
 import { commBufferBytes, DEFAULT_BUFFER_ASSUMPTIONS, estimateBuffers, tempBufferBytes, totalBufferBytes, type BufferAssumptions } from './buffers.js';
 import { residentGradientBytes, type GradientLifetime } from './gradient-lifetime.js';
 import { inFlightMicroBatches } from './in-flight.js';
@@ -30,7 +30,7 @@ import {
 import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
 import { paramDtypeOptimizerRecipe, precisionRecipe, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
-import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
+import { countRankParams, createSharding, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
 
 /**
@@ -140,7 +140,7 @@ function createLayoutMemory(scenario: Scenario, layout: Layout, options: Estimat
   const moe = model.moe === null ? null : layerActivationOf(cache, model, true, shape, layout.recompute, policy);
   return {
     scenario, layout, baseRecipe, options, shape, dense, moe,
-    counts: layerParamCounts(model, layout),
+    counts: paramCountsOf(cache, model, layout),
     mtp: isMoeLayer(model, model.layers - 1) && moe !== null ? moe : dense,
     partition: options.stageLayers === undefined ? partitionOf(cache, model, layout) : partitionStages(model, layout, { stageLayers: options.stageLayers }),
     buffers: { ...buffers, lossTemporaryBytesPerLogit: lossTransientBytesPerLogit(lossKernel, buffers.lossTemporaryBytesPerLogit) },
@@ -225,10 +225,9 @@ interface RankTerms {
 }
 
 /** The terms of pipeline rank `rank` that the sharding does not change. */
-function rankBase(ctx: LayoutMemory, rank: PipelineRank): RankBase {
+function rankBase(ctx: LayoutMemory, rank: PipelineRank, params: RankParams): RankBase {
   const { scenario, layout, shape } = ctx;
   const model = scenario.model;
-  const params = countRankParams(model, ctx.counts, rank);
   const inFlight = inFlightMicroBatches(layout, rank.rank);
   const outputLayer = rank.hasOutputHead
     ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel))
@@ -281,8 +280,8 @@ function rankTerms(ctx: LayoutMemory, shard: ShardingMemory, r: RankBase): RankT
 }
 
 /** Memory record of one GPU of pipeline rank `rank`. */
-function estimateRank(ctx: LayoutMemory, shard: ShardingMemory, rank: PipelineRank): StageMemory {
-  const { states, gradsBytes, activationsBytes, inFlight, buffers, buffersBytes, totalBytes } = rankTerms(ctx, shard, rankBase(ctx, rank));
+function estimateRank(ctx: LayoutMemory, shard: ShardingMemory, rank: PipelineRank, params: RankParams): StageMemory {
+  const { states, gradsBytes, activationsBytes, inFlight, buffers, buffersBytes, totalBytes } = rankTerms(ctx, shard, rankBase(ctx, rank, params));
   const headroomBytes = ctx.capacityBytes - totalBytes;
   return {
     stage: rank.rank, modelStages: rank.chunks.map((c) => c.modelStage), layers: rank.layers,
@@ -312,7 +311,13 @@ export interface ShardingPeaks {
 export function createShardingPeaks(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): ShardingPeaks {
   const ctx = createLayoutMemory(scenario, layout, options, cache);
   let bases: RankBase[] | null = null;
-  const ranks = (): RankBase[] => (bases ??= ctx.partition.ranks.map((rank) => rankBase(ctx, rank)));
+  const ranks = (): RankBase[] => {
+    if (bases === null) {
+      const params = rankParamsOf(cache, scenario.model, ctx.counts, ctx.partition);
+      bases = ctx.partition.ranks.map((rank, i) => rankBase(ctx, rank, params[i] ?? countRankParams(scenario.model, ctx.counts, rank)));
+    }
+    return bases;
+  };
   return {
     peakBytes(sharding, activationsBytes) {
       const own = sharding === layout || (sharding.zero === layout.zero && sharding.fsdpShardSize === layout.fsdpShardSize);
@@ -377,7 +382,8 @@ export function maxMicroBatchThatFits(scenario: Scenario, layout: Layout, option
 export function estimateMemory(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): MemoryEstimate {
   const ctx = createLayoutMemory(scenario, layout, options, cache);
   const shard = shardingMemory(ctx, layout);
-  const stages = ctx.partition.ranks.map((rank) => estimateRank(ctx, shard, rank));
+  const params = rankParamsOf(cache, scenario.model, ctx.counts, ctx.partition);
+  const stages = ctx.partition.ranks.map((rank, i) => estimateRank(ctx, shard, rank, params[i] ?? countRankParams(scenario.model, ctx.counts, rank)));
   let peakStage = 0;
   for (const s of stages) if (s.totalBytes > (stages[peakStage]?.totalBytes ?? 0)) peakStage = s.stage;
   const peakBytesPerGpu = stages[peakStage]?.totalBytes ?? 0;

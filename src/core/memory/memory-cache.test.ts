@@ -14,6 +14,7 @@ describe('createMemoryCache', () => {
     const variants: FixedLayout[] = [
       {}, { recompute: 'full' }, { recompute: 'selective' }, { microBatch: 2 }, { zero: 0 },
       { pp: 8, dp: 256, schedule: '1f1b' }, { pp: 16, dp: 128, schedule: 'zb-h1' }, { pp: 8, dp: 256, schedule: 'dualpipev' },
+      { ep: 32 }, { tp: 2, dp: 64 },
     ];
     for (const variant of [...variants, ...variants]) {
       const layout = createLayout(deepseek, variant);
@@ -21,6 +22,8 @@ describe('createMemoryCache', () => {
       expect(estimateMemory(deepseek, layout, { searchMicroBatch: false }, cache)).toEqual(estimateMemory(deepseek, layout, { searchMicroBatch: false }));
     }
     expect(cache.partitions.size).toBe(4);
+    // Parameter counts per (tp, ep, etp): the example's, ep 32, tp 2.
+    expect(cache.counts.size).toBe(3);
   });
 
   it('a layout of another model is priced without the cache', () => {
@@ -29,5 +32,6 @@ describe('createMemoryCache', () => {
     expect(peakMemoryBytes(deepseek, layout, {}, cache)).toBe(peakMemoryBytes(deepseek, layout));
     expect(cache.partitions.size).toBe(0);
     expect(cache.activations.size).toBe(0);
+    expect(cache.counts.size).toBe(0);
   });
 });

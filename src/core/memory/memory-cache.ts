@@ -1,7 +1,8 @@
 /**
  * What the memory model would otherwise rebuild for every layout, kept per search: the stage
- * partition per (schedule, pp, vp) and each layer kind's stored activations per (activation shape,
- * recomputation, selective policy). The planner checks thousands of layouts that share these; the
+ * partition per (schedule, pp, vp), each layer kind's stored activations per (activation shape,
+ * recomputation, selective policy), the parameter counts per (tp, ep, etp) and every rank's
+ * parameters per (partition, counts). The planner checks thousands of layouts that share these; the
  * cache is the caller's (no module state) and changes no number: a miss computes what a hit returns.
  */
 import { partitionStages, type StagePartition } from '../layout/stages.js';
@@ -9,16 +10,21 @@ import type { Layout, Recompute } from '../layout/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { layerActivation, type LayerActivation, type SelectivePolicy } from './activations.js';
 import type { ActivationShape } from './layer-tensors.js';
+import { countRankParams, layerParamCounts, type LayerParamCounts, type RankParams } from './states.js';
 
 export interface MemoryCache {
   /** The model every entry belongs to (a layout of another model is not cached). */
   readonly model: ModelSpec;
   readonly partitions: Map<string, StagePartition>;
   readonly activations: Map<string, LayerActivation>;
+  /** Each layer kind's parameters per GPU, per (tp, ep, etp). */
+  readonly counts: Map<string, LayerParamCounts>;
+  /** Every pipeline rank's parameters, per partition and parameter counts (both cached objects). */
+  readonly rankParams: WeakMap<StagePartition, Map<LayerParamCounts, readonly RankParams[]>>;
 }
 
 export function createMemoryCache(model: ModelSpec): MemoryCache {
-  return { model, partitions: new Map(), activations: new Map() };
+  return { model, partitions: new Map(), activations: new Map(), counts: new Map(), rankParams: new WeakMap() };
 }
 
 function cached<V>(table: Map<string, V>, key: string, make: () => V): V {
@@ -34,6 +40,29 @@ function cached<V>(table: Map<string, V>, key: string, make: () => V): V {
 export function partitionOf(cache: MemoryCache | undefined, model: ModelSpec, layout: Pick<Layout, 'pp' | 'vp' | 'schedule'>): StagePartition {
   if (cache === undefined || cache.model !== model) return partitionStages(model, layout);
   return cached(cache.partitions, `${layout.schedule}|${layout.pp}|${layout.vp}`, () => partitionStages(model, layout));
+}
+
+/** `layerParamCounts(model, layout)`, from the cache when it holds the model. */
+export function paramCountsOf(cache: MemoryCache | undefined, model: ModelSpec, layout: Pick<Layout, 'tp' | 'ep' | 'etp'>): LayerParamCounts {
+  if (cache === undefined || cache.model !== model) return layerParamCounts(model, layout);
+  return cached(cache.counts, `${layout.tp}|${layout.ep}|${layout.etp}`, () => layerParamCounts(model, layout));
+}
+
+/** `countRankParams` of every rank of `partition`, from the cache when it holds the model (any partition and counts object). */
+export function rankParamsOf(cache: MemoryCache | undefined, model: ModelSpec, counts: LayerParamCounts, partition: StagePartition): readonly RankParams[] {
+  const count = (): RankParams[] => partition.ranks.map((rank) => countRankParams(model, counts, rank));
+  if (cache === undefined || cache.model !== model) return count();
+  let byCounts = cache.rankParams.get(partition);
+  if (byCounts === undefined) {
+    byCounts = new Map();
+    cache.rankParams.set(partition, byCounts);
+  }
+  let list = byCounts.get(counts);
+  if (list === undefined) {
+    list = count();
+    byCounts.set(counts, list);
+  }
+  return list;
 }
 
 /**

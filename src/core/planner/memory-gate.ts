@@ -18,9 +18,9 @@ import type { Layout } from '../layout/types.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
 import { createShardingPeaks, peakMemoryBytes, type ShardingPeaks } from '../memory/estimate-memory.js';
-import { createMemoryCache, partitionOf, type MemoryCache } from '../memory/memory-cache.js';
+import { createMemoryCache, paramCountsOf, partitionOf, rankParamsOf, type MemoryCache } from '../memory/memory-cache.js';
 import { paramDtypeOptimizerRecipe, precisionRecipe } from '../memory/precision.js';
-import { countRankParams, createSharding, layerParamCounts, stateBytes, type RankParams } from '../memory/states.js';
+import { createSharding, stateBytes, type RankParams } from '../memory/states.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Sharding } from './space.js';
@@ -61,10 +61,9 @@ function rankStates(
 }
 
 /** Every pipeline rank's parameters of `layout` (the default layer split). */
-function rankParamsOf(scenario: Scenario, layout: Layout, cache: MemoryCache): RankParams[] {
+function defaultRankParams(scenario: Scenario, layout: Layout, cache: MemoryCache): readonly RankParams[] {
   const model = scenario.model;
-  const counts = layerParamCounts(model, layout);
-  return partitionOf(cache, model, layout).ranks.map((rank) => countRankParams(model, counts, rank));
+  return rankParamsOf(cache, model, paramCountsOf(cache, model, layout), partitionOf(cache, model, layout));
 }
 
 export function createMemoryGate(scenario: Scenario, headroomFraction: number, options: EstimateMemoryOptions): MemoryGate {
@@ -81,7 +80,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions, cache),
     statesFloorBytes(s, layout, shardings) {
       const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
-      const states = rankStates(s, plain, rankParamsOf(s, plain, cache), fp8WeightCache, allGrads, options.optimizerOnParamDtype);
+      const states = rankStates(s, plain, defaultRankParams(s, plain, cache), fp8WeightCache, allGrads, options.optimizerOnParamDtype);
       let floor = Infinity;
       for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
       return floor;
@@ -91,7 +90,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
       const peaks = createShardingPeaks(s, layout, peakOptions, cache);
       const peakBytes = peaks.peakBytes(layout, activationsBytes);
       // The floors count the default layer split's parameters (as the peaks do unless a split is given).
-      const params = peakOptions.stageLayers === undefined ? peaks.rankParams() : rankParamsOf(s, layout, cache);
+      const params = peakOptions.stageLayers === undefined ? peaks.rankParams() : defaultRankParams(s, layout, cache);
       const states = rankStates(s, layout, params, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
       const floorsBytes = shardings.map((sharding) => {
         let floor = 0;
