@@ -3,18 +3,22 @@
  * what the previous one compiled (Node 20 has no `module.enableCompileCache`; `vm.Script` takes
  * and produces V8's cached data for a script).
  *
- * The cache holds the bytecode of the bundle's top level and of every function the first process
- * ran, one file per bundle content, Node version and tag (the command: each keeps the functions it
- * runs). It lives in a folder of the OS temp dir that only this user can write. A cache is only a
- * shortcut: a missing, stale, foreign or unwritable one is ignored and the bundle compiles from its
- * source as usual; a cache V8 rejects (another V8 or other flags) is written again at exit.
+ * The cache holds the bytecode of the bundle's top level and of every function the process that
+ * wrote it ran: one file per bundle path, Node version and tag (the command: each keeps the
+ * functions it runs), in a folder of the OS temp dir that only this user can write. The file
+ * starts with a copy of the bundle it was made from and is used only while the bundle is byte for
+ * byte the same (a compare, cheaper than hashing). A cache is only a shortcut: a missing, stale,
+ * foreign or unwritable one is ignored and the bundle compiles from its source as usual; a stale
+ * one, or one V8 rejects (another V8, other flags), is written again at exit.
  */
-import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+
+/** Bytes before the bundle's copy in a cache file: its length (uint32, little-endian). */
+const HEADER_BYTES = 4;
 
 /** The folder of the caches, or null when it cannot be made or is not this user's alone. */
 function cacheDir(): string | null {
@@ -31,47 +35,51 @@ function cacheDir(): string | null {
   }
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** FNV-1a of a short string, in hex: names the cache of one bundle path (collisions only cost a recompile). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
 
-function readCache(file: string): Buffer | undefined {
+/** The cached data in `file` if it was made from exactly `bundle`, else undefined. */
+function readCache(file: string, bundle: Buffer): Buffer | undefined {
   try {
-    return readFileSync(file);
+    const data = readFileSync(file);
+    if (data.length < HEADER_BYTES || data.readUInt32LE(0) !== bundle.length) return undefined;
+    const end = HEADER_BYTES + bundle.length;
+    return data.subarray(HEADER_BYTES, end).equals(bundle) ? data.subarray(end) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Writes the cache whole or not at all (a concurrent reader never sees half a file). */
-function writeCache(dir: string, file: string, data: () => Buffer, stalePrefix: string, current: string): void {
+function writeCache(file: string, bundle: Buffer, cachedData: () => Buffer): void {
   try {
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(bundle.length, 0);
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, data(), { mode: 0o600 });
+    writeFileSync(partial, Buffer.concat([header, bundle, cachedData()]), { mode: 0o600 });
     renameSync(partial, file);
-    // Caches of this bundle path's earlier builds are of no further use.
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith(stalePrefix) && !name.startsWith(current)) unlinkSync(join(dir, name));
-    }
   } catch {
     // No cache this time: the next process compiles from the source again.
   }
 }
 
-/** Runs the CommonJS script at `path` (as Node's loader would: `require`, `module`, `__filename`). */
+/** Runs the CommonJS script at `path` as Node's loader would (`require`, `module`, `__filename`). */
 export function runCachedScript(path: string, tag: string): void {
-  const source = readFileSync(path, 'utf8');
+  const bundle = readFileSync(path);
   const dir = cacheDir();
-  // Keyed by the bundle's path (each install keeps its own) and content (a rebuilt bundle starts anew).
-  const pathKey = sha256(path).slice(0, 12);
-  const contentKey = `${pathKey}-${sha256(source).slice(0, 16)}`;
-  const file = dir === null ? null : join(dir, `${contentKey}-${process.version}-${process.arch}-${tag}.bin`);
-  const cachedData = file === null ? undefined : readCache(file);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const file = dir === null ? null : join(dir, `${fnv1a(path)}-${process.version}-${process.arch}-${tag}.bin`);
+  const cachedData = file === null ? undefined : readCache(file, bundle);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`, {
     filename: path,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
-  if (dir !== null && file !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
+  if (file !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
     // At exit the cache also holds the functions this run compiled.
-    process.once('exit', () => writeCache(dir, file, () => script.createCachedData(), `${pathKey}-`, contentKey));
+    process.once('exit', () => writeCache(file, bundle, () => script.createCachedData()));
   }
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {} };
