@@ -21,7 +21,7 @@ import { Script } from 'node:vm';
 const HEADER_BYTES = 4;
 
 /** The folder of the caches, or null when it cannot be made or is not this user's alone. */
-function cacheDir(): string | null {
+export function cacheDir(): string | null {
   const uid = process.getuid?.();
   const dir = join(tmpdir(), `scaleplan-code-cache${uid === undefined ? '' : `-${uid}`}`);
   try {
@@ -67,21 +67,42 @@ function writeCache(file: string, bundle: Buffer, cachedData: () => Buffer): voi
   }
 }
 
-/** Runs the CommonJS script at `path` as Node's loader would (`require`, `module`, `__filename`). */
-export function runCachedScript(path: string, tag: string): void {
+export interface CachedScript {
+  /** Whether V8 took the cached code (false: compiled from the source). */
+  readonly fromCache: boolean;
+  /** Runs the script as Node's loader would (`require`, `module`, `__filename`, `__dirname`). */
+  run(): void;
+  /** Writes the cache if there was none for this bundle or V8 rejected it; never throws. */
+  saveIfNew(): void;
+}
+
+/** Compiles the CommonJS script at `path`, with the cache of `tag` in `dir` when it is valid. */
+export function compileCached(path: string, tag: string, dir: string | null = cacheDir()): CachedScript {
   const bundle = readFileSync(path);
-  const dir = cacheDir();
   const file = dir === null ? null : join(dir, `${fnv1a(path)}-${process.version}-${process.arch}-${tag}.bin`);
   const cachedData = file === null ? undefined : readCache(file, bundle);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`, {
     filename: path,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
-  if (file !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
-    // At exit the cache also holds the functions this run compiled.
-    process.once('exit', () => writeCache(file, bundle, () => script.createCachedData()));
-  }
-  const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
-  const module = { exports: {} };
-  wrapper.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
+  const fromCache = cachedData !== undefined && script.cachedDataRejected !== true;
+  return {
+    fromCache,
+    run: () => {
+      const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+      const module = { exports: {} };
+      wrapper.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
+    },
+    saveIfNew: () => {
+      if (file !== null && !fromCache) writeCache(file, bundle, () => script.createCachedData());
+    },
+  };
+}
+
+/** Runs the CommonJS script at `path` through its cache, and at exit writes the cache if it was missing. */
+export function runCachedScript(path: string, tag: string): void {
+  const script = compileCached(path, tag);
+  // At exit the cache also holds the functions this run compiled.
+  process.once('exit', () => script.saveIfNew());
+  script.run();
 }
