@@ -4,14 +4,14 @@
  * and produces V8's cached data for a script).
  *
  * The cache holds the bytecode of the bundle's top level and of every function the process that
- * wrote it ran: one file per bundle path, Node version and tag (the command: each keeps the
- * functions it runs), in a folder of the OS temp dir that only this user can write. The file
+ * wrote it ran: one file per bundle path, Node version and tag (the command, and whether it only
+ * shows its help: each keeps the functions it runs), in a folder of the OS temp dir that only this user can write. The file
  * starts with a copy of the bundle it was made from and is used only while the bundle is byte for
  * byte the same (a compare, cheaper than hashing). A cache is only a shortcut: a missing, stale,
  * foreign or unwritable one is ignored and the bundle compiles from its source as usual; a stale
  * one, or one V8 rejects (another V8, other flags), is written again at exit.
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -56,14 +56,15 @@ function readCache(file: string, bundle: Buffer): Buffer | undefined {
 
 /** Writes the cache whole or not at all (a concurrent reader never sees half a file). */
 function writeCache(file: string, bundle: Buffer, cachedData: () => Buffer): void {
+  const partial = `${file}.${process.pid}.partial`;
   try {
     const header = Buffer.alloc(HEADER_BYTES);
     header.writeUInt32LE(bundle.length, 0);
-    const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, Buffer.concat([header, bundle, cachedData()]), { mode: 0o600 });
     renameSync(partial, file);
   } catch {
     // No cache this time: the next process compiles from the source again.
+    rmSync(partial, { force: true });
   }
 }
 
@@ -99,10 +100,16 @@ export function compileCached(path: string, tag: string, dir: string | null = ca
   };
 }
 
-/** Runs the CommonJS script at `path` through its cache, and at exit writes the cache if it was missing. */
+/**
+ * Runs the CommonJS script at `path` through its cache. A process that ends with exit code 0
+ * writes the cache if there was none: a failed run (bad input) may have compiled too little of
+ * what the tag's next runs need, and the first cache written stays until the bundle changes.
+ */
 export function runCachedScript(path: string, tag: string): void {
   const script = compileCached(path, tag);
   // At exit the cache also holds the functions this run compiled.
-  process.once('exit', () => script.saveIfNew());
+  process.once('exit', (code) => {
+    if (code === 0) script.saveIfNew();
+  });
   script.run();
 }

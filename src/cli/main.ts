@@ -33,7 +33,9 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   (await import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-  (await import('./cached-script.js')).runCachedScript(join(dirname(fileURLToPath(import.meta.url)), 'command-main.js'), command.name);
+  // A command's help compiles little of what the command runs: it keeps a cache of its own.
+  const help = argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
+  (await import('./cached-script.js')).runCachedScript(join(dirname(fileURLToPath(import.meta.url)), 'command-main.js'), help ? `${command.name}-help` : command.name);
 }
 
 void main(process.argv.slice(2));
