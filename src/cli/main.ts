@@ -26,26 +26,18 @@ import { invokedCommand } from './commands/index.js';
  */
 const INTERRUPT_BUDGET = 32 * 67_584;
 
-/**
- * Keep the young generation at its initial size (V8's semi-space starts at 1 MB and doubles, up
- * to 16 MB on this machine, as objects survive; a growth factor of 1 holds it). Only the growth
- * factor is read after start-up: V8 sizes the semi-spaces (`--max-semi-space-size`) when the heap
- * is made, before this file runs. A command's model code allocates many short-lived objects; in a
- * small young generation they die in memory the CPU caches still hold. `plan` of GPT-3, Llama 3
- * 405B and Mixtral 10–15 % less CPU, DeepSeek-V3 and its post-training unchanged, 25–30 MB less
- * peak memory on every example (8 processes each, alternating, load 6–12; README, Speed).
- */
-const SEMI_SPACE_GROWTH_FACTOR = 1;
-
 async function main(argv: readonly string[]): Promise<void> {
   const command = invokedCommand(argv);
   if (command === undefined) {
     await (await import('./binary.js')).runBinary(argv);
     return;
   }
-  const v8 = await import('node:v8');
-  v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-  v8.setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`);
+  (await import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+  const { holdYoungGeneration } = await import('./young-generation.js');
+  holdYoungGeneration();
+  // V8 keys a code cache by its flags, and a long search changes one: the flags go back to those
+  // the bundle was compiled with before the cache is written (exit listeners run in order).
+  process.once('exit', holdYoungGeneration);
   // A command's help compiles little of what the command runs: it keeps a cache of its own.
   const help = argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
   (await import('./cached-script.js')).runCachedScript(join(dirname(fileURLToPath(import.meta.url)), 'command-main.js'), help ? `${command.name}-help` : command.name);

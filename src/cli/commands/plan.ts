@@ -7,6 +7,7 @@ import { fitPolicy } from '../format-estimate.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';
 import { currentIo } from '../cli-io.js';
+import { youngGenerationRelease } from '../young-generation.js';
 
 /** The flag of each option, for error messages (the core checks the rules). */
 const FLAGS: PlanOptionNames = {
@@ -93,9 +94,16 @@ export function registerPlan(program: Command): void {
       const onTerminal = currentIo().stderrIsTTY && opts.json !== true;
       const here = {
         ...(timeoutSeconds === undefined ? {} : { shouldStop: () => performance.now() - started > timeoutSeconds * 1000 }),
-        ...(opts.progress === true ? { onProgress: progressLines(started), progressEvery: 256 } : {}),
+        ...(opts.progress === true ? { progressEvery: 256 } : {}),
       };
-      const result = onTerminal ? await (await import('../plan-in-worker.js')).planInWorker(request.scenario, request.options, timeoutSeconds) : planLayouts(request.scenario, { ...request.options, ...here });
+      // A long search lets V8's young generation grow (`young-generation.ts`); progress is its clock.
+      const release = youngGenerationRelease();
+      const lines = opts.progress === true ? progressLines(started) : undefined;
+      const onProgress = (done: number, total: number): void => {
+        release();
+        lines?.(done, total);
+      };
+      const result = onTerminal ? await (await import('../plan-in-worker.js')).planInWorker(request.scenario, request.options, timeoutSeconds) : planLayouts(request.scenario, { ...request.options, ...here, onProgress });
       const elapsed = (performance.now() - started) / 1000;
       const band = scenarioErrorBand(request.scenario);
       if (opts.json) {
