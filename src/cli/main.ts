@@ -33,11 +33,14 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   (await import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-  const { holdYoungGeneration } = await import('./young-generation.js');
-  holdYoungGeneration();
-  // V8 keys a code cache by its flags, and a long search changes one: the flags go back to those
-  // the bundle was compiled with before the cache is written (exit listeners run in order).
-  process.once('exit', holdYoungGeneration);
+  if (command.name === 'plan') {
+    // Measured for `plan` only; other commands keep V8's default.
+    const { holdYoungGeneration } = await import('./young-generation.js');
+    holdYoungGeneration();
+    // V8 keys a code cache by its flags, and a large search changes one: the flags go back to
+    // those the bundle was compiled with before the cache is written (exit listeners run in order).
+    process.once('exit', holdYoungGeneration);
+  }
   // A command's help compiles little of what the command runs: it keeps a cache of its own.
   const help = argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
   (await import('./cached-script.js')).runCachedScript(join(dirname(fileURLToPath(import.meta.url)), 'command-main.js'), help ? `${command.name}-help` : command.name);

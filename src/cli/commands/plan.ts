@@ -96,11 +96,11 @@ export function registerPlan(program: Command): void {
         ...(timeoutSeconds === undefined ? {} : { shouldStop: () => performance.now() - started > timeoutSeconds * 1000 }),
         ...(opts.progress === true ? { progressEvery: 256 } : {}),
       };
-      // A long search lets V8's young generation grow (`young-generation.ts`); progress is its clock.
+      // A large search lets V8's young generation grow (`young-generation.ts`).
       const release = youngGenerationRelease();
       const lines = opts.progress === true ? progressLines(started) : undefined;
       const onProgress = (done: number, total: number): void => {
-        release();
+        release(done);
         lines?.(done, total);
       };
       const result = onTerminal ? await (await import('../plan-in-worker.js')).planInWorker(request.scenario, request.options, timeoutSeconds) : planLayouts(request.scenario, { ...request.options, ...here, onProgress });
