@@ -64,7 +64,11 @@ function writeCache(file: string, bundle: Buffer, cachedData: () => Buffer): voi
     renameSync(partial, file);
   } catch {
     // No cache this time: the next process compiles from the source again.
-    rmSync(partial, { force: true });
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written there either.
+    }
   }
 }
 
