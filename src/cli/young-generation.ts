@@ -8,8 +8,9 @@
  * 10–25 % less CPU, 25–30 MB less peak memory. A large search (the DeepSeek-V3 examples, 0.55–1.3 M
  * layouts) also makes objects that live for a while: a young generation held small promotes them
  * and scavenges ten times as often (1,150 scavenges against 88 for the 32K context extension),
- * 5–15 % more CPU; past RELEASE_AFTER_LAYOUTS it grows as V8 would have it. Measured back to back,
- * alternating builds, under load (README, Speed).
+ * 5–15 % more CPU; past RELEASE_AFTER_LAYOUTS it grows as V8 would have it. The search's first
+ * phase reports no progress and runs held: the 32K context extension still costs about 8–10 %
+ * more. Measured back to back, alternating builds, under load (README, Speed).
  *
  * Only the growth factor is read after start-up: V8 sizes the semi-spaces (`--max-semi-space-size`)
  * when the heap is made, before any script runs. Neither setting changes a result.
