@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 12 free parameters,
- * 74 distinct configurations (126 runs).
+ * 73 distinct configurations (125 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2824,
-      sigmaLn: 0.244,
+      value: 0.2827,
+      sigmaLn: 0.2437,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,32 +23,32 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6602,
-      sigmaLn: 0.076,
-      runs: 12,
-      configurations: 10,
+      value: 0.6613,
+      sigmaLn: 0.0694,
+      runs: 11,
+      configurations: 9,
       families: [
         'KORTH',
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.3
+      residualMeanAbsPct: 9.3
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5268,
-      sigmaLn: 0.0653,
+      value: 0.5276,
+      sigmaLn: 0.0649,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 5.3
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6575,
-      sigmaLn: 0.0729,
+      value: 0.6584,
+      sigmaLn: 0.0724,
       runs: 32,
       configurations: 12,
       families: [
@@ -58,8 +58,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.6722,
-      sigmaLn: 0.0588,
+      value: 0.6709,
+      sigmaLn: 0.0584,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,14 +68,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.8
+      residualMeanAbsPct: 7.6
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8585,
-      sigmaLn: 0.0689,
-      runs: 126,
-      configurations: 74,
+      value: 0.859,
+      sigmaLn: 0.0678,
+      runs: 125,
+      configurations: 73,
       families: [
         'KORTH',
         'MBRIDGE',
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.6
+      residualMeanAbsPct: 6.3
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9484,
-      sigmaLn: 0.0653,
+      value: 0.9448,
+      sigmaLn: 0.0649,
       runs: 106,
       configurations: 56,
       families: [
@@ -102,7 +102,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9297,
+      value: 0.9298,
       sigmaLn: 0.0477,
       runs: 29,
       configurations: 13,
@@ -113,8 +113,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:deepspeed',
-      value: 1.2639,
-      sigmaLn: 0.1165,
+      value: 1.048,
+      sigmaLn: 0.1021,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,8 +124,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1072,
-      sigmaLn: 0.1088,
+      value: 1.1054,
+      sigmaLn: 0.105,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2215,
-      sigmaLn: 0.1119,
+      value: 1.0658,
+      sigmaLn: 0.1,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5
     },
     {
       key: 'software:torchtitan',
-      value: 0.9228,
-      sigmaLn: 0.0859,
+      value: 0.9261,
+      sigmaLn: 0.0857,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.7
+      residualMeanAbsPct: 8.6
     }
   ],
 };

@@ -24,6 +24,7 @@ export const TORCHTITAN: FrameworkProfile = {
   overlapGemmSlowdown: 0.1,
   selectiveRecompute: 'torch-op-sac',
   gradReduceDtype: 'fp32',
+  optimizerDtype: 'master',
   gradAccumDtype: 'recipe',
   gradBucketParams: 0,
   elementwiseTrafficFactor: EAGER_ELEMENTWISE_TRAFFIC,
@@ -35,6 +36,7 @@ export const TORCHTITAN: FrameworkProfile = {
     overlapGemmSlowdown: 'prior: async TP runs the collectives on copy engines / symmetric memory beside the matmuls (as Megatron-Core)',
     selectiveRecompute: 'torchtitan activation_checkpoint.mode = "selective", selective_ac_option = "op" (_save_list: mm, SDPA; every second mm saved)',
     gradReduceDtype: 'torchtitan mixed_precision_reduce = "float32" (FSDP2 MixedPrecisionPolicy reduce_dtype)',
+    optimizerDtype: 'FSDP2 MixedPrecisionPolicy: FP32 sharded parameters are the master, Adam moments FP32',
     gradAccumDtype: 'FSDP2 keeps sharded FP32 parameters and gradients (MixedPrecisionPolicy param_dtype bf16 for compute only)',
     gradBucketParams: 'FSDP2 reduce-scatters per transformer block (no bucket beyond one layer); the last block is exposed',
     attentionKernel:

@@ -55,6 +55,13 @@ export type GradReduceDtype = 'fp32' | 'bf16';
  */
 export type GradAccumDtype = 'recipe' | 'param';
 
+/**
+ * What the optimizer steps: the precision recipe's FP32 master weights and moments (`master`,
+ * mixed precision: `memory/precision.ts`), or the parameters in their own 16-bit dtype with moments
+ * and gradients of that dtype and no master copy (`param`, pure BF16 training).
+ */
+export type OptimizerDtype = 'master' | 'param';
+
 export interface FrameworkProfile {
   readonly id: string;
   readonly name: string;
@@ -68,6 +75,7 @@ export interface FrameworkProfile {
   readonly selectiveRecompute: SelectiveRecompute;
   readonly gradReduceDtype: GradReduceDtype;
   readonly gradAccumDtype: GradAccumDtype;
+  readonly optimizerDtype: OptimizerDtype;
   /**
    * Parameters per gradient bucket: the last bucket's reduction starts after the last backward
    * op, so at least its reduction is exposed [parameters].
