@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2824,
-      sigmaLn: 0.244,
+      value: 0.287,
+      sigmaLn: 0.2431,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.7
     },
     {
       key: 'gemm:ampere',
-      value: 0.6602,
-      sigmaLn: 0.076,
+      value: 0.6656,
+      sigmaLn: 0.0763,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.3
+      residualMeanAbsPct: 12.1
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5268,
-      sigmaLn: 0.0653,
+      value: 0.5355,
+      sigmaLn: 0.066,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6575,
-      sigmaLn: 0.0729,
+      value: 0.6702,
+      sigmaLn: 0.0737,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.1
+      residualMeanAbsPct: 4.8
     },
     {
       key: 'gemm:hopper',
-      value: 0.6722,
-      sigmaLn: 0.0588,
+      value: 0.6872,
+      sigmaLn: 0.0601,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.8
+      residualMeanAbsPct: 7.7
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8585,
-      sigmaLn: 0.0689,
+      value: 0.8719,
+      sigmaLn: 0.0693,
       runs: 126,
       configurations: 74,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.6
+      residualMeanAbsPct: 6.4
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9484,
-      sigmaLn: 0.0653,
+      value: 0.9412,
+      sigmaLn: 0.0661,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,34 +98,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9297,
-      sigmaLn: 0.0477,
+      value: 0.9249,
+      sigmaLn: 0.0479,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.5
+      residualMeanAbsPct: 4.2
     },
     {
       key: 'software:deepspeed',
-      value: 1.2639,
-      sigmaLn: 0.1165,
+      value: 1.2711,
+      sigmaLn: 0.1175,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 1.7
+      residualMeanAbsPct: 1.1
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1072,
-      sigmaLn: 0.1088,
+      value: 1.0988,
+      sigmaLn: 0.109,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,8 +135,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2215,
-      sigmaLn: 0.1119,
+      value: 1.2124,
+      sigmaLn: 0.112,
       runs: 5,
       configurations: 3,
       families: [
@@ -146,8 +146,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9228,
-      sigmaLn: 0.0859,
+      value: 0.9132,
+      sigmaLn: 0.087,
       runs: 10,
       configurations: 10,
       families: [

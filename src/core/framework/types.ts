@@ -60,9 +60,10 @@ export interface FrameworkProfile {
   readonly name: string;
   readonly overlap: OverlapAssumptions;
   /**
-   * Share of compute throughput lost while an overlapped transfer runs beside it (TP, CP, ZeRO-3
-   * gathers, the DP gradient reduce and parameter gather), in [0, 1): the communication kernels
-   * occupy SMs and HBM bandwidth (paid on the hidden part only, `step/overlap-cost.ts`).
+   * Share of compute throughput lost while the stack's overlapped TP or CP transfer runs beside it,
+   * in [0, 1): the overlap kernels occupy SMs and HBM bandwidth (paid on the hidden part only,
+   * `step/overlap-cost.ts`). Data-parallel collectives (DP tail, ZeRO-3 / FSDP) are NCCL kernels
+   * whatever the stack, priced by their SM share (`step/options.ts` `collectiveGemmSlowdown`).
    */
   readonly overlapGemmSlowdown: number;
   readonly selectiveRecompute: SelectiveRecompute;
