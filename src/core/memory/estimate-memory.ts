@@ -30,15 +30,19 @@ import {
 import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
 import { precisionRecipe, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
-import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type Sharding } from './states.js';
+import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
 
-/** Everything shared by the ranks of one estimate. */
-interface MemoryContext {
+/**
+ * Everything shared by the ranks of one layout that its sharding (ZeRO stage, FSDP shard size) does
+ * not change: the planner evaluates several shardings of one layout on one of these.
+ */
+interface LayoutMemory {
   readonly scenario: Scenario;
   readonly layout: Layout;
-  readonly recipe: PrecisionRecipe;
-  readonly sharding: Sharding;
+  /** The precision recipe before the optimizer options (its weight and activation bytes are final). */
+  readonly baseRecipe: PrecisionRecipe;
+  readonly options: EstimateMemoryOptions;
   readonly counts: LayerParamCounts;
   readonly shape: ActivationShape;
   readonly dense: LayerActivation;
@@ -57,6 +61,23 @@ interface MemoryContext {
   readonly capacityBytes: number;
   /** Capacity less the fit headroom. */
   readonly usableBytes: number;
+}
+
+/** What the sharding sets: the recipe (gradients may take the parameters' dtype) and the shards. */
+interface ShardingMemory {
+  readonly recipe: PrecisionRecipe;
+  readonly sharding: Sharding;
+}
+
+/** What one pipeline rank's memory does not read from the sharding. */
+interface RankBase {
+  readonly rank: PipelineRank;
+  readonly params: RankParams;
+  readonly inFlight: number;
+  readonly activationsBytes: number;
+  readonly routedCopies: number;
+  readonly layerWorkingBytes: number;
+  readonly largestModuleParams: number;
 }
 
 function selectivePolicy(scenario: Scenario, options: EstimateMemoryOptions): SelectivePolicy {
@@ -105,18 +126,17 @@ function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, 
   return { ...base, ...gradients, ...onParamDtype, ...moments };
 }
 
-function createContext(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions, cache?: MemoryCache): MemoryContext {
+function createLayoutMemory(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions, cache?: MemoryCache): LayoutMemory {
   const model = scenario.model;
-  const recipe = optimizerRecipe(precisionRecipe(scenario.training.precision), options, gradientOnParamDtype(scenario, layout, options));
+  const baseRecipe = precisionRecipe(scenario.training.precision);
   const lossKernel = options.lossKernel ?? 'eager';
   const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
-  const shape = activationShape(scenario, layout, recipe, options);
+  const shape = activationShape(scenario, layout, baseRecipe, options);
   const policy = selectivePolicy(scenario, options);
   const dense = layerActivationOf(cache, model, false, shape, layout.recompute, policy);
   const moe = model.moe === null ? null : layerActivationOf(cache, model, true, shape, layout.recompute, policy);
   return {
-    scenario, layout, recipe, shape, dense, moe,
-    sharding: createSharding(layout),
+    scenario, layout, baseRecipe, options, shape, dense, moe,
     counts: layerParamCounts(model, layout),
     mtp: isMoeLayer(model, model.layers - 1) && moe !== null ? moe : dense,
     partition: options.stageLayers === undefined ? partitionOf(cache, model, layout) : partitionStages(model, layout, { stageLayers: options.stageLayers }),
@@ -133,13 +153,19 @@ function createContext(scenario: Scenario, layout: Layout, options: EstimateMemo
   };
 }
 
+/** The recipe and shards of `layout`'s sharding (`layout` differs from the base's in zero and fsdpShardSize at most). */
+function shardingMemory(base: LayoutMemory, layout: Layout): ShardingMemory {
+  const recipe = optimizerRecipe(base.baseRecipe, base.options, gradientOnParamDtype(base.scenario, layout, base.options));
+  return { recipe, sharding: createSharding(layout) };
+}
+
 /** HBM a layout may fill: capacity less the fit headroom (FIT_HEADROOM_FRACTION unless given) [bytes]. */
 export function usableHbmBytes(capacityBytes: number, headroomFraction = FIT_HEADROOM_FRACTION): number {
   return (1 - headroomFraction) * capacityBytes;
 }
 
 /** Stored activations of one micro-batch through all of a rank's chunks [bytes]. */
-function perMicroBatchBytes(ctx: MemoryContext, rank: PipelineRank): number {
+function perMicroBatchBytes(ctx: LayoutMemory, rank: PipelineRank): number {
   const model = ctx.scenario.model;
   let bytes = 0;
   for (const c of rank.chunks) {
@@ -151,7 +177,7 @@ function perMicroBatchBytes(ctx: MemoryContext, rank: PipelineRank): number {
 }
 
 /** Largest backward working set among the layer kinds the rank holds [bytes]. */
-function layerWorkingBytes(ctx: MemoryContext, rank: PipelineRank): number {
+function layerWorkingBytes(ctx: LayoutMemory, rank: PipelineRank): number {
   let working = 0;
   for (const c of rank.chunks) {
     if (c.denseLayers > 0) working = Math.max(working, ctx.dense.workingBytes);
@@ -162,7 +188,7 @@ function layerWorkingBytes(ctx: MemoryContext, rank: PipelineRank): number {
 }
 
 /** The largest single module of the rank: embedding, head, or one Linear of a layer (h × the widest of FFN and query) [params]. */
-function largestModuleParams(ctx: MemoryContext, rank: PipelineRank): number {
+function largestModuleParams(ctx: LayoutMemory, rank: PipelineRank): number {
   const model = ctx.scenario.model;
   const a = model.attention;
   const query = a.kind === 'mla' ? a.heads * (a.qkNopeHeadDim + a.qkRopeHeadDim) : a.heads * a.headDim;
@@ -175,7 +201,7 @@ function largestModuleParams(ctx: MemoryContext, rank: PipelineRank): number {
  * micro-batches of the step (pp > 1, `retainedOutputBytesPerLogit`), or the training loop's for the
  * running micro-batch (`heldOutputBytesPerLogit`); the runtime's are what the loop holds, so the larger counts.
  */
-function retainedOutputBytes(ctx: MemoryContext, rank: PipelineRank): number {
+function retainedOutputBytes(ctx: LayoutMemory, rank: PipelineRank): number {
   if (!rank.hasOutputHead) return 0;
   const logits = (ctx.shape.tokens * ctx.scenario.model.vocab) / ctx.layout.tp;
   const pipelined = ctx.layout.pp > 1 ? ctx.layout.microBatches * ctx.retainedOutputBytesPerLogit : 0;
@@ -193,40 +219,53 @@ interface RankTerms {
   readonly totalBytes: number;
 }
 
-/** Memory terms of one GPU of pipeline rank `rank`, summed to its total. */
-function rankTerms(ctx: MemoryContext, rank: PipelineRank): RankTerms {
+/** The terms of pipeline rank `rank` that the sharding does not change. */
+function rankBase(ctx: LayoutMemory, rank: PipelineRank): RankBase {
   const { scenario, layout, shape } = ctx;
   const model = scenario.model;
   const params = countRankParams(model, ctx.counts, rank);
-  const states = stateBytes(params, ctx.recipe, ctx.sharding, ctx.fp8WeightCache);
   const inFlight = inFlightMicroBatches(layout, rank.rank);
   const outputLayer = rank.hasOutputHead
     ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel))
-      + lossSavedGradientBytes(ctx.lossKernel, embeddingParams(model) / layout.tp, ctx.recipe.weightBytes, shape.tokens, model.hidden)
+      + lossSavedGradientBytes(ctx.lossKernel, embeddingParams(model) / layout.tp, ctx.baseRecipe.weightBytes, shape.tokens, model.hidden)
     : 0;
   const activationsBytes = inFlight * perMicroBatchBytes(ctx, rank) + outputLayer + retainedOutputBytes(ctx, rank);
-  const sharded = ctx.sharding.denseShards > 1;
+  return {
+    rank, params, inFlight, activationsBytes,
+    routedCopies: rank.chunks.some((c) => c.moeLayers > 0 || c.hasMtp) ? routedCopies(model, shape) : 0,
+    layerWorkingBytes: layerWorkingBytes(ctx, rank), largestModuleParams: largestModuleParams(ctx, rank),
+  };
+}
+
+/** Memory terms of one GPU of pipeline rank `r.rank` under a sharding, summed to its total. */
+function rankTerms(ctx: LayoutMemory, shard: ShardingMemory, r: RankBase): RankTerms {
+  const { scenario, layout, shape } = ctx;
+  const { recipe, sharding } = shard;
+  const model = scenario.model;
+  const { params, inFlight, activationsBytes } = r;
+  const states = stateBytes(params, recipe, sharding, ctx.fp8WeightCache);
+  const sharded = sharding.denseShards > 1;
   const bufferInputs = {
     tokens: shape.tokens, hidden: model.hidden, vocab: model.vocab, tp: layout.tp, sequenceParallel: shape.sequenceParallel,
-    pp: layout.pp, routedCopies: rank.chunks.some((c) => c.moeLayers > 0 || c.hasMtp) ? routedCopies(model, shape) : 0,
-    gatherUnitParams: ctx.sharding.weights && sharded ? params.largestUnit : 0,
+    pp: layout.pp, routedCopies: r.routedCopies,
+    gatherUnitParams: sharding.weights && sharded ? params.largestUnit : 0,
     prefetchUnitParams: params.layerUnit > 0 ? params.layerUnit : params.largestUnit,
-    gradUnitParams: ctx.sharding.grads && sharded ? params.largestUnit : 0, weightBytes: ctx.recipe.weightBytes, gradBytes: ctx.recipe.gradBytes,
-    hasOutputHead: rank.hasOutputHead, layerWorkingBytes: layerWorkingBytes(ctx, rank),
-    zeroBuckets: ctx.zeroBuckets, largestModuleParams: largestModuleParams(ctx, rank),
+    gradUnitParams: sharding.grads && sharded ? params.largestUnit : 0, weightBytes: recipe.weightBytes, gradBytes: recipe.gradBytes,
+    hasOutputHead: r.rank.hasOutputHead, layerWorkingBytes: r.layerWorkingBytes,
+    zeroBuckets: ctx.zeroBuckets, largestModuleParams: r.largestModuleParams,
   };
   // Gradients resident at the peak (`gradient-lifetime.ts`); one unit's are largestUnit × grad bytes.
   const transientBytes = activationsBytes + tempBufferBytes(bufferInputs, ctx.buffers);
-  const gradsBytes = residentGradientBytes(ctx.gradientLifetime, states.gradsBytes, params.largestUnit * ctx.recipe.gradBytes, transientBytes, layout.microBatches);
+  const gradsBytes = residentGradientBytes(ctx.gradientLifetime, states.gradsBytes, params.largestUnit * recipe.gradBytes, transientBytes, layout.microBatches);
   const stepExtraBytes = optimizerStepExtraBytes({
     implementation: ctx.optimizerImplementation, optimizerBytes: states.optimizerBytes,
-    momentBytesPerParam: ctx.recipe.momentBytes, masterBytesPerParam: ctx.recipe.masterBytes,
+    momentBytesPerParam: recipe.momentBytes, masterBytesPerParam: recipe.masterBytes,
     // A step fused into the backward never holds every gradient at once.
     stepGradBytes: ctx.gradientLifetime === 'fused-step' ? gradsBytes : states.gradsBytes, residentGradBytes: gradsBytes,
     // The copy covers the parameters this GPU updates: its master partition.
     gradientCopyBytes: fp32GradientCopyBytes(
-      states.optimizerBytes / (ctx.recipe.masterBytes + ctx.recipe.momentBytes || 1), ctx.recipe.gradBytes, ctx.recipe.masterBytes,
-      ctx.sharding.weights && ctx.zeroBuckets !== null ? ctx.zeroBuckets.subGroupParams : Infinity,
+      states.optimizerBytes / (recipe.masterBytes + recipe.momentBytes || 1), recipe.gradBytes, recipe.masterBytes,
+      sharding.weights && ctx.zeroBuckets !== null ? ctx.zeroBuckets.subGroupParams : Infinity,
     ),
     activationsBytes, commBytes: commBufferBytes(bufferInputs, ctx.buffers),
   });
@@ -237,14 +276,54 @@ function rankTerms(ctx: MemoryContext, rank: PipelineRank): RankTerms {
 }
 
 /** Memory record of one GPU of pipeline rank `rank`. */
-function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
-  const { states, gradsBytes, activationsBytes, inFlight, buffers, buffersBytes, totalBytes } = rankTerms(ctx, rank);
+function estimateRank(ctx: LayoutMemory, shard: ShardingMemory, rank: PipelineRank): StageMemory {
+  const { states, gradsBytes, activationsBytes, inFlight, buffers, buffersBytes, totalBytes } = rankTerms(ctx, shard, rankBase(ctx, rank));
   const headroomBytes = ctx.capacityBytes - totalBytes;
   return {
     stage: rank.rank, modelStages: rank.chunks.map((c) => c.modelStage), layers: rank.layers,
     hasEmbedding: rank.hasEmbedding, hasOutputHead: rank.hasOutputHead, hasMtp: rank.hasMtp,
     ...states, gradsBytes, activationsBytes, inFlightMicroBatches: inFlight, buffersBytes, buffers, totalBytes,
     capacityBytes: ctx.capacityBytes, headroomBytes, fits: totalBytes <= ctx.usableBytes,
+  };
+}
+
+/** The peak of one layout under several shardings, sharing what the sharding does not change. */
+export interface ShardingPeaks {
+  /**
+   * Peak bytes per GPU of the layout with `sharding`'s ZeRO stage and FSDP shard size
+   * (`peakMemoryBytes` of that layout, bit for bit); `activationsBytes[i]` receives the stored
+   * activations of the i-th rank of the partition when given.
+   */
+  peakBytes(sharding: Pick<Layout, 'zero' | 'fsdpShardSize'>, activationsBytes?: number[]): number;
+  /** Each pipeline rank's parameters, in partition order (the sharding does not change them). */
+  rankParams(): readonly RankParams[];
+}
+
+/**
+ * `peakMemoryBytes` of `layout` and of the layouts that differ from it only in the sharding (zero,
+ * fsdpShardSize): the partition, activation shapes and each rank's parameters and activations are
+ * built once. A `cache` (`memory-cache.ts`) shares partitions and layer activations between layouts.
+ */
+export function createShardingPeaks(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): ShardingPeaks {
+  const ctx = createLayoutMemory(scenario, layout, options, cache);
+  let bases: RankBase[] | null = null;
+  const ranks = (): RankBase[] => (bases ??= ctx.partition.ranks.map((rank) => rankBase(ctx, rank)));
+  return {
+    peakBytes(sharding, activationsBytes) {
+      const own = sharding === layout || (sharding.zero === layout.zero && sharding.fsdpShardSize === layout.fsdpShardSize);
+      const shard = shardingMemory(ctx, own ? layout : { ...layout, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize });
+      const list = ranks();
+      let peak = 0;
+      for (let i = 0; i < list.length; i += 1) {
+        const r = list[i];
+        if (r === undefined) continue;
+        const terms = rankTerms(ctx, shard, r);
+        if (activationsBytes !== undefined) activationsBytes[i] = terms.activationsBytes;
+        peak = Math.max(peak, terms.totalBytes);
+      }
+      return peak;
+    },
+    rankParams: () => ranks().map((r) => r.params),
   };
 }
 
@@ -258,17 +337,7 @@ function estimateRank(ctx: MemoryContext, rank: PipelineRank): StageMemory {
 export function peakMemoryBytes(
   scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache, activationsBytes?: number[],
 ): number {
-  const ctx = createContext(scenario, layout, options, cache);
-  const { ranks } = ctx.partition;
-  let peak = 0;
-  for (let i = 0; i < ranks.length; i += 1) {
-    const rank = ranks[i];
-    if (rank === undefined) continue;
-    const terms = rankTerms(ctx, rank);
-    if (activationsBytes !== undefined) activationsBytes[i] = terms.activationsBytes;
-    peak = Math.max(peak, terms.totalBytes);
-  }
-  return peak;
+  return createShardingPeaks(scenario, layout, options, cache).peakBytes(layout, activationsBytes);
 }
 
 /** The layout with another micro-batch size (micro-batches per step follow). */
@@ -301,8 +370,9 @@ export function maxMicroBatchThatFits(scenario: Scenario, layout: Layout, option
  * @throws InputError only for malformed options (a `stageLayers` that does not fit the model, a load factor < 1).
  */
 export function estimateMemory(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): MemoryEstimate {
-  const ctx = createContext(scenario, layout, options, cache);
-  const stages = ctx.partition.ranks.map((rank) => estimateRank(ctx, rank));
+  const ctx = createLayoutMemory(scenario, layout, options, cache);
+  const shard = shardingMemory(ctx, layout);
+  const stages = ctx.partition.ranks.map((rank) => estimateRank(ctx, shard, rank));
   let peakStage = 0;
   for (const s of stages) if (s.totalBytes > (stages[peakStage]?.totalBytes ?? 0)) peakStage = s.stage;
   const peakBytesPerGpu = stages[peakStage]?.totalBytes ?? 0;

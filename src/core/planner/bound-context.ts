@@ -3,6 +3,7 @@
  * (step/pricer.ts: layer, stage and rank prices, memoised per shape) and the schedules' stage→rank
  * routes. The bounds take every price from the pricer and never re-derive one.
  */
+import type { StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
@@ -15,10 +16,21 @@ export interface BoundContext {
   readonly options: StepOptions;
   readonly pricer: StepPricer;
   readonly placements: Map<string, Placement>;
+  /** The whole model as one chunk (what every micro-batch passes through once): the grid bound's stage. */
+  readonly wholeModel: StageChunk;
 }
 
 export function createBoundContext(scenario: Scenario, options: StepOptions, step: StepContext): BoundContext {
-  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map() };
+  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario) };
+}
+
+function wholeModelOf(scenario: Scenario): StageChunk {
+  const { model } = scenario;
+  const denseLayers = model.moe === null ? model.layers : Math.min(model.layers, model.moe.denseLayers);
+  return {
+    chunk: 0, modelStage: 0, firstLayer: 0, layers: model.layers, denseLayers, moeLayers: model.layers - denseLayers,
+    hasEmbedding: true, hasOutputHead: true, hasMtp: model.mtpDepth > 0,
+  };
 }
 
 export function placementOf(bc: BoundContext, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): Placement {

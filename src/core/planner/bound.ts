@@ -20,10 +20,10 @@
 import type { GroupPlacements } from '../comm/place-groups.js';
 import type { PipelineRank, StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
-import { getSchedule, SCHEDULE_IDS } from '../schedules/catalog.js';
+import { getSchedule } from '../schedules/catalog.js';
 import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { exposedGradReduceSeconds, exposedParamGatherSeconds } from '../step/rank-tail.js';
-import { groupsOf, p2pSeconds, pairsChunks, partitionOf, stageCost, stageCosts } from '../step/pricer.js';
+import { groupsOf, p2pSeconds, pairedStageCost, pairsChunks, partitionOf, stageCosts, type UnscheduledStageShape } from '../step/pricer.js';
 import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
 import { sumRank, type RankSums } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
@@ -202,16 +202,6 @@ export function skeletonFloor(bc: BoundContext, pipeline: PipelineBound, layouts
   return pipeline.makespanSeconds + (Number.isFinite(optimizer) ? optimizer : 0);
 }
 
-/** The whole model as one chunk (what every micro-batch passes through once). */
-function wholeModel(bc: BoundContext): StageChunk {
-  const model = bc.scenario.model;
-  const denseLayers = model.moe === null ? model.layers : Math.min(model.layers, model.moe.denseLayers);
-  return {
-    chunk: 0, modelStage: 0, firstLayer: 0, layers: model.layers, denseLayers, moeLayers: model.layers - denseLayers,
-    hasEmbedding: true, hasOutputHead: true, hasMtp: model.mtpDepth > 0,
-  };
-}
-
 /** Which kinds of schedule a grid may run: paired (DualPipe, DualPipeV) and the others. */
 export interface ScheduleKinds {
   readonly paired: boolean;
@@ -224,38 +214,50 @@ export interface GridFloors {
   readonly unpaired: number;
 }
 
+const BOTH_KINDS: ScheduleKinds = { paired: true, unpaired: true };
+
+/**
+ * The optimizer step of the average rank of `layout`'s degrees (`layout.zero` sets its sharding):
+ * the whole model's parameters over pp. It reads neither the micro-batch nor the schedule, so the
+ * grids of one set of degrees share it.
+ */
+export function averageOptimizerSeconds(bc: BoundContext, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'pp' | 'zero' | 'dp' | 'cp' | 'edp'>): number {
+  const params = chunkParams(bc.scenario.model, layout, bc.wholeModel);
+  const average = { dense: params.dense / layout.pp, expert: params.expert / layout.pp };
+  return optimizerSeconds(average, layout, layout.edp, bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec);
+}
+
+/** What every micro-batch costs in the whole model with no recomputation and no ZeRO-3 gathers, under a paired schedule or not [s]. */
+function busySeconds(bc: BoundContext, layout: UnscheduledStageShape, paired: boolean): number {
+  const cost = pairedStageCost(bc.pricer, layout, bc.wholeModel, paired);
+  const t = cost.times;
+  const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);
+  return t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds + comm;
+}
+
 /**
  * Bound over every schedule, vp, sharding and recomputation of `layout`'s degrees and micro-batch,
  * per kind of schedule: the average rank busy time with no recomputation plus the optimizer on the
- * average rank (`layout.zero` sets its sharding). Context-parallel exchanges count as hidden. For a
- * MoE with ep > 1 the all-to-all is either exposed (unpaired schedules) or hidden by pairs whose
- * compute runs on the SMs left by the communication kernels (estimate-step.ts).
+ * average rank (`averageOptimizerSeconds`, by default of `layout`). Context-parallel exchanges count
+ * as hidden. For a MoE with ep > 1 the all-to-all is either exposed (unpaired schedules) or hidden
+ * by pairs whose compute runs on the SMs left by the communication kernels (estimate-step.ts).
  */
-export function gridFloors(bc: BoundContext, layout: Layout, kinds: ScheduleKinds = { paired: true, unpaired: true }): GridFloors {
-  const model = bc.scenario.model;
-  const chunk = wholeModel(bc);
-  const slowedByPairs = model.moe !== null && layout.ep > 1;
-  const busy = (paired: boolean): number => {
-    // No recomputation and no ZeRO-3 per-layer gathers: both only add time. The price reads only
-    // whether the schedule pairs chunks: any schedule that does (or does not) stands for all.
-    const schedule = SCHEDULE_IDS.find((id) => getSchedule(id).pairsChunks === paired) ?? layout.schedule;
-    const cost = stageCost(bc.pricer, { ...layout, schedule, recompute: 'none', zero: 0 }, chunk);
-    const t = cost.times;
-    const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);
-    return t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds + comm;
-  };
-  const unpaired = kinds.unpaired || (kinds.paired && !slowedByPairs) ? busy(false) : Infinity;
+export function gridFloors(
+  bc: BoundContext, layout: Layout, kinds: ScheduleKinds = BOTH_KINDS, optimizer = averageOptimizerSeconds(bc, layout),
+): GridFloors {
+  // No recomputation and no ZeRO-3 per-layer gathers: both only add time. The price reads only
+  // whether the schedule pairs chunks: either kind is priced on the same layout.
+  const plain = layout.recompute === 'none' && layout.zero === 0 ? layout : { ...layout, recompute: 'none' as const, zero: 0 as const };
+  const slowedByPairs = bc.scenario.model.moe !== null && layout.ep > 1;
+  const unpaired = kinds.unpaired || (kinds.paired && !slowedByPairs) ? busySeconds(bc, plain, false) : Infinity;
   // Without an all-to-all to hide, pairing changes no price: the unpaired busy time stands for both.
-  const paired = !kinds.paired ? Infinity : slowedByPairs ? busy(true) : unpaired;
-  const params = chunkParams(model, layout, chunk);
-  const average = { dense: params.dense / layout.pp, expert: params.expert / layout.pp };
-  const optimizer = optimizerSeconds(average, layout, layout.edp, bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec);
+  const paired = !kinds.paired ? Infinity : slowedByPairs ? busySeconds(bc, plain, true) : unpaired;
   const floorOf = (perMicroBatch: number): number => (layout.microBatches * perMicroBatch) / layout.pp + optimizer;
   return { paired: floorOf(paired), unpaired: floorOf(unpaired) };
 }
 
 /** `gridFloors`' least: the bound over every schedule kind of `kinds`. */
-export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds = { paired: true, unpaired: true }): number {
+export function gridFloor(bc: BoundContext, layout: Layout, kinds: ScheduleKinds = BOTH_KINDS): number {
   const floors = gridFloors(bc, layout, kinds);
   return Math.min(floors.paired, floors.unpaired);
 }

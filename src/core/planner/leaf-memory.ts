@@ -19,6 +19,7 @@
  * are recorded per skeleton and run only then (`settleMemoryDiagnosis`).
  */
 import type { Layout, Recompute } from '../layout/types.js';
+import type { ShardingPeaks } from '../memory/estimate-memory.js';
 import { leafLayout, type Skeleton } from './enumerate.js';
 import type { SearchState, World } from './search-state.js';
 import type { Sharding } from './space.js';
@@ -34,6 +35,8 @@ interface Floors {
 export function createLeafMemory(state: SearchState, world: World, skeleton: Skeleton, shardings: readonly Sharding[], most: Recompute): LeafPeak {
   const limit = world.memory.limitBytes;
   const byRecompute = new Map<Recompute, Floors>();
+  /** Peaks per recomputation under any sharding: what the floors' evaluation built, or built for a peak. */
+  const peaksByRecompute = new Map<Recompute, ShardingPeaks>();
   /** The recomputations of each sharding whose leaves reached the check. */
   const reached = new Map<number, Recompute[]>();
 
@@ -43,7 +46,8 @@ export function createLeafMemory(state: SearchState, world: World, skeleton: Ske
     const first = shardings[0];
     if (first === undefined) return { firstPeakBytes: Infinity, floorsBytes: [] };
     state.memoryEvaluations += 1;
-    const { peakBytes, floorsBytes } = world.memory.shardingFloorsBytes(world.g.scenario, leafLayout(world.g, skeleton, first, recompute), shardings);
+    const { peakBytes, floorsBytes, peaks } = world.memory.shardingFloorsBytes(world.g.scenario, leafLayout(world.g, skeleton, first, recompute), shardings);
+    if (!peaksByRecompute.has(recompute)) peaksByRecompute.set(recompute, peaks);
     const floors = { firstPeakBytes: peakBytes, floorsBytes };
     byRecompute.set(recompute, floors);
     return floors;
@@ -53,7 +57,13 @@ export function createLeafMemory(state: SearchState, world: World, skeleton: Ske
     const sharding = shardings[shardingIndex];
     if (sharding === undefined) return Infinity;
     state.memoryEvaluations += 1;
-    return world.memory.peakBytes(world.g.scenario, leafLayout(world.g, skeleton, sharding, recompute));
+    // The leaves of one recomputation differ only in the sharding (`leafLayout`): one set of peaks serves them all.
+    let peaks = peaksByRecompute.get(recompute);
+    if (peaks === undefined) {
+      peaks = world.memory.shardingPeaks(world.g.scenario, leafLayout(world.g, skeleton, sharding, recompute));
+      peaksByRecompute.set(recompute, peaks);
+    }
+    return peaks.peakBytes(sharding);
   };
 
   /** The diagnosis' evaluations: the smallest peak and floor that did not fit, as checking each sharding's most recomputing variant first finds them. */

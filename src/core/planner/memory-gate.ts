@@ -16,10 +16,10 @@
 import type { Layout } from '../layout/types.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
-import { peakMemoryBytes } from '../memory/estimate-memory.js';
+import { createShardingPeaks, peakMemoryBytes, type ShardingPeaks } from '../memory/estimate-memory.js';
 import { createMemoryCache, partitionOf, type MemoryCache } from '../memory/memory-cache.js';
 import { precisionRecipe } from '../memory/precision.js';
-import { countRankParams, createSharding, layerParamCounts, stateBytes } from '../memory/states.js';
+import { countRankParams, createSharding, layerParamCounts, stateBytes, type RankParams } from '../memory/states.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Sharding } from './space.js';
@@ -30,8 +30,13 @@ export interface MemoryGate {
   peakBytes(scenario: Scenario, layout: Layout): number;
   /** Lower bound of the peak of every layout with `layout`'s degrees and any of `shardings`. */
   statesFloorBytes(scenario: Scenario, layout: Layout, shardings: readonly Sharding[]): number;
-  /** The peak of `layout`, and for each of `shardings` a lower bound of the peak of `layout` under it. */
-  shardingFloorsBytes(scenario: Scenario, layout: Layout, shardings: readonly Sharding[]): { peakBytes: number; floorsBytes: number[] };
+  /**
+   * The peak of `layout`, and for each of `shardings` a lower bound of the peak of `layout` under it;
+   * `peaks` prices `layout` under any sharding on what these evaluations built.
+   */
+  shardingFloorsBytes(scenario: Scenario, layout: Layout, shardings: readonly Sharding[]): { peakBytes: number; floorsBytes: number[]; peaks: ShardingPeaks };
+  /** The peaks of `layout` under any sharding (`peakBytes` of each such layout, bit for bit). */
+  shardingPeaks(scenario: Scenario, layout: Layout): ShardingPeaks;
 }
 
 /**
@@ -39,10 +44,7 @@ export interface MemoryGate {
  * the gradients only when all of them are resident at the peak (`gradientLifetime` 'step', the
  * default: memory/gradient-lifetime.ts), else none (a lifetime that frees them keeps at least 0).
  */
-function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean, allGrads: boolean, cache: MemoryCache): (sharding: Sharding) => number[] {
-  const model = scenario.model;
-  const counts = layerParamCounts(model, layout);
-  const ranks = partitionOf(cache, model, layout).ranks.map((rank) => countRankParams(model, counts, rank));
+function rankStates(scenario: Scenario, layout: Layout, ranks: readonly RankParams[], fp8WeightCache: boolean, allGrads: boolean): (sharding: Sharding) => number[] {
   const recipe = precisionRecipe(scenario.training.precision);
   return (sharding) => {
     const sharded = createSharding({ ...layout, ...sharding });
@@ -51,6 +53,13 @@ function rankStates(scenario: Scenario, layout: Layout, fp8WeightCache: boolean,
       return b.weightsBytes + (allGrads ? b.gradsBytes : 0) + b.optimizerBytes;
     });
   };
+}
+
+/** Every pipeline rank's parameters of `layout` (the default layer split). */
+function rankParamsOf(scenario: Scenario, layout: Layout, cache: MemoryCache): RankParams[] {
+  const model = scenario.model;
+  const counts = layerParamCounts(model, layout);
+  return partitionOf(cache, model, layout).ranks.map((rank) => countRankParams(model, counts, rank));
 }
 
 export function createMemoryGate(scenario: Scenario, headroomFraction: number, options: EstimateMemoryOptions): MemoryGate {
@@ -67,15 +76,18 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions, cache),
     statesFloorBytes(s, layout, shardings) {
       const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
-      const states = rankStates(s, plain, fp8WeightCache, allGrads, cache);
+      const states = rankStates(s, plain, rankParamsOf(s, plain, cache), fp8WeightCache, allGrads);
       let floor = Infinity;
       for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
       return floor;
     },
     shardingFloorsBytes(s, layout, shardings) {
       const activationsBytes: number[] = [];
-      const peakBytes = peakMemoryBytes(s, layout, peakOptions, cache, activationsBytes);
-      const states = rankStates(s, layout, fp8WeightCache, allGrads, cache);
+      const peaks = createShardingPeaks(s, layout, peakOptions, cache);
+      const peakBytes = peaks.peakBytes(layout, activationsBytes);
+      // The floors count the default layer split's parameters (as the peaks do unless a split is given).
+      const params = peakOptions.stageLayers === undefined ? peaks.rankParams() : rankParamsOf(s, layout, cache);
+      const states = rankStates(s, layout, params, fp8WeightCache, allGrads);
       const floorsBytes = shardings.map((sharding) => {
         let floor = 0;
         states(sharding).forEach((bytes, r) => {
@@ -84,7 +96,8 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
         });
         return floor;
       });
-      return { peakBytes, floorsBytes };
+      return { peakBytes, floorsBytes, peaks };
     },
+    shardingPeaks: (s, layout) => createShardingPeaks(s, layout, peakOptions, cache),
   };
 }

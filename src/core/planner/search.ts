@@ -13,12 +13,13 @@
  */
 import { isInputError } from '../errors.js';
 import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
-import { gridFloors, pipelineBound, skeletonFloor, type GridFloors, type ScheduleKinds } from './bound.js';
+import { averageOptimizerSeconds, gridFloors, pipelineBound, skeletonFloor, type GridFloors, type ScheduleKinds } from './bound.js';
 import { judgeOf, visitBestFirst, type LazyNode } from './best-first.js';
 import {
-  countGridLeaves, enumerateDegrees, enumerateGrids, leafLayout, leafOptions, reject, skeletonsOf,
+  countGridLeaves, enumerateDegrees, enumerateGrids, leafCandidate, leafLayout, leafOptions, layoutOf, reject, skeletonsOf,
   type Degrees, type Grid, type Skeleton,
 } from './enumerate.js';
+import type { Layout } from '../layout/types.js';
 import type { ObjectivePoint } from './objective.js';
 import type { PipelineBound } from './bound.js';
 import { createWorld, decide, stopHere, verdict, type SearchState, type World } from './search-state.js';
@@ -52,16 +53,28 @@ function gridShardings(world: World, grid: Grid, skeleton: Skeleton = gridSkelet
   return { all, floor: all.find((s) => s.zero >= 1) ?? all[0] ?? { zero: 0, fsdpShardSize: grid.dp } };
 }
 
-/** The kinds of schedule the grid's pipeline depth admits (bound.ts gridFloor). */
-function scheduleKinds(world: World, grid: Grid): ScheduleKinds {
-  const options = scheduleValues(world.g, grid.pp);
+/** The kinds of schedule a pipeline depth admits (bound.ts gridFloors). */
+function scheduleKinds(world: World, pp: number): ScheduleKinds {
+  const options = scheduleValues(world.g, pp);
   const paired = options.some((o) => getSchedule(o.schedule).pairsChunks);
   return { paired, unpaired: options.some((o) => !getSchedule(o.schedule).pairsChunks) };
 }
 
-function gridBound(world: World, grid: Grid): GridFloors {
+/** What the bounds of the grids of one set of degrees share: the kinds of schedule and the average rank's optimizer. */
+interface DegreesBound {
+  readonly kinds: ScheduleKinds;
+  readonly optimizerSeconds: number;
+}
+
+function degreesBound(world: World, grid: Grid): DegreesBound {
   const skeleton = gridSkeleton(grid);
-  return gridFloors(world.bc, leafLayout(world.g, skeleton, gridShardings(world, grid, skeleton).floor, 'none'), scheduleKinds(world, grid));
+  const layout = leafLayout(world.g, skeleton, gridShardings(world, grid, skeleton).floor, 'none');
+  return { kinds: scheduleKinds(world, grid.pp), optimizerSeconds: averageOptimizerSeconds(world.bc, layout) };
+}
+
+/** A grid's layout as its bound prices it: no recomputation, no sharding (the optimizer is the degrees'). */
+function gridLayout(world: World, grid: Grid): Layout {
+  return layoutOf(world.g, leafCandidate(world.g.space, gridSkeleton(grid), { zero: 0, fsdpShardSize: grid.dp }, 'none'));
 }
 
 /** Phase 1 for one GPU count: degrees nodes with their grids, layout counts and bounds. */
@@ -72,6 +85,7 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
   const nodes: DegreeNode[] = [];
   for (const degrees of enumerateDegrees(g, state.tally)) {
     const grids: GridNode[] = [];
+    let shared: DegreesBound | null = null;
     for (const grid of enumerateGrids(g, degrees, state.tally)) {
       const leaves = countGridLeaves(g, grid, state.tally);
       state.total += leaves;
@@ -89,7 +103,8 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
         decide(state, 'byRun', leaves);
         continue;
       }
-      const floors = gridBound(world, grid);
+      shared ??= degreesBound(world, grid);
+      const floors = gridFloors(world.bc, gridLayout(world, grid), shared.kinds, shared.optimizerSeconds);
       grids.push({ grid, leaves, floors, floor: world.objective.floor(Math.min(floors.paired, floors.unpaired), grid.dp * grid.microBatch) });
     }
     if (grids.length > 0) nodes.push(boundDegrees(world, degrees, grids));

@@ -18,7 +18,7 @@
  */
 import type { CompiledScheduleCache } from './cache.js';
 import { assertRunnable, compileSchedule, resolveSchedule } from './simulate.js';
-import { runEvents, runFolded, type SimContext } from './simulate-ops.js';
+import { createRunBuffers, runEvents, runFolded, type RunBuffers, type SimContext } from './simulate-ops.js';
 import { createRankStats, createSimulation, summarizeRun } from './summarize.js';
 import type { ScheduleId } from './registry.js';
 import type { RankStats, Schedule, ScheduleParams, ScheduleSimulation, ScheduleTimes } from './types.js';
@@ -191,27 +191,34 @@ type SteadyRuns =
 function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, options: EstimateOptions): SteadyRuns {
   assertRunnable(s, params);
   const m = params.microBatches;
-  const period = lcm(s.microBatchMultiple(params), 12);
-  const first = firstAccepted(s, params, period);
-  const cap = Math.max(options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp, first + 2 * period);
-  const run = (microBatches: number): SimRun => {
+  const simulatedAtMost = options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp;
+  // The far and near runs are read together (and with the first); the direct run reads only its own.
+  const own: RunBuffers[] = [];
+  const buffersOf = (slot: 0 | 1 | 2): RunBuffers => options.cache?.runBuffers[slot] ?? (own[slot] ??= createRunBuffers());
+  const run = (microBatches: number, slot: 0 | 1 | 2): SimRun => {
     const shape = { ...params, microBatches };
     const compiled = options.cache ? options.cache.compile(s, shape) : compileSchedule(s, shape);
     // Half the ranks when the run is mirror-symmetric (same times, `op-graph.ts`).
     const folded = compiled.folded;
-    const ctx = (folded === null ? null : runFolded(folded, times)) ?? runEvents(compiled.graph, times);
+    const b = buffersOf(slot);
+    const ctx = (folded === null ? null : runFolded(folded, times, b)) ?? runEvents(compiled.graph, times, b);
     return { sim: summarizeRun(ctx, false), ctx };
   };
-  const direct = (): SteadyRuns => ({ kind: 'direct', sim: run(m).sim });
+  const direct = (): SteadyRuns => ({ kind: 'direct', sim: run(m, 0).sim });
+  // The cap is at least the given one: below that, m is simulated whatever the period.
+  if (m <= simulatedAtMost) return direct();
+  const period = lcm(s.microBatchMultiple(params), 12);
+  const first = firstAccepted(s, params, period);
+  const cap = Math.max(simulatedAtMost, first + 2 * period);
   if (m <= cap) return direct();
   const m2 = m - Math.ceil((m - cap) / period) * period;
   const m1 = m2 - period;
   const m0 = m1 - period;
   // Three runs must start in range and cost less than the one they replace.
   if (m0 < first || 3 * m2 - 3 * period >= m) return direct();
-  const far = run(m2);
-  const near = run(m1);
-  if (!lastPeriodSteady(near, far) || !equalGrowth(run(m0), near, far)) return direct();
+  const far = run(m2, 0);
+  const near = run(m1, 1);
+  if (!lastPeriodSteady(near, far) || !equalGrowth(run(m0, 2), near, far)) return direct();
   return { kind: 'periodic', near: near.sim, far: far.sim, periods: (m - m2) / period, counts: [m0, m1, m2] };
 }
 

@@ -32,7 +32,7 @@ export function linkPlainEdges(g: LinkInputs): LinkedEdges {
   const n = g.ops.length;
   const S = g.lookup.stages;
   const { forward, backward, weight } = g.producers;
-  const { kindOf, stageOf, rankOf } = g;
+  const { kindOf, stageOf, rankOf, microBatchOf } = g;
   const edgeStart = new Int32Array(n + 1);
   // At most two edges leave an op (F: next F and own backward; I: W and previous backward).
   const edgeConsumer = new Int32Array(2 * n);
@@ -45,7 +45,7 @@ export function linkPlainEdges(g: LinkInputs): LinkedEdges {
     const kind = kindOf[i] ?? 0;
     const s = stageOf[i] ?? 0;
     expected += kind === KIND.F ? (s > 0 ? 1 : 0) : kind === KIND.W ? 1 : (s < S - 1 ? 1 : 0) + 1; // expectedInputs, written out
-    const key = (g.ops[i]?.microBatch ?? 0) * S + s;
+    const key = (microBatchOf[i] ?? 0) * S + s;
     const rank = rankOf[i] ?? 0;
     // The consumers of the op's outputs: -2 where none is expected, -1 where the programs lack it.
     let crossTo = -2;

@@ -15,6 +15,9 @@ import type { AwaitedInput, Op, OpKind } from './types.js';
 /** Op kind codes of the compiled arrays (`OpGraph.kindOf`). */
 export const KIND = { F: 0, B: 1, I: 2, W: 3, FB: 4 } as const satisfies Record<OpKind, number>;
 
+/** Op kind of each code (`KIND`'s inverse). */
+export const KIND_NAME: readonly OpKind[] = ['F', 'B', 'I', 'W', 'FB'];
+
 /** Stage lookup and producer tables shared by the graph builder and the edge builder. */
 export interface Lookup {
   readonly stages: number;
@@ -60,6 +63,11 @@ export interface LinkInputs {
   readonly kindOf: Uint8Array;
   readonly stageOf: Int32Array;
   readonly backwardStageOf: Int32Array;
+  /** `Op.microBatch` and `Op.chunk`; for F&B pairs also `backwardMicroBatch` and `backwardChunk` (-1 for other ops). */
+  readonly microBatchOf: Int32Array;
+  readonly chunkOf: Int32Array;
+  readonly backwardMicroBatchOf: Int32Array;
+  readonly backwardChunkOf: Int32Array;
   /** `Op.sendAfter` per op (0 when absent). */
   readonly sendAfter: Int32Array;
   /** Awaited inputs over all ops (`Op.awaits`). */

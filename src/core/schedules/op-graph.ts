@@ -1,15 +1,16 @@
 /**
  * Compiles rank programs into typed arrays that do not depend on times: rank, kind and model
  * stage of every op, and the dependency edges (`op-edges.ts`) grouped by the op whose end
- * releases them. A planner that prices many layouts of the same shape compiles once and runs
- * `opDurations` + the run (`simulate-ops.ts`) per set of times. One pass over the ops, no object per op.
+ * releases them, and each op's slot in the table of durations (`op-durations.ts`). A planner that
+ * prices many layouts of the same shape compiles once and runs (`simulate-ops.ts`) per set of
+ * times. One pass over the ops; the graph keeps no object per op.
  */
 import { collectEdges, KIND, stageOfChunk } from './op-edges.js';
 import type { LinkInputs, Lookup, Producers } from './op-edges.js';
 import { isPlain, linkPlainEdges } from './op-edges-plain.js';
 import type { LinkedEdges } from './op-edges-plain.js';
-import { forwardOpSeconds, fullBackwardOpSeconds, inputBackwardOpSeconds, pairOpSeconds } from './times.js';
-import type { Op, Placement, ScheduleTimes, StageOps } from './types.js';
+import { createDurationSlots, type DurationSlots } from './op-durations.js';
+import type { Op, Placement, StageOps } from './types.js';
 
 export interface OpGraph {
   readonly placement: Placement;
@@ -30,6 +31,12 @@ export interface OpGraph {
   readonly stageOf: Int32Array;
   /** Model stage of the backward half of an F&B pair; -1 for other ops. */
   readonly backwardStageOf: Int32Array;
+  /** Micro-batch and local chunk of the op (the forward half of an F&B pair). */
+  readonly microBatchOf: Int32Array;
+  readonly chunkOf: Int32Array;
+  /** Micro-batch and local chunk of the backward half of an F&B pair; -1 for other ops. */
+  readonly backwardMicroBatchOf: Int32Array;
+  readonly backwardChunkOf: Int32Array;
   /** Edges released by op i: edgeStart[i] .. edgeStart[i+1]-1. */
   readonly edgeStart: Int32Array;
   readonly edgeConsumer: Int32Array;
@@ -37,9 +44,10 @@ export interface OpGraph {
   readonly edgeCross: Uint8Array;
   /** Incoming edges per op. */
   readonly inDegree: Int32Array;
+  /** Each op's slot in the per-run table of durations (`op-durations.ts`). */
+  readonly durations: DurationSlots;
   /** Activations and gradients sent between ranks in one step (all pipeline ranks). */
   readonly p2pTransfers: number;
-  readonly ops: readonly Op[];
 }
 
 function createLookup(placement: Placement, ranks: number): Lookup {
@@ -99,10 +107,10 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
   const linked = !folded && isPlain(inputs) ? linkPlainEdges(inputs) : linkEdges(inputs);
   // A folded graph's mirrored ranks receive as many transfers as the listed ones.
   const copies = folded ? 2 : 1;
-  const { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf } = inputs;
+  const { ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf } = inputs;
   return {
     placement,
-    opCount: ops.length,
+    opCount: rankOf.length,
     rankCount: ranks,
     pipelineRanks: copies * ranks,
     rankStart,
@@ -110,12 +118,16 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
     kindOf,
     stageOf,
     backwardStageOf,
+    microBatchOf,
+    chunkOf,
+    backwardMicroBatchOf,
+    backwardChunkOf,
     edgeStart: linked.edgeStart,
     edgeConsumer: linked.edgeConsumer,
     edgeCross: linked.edgeCross,
     inDegree: linked.inDegree,
+    durations: createDurationSlots(kindOf, stageOf, backwardStageOf, placement.modelStages),
     p2pTransfers: copies * linked.transfers,
-    ops,
   };
 }
 
@@ -135,6 +147,12 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   const kindOf = new Uint8Array(n);
   const stageOf = new Int32Array(n);
   const backwardStageOf = new Int32Array(n).fill(-1);
+  // The ops' fields as typed arrays: a compiled graph keeps no object per op (objects that stay
+  // alive are what every scavenge copies).
+  const microBatchOf = new Int32Array(n);
+  const chunkOf = new Int32Array(n);
+  const backwardMicroBatchOf = new Int32Array(n).fill(-1);
+  const backwardChunkOf = new Int32Array(n).fill(-1);
   const sendAfter = new Int32Array(n);
   const producers = createProducers(placement.routeOfMicroBatch.length * lookup.stages);
   const { forward, backward, inputOnly, weight } = producers;
@@ -147,6 +165,8 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
     for (const op of programs[r]?.ops ?? []) {
       ops[i] = op;
       rankOf[i] = r;
+      microBatchOf[i] = op.microBatch;
+      chunkOf[i] = op.chunk;
       const after = op.sendAfter ?? 0;
       sendAfter[i] = after;
       const awaited = op.awaits?.length ?? 0;
@@ -158,7 +178,9 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
       if (s < 0) s = stageOfChunk(lookup, r, op.microBatch, op.chunk);
       stageOf[i] = s;
       const key = op.microBatch * S + s;
-      const kind = KIND[op.kind];
+      // The code of the kind, compared rather than looked up by name (a keyed load per op).
+      const name = op.kind;
+      const kind = name === 'F' ? KIND.F : name === 'B' ? KIND.B : name === 'I' ? KIND.I : name === 'W' ? KIND.W : KIND.FB;
       kindOf[i] = kind;
       // Each output has one producer (written out, not a helper: this runs for every op, `op-edges.ts`).
       if (kind === KIND.F || kind === KIND.FB) {
@@ -177,6 +199,8 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
       if (op.kind === 'FB') {
         const back = stageOfChunk(lookup, r, op.backwardMicroBatch, op.backwardChunk);
         backwardStageOf[i] = back;
+        backwardMicroBatchOf[i] = op.backwardMicroBatch;
+        backwardChunkOf[i] = op.backwardChunk;
         backKey = op.backwardMicroBatch * S + back;
       }
       if (backKey >= 0) {
@@ -188,7 +212,7 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   }
   const microBatches = placement.routeOfMicroBatch.length;
   if (mirrorMicroBatch !== undefined) fillMirrored(producers, S, microBatches, mirrorMicroBatch);
-  return { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, sendAfter, awaitedCount, plain, lookup, producers };
+  return { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf, sendAfter, awaitedCount, plain, lookup, producers };
 }
 
 /**
@@ -220,43 +244,4 @@ export function linkEdges(g: LinkInputs): LinkedEdges {
     edgeCross[slot] = cross[e] ?? 0;
   }
   return { edgeStart, edgeConsumer, edgeCross, inDegree, transfers: edges.transfers };
-}
-
-/**
- * Duration of every op of the graph under `times` (seconds). Each stage's F, B, I and W and each
- * (forward stage, backward stage) pair is priced once, then looked up per op.
- */
-export function opDurations(graph: OpGraph, times: ScheduleTimes): Float64Array {
-  const S = graph.placement.modelStages;
-  if (times.stages.length !== S) {
-    throw new Error(`times.stages has ${times.stages.length} entries; the placement has ${S} model stages`);
-  }
-  // perKind[kind * S + stage] for F, B, I, W; pairs[forwardStage * S + backwardStage], NaN until priced.
-  const perKind = new Float64Array(4 * S);
-  times.stages.forEach((t, s) => {
-    perKind[KIND.F * S + s] = forwardOpSeconds(t);
-    perKind[KIND.B * S + s] = fullBackwardOpSeconds(t);
-    perKind[KIND.I * S + s] = inputBackwardOpSeconds(t);
-    perKind[KIND.W * S + s] = t.backwardWeightSeconds;
-  });
-  const pairs = new Float64Array(S * S).fill(NaN);
-  const { kindOf, stageOf, backwardStageOf } = graph;
-  const durations = new Float64Array(graph.opCount);
-  for (let i = 0; i < graph.opCount; i += 1) {
-    const kind = kindOf[i] ?? 0;
-    const s = stageOf[i] ?? 0;
-    if (kind !== KIND.FB) {
-      durations[i] = perKind[kind * S + s] ?? 0;
-      continue;
-    }
-    const b = backwardStageOf[i] ?? 0;
-    let pair = pairs[s * S + b] ?? NaN;
-    if (Number.isNaN(pair)) {
-      const f = times.stages[s];
-      pair = f === undefined ? 0 : pairOpSeconds(times, f, times.stages[b] ?? f);
-      pairs[s * S + b] = pair;
-    }
-    durations[i] = pair;
-  }
-  return durations;
 }

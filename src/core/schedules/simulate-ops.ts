@@ -10,8 +10,9 @@
  * waits for an input. Cost: O(ops + edges), no allocation per op; all state lives in one context
  * per run. A rank is on the worklist at most once, so the list never holds more than p entries.
  */
-import { KIND } from './op-edges.js';
-import { createOpGraph, opDurations } from './op-graph.js';
+import { KIND, KIND_NAME } from './op-edges.js';
+import { slotSeconds } from './op-durations.js';
+import { createOpGraph } from './op-graph.js';
 import type { OpGraph } from './op-graph.js';
 import { summarizeRun } from './summarize.js';
 import type { Placement, ScheduleSimulation, ScheduleTimes, StageOps } from './types.js';
@@ -21,10 +22,35 @@ export interface SimulateOptions {
   readonly recordOps?: boolean;
 }
 
-/** All mutable state of one run. */
+/**
+ * Buffers of a run, reusable by the next run of any graph (they grow to the largest): per op
+ * (`pending`, `readySeconds`, `startSeconds`, `endSeconds`), per rank, and the durations table.
+ * Allocating them per run cost more than the run on large graphs; a context reads them until the
+ * next run that uses the same buffers.
+ */
+export interface RunBuffers {
+  pending: Int32Array;
+  readySeconds: Float64Array;
+  startSeconds: Float64Array;
+  endSeconds: Float64Array;
+  /** Per rank: freeSeconds, busySeconds (Float64); next, runnable, liveChunks, peakChunks (Int32). */
+  rankSeconds: Float64Array;
+  rankInts: Int32Array;
+  slotSeconds: Float64Array;
+}
+
+export function createRunBuffers(): RunBuffers {
+  return {
+    pending: new Int32Array(0), readySeconds: new Float64Array(0), startSeconds: new Float64Array(0), endSeconds: new Float64Array(0),
+    rankSeconds: new Float64Array(0), rankInts: new Int32Array(0), slotSeconds: new Float64Array(0),
+  };
+}
+
+/** All mutable state of one run (views of `RunBuffers`; per-op arrays may be longer than the graph). */
 export interface SimContext {
   readonly graph: OpGraph;
-  readonly durationSeconds: Float64Array;
+  /** Duration of each slot (`op-durations.ts`); op i takes slotSeconds[graph.durations.slotOf[i]]. */
+  readonly slotSeconds: Float64Array;
   readonly p2pSeconds: number;
   /** Inputs of each op that have not arrived yet. */
   readonly pending: Int32Array;
@@ -45,21 +71,47 @@ export interface SimContext {
   finished: number;
 }
 
-function createContext(graph: OpGraph, times: ScheduleTimes): SimContext {
+/** Room for `n` ops, grown by half again over the need so a sequence of growing graphs reallocates rarely. */
+function roomFor(length: number, n: number): number {
+  return length >= n ? length : Math.max(n, Math.ceil(length * 1.5));
+}
+
+function createContext(graph: OpGraph, times: ScheduleTimes, b: RunBuffers): SimContext {
+  const n = graph.opCount;
+  const p = graph.rankCount;
+  if (b.pending.length < n) {
+    const size = roomFor(b.pending.length, n);
+    b.pending = new Int32Array(size);
+    b.readySeconds = new Float64Array(size);
+    b.startSeconds = new Float64Array(size);
+    b.endSeconds = new Float64Array(size);
+  }
+  if (b.rankInts.length < 4 * p) {
+    b.rankSeconds = new Float64Array(2 * p);
+    b.rankInts = new Int32Array(4 * p);
+  }
+  const slots = graph.durations;
+  if (b.slotSeconds.length < 4 * slots.stages + slots.pairForward.length) b.slotSeconds = new Float64Array(roomFor(b.slotSeconds.length, 4 * slots.stages + slots.pairForward.length));
+  b.pending.set(graph.inDegree);
+  b.readySeconds.fill(0, 0, n);
+  const rankSeconds = b.rankSeconds.subarray(0, 2 * p).fill(0);
+  const rankInts = b.rankInts.subarray(0, 4 * p).fill(0);
+  const next = rankInts.subarray(0, p);
+  next.set(graph.rankStart.subarray(0, p));
   return {
     graph,
-    durationSeconds: opDurations(graph, times),
+    slotSeconds: slotSeconds(slots, times, b.slotSeconds),
     p2pSeconds: times.p2pSeconds,
-    pending: graph.inDegree.slice(),
-    readySeconds: new Float64Array(graph.opCount),
-    freeSeconds: new Float64Array(graph.rankCount),
-    next: graph.rankStart.slice(0, graph.rankCount),
-    runnable: new Int32Array(graph.rankCount),
-    startSeconds: new Float64Array(graph.opCount),
-    endSeconds: new Float64Array(graph.opCount),
-    busySeconds: new Float64Array(graph.rankCount),
-    liveChunks: new Int32Array(graph.rankCount),
-    peakChunks: new Int32Array(graph.rankCount),
+    pending: b.pending,
+    readySeconds: b.readySeconds,
+    freeSeconds: rankSeconds.subarray(0, p),
+    next,
+    runnable: rankInts.subarray(p, 2 * p),
+    startSeconds: b.startSeconds,
+    endSeconds: b.endSeconds,
+    busySeconds: rankSeconds.subarray(p, 2 * p),
+    liveChunks: rankInts.subarray(2 * p, 3 * p),
+    peakChunks: rankInts.subarray(3 * p, 4 * p),
     finished: 0,
   };
 }
@@ -69,8 +121,9 @@ function createContext(graph: OpGraph, times: ScheduleTimes): SimContext {
  * rank whose next op this completes onto the worklist. Returns the new worklist size.
  */
 function runRank(ctx: SimContext, rank: number, size: number): number {
-  const { graph, pending, readySeconds, next, runnable, durationSeconds, startSeconds, endSeconds } = ctx;
+  const { graph, pending, readySeconds, next, runnable, slotSeconds, startSeconds, endSeconds } = ctx;
   const { edgeStart, edgeConsumer, edgeCross, rankOf, kindOf } = graph;
+  const { slotOf } = graph.durations;
   const last = graph.rankStart[rank + 1] ?? 0;
   let free = ctx.freeSeconds[rank] ?? 0;
   let busy = ctx.busySeconds[rank] ?? 0;
@@ -84,7 +137,7 @@ function runRank(ctx: SimContext, rank: number, size: number): number {
   while (op < last && pending[op] === 0) {
     const ready = readySeconds[op] ?? 0;
     const start = ready > free ? ready : free;
-    const duration = durationSeconds[op] ?? 0;
+    const duration = slotSeconds[slotOf[op] ?? 0] ?? 0;
     const end = start + duration;
     startSeconds[op] = start;
     endSeconds[op] = end;
@@ -121,32 +174,33 @@ function runRank(ctx: SimContext, rank: number, size: number): number {
 
 function describeDeadlock(ctx: SimContext): string {
   const blocked: string[] = [];
-  for (let r = 0; r < ctx.graph.rankCount; r += 1) {
+  const { graph } = ctx;
+  for (let r = 0; r < graph.rankCount; r += 1) {
     const op = ctx.next[r] ?? 0;
-    const o = ctx.graph.ops[op];
-    if (op < (ctx.graph.rankStart[r + 1] ?? 0) && o !== undefined) {
-      blocked.push(`rank ${r} waits forever at op ${op - (ctx.graph.rankStart[r] ?? 0)} (${o.kind} micro-batch ${o.microBatch} chunk ${o.chunk})`);
+    if (op < (graph.rankStart[r + 1] ?? 0)) {
+      const what = `${KIND_NAME[graph.kindOf[op] ?? 0] ?? '?'} micro-batch ${graph.microBatchOf[op] ?? 0} chunk ${graph.chunkOf[op] ?? 0}`;
+      blocked.push(`rank ${r} waits forever at op ${op - (graph.rankStart[r] ?? 0)} (${what})`);
     }
   }
   return blocked.length > 0 ? blocked.join('; ') : 'no rank is blocked';
 }
 
 /** Runs every op to completion; throws if the programs deadlock (a schedule bug). */
-export function runEvents(graph: OpGraph, times: ScheduleTimes): SimContext {
-  const ctx = runUntilStalled(graph, times);
+export function runEvents(graph: OpGraph, times: ScheduleTimes, buffers: RunBuffers = createRunBuffers()): SimContext {
+  const ctx = runUntilStalled(graph, times, buffers);
   if (ctx.finished !== graph.opCount) throw new Error(`schedule deadlock: ${describeDeadlock(ctx)}`);
   return ctx;
 }
 
 /** The run of a folded graph (`op-graph.ts`), or null when it stalls (then run the whole graph). */
-export function runFolded(graph: OpGraph, times: ScheduleTimes): SimContext | null {
-  const ctx = runUntilStalled(graph, times);
+export function runFolded(graph: OpGraph, times: ScheduleTimes, buffers: RunBuffers = createRunBuffers()): SimContext | null {
+  const ctx = runUntilStalled(graph, times, buffers);
   return ctx.finished === graph.opCount ? ctx : null;
 }
 
 /** Runs ops until every rank is done or waits for an input that never comes. */
-function runUntilStalled(graph: OpGraph, times: ScheduleTimes): SimContext {
-  const ctx = createContext(graph, times);
+function runUntilStalled(graph: OpGraph, times: ScheduleTimes, buffers: RunBuffers): SimContext {
+  const ctx = createContext(graph, times, buffers);
   let size = 0;
   for (let r = graph.rankCount - 1; r >= 0; r -= 1) {
     const first = ctx.next[r] ?? 0;

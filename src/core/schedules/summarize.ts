@@ -6,6 +6,7 @@
  * the end of its backward-for-inputs (I, B, or the backward half of an F&B pair). Weight
  * gradients (W) keep only the smaller M_W buffers and are not counted (Qi et al. 2023, Table 1/2).
  */
+import { KIND_NAME } from './op-edges.js';
 import type { SimContext } from './simulate-ops.js';
 import type { RankStats, ScheduleSimulation, TimedOp } from './types.js';
 
@@ -38,20 +39,26 @@ function rankStats(ctx: SimContext, listed: number, rank: number, makespan: numb
 
 function timedOps(ctx: SimContext): TimedOp[] {
   const { graph } = ctx;
-  return graph.ops.map((op, i) => {
+  const ops: TimedOp[] = [];
+  for (let i = 0; i < graph.opCount; i += 1) {
+    const kind = KIND_NAME[graph.kindOf[i] ?? 0] ?? 'F';
     const common = {
       rank: graph.rankOf[i] ?? 0,
-      kind: op.kind,
-      microBatch: op.microBatch,
-      chunk: op.chunk,
+      kind,
+      microBatch: graph.microBatchOf[i] ?? 0,
+      chunk: graph.chunkOf[i] ?? 0,
       stage: graph.stageOf[i] ?? 0,
       startSeconds: ctx.startSeconds[i] ?? 0,
       endSeconds: ctx.endSeconds[i] ?? 0,
     };
-    if (op.kind !== 'FB') return common;
-    const backward = { microBatch: op.backwardMicroBatch, chunk: op.backwardChunk, stage: graph.backwardStageOf[i] ?? 0 };
-    return { ...common, backward };
-  });
+    if (kind !== 'FB') {
+      ops.push(common);
+      continue;
+    }
+    const backward = { microBatch: graph.backwardMicroBatchOf[i] ?? 0, chunk: graph.backwardChunkOf[i] ?? 0, stage: graph.backwardStageOf[i] ?? 0 };
+    ops.push({ ...common, backward });
+  }
+  return ops;
 }
 
 /** A run's record from its ranks' records: busy = the busiest rank, bubble = makespan − busy [s]. */

@@ -84,38 +84,48 @@ export interface StepPricer {
   readonly simulations: Map<string, ScheduleSimulation>;
   /** Identity of each stage cost object (they are memoised, so equal prices share one). */
   readonly stageIds: WeakMap<StageCost, number>;
-  /** The keys of the layout object priced last: the bounds and `estimateStep` ask several levels about one layout in a row. */
-  readonly recent: RecentLayout;
+  /** The last key of each list of fields (`keyOf`), by the list. */
+  readonly fieldKeys: Map<readonly (keyof Layout)[], RecentFieldKey>;
+  /** The keys of the layouts priced last (`RecentKeys`). */
+  readonly recent: RecentKeys;
 }
 
-/** Keys of one layout object (layouts are read-only values: the same object, the same keys). */
-interface RecentLayout {
-  layout: object | null;
-  /** `keyOf(LAYER_FIELDS)`, `layerCommKey` and `layerKey`, or -1 when not built yet. */
-  layerFields: number;
-  layerComm: number;
-  layer: number;
+/**
+ * The keys of the layouts priced last, kept by the values of the fields each key reads: the bounds
+ * and `estimateStep` ask several levels about one layout in a row, and the planner asks about runs of
+ * layouts that share their groups (the grids of one set of degrees, the leaves of one skeleton) or
+ * their layer fields (a paired and an unpaired schedule). Comparing a few fields costs less than
+ * building a key from them.
+ */
+interface RecentKeys {
+  /** The layout whose group fields were placed last, and its placement. */
+  groupsOf: GroupShape | null;
   placed: PlacedGroups | null;
+  /** The layout whose layer fields were keyed last, and `keyOf(LAYER_FIELDS)`. */
+  layerFieldsOf: LayerFields | null;
+  layerFields: number;
+  /** `layerCommKey` of the last layer-fields key and placement (-1: not built). */
+  layerCommFields: number;
+  layerCommPlaced: PlacedGroups | null;
+  layerComm: number;
 }
 
-/** The keys kept for `layout`, reset when another layout object is priced. */
-function recentOf(pricer: StepPricer, layout: object): RecentLayout {
-  const { recent } = pricer;
-  if (recent.layout !== layout) {
-    recent.layout = layout;
-    recent.layerFields = -1;
-    recent.layerComm = -1;
-    recent.layer = -1;
-    recent.placed = null;
-  }
-  return recent;
+type LayerFields = Pick<Layout, (typeof LAYER_FIELDS)[number]>;
+
+function sameGroupFields(a: GroupShape, b: GroupShape): boolean {
+  return a.tp === b.tp && a.cp === b.cp && a.ep === b.ep && a.etp === b.etp && a.dp === b.dp && a.pp === b.pp && a.order === b.order;
+}
+
+function sameLayerFields(a: LayerFields, b: LayerFields): boolean {
+  return a.tp === b.tp && a.cp === b.cp && a.ep === b.ep && a.etp === b.etp && a.microBatch === b.microBatch && a.recompute === b.recompute
+    && a.sequenceParallel === b.sequenceParallel;
 }
 
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), denseGroups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(),
-    recent: { layout: null, layerFields: -1, layerComm: -1, layer: -1, placed: null },
+    groups: new Map(), denseGroups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(), fieldKeys: new Map(),
+    recent: { groupsOf: null, placed: null, layerFieldsOf: null, layerFields: -1, layerCommFields: -1, layerCommPlaced: null, layerComm: -1 },
   };
 }
 
@@ -160,15 +170,49 @@ export function extendKey(pricer: StepPricer, key: number, value: number): numbe
   return extendTuple(pricer.keys, key, value);
 }
 
-/** Builds a memo key from exactly the listed fields, after `from` (the empty key by default). */
+/** The key `keyOf` built last for one list of fields: the values it read, its prefix, the key (-1: none yet). */
+interface RecentFieldKey {
+  readonly values: Layout[keyof Layout][];
+  from: number;
+  key: number;
+}
+
+/** Whether `layout` holds `values` in `fields` (the same values, the same key: `valueCode` is a function of the value). */
+function sameValues<F extends keyof Layout>(values: readonly Layout[keyof Layout][], layout: Pick<Layout, F>, fields: readonly F[]): boolean {
+  for (let i = 0; i < fields.length; i += 1) {
+    const f = fields[i];
+    if (f === undefined || layout[f] !== values[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Builds a memo key from exactly the listed fields, after `from` (the empty key by default). The
+ * last key of each list (by the list object: a list used after several prefixes is best declared
+ * once per prefix) is kept with the values it read: a search asks about runs of layouts equal in
+ * the fields of one key (the leaves of a skeleton, the grids of a set of degrees), and comparing the
+ * values costs less than looking the tuple up again.
+ */
 export function keyOf<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F>, fields: readonly F[], from = EMPTY_TUPLE): number {
+  let recent = pricer.fieldKeys.get(fields);
+  if (recent === undefined) {
+    recent = { values: new Array<Layout[keyof Layout]>(fields.length), from: -1, key: -1 };
+    pricer.fieldKeys.set(fields, recent);
+  } else if (recent.from === from && sameValues(recent.values, layout, fields)) {
+    return recent.key;
+  }
   let key = from;
   // Indexed loops here and below: an array iterator allocates a result object per step until the
   // JIT compiles the loop, and these run for every layout a search bounds.
   for (let i = 0; i < fields.length; i += 1) {
     const f = fields[i];
-    if (f !== undefined) key = extendTuple(pricer.keys, key, valueCode(pricer, layout[f]));
+    if (f === undefined) continue;
+    const value = layout[f];
+    recent.values[i] = value;
+    key = extendTuple(pricer.keys, key, valueCode(pricer, value));
   }
+  recent.from = from;
+  recent.key = key;
   return key;
 }
 
@@ -209,15 +253,21 @@ interface PlacedGroups {
 }
 
 function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
-  const recent = recentOf(pricer, layout);
-  recent.placed ??= newPlacedGroups(pricer, layout);
-  return recent.placed;
+  const { recent } = pricer;
+  if (recent.placed !== null && recent.groupsOf !== null && (recent.groupsOf === layout || sameGroupFields(recent.groupsOf, layout))) return recent.placed;
+  const placed = newPlacedGroups(pricer, layout);
+  recent.groupsOf = layout;
+  recent.placed = placed;
+  return placed;
 }
 
 /** Key of the layer fields of `layout` (`LAYER_FIELDS`). */
-function layerFieldsKey(pricer: StepPricer, layout: Pick<Layout, (typeof LAYER_FIELDS)[number]>): number {
-  const recent = recentOf(pricer, layout);
-  if (recent.layerFields < 0) recent.layerFields = keyOf(pricer, layout, LAYER_FIELDS);
+function layerFieldsKey(pricer: StepPricer, layout: LayerFields): number {
+  const { recent } = pricer;
+  if (recent.layerFieldsOf !== null && (recent.layerFieldsOf === layout || sameLayerFields(recent.layerFieldsOf, layout))) return recent.layerFields;
+  // The tuple of LAYER_FIELDS, built after the key of its first part (kept by `keyOf`).
+  recent.layerFields = keyOf(pricer, layout, LAYER_REST_FIELDS, keyOf(pricer, layout, LAYER_DEGREE_FIELDS));
+  recent.layerFieldsOf = layout;
   return recent.layerFields;
 }
 
@@ -239,7 +289,10 @@ export function groupsOf(pricer: StepPricer, layout: GroupShape): GroupPlacement
 }
 
 /** The layout fields one layer's price reads, besides the placement of its groups. */
-export const LAYER_FIELDS = ['tp', 'cp', 'ep', 'etp', 'microBatch', 'recompute', 'sequenceParallel'] as const;
+/** `LAYER_FIELDS` in two parts: the degrees (shared by the grids of one set of degrees), then the rest. */
+const LAYER_DEGREE_FIELDS = ['tp', 'cp', 'ep', 'etp'] as const;
+const LAYER_REST_FIELDS = ['microBatch', 'recompute', 'sequenceParallel'] as const;
+export const LAYER_FIELDS = [...LAYER_DEGREE_FIELDS, ...LAYER_REST_FIELDS] as const;
 export type LayerShape = Pick<Layout, (typeof LAYER_FIELDS)[number] | 'schedule'> & GroupShape;
 
 /** What one micro-batch costs per layer on one GPU, before the layers are counted. */
@@ -254,7 +307,12 @@ export interface LayerPrices {
 
 /** The per-GPU compute shape of one micro-batch under `layout`. */
 export function computeShape(scenario: Scenario, layout: Pick<Layout, (typeof LAYER_FIELDS)[number] | 'schedule'>, options: StepOptions): ComputeShape {
-  const moeOverlap = pairsChunks(layout.schedule) && scenario.model.moe !== null && layout.ep > 1;
+  return pairedComputeShape(scenario, layout, options, pairsChunks(layout.schedule));
+}
+
+/** `computeShape` under a schedule that pairs chunks (`paired`) or not. */
+function pairedComputeShape(scenario: Scenario, layout: LayerFields, options: StepOptions, paired: boolean): ComputeShape {
+  const moeOverlap = paired && scenario.model.moe !== null && layout.ep > 1;
   const framework = frameworkOf(scenario.training);
   return {
     microBatch: layout.microBatch,
@@ -287,16 +345,20 @@ export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'sche
 
 /** Key of a layer shape's communication: its fields and the placements its communication uses. */
 function layerCommKey(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): number {
-  const recent = recentOf(pricer, layout);
-  if (recent.layerComm < 0) recent.layerComm = extendKey(pricer, layerFieldsKey(pricer, layout), placedGroups(pricer, layout).layerKey);
+  const fields = layerFieldsKey(pricer, layout);
+  const placed = placedGroups(pricer, layout);
+  const { recent } = pricer;
+  if (recent.layerCommFields !== fields || recent.layerCommPlaced !== placed) {
+    recent.layerComm = extendKey(pricer, fields, placed.layerKey);
+    recent.layerCommFields = fields;
+    recent.layerCommPlaced = placed;
+  }
   return recent.layerComm;
 }
 
 /** Key of a layer shape: its communication key and the schedule's pairing. */
-function layerKey(pricer: StepPricer, layout: LayerShape): number {
-  const recent = recentOf(pricer, layout);
-  if (recent.layer < 0) recent.layer = extendKey(pricer, layerCommKey(pricer, layout), pairsChunks(layout.schedule) ? 1 : 0);
-  return recent.layer;
+function pairedLayerKey(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>, paired: boolean): number {
+  return extendKey(pricer, layerCommKey(pricer, layout), paired ? 1 : 0);
 }
 
 /**
@@ -310,15 +372,16 @@ function layerComms(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>): L
 
 /** Layer prices of `layout`'s shape. */
 export function layerPrices(pricer: StepPricer, layout: LayerShape): LayerPrices {
-  return layerPricesKeyed(pricer, layout, layerKey(pricer, layout));
+  const paired = pairsChunks(layout.schedule);
+  return layerPricesKeyed(pricer, layout, pairedLayerKey(pricer, layout, paired), paired);
 }
 
-function layerPricesKeyed(pricer: StepPricer, layout: LayerShape, key: number): LayerPrices {
+function layerPricesKeyed(pricer: StepPricer, layout: Omit<LayerShape, 'schedule'>, key: number, paired: boolean): LayerPrices {
   return memo(pricer.layers, key, () => {
-    const shape = computeShape(pricer.scenario, layout, pricer.options);
+    const shape = pairedComputeShape(pricer.scenario, layout, pricer.options, paired);
     const { dense, moe } = layerComms(pricer, layout);
     return {
-      shape, paired: pairsChunks(layout.schedule), dense, moe,
+      shape, paired, dense, moe,
       // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
       attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
     };
@@ -332,6 +395,8 @@ export function p2pSeconds(pricer: StepPricer, layout: Omit<LayerShape, 'schedul
 }
 
 export type StageShape = LayerShape & Pick<Layout, 'zero' | 'fsdpShardSize'>;
+/** A stage shape without its schedule, whose pairing is given apart (`pairedStageCost`). */
+export type UnscheduledStageShape = Omit<StageShape, 'schedule'>;
 
 /** ZeRO-3 without pipeline gathers a stage's parameters every micro-batch (data-parallel.ts). */
 function perLayerGathers(layout: Pick<Layout, 'zero' | 'pp'>): boolean {
@@ -344,7 +409,7 @@ const NO_GATHERS: DataParallelComm = { gradReduceSeconds: 0, paramGatherSeconds:
 const GATHER_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize'] as const;
 
 /** Key of a stage of `layout` without what the chunk holds: its layer key `key` and, with ZeRO-3 per-layer gathers, the data-parallel groups. */
-function stageKeyOf(pricer: StepPricer, layout: StageShape, key: number): number {
+function stageKeyOf(pricer: StepPricer, layout: UnscheduledStageShape, key: number): number {
   if (!perLayerGathers(layout)) return extendKey(pricer, key, 0);
   return keyOf(pricer, layout, GATHER_FIELDS, extendKey(pricer, key, 1));
 }
@@ -355,17 +420,22 @@ function heldCode(pricer: StepPricer, chunk: StageChunk): number {
   return (chunk.denseLayers * (pricer.scenario.model.layers + 1) + chunk.moeLayers) * 8 + flags;
 }
 
-function stageCostKeyed(pricer: StepPricer, layout: StageShape, chunk: StageChunk, layer: number, stage: number): StageCost {
-  const key = extendKey(pricer, stage, heldCode(pricer, chunk));
+function stageCostKeyed(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, layer: number, stage: number, paired: boolean): StageCost {
+  return stageCostHeld(pricer, layout, chunk, layer, stage, paired, heldCode(pricer, chunk));
+}
+
+/** `stageCostKeyed` with the chunk's `heldCode` given. */
+function stageCostHeld(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, layer: number, stage: number, paired: boolean, held: number): StageCost {
+  const key = extendKey(pricer, stage, held);
   const known = pricer.stages.get(key);
   if (known !== undefined) return known;
-  const cost = newStageCost(pricer, layout, chunk, layer);
+  const cost = newStageCost(pricer, layout, chunk, layer, paired);
   pricer.stages.set(key, cost);
   return cost;
 }
 
-function newStageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk, layer: number): StageCost {
-  const prices = layerPricesKeyed(pricer, layout, layer);
+function newStageCost(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, layer: number, paired: boolean): StageCost {
+  const prices = layerPricesKeyed(pricer, layout, layer, paired);
   const { scenario } = pricer;
   const fsdp = perLayerGathers(layout)
     ? dataParallelComm(chunkParams(scenario.model, layout, chunk), groupsOf(pricer, layout), layout, pricer.links.collective, pricer.framework.gradReduceBytes)
@@ -378,8 +448,16 @@ function newStageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk,
 
 /** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
 export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
-  const layer = layerKey(pricer, layout);
-  return stageCostKeyed(pricer, layout, chunk, layer, stageKeyOf(pricer, layout, layer));
+  return pairedStageCost(pricer, layout, chunk, pairsChunks(layout.schedule));
+}
+
+/**
+ * `stageCost` under any schedule that pairs chunks (`paired`) or under any that does not: the price
+ * reads only the pairing of the schedule, so one layout object stands for both kinds.
+ */
+export function pairedStageCost(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, paired: boolean): StageCost {
+  const layer = pairedLayerKey(pricer, layout, paired);
+  return stageCostKeyed(pricer, layout, chunk, layer, stageKeyOf(pricer, layout, layer), paired);
 }
 
 /** A small number standing for one stage cost object of this pricer. */
@@ -393,23 +471,37 @@ export function stageCostId(pricer: StepPricer, cost: StageCost): number {
   return id;
 }
 
+/** What the partition of the model stages on pipeline ranks reads. */
+export const PARTITION_FIELDS = ['schedule', 'pp', 'vp'] as const;
+
 /** Model stages on pipeline ranks (layout/stages.ts), per (schedule, pp, vp). */
 export function partitionOf(pricer: StepPricer, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): StagePartition {
-  return memo(pricer.partitions, keyOf(pricer, layout, ['schedule', 'pp', 'vp']), () => partitionStages(pricer.scenario.model, layout));
+  return memo(pricer.partitions, keyOf(pricer, layout, PARTITION_FIELDS), () => partitionStages(pricer.scenario.model, layout));
 }
 
 /** One cost per model stage of `layout` (DualPipe holds each stage twice; both copies price the same). */
-export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): StageCost[] {
+export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout, 'vp'>): readonly StageCost[] {
   const partition = partitionOf(pricer, layout);
   const costs = new Array<StageCost>(partition.modelStages);
-  const layer = layerKey(pricer, layout);
+  const paired = pairsChunks(layout.schedule);
+  const layer = pairedLayerKey(pricer, layout, paired);
   const stage = stageKeyOf(pricer, layout, layer);
   const { ranks } = partition;
+  // Neighbouring chunks mostly hold the same layers (the middle of a deep pipeline): the cost of the
+  // last one found is reused without a lookup when the next holds the same.
+  let lastHeld = -1;
+  let last: StageCost | null = null;
   for (let r = 0; r < ranks.length; r += 1) {
     const chunks = ranks[r]?.chunks ?? [];
     for (let c = 0; c < chunks.length; c += 1) {
       const chunk = chunks[c];
-      if (chunk !== undefined) costs[chunk.modelStage] ??= stageCostKeyed(pricer, layout, chunk, layer, stage);
+      if (chunk === undefined || costs[chunk.modelStage] !== undefined) continue;
+      const held = heldCode(pricer, chunk);
+      if (held !== lastHeld || last === null) {
+        last = stageCostHeld(pricer, layout, chunk, layer, stage, paired, held);
+        lastHeld = held;
+      }
+      costs[chunk.modelStage] = last;
     }
   }
   return costs;

@@ -6,7 +6,7 @@
 import type { PipelineRank, StagePartition } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { dataParallelComm, optimizerSeconds, type RankParams } from './data-parallel.js';
-import { extendKey, GROUP_FIELDS, groupsOf, keyOf, memo, type StepPricer } from './pricer.js';
+import { extendKey, GROUP_FIELDS, groupsOf, keyOf, memo, PARTITION_FIELDS, type StepPricer } from './pricer.js';
 import { lastBucketSeconds } from './rank-tail.js';
 import { addParams, chunkParams } from './stage-params.js';
 
@@ -22,18 +22,28 @@ export interface RankCosts {
   readonly optimizerSeconds: number;
 }
 
-export const RANK_FIELDS = [...GROUP_FIELDS, 'zero', 'fsdpShardSize', 'edp'] as const;
+/** What a rank's data-parallel costs read besides its groups and parameters. */
+const SHARDING_FIELDS = ['zero', 'fsdpShardSize', 'edp'] as const;
+export const RANK_FIELDS = [...GROUP_FIELDS, ...SHARDING_FIELDS] as const;
 export type RankShape = Pick<Layout, (typeof RANK_FIELDS)[number] | 'schedule' | 'vp'>;
 
-/** What a rank's parameters read of the layout (besides the rank). */
-const PARAM_FIELDS = ['tp', 'ep', 'etp', 'schedule', 'pp', 'vp'] as const;
+/** What a rank's parameters read of the layout (besides the rank): the split of the layers, then the partition. */
+const PARAM_SPLIT_FIELDS = ['tp', 'ep', 'etp'] as const;
+/** The partition's fields as a list of their own: `keyOf` keeps one key per list, and this one follows the split. */
+const PARAM_PARTITION_FIELDS = [...PARTITION_FIELDS] as const;
+type ParamShape = Pick<Layout, (typeof PARAM_SPLIT_FIELDS)[number] | (typeof PARAM_PARTITION_FIELDS)[number]>;
+
+/** `keyOf(PARAM_FIELDS)`, built after the key of the split (kept by `keyOf`: the skeletons of a grid share it). */
+function paramsKey(pricer: StepPricer, layout: ParamShape): number {
+  return keyOf(pricer, layout, PARAM_PARTITION_FIELDS, keyOf(pricer, layout, PARAM_SPLIT_FIELDS));
+}
 
 /**
  * Parameters one GPU of a pipeline rank holds (dense ÷tp, routed experts ÷ep·etp), per rank of
  * the partition of (schedule, pp, vp).
  */
 export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'schedule' | 'pp' | 'vp'>, rank: PipelineRank): RankParams {
-  const key = extendKey(pricer, keyOf(pricer, layout, PARAM_FIELDS), rank.rank);
+  const key = extendKey(pricer, paramsKey(pricer, layout), rank.rank);
   return memo(pricer.params, key, () => {
     let params: RankParams = { dense: 0, expert: 0 };
     for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
@@ -42,21 +52,30 @@ export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' 
 }
 
 /** `rankParams` of every rank of `partition`, the partition of `layout`'s (schedule, pp, vp). */
-export function partitionParams(pricer: StepPricer, layout: Pick<Layout, (typeof PARAM_FIELDS)[number]>, partition: StagePartition): readonly RankParams[] {
-  return memo(pricer.rankParamLists, keyOf(pricer, layout, PARAM_FIELDS), () => partition.ranks.map((rank) => rankParams(pricer, layout, rank)));
+export function partitionParams(pricer: StepPricer, layout: ParamShape, partition: StagePartition): readonly RankParams[] {
+  return memo(pricer.rankParamLists, paramsKey(pricer, layout), () => partition.ranks.map((rank) => rankParams(pricer, layout, rank)));
 }
 
-const RANK_LIST_FIELDS = [...RANK_FIELDS, 'schedule', 'vp'] as const;
+/** `RANK_FIELDS` and the partition's (schedule, vp) after the groups' key (pp is a group field). */
+const RANK_LIST_TAIL = [...SHARDING_FIELDS, 'schedule', 'vp'] as const;
+
+/**
+ * The key of `keyOf(RANK_FIELDS)` extended by `tail`: the tuple of the group fields, then the rest.
+ * The group fields' key is kept across calls (`keyOf`), and the leaves of a skeleton share it.
+ */
+function afterGroupsKey<F extends keyof Layout>(pricer: StepPricer, layout: Pick<Layout, F | (typeof GROUP_FIELDS)[number]>, tail: readonly F[]): number {
+  return keyOf(pricer, layout, tail, keyOf(pricer, layout, GROUP_FIELDS));
+}
 
 /** `rankCosts` of every rank of `partition`, the partition of `layout`'s (schedule, pp, vp). */
 export function partitionRankCosts(pricer: StepPricer, layout: RankShape, partition: StagePartition): readonly RankCosts[] {
-  return memo(pricer.rankCostLists, keyOf(pricer, layout, RANK_LIST_FIELDS), () =>
+  return memo(pricer.rankCostLists, afterGroupsKey(pricer, layout, RANK_LIST_TAIL), () =>
     rankCosts(pricer, layout, partitionParams(pricer, layout, partition), partition.ranks.map((rank) => rank.layers)));
 }
 
 /** Data-parallel tail and optimizer of ranks holding `params` each in `layers` transformer layers (one entry per rank). */
 export function rankCosts(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FIELDS)[number]>, params: readonly RankParams[], layers: readonly number[]): RankCosts[] {
-  const prefix = keyOf(pricer, layout, RANK_FIELDS);
+  const prefix = afterGroupsKey(pricer, layout, SHARDING_FIELDS);
   return params.map((p, i) => rankCostsKeyed(pricer, layout, p, layers[i] ?? 1, prefix));
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Op durations without a pass over the ops per run. An op's duration depends only on its kind and
+ * model stage (and, for an F&B pair, on the pair of stages), so the compiled graph gives every op a
+ * slot in a small table, fixed with the topology:
+ *
+ *   slot = kind · S + stage                for F, B, I, W (S model stages)
+ *   slot = 4 · S + k                       for the k-th distinct (forward stage, backward stage) pair
+ *
+ * and each run fills only the table (4·S + pairs entries) from its `ScheduleTimes`.
+ */
+import { KIND } from './op-edges.js';
+import { forwardOpSeconds, fullBackwardOpSeconds, inputBackwardOpSeconds, pairOpSeconds } from './times.js';
+import type { ScheduleTimes } from './types.js';
+
+/** Duration slot of every op, and the stages of each F&B pair slot. */
+export interface DurationSlots {
+  /** Model stages S of the placement. */
+  readonly stages: number;
+  /** Slot of op i in the table `slotSeconds` fills. */
+  readonly slotOf: Int32Array;
+  /** Forward and backward model stage of pair slot 4·S + k. */
+  readonly pairForward: Int32Array;
+  readonly pairBackward: Int32Array;
+}
+
+/** The slots of ops given by kind code, model stage and (F&B pairs) backward stage. */
+export function createDurationSlots(kindOf: Uint8Array, stageOf: Int32Array, backwardStageOf: Int32Array, stages: number): DurationSlots {
+  const n = kindOf.length;
+  const slotOf = new Int32Array(n);
+  // Pair index per forward·S + backward stage, built at the first F&B pair (-1 until listed).
+  let pairIndex: Int32Array | null = null;
+  const forward: number[] = [];
+  const backward: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const kind = kindOf[i] ?? 0;
+    const s = stageOf[i] ?? 0;
+    if (kind !== KIND.FB) {
+      slotOf[i] = kind * stages + s;
+      continue;
+    }
+    const b = backwardStageOf[i] ?? 0;
+    pairIndex ??= new Int32Array(stages * stages).fill(-1);
+    let k = pairIndex[s * stages + b] ?? -1;
+    if (k < 0) {
+      k = forward.length;
+      pairIndex[s * stages + b] = k;
+      forward.push(s);
+      backward.push(b);
+    }
+    slotOf[i] = 4 * stages + k;
+  }
+  return { stages, slotOf, pairForward: Int32Array.from(forward), pairBackward: Int32Array.from(backward) };
+}
+
+/**
+ * The duration of every slot under `times` (seconds): each stage's F, B, I and W, then each listed
+ * pair; written into `table` (at least 4·S + pairs long) when given.
+ */
+export function slotSeconds(slots: DurationSlots, times: ScheduleTimes, table: Float64Array = new Float64Array(4 * slots.stages + slots.pairForward.length)): Float64Array {
+  const S = slots.stages;
+  if (times.stages.length !== S) {
+    throw new Error(`times.stages has ${times.stages.length} entries; the placement has ${S} model stages`);
+  }
+  const pairs = slots.pairForward.length;
+  times.stages.forEach((t, s) => {
+    table[KIND.F * S + s] = forwardOpSeconds(t);
+    table[KIND.B * S + s] = fullBackwardOpSeconds(t);
+    table[KIND.I * S + s] = inputBackwardOpSeconds(t);
+    table[KIND.W * S + s] = t.backwardWeightSeconds;
+  });
+  for (let k = 0; k < pairs; k += 1) {
+    const f = times.stages[slots.pairForward[k] ?? 0];
+    table[4 * S + k] = f === undefined ? 0 : pairOpSeconds(times, f, times.stages[slots.pairBackward[k] ?? 0] ?? f);
+  }
+  return table;
+}
