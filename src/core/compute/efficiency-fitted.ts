@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.287,
-      sigmaLn: 0.2431,
+      value: 0.2856,
+      sigmaLn: 0.2435,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,7 +23,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6656,
+      value: 0.6667,
       sigmaLn: 0.0763,
       runs: 12,
       configurations: 10,
@@ -36,8 +36,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5355,
-      sigmaLn: 0.066,
+      value: 0.5389,
+      sigmaLn: 0.0658,
       runs: 48,
       configurations: 23,
       families: [
@@ -47,8 +47,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6702,
-      sigmaLn: 0.0737,
+      value: 0.6742,
+      sigmaLn: 0.0735,
       runs: 32,
       configurations: 12,
       families: [
@@ -58,8 +58,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.6872,
-      sigmaLn: 0.0601,
+      value: 0.6878,
+      sigmaLn: 0.0599,
       runs: 34,
       configurations: 29,
       families: [
@@ -72,7 +72,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8719,
+      value: 0.8749,
       sigmaLn: 0.0693,
       runs: 126,
       configurations: 74,
@@ -89,8 +89,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9412,
-      sigmaLn: 0.0661,
+      value: 0.9327,
+      sigmaLn: 0.0658,
       runs: 106,
       configurations: 56,
       families: [
@@ -102,18 +102,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9249,
+      value: 0.9265,
       sigmaLn: 0.0479,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.2
+      residualMeanAbsPct: 4.3
     },
     {
       key: 'software:deepspeed',
-      value: 1.2711,
+      value: 1.2696,
       sigmaLn: 0.1175,
       runs: 2,
       configurations: 2,
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0988,
+      value: 1.0971,
       sigmaLn: 0.109,
       runs: 2,
       configurations: 2,
@@ -135,8 +135,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2124,
-      sigmaLn: 0.112,
+      value: 1.2105,
+      sigmaLn: 0.1121,
       runs: 5,
       configurations: 3,
       families: [
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9132,
-      sigmaLn: 0.087,
+      value: 0.909,
+      sigmaLn: 0.0863,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.7
+      residualMeanAbsPct: 8.5
     }
   ],
 };

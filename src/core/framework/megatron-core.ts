@@ -20,6 +20,7 @@ export const MEGATRON_CORE: FrameworkProfile = {
   gradBucketParams: MEGATRON_BUCKET_PARAMS,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
+  tpGatherInFp8: true,
   sources: {
     overlap:
       'NeMo / Megatron-Bridge performance recipes set tp_comm_overlap, overlap_grad_reduce, overlap_param_gather '
@@ -35,5 +36,8 @@ export const MEGATRON_CORE: FrameworkProfile = {
     gradBucketParams: 'Megatron-Core DistributedDataParallelConfig.bucket_size = max(40,000,000, 1,000,000 · dp)',
     elementwiseTrafficFactor: 'Transformer Engine fused norms, SwiGLU, RoPE and cast-transpose kernels',
     attentionKernel: 'Transformer Engine DotProductAttention: cuDNN fused attention (FlashAttention-3-class on Hopper)',
+    tpGatherInFp8:
+      'Transformer Engine userbuffers (initialize_ub): the all-gather overlaps (qkv_fprop, fc1_fprop) use an FP8 buffer '
+      + 'under FP8 (fp8_buf), the norm output is cast to FP8 before it is gathered',
   },
 };

@@ -82,6 +82,12 @@ export interface FrameworkProfile {
   readonly elementwiseTrafficFactor: number;
   /** The flash-attention kernel the stack's attention calls (`compute/types.ts` AttentionKernel). */
   readonly attentionKernel: AttentionKernel;
+  /**
+   * Under a per-tensor FP8 recipe the stack quantises a GEMM input before the tensor-parallel
+   * all-gather that feeds the GEMM, so the forward all-gathers move FP8 bytes, not BF16
+   * (`step/layer-comm.ts` `tpAllReduceEquivalents`); the reduce-scatters and the backward stay BF16.
+   */
+  readonly tpGatherInFp8: boolean;
   /** Where each entry comes from, keyed by entry name. */
   readonly sources: Readonly<Record<string, string>>;
 }

@@ -10,7 +10,7 @@ import type { AllToAllCost } from '../comm/all-to-all.js';
 import { moeAllToAllCost } from '../comm/moe-all-to-all.js';
 import type { GroupPlacements } from '../comm/place-groups.js';
 import { sendRecvSeconds } from '../comm/send-recv.js';
-import { ACTIVATION_BYTES, FP8_TILE_BYTES } from '../hardware/element-bytes.js';
+import { ACTIVATION_BYTES, FP8_BYTES, FP8_TILE_BYTES } from '../hardware/element-bytes.js';
 import type { Precision } from '../hardware/types.js';
 import type { Layout } from '../layout/types.js';
 import { moeDispatcher } from '../model/moe-dispatch.js';
@@ -27,6 +27,8 @@ export interface CommContext {
   readonly groups: GroupPlacements;
   readonly links: CommLinks;
   readonly moeLoadImbalance: number;
+  /** Bytes per element of a forward tensor-parallel all-gather of a GEMM input (`tpGatherBytesPerElement`). */
+  readonly tpGatherBytes: number;
 }
 
 export interface LayerComm {
@@ -64,11 +66,34 @@ export function tpCollectiveBytes(ctx: CommContext): number {
   return tokensPerGpu(ctx) * ctx.model.hidden * ACTIVATION_BYTES;
 }
 
+/**
+ * Bytes per element a forward TP all-gather of a GEMM input moves: one FP8 byte when the recipe is
+ * per-tensor FP8 and the stack quantises the input before gathering it (`tpGatherInFp8`:
+ * Transformer Engine userbuffers, torchao's float8 TP styles), else BF16. Other low-precision
+ * recipes (blockwise, MXFP8, NVFP4) are gathered in BF16 here: no source states their gather.
+ */
+export function tpGatherBytesPerElement(precision: Precision, tpGatherInFp8: boolean): number {
+  return precision === 'fp8' && tpGatherInFp8 ? FP8_BYTES : ACTIVATION_BYTES;
+}
+
+/**
+ * TP traffic of one layer per pass in BF16 all-reduces of S (`tpCollectiveBytes`): each forward
+ * all-reduce (or reduce-scatter + all-gather under sequence parallelism, the same volume) is half a
+ * reduce-scatter and half an all-gather, and the all-gather half moves `tpGatherBytes` per element;
+ * full recomputation repeats the forward pair inside the backward (`tpCallsPerLayer`).
+ */
+export function tpAllReduceEquivalents(ctx: CommContext): CallsPerPass {
+  const calls = tpCallsPerLayer(ctx.layout.recompute);
+  const forwardPair = (1 + ctx.tpGatherBytes / ACTIVATION_BYTES) / 2;
+  const recomputed = calls.backward - calls.forward;
+  return { forward: calls.forward * forwardPair, backward: calls.forward + recomputed * forwardPair };
+}
+
 function tpSeconds(ctx: CommContext): { forward: number; backward: number } {
   if (ctx.layout.tp <= 1) return { forward: 0, backward: 0 };
   const one = allReduceSeconds(tpCollectiveBytes(ctx), ctx.groups.tp, ctx.links.collective);
-  const calls = tpCallsPerLayer(ctx.layout.recompute);
-  return { forward: calls.forward * one, backward: calls.backward * one };
+  const equivalents = tpAllReduceEquivalents(ctx);
+  return { forward: equivalents.forward * one, backward: equivalents.backward * one };
 }
 
 /**
