@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2856,
-      sigmaLn: 0.2435,
+      value: 0.2839,
+      sigmaLn: 0.2442,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,7 +23,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6667,
+      value: 0.6668,
       sigmaLn: 0.0763,
       runs: 12,
       configurations: 10,
@@ -36,30 +36,30 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5389,
-      sigmaLn: 0.0658,
+      value: 0.54,
+      sigmaLn: 0.0657,
       runs: 48,
       configurations: 23,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 4.9
-    },
-    {
-      key: 'gemm:blackwell-ultra',
-      value: 0.6742,
-      sigmaLn: 0.0735,
-      runs: 32,
-      configurations: 12,
       families: [
         'MBRIDGE'
       ],
       residualMeanAbsPct: 4.8
     },
     {
+      key: 'gemm:blackwell-ultra',
+      value: 0.6751,
+      sigmaLn: 0.0733,
+      runs: 32,
+      configurations: 12,
+      families: [
+        'MBRIDGE'
+      ],
+      residualMeanAbsPct: 4.7
+    },
+    {
       key: 'gemm:hopper',
-      value: 0.6878,
-      sigmaLn: 0.0599,
+      value: 0.6863,
+      sigmaLn: 0.0598,
       runs: 34,
       configurations: 29,
       families: [
@@ -72,8 +72,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8749,
-      sigmaLn: 0.0693,
+      value: 0.8752,
+      sigmaLn: 0.0692,
       runs: 126,
       configurations: 74,
       families: [
@@ -89,8 +89,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9327,
-      sigmaLn: 0.0658,
+      value: 0.9301,
+      sigmaLn: 0.0657,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,22 +98,22 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.6
+      residualMeanAbsPct: 5.5
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9265,
-      sigmaLn: 0.0479,
+      value: 0.928,
+      sigmaLn: 0.0478,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.3
+      residualMeanAbsPct: 4.2
     },
     {
       key: 'software:deepspeed',
-      value: 1.2696,
+      value: 1.2694,
       sigmaLn: 0.1175,
       runs: 2,
       configurations: 2,
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0971,
+      value: 1.0969,
       sigmaLn: 0.109,
       runs: 2,
       configurations: 2,
@@ -135,7 +135,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.2105,
+      value: 1.2103,
       sigmaLn: 0.1121,
       runs: 5,
       configurations: 3,
@@ -146,8 +146,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.909,
-      sigmaLn: 0.0863,
+      value: 0.9121,
+      sigmaLn: 0.0861,
       runs: 10,
       configurations: 10,
       families: [

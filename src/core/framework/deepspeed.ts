@@ -20,7 +20,7 @@ export const DEEPSPEED: FrameworkProfile = {
   gradBucketParams: REDUCE_BUCKET_ELEMENTS,
   elementwiseTrafficFactor: 3,
   attentionKernel: 'flash-attention-2',
-  tpGatherInFp8: false,
+  tpGatherInFp8: 'none',
   sources: {
     tpGatherInFp8: 'no FP8 tensor-parallel gather in Megatron-DeepSpeed or HF models under DeepSpeed: BF16',
     overlap:

@@ -16,7 +16,7 @@ export const MAXTEXT: FrameworkProfile = {
   gradBucketParams: 0,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
-  tpGatherInFp8: false,
+  tpGatherInFp8: 'none',
   sources: {
     tpGatherInFp8: 'no FP8 all-gather of GEMM inputs documented for the stack: BF16 assumed',
     overlap:

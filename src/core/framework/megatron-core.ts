@@ -20,7 +20,7 @@ export const MEGATRON_CORE: FrameworkProfile = {
   gradBucketParams: MEGATRON_BUCKET_PARAMS,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
-  tpGatherInFp8: true,
+  tpGatherInFp8: 'all',
   sources: {
     overlap:
       'NeMo / Megatron-Bridge performance recipes set tp_comm_overlap, overlap_grad_reduce, overlap_param_gather '
@@ -37,7 +37,7 @@ export const MEGATRON_CORE: FrameworkProfile = {
     elementwiseTrafficFactor: 'Transformer Engine fused norms, SwiGLU, RoPE and cast-transpose kernels',
     attentionKernel: 'Transformer Engine DotProductAttention: cuDNN fused attention (FlashAttention-3-class on Hopper)',
     tpGatherInFp8:
-      'Transformer Engine userbuffers (initialize_ub): the all-gather overlaps (qkv_fprop, fc1_fprop) use an FP8 buffer '
-      + 'under FP8 (fp8_buf), the norm output is cast to FP8 before it is gathered',
+      'Transformer Engine userbuffers (initialize_ub): every all-gather overlap (qkv_fprop and fc1_fprop, the norm output; '
+      + 'proj_dgrad and fc2_dgrad, the output gradient) uses an FP8 buffer under FP8 (fp8_buf = name in layers_all_gather_overlap)',
   },
 };

@@ -17,7 +17,7 @@ export const MEGATRON_LM: FrameworkProfile = {
   gradBucketParams: 40e6,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
-  tpGatherInFp8: false,
+  tpGatherInFp8: 'none',
   sources: {
     tpGatherInFp8: 'Megatron-LM 2021–22 ran BF16/FP16 on Ampere (no FP8)',
     overlap:

@@ -13,7 +13,7 @@ export const TORCHTUNE: FrameworkProfile = {
   id: 'torchtune',
   name: 'torchtune (FSDP2, eager PyTorch)',
   overlap: { ...TORCHTITAN.overlap, tpFraction: 0, cpRing: false },
-  tpGatherInFp8: false,
+  tpGatherInFp8: 'none',
   sources: {
     ...TORCHTITAN.sources,
     overlap: 'torchtune full_finetune_distributed: FSDP2 fully_shard per layer (prefetch, reduce-scatter in backward); no TP/CP in its recipes',

@@ -45,6 +45,9 @@ export interface OverlapAssumptions {
  */
 export type SelectiveRecompute = 'attention-core' | 'torch-op-sac';
 
+/** Tensor-parallel all-gathers that move FP8 under a per-tensor FP8 recipe (`FrameworkProfile.tpGatherInFp8`). */
+export type TpFp8Gather = 'none' | 'forward' | 'all';
+
 /** Data type of the gradient data-parallel reduction. */
 export type GradReduceDtype = 'fp32' | 'bf16';
 
@@ -83,11 +86,12 @@ export interface FrameworkProfile {
   /** The flash-attention kernel the stack's attention calls (`compute/types.ts` AttentionKernel). */
   readonly attentionKernel: AttentionKernel;
   /**
-   * Under a per-tensor FP8 recipe the stack quantises a GEMM input before the tensor-parallel
-   * all-gather that feeds the GEMM, so the forward all-gathers move FP8 bytes, not BF16
-   * (`step/layer-comm.ts` `tpAllReduceEquivalents`); the reduce-scatters and the backward stay BF16.
+   * Which tensor-parallel all-gathers a per-tensor FP8 recipe runs in FP8 because the stack
+   * quantises the gathered tensor first (`step/layer-comm.ts` `tpAllReduceEquivalents`):
+   * `forward`, the GEMM inputs gathered in the forward (and recomputed forward); `all`, also the
+   * output gradients gathered in the backward; `none`. Reduce-scatters stay BF16.
    */
-  readonly tpGatherInFp8: boolean;
+  readonly tpGatherInFp8: TpFp8Gather;
   /** Where each entry comes from, keyed by entry name. */
   readonly sources: Readonly<Record<string, string>>;
 }

@@ -15,7 +15,7 @@ function mixtralEp8(recompute: Recompute): CommContext {
   return {
     model: MODELS['mixtral-8x7b'], layout, seqLen: 4096, precision: 'bf16',
     groups: placeGroups({ ...layout, dp: 8 }, DEFAULT_ORDER, cluster),
-    links: createCommLinks(cluster, DEFAULT_COMM_EFFICIENCY), moeLoadImbalance: 1, tpGatherBytes: 2,
+    links: createCommLinks(cluster, DEFAULT_COMM_EFFICIENCY), moeLoadImbalance: 1, tpGatherBytes: { forward: 2, backward: 2 },
   };
 }
 
@@ -38,16 +38,18 @@ describe('expert-parallel all-to-alls per MoE layer', () => {
 });
 
 describe('tensor-parallel traffic per layer', () => {
-  const ctx = (recompute: Recompute, tpGatherBytes: number): CommContext => ({ ...mixtralEp8(recompute), tpGatherBytes });
-  it('tpAllReduceEquivalents: 2 BF16 all-reduces per pass, the forward gathers at half the bytes in FP8 (0.75 each), recomputed forwards too', () => {
-    expect(tpAllReduceEquivalents(ctx('none', 2))).toEqual({ forward: 2, backward: 2 });
-    expect(tpAllReduceEquivalents(ctx('none', 1))).toEqual({ forward: 1.5, backward: 2 });
-    expect(tpAllReduceEquivalents(ctx('full', 1))).toEqual({ forward: 1.5, backward: 3.5 });
+  const ctx = (recompute: Recompute, forward: number, backward: number): CommContext => ({ ...mixtralEp8(recompute), tpGatherBytes: { forward, backward } });
+  it('tpAllReduceEquivalents: 2 BF16 all-reduces per pass; an FP8 gather makes its pair 0.75, recomputed forwards like forwards', () => {
+    expect(tpAllReduceEquivalents(ctx('none', 2, 2))).toEqual({ forward: 2, backward: 2 });
+    expect(tpAllReduceEquivalents(ctx('none', 1, 2))).toEqual({ forward: 1.5, backward: 2 });
+    expect(tpAllReduceEquivalents(ctx('full', 1, 2))).toEqual({ forward: 1.5, backward: 3.5 });
+    expect(tpAllReduceEquivalents(ctx('full', 1, 1))).toEqual({ forward: 1.5, backward: 3 });
   });
-  it('tpGatherBytesPerElement: FP8 only for a per-tensor FP8 recipe in a stack that quantises before the gather', () => {
-    expect(tpGatherBytesPerElement('fp8', true)).toBe(1);
-    expect(tpGatherBytesPerElement('fp8', false)).toBe(2);
-    expect(tpGatherBytesPerElement('bf16', true)).toBe(2);
-    expect(tpGatherBytesPerElement('mxfp8', true)).toBe(2);
+  it('tpGatherBytesPerElement: FP8 only for a per-tensor FP8 recipe, in the passes where the stack quantises before the gather', () => {
+    expect(tpGatherBytesPerElement('fp8', 'all')).toEqual({ forward: 1, backward: 1 });
+    expect(tpGatherBytesPerElement('fp8', 'forward')).toEqual({ forward: 1, backward: 2 });
+    expect(tpGatherBytesPerElement('fp8', 'none')).toEqual({ forward: 2, backward: 2 });
+    expect(tpGatherBytesPerElement('bf16', 'all')).toEqual({ forward: 2, backward: 2 });
+    expect(tpGatherBytesPerElement('mxfp8', 'all')).toEqual({ forward: 2, backward: 2 });
   });
 });

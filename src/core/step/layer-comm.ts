@@ -15,6 +15,7 @@ import type { Precision } from '../hardware/types.js';
 import type { Layout } from '../layout/types.js';
 import { moeDispatcher } from '../model/moe-dispatch.js';
 import type { ModelSpec } from '../model/types.js';
+import type { TpFp8Gather } from '../framework/types.js';
 
 /** The layout fields one layer's communication reads (with the groups' placement). */
 export type CommShape = Pick<Layout, 'tp' | 'cp' | 'ep' | 'etp' | 'pp' | 'microBatch' | 'recompute' | 'sequenceParallel'>;
@@ -27,8 +28,8 @@ export interface CommContext {
   readonly groups: GroupPlacements;
   readonly links: CommLinks;
   readonly moeLoadImbalance: number;
-  /** Bytes per element of a forward tensor-parallel all-gather of a GEMM input (`tpGatherBytesPerElement`). */
-  readonly tpGatherBytes: number;
+  /** Bytes per element of the tensor-parallel all-gathers of each pass (`tpGatherBytesPerElement`). */
+  readonly tpGatherBytes: TpGatherBytes;
 }
 
 export interface LayerComm {
@@ -66,27 +67,40 @@ export function tpCollectiveBytes(ctx: CommContext): number {
   return tokensPerGpu(ctx) * ctx.model.hidden * ACTIVATION_BYTES;
 }
 
-/**
- * Bytes per element a forward TP all-gather of a GEMM input moves: one FP8 byte when the recipe is
- * per-tensor FP8 and the stack quantises the input before gathering it (`tpGatherInFp8`:
- * Transformer Engine userbuffers, torchao's float8 TP styles), else BF16. Other low-precision
- * recipes (blockwise, MXFP8, NVFP4) are gathered in BF16 here: no source states their gather.
- */
-export function tpGatherBytesPerElement(precision: Precision, tpGatherInFp8: boolean): number {
-  return precision === 'fp8' && tpGatherInFp8 ? FP8_BYTES : ACTIVATION_BYTES;
+/** Bytes per element of the TP all-gathers in the forward (GEMM inputs) and in the backward (output gradients). */
+export interface TpGatherBytes {
+  readonly forward: number;
+  readonly backward: number;
 }
 
 /**
- * TP traffic of one layer per pass in BF16 all-reduces of S (`tpCollectiveBytes`): each forward
- * all-reduce (or reduce-scatter + all-gather under sequence parallelism, the same volume) is half a
- * reduce-scatter and half an all-gather, and the all-gather half moves `tpGatherBytes` per element;
- * full recomputation repeats the forward pair inside the backward (`tpCallsPerLayer`).
+ * Bytes per element the TP all-gathers move: one FP8 byte where the recipe is per-tensor FP8 and
+ * the stack quantises what it gathers first (`FrameworkProfile.tpGatherInFp8`: Transformer Engine
+ * userbuffers in both passes, torchao's float8 TP styles in the forward), else BF16. Other
+ * low-precision recipes (blockwise, MXFP8, NVFP4) are gathered in BF16 here: no source states theirs.
+ */
+export function tpGatherBytesPerElement(precision: Precision, gather: TpFp8Gather): TpGatherBytes {
+  const fp8 = precision === 'fp8';
+  return {
+    forward: fp8 && gather !== 'none' ? FP8_BYTES : ACTIVATION_BYTES,
+    backward: fp8 && gather === 'all' ? FP8_BYTES : ACTIVATION_BYTES,
+  };
+}
+
+/**
+ * TP traffic of one layer per pass in BF16 all-reduces of S (`tpCollectiveBytes`): each all-reduce
+ * (or reduce-scatter + all-gather under sequence parallelism, the same volume) is half a
+ * reduce-scatter and half an all-gather, and the all-gather half moves `tpGatherBytes` of its pass
+ * per element; full recomputation repeats the forward pair inside the backward (`tpCallsPerLayer`).
  */
 export function tpAllReduceEquivalents(ctx: CommContext): CallsPerPass {
   const calls = tpCallsPerLayer(ctx.layout.recompute);
-  const forwardPair = (1 + ctx.tpGatherBytes / ACTIVATION_BYTES) / 2;
+  const pair = (gatherBytes: number): number => (1 + gatherBytes / ACTIVATION_BYTES) / 2;
   const recomputed = calls.backward - calls.forward;
-  return { forward: calls.forward * forwardPair, backward: calls.forward + recomputed * forwardPair };
+  return {
+    forward: calls.forward * pair(ctx.tpGatherBytes.forward),
+    backward: calls.forward * pair(ctx.tpGatherBytes.backward) + recomputed * pair(ctx.tpGatherBytes.forward),
+  };
 }
 
 function tpSeconds(ctx: CommContext): { forward: number; backward: number } {
