@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2839,
-      sigmaLn: 0.2442,
+      value: 0.2754,
+      sigmaLn: 0.2504,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.7
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'gemm:ampere',
-      value: 0.6668,
-      sigmaLn: 0.0763,
+      value: 0.6741,
+      sigmaLn: 0.0769,
       runs: 12,
       configurations: 10,
       families: [
@@ -32,23 +32,23 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.1
+      residualMeanAbsPct: 12.2
     },
     {
       key: 'gemm:blackwell',
-      value: 0.54,
-      sigmaLn: 0.0657,
+      value: 0.5437,
+      sigmaLn: 0.0661,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.8
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6751,
-      sigmaLn: 0.0733,
+      value: 0.6788,
+      sigmaLn: 0.0737,
       runs: 32,
       configurations: 12,
       families: [
@@ -58,8 +58,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:hopper',
-      value: 0.6863,
-      sigmaLn: 0.0598,
+      value: 0.694,
+      sigmaLn: 0.0604,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.7
+      residualMeanAbsPct: 7.6
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8752,
-      sigmaLn: 0.0692,
+      value: 0.8822,
+      sigmaLn: 0.0695,
       runs: 126,
       configurations: 74,
       families: [
@@ -89,8 +89,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9301,
-      sigmaLn: 0.0657,
+      value: 0.9275,
+      sigmaLn: 0.066,
       runs: 106,
       configurations: 56,
       families: [
@@ -102,19 +102,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.928,
-      sigmaLn: 0.0478,
+      value: 0.9293,
+      sigmaLn: 0.0479,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.2
+      residualMeanAbsPct: 4.3
     },
     {
       key: 'software:deepspeed',
-      value: 1.2694,
-      sigmaLn: 0.1175,
+      value: 1.256,
+      sigmaLn: 0.1179,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,36 +124,36 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0969,
-      sigmaLn: 0.109,
+      value: 1.0955,
+      sigmaLn: 0.1099,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 4.1
+      residualMeanAbsPct: 3.3
     },
     {
       key: 'software:other',
-      value: 1.2103,
-      sigmaLn: 0.1121,
+      value: 1.1984,
+      sigmaLn: 0.1125,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 5.2
     },
     {
       key: 'software:torchtitan',
-      value: 0.9121,
-      sigmaLn: 0.0861,
+      value: 0.9038,
+      sigmaLn: 0.0865,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.5
+      residualMeanAbsPct: 8.4
     }
   ],
 };
