@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRIOR_EFFICIENCY_PARAMS } from '../compute/efficiency-params.js';
 import type { CalibrationPrior } from '../compute/efficiency-fit.js';
+import type { AssumedField } from '../runs/record-conventions.js';
 import type { RunCase } from '../runs/types.js';
 import { fitResponses, isFittable } from './fit.js';
 import { responseLnPredicted, type CaseResponse } from './response.js';
@@ -31,7 +32,7 @@ function run(id: string, scale: number, trueEff: number, tag = id, key = 'e'): C
 }
 
 describe('isFittable', () => {
-  const withField = (basis: 'convention' | 'planner' | 'unknown', field: 'vp' | 'recompute' | 'microBatch' = 'vp'): CaseResponse => {
+  const withField = (basis: 'convention' | 'planner' | 'unknown', field: AssumedField['field'] = 'vp'): CaseResponse => {
     const r = run('A-001', 1000, 0.6);
     return { ...r, case: { ...r.case, assumed: [{ field, value: 1, basis, source: 'test' }] } };
   };
@@ -43,6 +44,11 @@ describe('isFittable', () => {
     expect(isFittable(withField('planner', 'vp'))).toBe(false);
     expect(isFittable(withField('planner', 'recompute'))).toBe(false);
     expect(isFittable(withField('unknown', 'microBatch'))).toBe(false);
+  });
+
+  it('an unknown routing imbalance keeps a run out; an unknown packed-sample length (a few % of the step) does not', () => {
+    expect(isFittable(withField('unknown', 'expertLoadImbalance'))).toBe(false);
+    expect(isFittable(withField('unknown', 'documentTokens'))).toBe(true);
   });
 
   it('fitResponses ignores a planner-resolved run: adding one at a different efficiency leaves the fit unchanged', () => {

@@ -2,7 +2,7 @@
  * Parameters fitted by `scripts/calibrate.ts` (generated file: re-run `npm run calibrate` after
  * changing the model; do not edit by hand). The structure (which parameters make up each GEMM
  * effMax) and the loss are documented in efficiency-fit.ts. 12 free parameters,
- * 74 distinct configurations (126 runs).
+ * 73 distinct configurations (125 runs).
  */
 import type { FittedCalibration } from './efficiency-fit.js';
 
@@ -12,32 +12,32 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2754,
-      sigmaLn: 0.2504,
+      value: 0.284,
+      sigmaLn: 0.2439,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.6
+      residualMeanAbsPct: 5.7
     },
     {
       key: 'gemm:ampere',
-      value: 0.6741,
-      sigmaLn: 0.0769,
-      runs: 12,
-      configurations: 10,
+      value: 0.6665,
+      sigmaLn: 0.0695,
+      runs: 11,
+      configurations: 9,
       families: [
         'KORTH',
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 12.2
+      residualMeanAbsPct: 9.3
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5437,
-      sigmaLn: 0.0661,
+      value: 0.5404,
+      sigmaLn: 0.0653,
       runs: 48,
       configurations: 23,
       families: [
@@ -47,19 +47,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6788,
-      sigmaLn: 0.0737,
+      value: 0.6757,
+      sigmaLn: 0.0729,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.7
+      residualMeanAbsPct: 4.8
     },
     {
       key: 'gemm:hopper',
-      value: 0.694,
-      sigmaLn: 0.0604,
+      value: 0.6847,
+      sigmaLn: 0.0594,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,14 +68,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.6
+      residualMeanAbsPct: 7.4
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8822,
-      sigmaLn: 0.0695,
-      runs: 126,
-      configurations: 74,
+      value: 0.875,
+      sigmaLn: 0.0681,
+      runs: 125,
+      configurations: 73,
       families: [
         'KORTH',
         'MBRIDGE',
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.4
+      residualMeanAbsPct: 6.1
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9275,
-      sigmaLn: 0.066,
+      value: 0.927,
+      sigmaLn: 0.0653,
       runs: 106,
       configurations: 56,
       families: [
@@ -102,8 +102,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9293,
-      sigmaLn: 0.0479,
+      value: 0.9282,
+      sigmaLn: 0.0478,
       runs: 29,
       configurations: 13,
       families: [
@@ -113,8 +113,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:deepspeed',
-      value: 1.256,
-      sigmaLn: 0.1179,
+      value: 1.0522,
+      sigmaLn: 0.1028,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,36 +124,36 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0955,
-      sigmaLn: 0.1099,
+      value: 1.0974,
+      sigmaLn: 0.1051,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 3.3
+      residualMeanAbsPct: 4.1
     },
     {
       key: 'software:other',
-      value: 1.1984,
-      sigmaLn: 0.1125,
+      value: 1.058,
+      sigmaLn: 0.1001,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5.2
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'software:torchtitan',
-      value: 0.9038,
-      sigmaLn: 0.0865,
+      value: 0.9156,
+      sigmaLn: 0.0859,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.4
+      residualMeanAbsPct: 8.5
     }
   ],
 };

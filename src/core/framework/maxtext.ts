@@ -12,15 +12,13 @@ export const MAXTEXT: FrameworkProfile = {
   overlapGemmSlowdown: 0.1,
   selectiveRecompute: 'attention-core',
   gradReduceDtype: 'fp32',
+  optimizerDtype: 'master',
   gradAccumDtype: 'recipe',
   gradBucketParams: 0,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
   tpGatherInFp8: 'none',
-  spBackwardRegather: false,
   sources: {
-    spBackwardRegather:
-      'XLA keeps the gathered operand; no re-gather documented',
     tpGatherInFp8: 'no FP8 all-gather of GEMM inputs documented for the stack: BF16 assumed',
     overlap:
       'XLA latency-hiding scheduler (`xla_gpu_enable_latency_hiding_scheduler`) overlaps async all-gather / '
@@ -28,6 +26,7 @@ export const MAXTEXT: FrameworkProfile = {
     overlapGemmSlowdown: 'prior (as Megatron-Core)',
     selectiveRecompute: 'MaxText remat_policy between "minimal" and "full"; the attention-core convention is used',
     gradReduceDtype: 'FP32 gradients (MaxText default weight_dtype float32)',
+    optimizerDtype: 'MaxText weight_dtype float32: FP32 weights and optax Adam moments',
     gradAccumDtype: 'FP32 gradients of FP32 weights (MaxText default weight_dtype float32)',
     gradBucketParams: 'XLA schedules one reduce-scatter per layer (scan over layers); the last layer is exposed',
     elementwiseTrafficFactor: 'XLA operator fusion',

@@ -16,15 +16,13 @@ export const MEGATRON_CORE: FrameworkProfile = {
   overlapGemmSlowdown: 0.1,
   selectiveRecompute: 'attention-core',
   gradReduceDtype: 'fp32',
+  optimizerDtype: 'master',
   gradAccumDtype: 'recipe',
   gradBucketParams: MEGATRON_BUCKET_PARAMS,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
   tpGatherInFp8: 'all',
-  spBackwardRegather: true,
   sources: {
-    spBackwardRegather:
-      'Megatron-Core / Transformer Engine with sequence parallelism save the sequence-sharded input and all-gather it again in the backward for wgrad (TE userbuffers bulk overlaps qkv_dgrad, fc1_dgrad; Megatron LinearWithGradAccumulationAndAsyncCommunication.backward)',
     overlap:
       'NeMo / Megatron-Bridge performance recipes set tp_comm_overlap, overlap_grad_reduce, overlap_param_gather '
       + '(Megatron-Core distributed optimizer docs; NeMo "Communication overlap" guide); CP ring overlapped in '
@@ -35,6 +33,7 @@ export const MEGATRON_CORE: FrameworkProfile = {
       + '(Transformer Engine userbuffers `num_sm` settings); taken as 10 % of the hidden time',
     selectiveRecompute: 'Megatron-Core recompute_modules default ["core_attn"] (Korthikanti et al. 2022 §4.2)',
     gradReduceDtype: 'Megatron-LM `--accumulate-allreduce-grads-in-fp32` is on for BF16 runs (FP32 main grads)',
+    optimizerDtype: 'Megatron-Core mixed precision (Micikevicius et al. 2018): FP32 master weights in the distributed optimizer, FP32 Adam moments unless --use-precision-aware-optimizer',
     gradAccumDtype: 'Megatron-Core DDP accumulates into FP32 `main_grad` buffers (`--accumulate-allreduce-grads-in-fp32`) for BF16 runs',
     gradBucketParams: 'Megatron-Core DistributedDataParallelConfig.bucket_size = max(40,000,000, 1,000,000 · dp)',
     elementwiseTrafficFactor: 'Transformer Engine fused norms, SwiGLU, RoPE and cast-transpose kernels',

@@ -15,7 +15,7 @@ import { MEGATRON_CORE } from './megatron-core.js';
 import { MEGATRON_LM } from './megatron-lm.js';
 import { TORCHTITAN } from './torchtitan.js';
 import { TORCHTUNE } from './torchtune.js';
-import type { FrameworkProfile, GradAccumDtype, GradReduceDtype, OverlapAssumptions, SelectiveRecompute } from './types.js';
+import type { FrameworkProfile, GradAccumDtype, GradReduceDtype, OptimizerDtype, OverlapAssumptions, SelectiveRecompute } from './types.js';
 
 export const FRAMEWORKS = {
   'megatron-core': MEGATRON_CORE,
@@ -50,6 +50,7 @@ export interface FrameworkOverrides {
   readonly selectiveRecompute?: SelectiveRecompute;
   readonly gradReduceDtype?: GradReduceDtype;
   readonly gradAccumDtype?: GradAccumDtype;
+  readonly optimizerDtype?: OptimizerDtype;
   readonly gradBucketParams?: number;
   readonly elementwiseTrafficFactor?: number;
   readonly attentionKernel?: AttentionKernel;
@@ -72,6 +73,7 @@ export function resolveFramework(id: string, overrides: FrameworkOverrides = {},
     selectiveRecompute: overrides.selectiveRecompute ?? base.selectiveRecompute,
     gradReduceDtype: overrides.gradReduceDtype ?? base.gradReduceDtype,
     gradAccumDtype: overrides.gradAccumDtype ?? base.gradAccumDtype,
+    optimizerDtype: overrides.optimizerDtype ?? base.optimizerDtype,
     gradBucketParams: overrides.gradBucketParams ?? base.gradBucketParams,
     elementwiseTrafficFactor: overrides.elementwiseTrafficFactor ?? traffic,
     attentionKernel: overrides.attentionKernel ?? base.attentionKernel,

@@ -24,21 +24,20 @@ export const TORCHTITAN: FrameworkProfile = {
   overlapGemmSlowdown: 0.1,
   selectiveRecompute: 'torch-op-sac',
   gradReduceDtype: 'fp32',
+  optimizerDtype: 'master',
   gradAccumDtype: 'recipe',
   gradBucketParams: 0,
   elementwiseTrafficFactor: EAGER_ELEMENTWISE_TRAFFIC,
   attentionKernel: 'flash-attention-2',
   tpGatherInFp8: 'forward',
-  spBackwardRegather: false,
   sources: {
-    spBackwardRegather:
-      'DTensor SequenceParallel + ColwiseParallel: autograd keeps the all-gathered (replicated) input of each matmul for its backward',
     overlap:
       'torchtitan paper §3.1 (FSDP2 prefetch and reduce-scatter in backward; async TP §3.1.2, opt-in via '
       + '`enable_async_tensor_parallel`; CP §3.1.4 ring attention with overlapped send/recv)',
     overlapGemmSlowdown: 'prior: async TP runs the collectives on copy engines / symmetric memory beside the matmuls (as Megatron-Core)',
     selectiveRecompute: 'torchtitan activation_checkpoint.mode = "selective", selective_ac_option = "op" (_save_list: mm, SDPA; every second mm saved)',
     gradReduceDtype: 'torchtitan mixed_precision_reduce = "float32" (FSDP2 MixedPrecisionPolicy reduce_dtype)',
+    optimizerDtype: 'FSDP2 MixedPrecisionPolicy: FP32 sharded parameters are the master, Adam moments FP32',
     gradAccumDtype: 'FSDP2 keeps sharded FP32 parameters and gradients (MixedPrecisionPolicy param_dtype bf16 for compute only)',
     gradBucketParams: 'FSDP2 reduce-scatters per transformer block (no bucket beyond one layer); the last block is exposed',
     attentionKernel:

@@ -58,6 +58,13 @@ export type GradReduceDtype = 'fp32' | 'bf16';
  */
 export type GradAccumDtype = 'recipe' | 'param';
 
+/**
+ * What the optimizer steps: the precision recipe's FP32 master weights and moments (`master`,
+ * mixed precision: `memory/precision.ts`), or the parameters in their own 16-bit dtype with moments
+ * and gradients of that dtype and no master copy (`param`, pure BF16 training).
+ */
+export type OptimizerDtype = 'master' | 'param';
+
 export interface FrameworkProfile {
   readonly id: string;
   readonly name: string;
@@ -72,6 +79,7 @@ export interface FrameworkProfile {
   readonly selectiveRecompute: SelectiveRecompute;
   readonly gradReduceDtype: GradReduceDtype;
   readonly gradAccumDtype: GradAccumDtype;
+  readonly optimizerDtype: OptimizerDtype;
   /**
    * Parameters per gradient bucket: the last bucket's reduction starts after the last backward
    * op, so at least its reduction is exposed [parameters].
@@ -92,13 +100,6 @@ export interface FrameworkProfile {
    * output gradients gathered in the backward; `none`. Reduce-scatters stay BF16.
    */
   readonly tpGatherInFp8: TpFp8Gather;
-  /**
-   * With sequence parallelism the column-parallel linears keep only their sequence-sharded input
-   * and all-gather it again in the backward for the weight gradient (one more all-gather per
-   * column-parallel GEMM input, overlapped with the input-gradient GEMM); false where autograd
-   * keeps the gathered input (`step/layer-comm.ts` `tpAllReduceEquivalents`).
-   */
-  readonly spBackwardRegather: boolean;
   /** Where each entry comes from, keyed by entry name. */
   readonly sources: Readonly<Record<string, string>>;
 }

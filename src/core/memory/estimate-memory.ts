@@ -28,7 +28,7 @@ import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
 import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
-import { precisionRecipe, type PrecisionRecipe } from './precision.js';
+import { paramDtypeOptimizerRecipe, precisionRecipe, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
@@ -116,12 +116,15 @@ function gradientOnParamDtype(scenario: Scenario, layout: Layout, options: Estim
   return options.gradientOnParamDtype ?? (layout.zero >= 1 && frameworkOf(scenario.training).gradAccumDtype === 'param');
 }
 
+/** The optimizer steps the 16-bit parameters themselves: the option, else the framework's `optimizerDtype` (torchtune: `param`). */
+function optimizerOnParamDtype(scenario: Scenario, options: EstimateMemoryOptions): boolean {
+  return options.optimizerOnParamDtype ?? frameworkOf(scenario.training).optimizerDtype === 'param';
+}
+
 /** The precision recipe with the optimizer options applied (`EstimateMemoryOptions`). */
-function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, onParamDtypeGradients: boolean): PrecisionRecipe {
+function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, onParamDtypeGradients: boolean, onParamDtypeOptimizer: boolean): PrecisionRecipe {
   const gradients = onParamDtypeGradients ? { gradBytes: base.weightBytes } : {};
-  const onParamDtype = options.optimizerOnParamDtype === true
-    ? { gradBytes: base.weightBytes, masterBytes: 0, momentBytes: 2 * base.weightBytes }
-    : {};
+  const onParamDtype = onParamDtypeOptimizer ? paramDtypeOptimizerRecipe(base) : {};
   const moments = options.momentBytes === undefined ? {} : { momentBytes: options.momentBytes };
   return { ...base, ...gradients, ...onParamDtype, ...moments };
 }
@@ -155,7 +158,9 @@ function createLayoutMemory(scenario: Scenario, layout: Layout, options: Estimat
 
 /** The recipe and shards of `layout`'s sharding (`layout` differs from the base's in zero and fsdpShardSize at most). */
 function shardingMemory(base: LayoutMemory, layout: Layout): ShardingMemory {
-  const recipe = optimizerRecipe(base.baseRecipe, base.options, gradientOnParamDtype(base.scenario, layout, base.options));
+  const recipe = optimizerRecipe(
+    base.baseRecipe, base.options, gradientOnParamDtype(base.scenario, layout, base.options), optimizerOnParamDtype(base.scenario, base.options),
+  );
   return { recipe, sharding: createSharding(layout) };
 }
 

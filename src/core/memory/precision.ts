@@ -56,6 +56,28 @@ export { ACTIVATION_BYTES, FP32_BYTES } from '../hardware/element-bytes.js';
 const MEGATRON = 'Megatron-LM theoretical_memory_usage.py: BF16 weight, FP32 main grad, FP32 master, FP32 Adam m and v (notes §4.3)';
 
 
+/**
+ * The recipe when the optimizer steps the 16-bit parameters themselves (pure BF16: torch AdamW on
+ * BF16-loaded weights, `framework/` optimizerDtype 'param'): gradients and moments take the
+ * parameter dtype, no master copy.
+ */
+export function paramDtypeOptimizerRecipe(recipe: PrecisionRecipe): PrecisionRecipe {
+  return { ...recipe, gradBytes: recipe.weightBytes, masterBytes: 0, momentBytes: 2 * recipe.weightBytes };
+}
+
+/**
+ * HBM bytes one Adam step moves per local parameter (memory-bound; derivation): it reads and writes
+ * the weight it updates (the master copy, or the 16-bit parameter itself when there is none) and both
+ * moments, reads the gradient, and, with a master copy, writes the 16-bit working weight from it.
+ * Megatron BF16: 2·4 + 2·8 + 4 + 2 = 30; DeepSeek-V3 fp8-block (BF16 moments): 2·4 + 2·4 + 4 + 2 = 22;
+ * pure BF16: 2·2 + 2·4 + 2 = 14.
+ */
+export function optimizerStepBytesPerParam(recipe: PrecisionRecipe): number {
+  const updated = recipe.masterBytes > 0 ? recipe.masterBytes : recipe.weightBytes;
+  const workingCopy = recipe.masterBytes > 0 ? recipe.weightBytes : 0;
+  return 2 * updated + 2 * recipe.momentBytes + recipe.gradBytes + workingCopy;
+}
+
 export const PRECISION_RECIPES = {
   bf16: { weightBytes: 2, gemmWeightCopyBytes: 0, bf16GemmWeights: true, gradBytes: 4, masterBytes: 4, momentBytes: 8, cachedLinearInputBytes: 2, source: MEGATRON },
   fp16: { weightBytes: 2, gemmWeightCopyBytes: 0, bf16GemmWeights: true, gradBytes: 4, masterBytes: 4, momentBytes: 8, cachedLinearInputBytes: 2, source: MEGATRON },

@@ -21,7 +21,7 @@ import type { GroupPlacements } from '../comm/place-groups.js';
 import type { PipelineRank, StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { getSchedule } from '../schedules/catalog.js';
-import { optimizerSeconds, type RankParams } from '../step/data-parallel.js';
+import { optimizerBytesPerParam, optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { exposedGradReduceSeconds, exposedParamGatherSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairedStageCost, pairsChunks, partitionOf, stageCosts, type UnscheduledStageShape } from '../step/pricer.js';
 import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
@@ -187,6 +187,7 @@ function pricedBefore(layouts: readonly Pick<Layout, 'zero' | 'dp' | 'cp' | 'edp
  */
 export function skeletonFloor(bc: BoundContext, pipeline: PipelineBound, layouts: readonly Pick<Layout, 'zero' | 'dp' | 'cp' | 'edp'>[]): number {
   const hbm = bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec;
+  const bytesPerParam = optimizerBytesPerParam(bc.scenario.training);
   let optimizer = Infinity;
   for (let i = 0; i < layouts.length; i += 1) {
     const layout = layouts[i];
@@ -195,7 +196,7 @@ export function skeletonFloor(bc: BoundContext, pipeline: PipelineBound, layouts
     const { ranks } = pipeline;
     for (let r = 0; r < ranks.length; r += 1) {
       const rank = ranks[r];
-      if (rank !== undefined) slowest = Math.max(slowest, optimizerSeconds(rank.params, layout, layout.edp, hbm));
+      if (rank !== undefined) slowest = Math.max(slowest, optimizerSeconds(rank.params, layout, layout.edp, hbm, bytesPerParam));
     }
     optimizer = Math.min(optimizer, slowest);
   }
@@ -224,7 +225,7 @@ const BOTH_KINDS: ScheduleKinds = { paired: true, unpaired: true };
 export function averageOptimizerSeconds(bc: BoundContext, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'pp' | 'zero' | 'dp' | 'cp' | 'edp'>): number {
   const params = chunkParams(bc.scenario.model, layout, bc.wholeModel);
   const average = { dense: params.dense / layout.pp, expert: params.expert / layout.pp };
-  return optimizerSeconds(average, layout, layout.edp, bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec);
+  return optimizerSeconds(average, layout, layout.edp, bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec, optimizerBytesPerParam(bc.scenario.training));
 }
 
 /** What every micro-batch costs in the whole model with no recomputation and no ZeRO-3 gathers, under a paired schedule or not [s]. */

@@ -13,12 +13,13 @@
  *   with the allocator's fragmentation on both and the runtime reserve (memory/buffers.ts:
  *   fragmentation = fraction × (states + activations + comm + temporaries), reserve outside).
  */
+import { frameworkOf } from '../framework/registry.js';
 import type { Layout } from '../layout/types.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
 import { createShardingPeaks, peakMemoryBytes, type ShardingPeaks } from '../memory/estimate-memory.js';
 import { createMemoryCache, partitionOf, type MemoryCache } from '../memory/memory-cache.js';
-import { precisionRecipe } from '../memory/precision.js';
+import { paramDtypeOptimizerRecipe, precisionRecipe } from '../memory/precision.js';
 import { countRankParams, createSharding, layerParamCounts, stateBytes, type RankParams } from '../memory/states.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
@@ -44,8 +45,12 @@ export interface MemoryGate {
  * the gradients only when all of them are resident at the peak (`gradientLifetime` 'step', the
  * default: memory/gradient-lifetime.ts), else none (a lifetime that frees them keeps at least 0).
  */
-function rankStates(scenario: Scenario, layout: Layout, ranks: readonly RankParams[], fp8WeightCache: boolean, allGrads: boolean): (sharding: Sharding) => number[] {
-  const recipe = precisionRecipe(scenario.training.precision);
+function rankStates(
+  scenario: Scenario, layout: Layout, ranks: readonly RankParams[], fp8WeightCache: boolean, allGrads: boolean, paramDtypeOption: boolean | undefined,
+): (sharding: Sharding) => number[] {
+  // The optimizer of a pure 16-bit stack keeps no master copy (memory/estimate-memory.ts): fewer bytes, so the floor stays a floor.
+  const base = precisionRecipe(scenario.training.precision);
+  const recipe = (paramDtypeOption ?? frameworkOf(scenario.training).optimizerDtype === 'param') ? paramDtypeOptimizerRecipe(base) : base;
   return (sharding) => {
     const sharded = createSharding({ ...layout, ...sharding });
     return ranks.map((params) => {
@@ -76,7 +81,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions, cache),
     statesFloorBytes(s, layout, shardings) {
       const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
-      const states = rankStates(s, plain, rankParamsOf(s, plain, cache), fp8WeightCache, allGrads);
+      const states = rankStates(s, plain, rankParamsOf(s, plain, cache), fp8WeightCache, allGrads, options.optimizerOnParamDtype);
       let floor = Infinity;
       for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
       return floor;
@@ -87,7 +92,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
       const peakBytes = peaks.peakBytes(layout, activationsBytes);
       // The floors count the default layer split's parameters (as the peaks do unless a split is given).
       const params = peakOptions.stageLayers === undefined ? peaks.rankParams() : rankParamsOf(s, layout, cache);
-      const states = rankStates(s, layout, params, fp8WeightCache, allGrads);
+      const states = rankStates(s, layout, params, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
       const floorsBytes = shardings.map((sharding) => {
         let floor = 0;
         states(sharding).forEach((bytes, r) => {

@@ -88,10 +88,27 @@ describe('parseRunRecord on data/runs-dev.json', () => {
     const tp1 = { ...record('TORCHTUNE-001'), layout: { ...record('TORCHTUNE-001').layout, sequenceParallel: null, vp: null } };
     const c = parseRunRecord(tp1);
     if (!isRunCase(c)) throw new Error('skipped');
-    expect(c.assumed).toEqual([]);
+    // Only the packed samples' length, which no record gives (record-packing.ts).
+    expect(c.assumed.map((a) => a.field)).toEqual(['documentTokens']);
     const mbridge = modelled('MBRIDGE-034');
     const sp = mbridge.assumed.find((a) => a.field === 'sequenceParallel');
     expect(sp).toMatchObject({ basis: 'convention', value: true });
+  });
+
+  it('packed fine-tunes attend per sample: 1,024 tokens per sample, marked unknown, where the record names padding-free packing; absent otherwise', () => {
+    for (const id of ['MSSWIFT-006', 'TORCHTUNE-002', 'NEMO2407-014']) {
+      const c = modelled(id);
+      expect(c.scenario.training.documentTokens).toBe(1024);
+      expect(c.assumed).toContainEqual(expect.objectContaining({ field: 'documentTokens', value: 1024, basis: 'unknown' }));
+    }
+    expect(modelled('TORCHTITAN-001').scenario.training.documentTokens).toBeUndefined();
+    expect(modelled('NEMO2407-005').scenario.training.documentTokens).toBeUndefined();
+  });
+
+  it('an expert-parallel MoE run that does not force balanced routing has an unknown routing imbalance (the prior, marked unknown); a forced-balanced one does not', () => {
+    expect(modelled('MSSWIFT-004').assumed).toContainEqual(expect.objectContaining({ field: 'expertLoadImbalance', value: 1.25, basis: 'unknown' }));
+    expect(modelled('MBRIDGE-256').assumed.some((a) => a.field === 'expertLoadImbalance')).toBe(false);
+    expect(modelled('MBRIDGE-034').assumed.some((a) => a.field === 'expertLoadImbalance')).toBe(false);
   });
 
   it('the record\'s framework selects the profile; options named in the notes apply; other stacks take the default', () => {

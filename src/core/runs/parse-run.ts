@@ -11,6 +11,8 @@ import type { Precision } from '../hardware/types.js';
 import { createLayout } from '../layout/create-layout.js';
 import type { Scenario } from '../scenario/types.js';
 import { recordFramework } from './record-framework.js';
+import { recordPacking } from './record-packing.js';
+import { recordRouting } from './record-routing.js';
 import { recordMfuConvention } from './record-mfu-convention.js';
 import type { AssumedField } from './record-conventions.js';
 import { buildRecordLayout } from './record-layout.js';
@@ -87,13 +89,14 @@ function buildCase(record: RunRecord): RunCase | RunSkip {
     description: `${record.model.name}: ${record.source}`,
     model: model.value,
     cluster: createCluster(findAccelerator(gpu), numGpus),
-    training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null, framework: recordFramework(record, notes), ...recordScaling(record, notes) },
+    training: { seqLen, globalBatch, totalTokens: globalBatch * seqLen, precision: PRECISIONS[precision], batchRamp: null, framework: recordFramework(record, notes), ...recordScaling(record, notes), ...recordPacking(record, seqLen, notes, assumed) },
     layout: layoutSpec.value,
     economics: {},
     datacenter: {},
     reference: {},
   };
   const layout = createLayout(scenario);
+  recordRouting(record, model.value.moe !== null, layout.ep, notes, assumed);
   const tags = { accelerator: gpu, moe: model.value.moe !== null, precisionClass: PRECISION_CLASS[scenario.training.precision], workload: record.workload, framework: record.framework };
   const mfuConvention = recordMfuConvention(record);
   if (measured.mfu !== undefined) notes.push(`MFU counted as: ${mfuConvention.source}`);

@@ -27,17 +27,23 @@
 import type { RunRecord } from './record-schema.js';
 
 export type LayoutField = 'vp' | 'sequenceParallel' | 'recompute' | 'microBatch' | 'zero' | 'etp' | 'fsdpShardSize';
+/**
+ * Inputs besides the layout that a source may leave unstated: the mean sample length of packed
+ * sequences (`record-packing.ts`) and the MoE routing imbalance (`record-routing.ts`).
+ */
+export type WorkloadField = 'documentTokens' | 'expertLoadImbalance';
 type Value = number | boolean | 'none' | 'selective' | 'full';
 
 /** How a null field of a record was resolved. */
 export interface AssumedField {
-  readonly field: LayoutField;
+  readonly field: LayoutField | WorkloadField;
   readonly value: Value;
   /**
    * `convention`: the stack's documented default; `planner`: what the planner chooses with the rest
    * of the layout fixed (`validate/resolve-by-planner.ts`); `unknown`: a generic default, nothing
-   * documents it. Runs with an `unknown` field, or a `planner` vp or recomputation, are validated
-   * but never fitted on (`calibration/fit.ts` `isFittable`).
+   * documents it. Runs with an `unknown` field (but a packed run's sample length, which moves a
+   * prediction by a few % only: `record-packing.ts`), or a `planner` vp or recomputation, are
+   * validated but never fitted on (`calibration/fit.ts` `isFittable`).
    */
   readonly basis: 'convention' | 'planner' | 'unknown';
   readonly source: string;

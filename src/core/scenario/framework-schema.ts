@@ -36,6 +36,8 @@ export const FrameworkOverridesInputSchema = strictObject(
     gradReduceDtype: oneOf(['fp32', 'bf16'] as const).optional().describe('Data type of the gradient reduction.'),
     gradAccumDtype: oneOf(['recipe', 'param'] as const).optional()
       .describe('What ZeRO-sharded gradients accumulate in: the precision recipe\'s (FP32 main grads) or the parameters\' 16-bit dtype (DeepSpeed).'),
+    optimizerDtype: oneOf(['master', 'param'] as const).optional()
+      .describe('What the optimizer steps: FP32 master weights and moments (mixed precision) or the 16-bit parameters themselves (pure BF16).'),
     gradBucketParams: positiveNumber(1e12).optional().describe('Parameters per gradient bucket (the last bucket\'s reduction is exposed).'),
     elementwiseTrafficFactor: z.number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a number ≥ 1') })
       .min(1, 'must be at least 1 (1 = fused kernels)').max(20, 'must be at most 20').optional()

@@ -12,7 +12,10 @@ import type { CollectiveKind } from '../comm/collective-algorithm.js';
 import type { Links } from '../comm/links.js';
 import { createPackedPlacement, type GroupPlacement, type GroupPlacements } from '../comm/place-groups.js';
 import { WEIGHT_BYTES } from '../hardware/element-bytes.js';
+import { frameworkOf } from '../framework/registry.js';
 import type { Layout } from '../layout/types.js';
+import { optimizerStepBytesPerParam, paramDtypeOptimizerRecipe, precisionRecipe } from '../memory/precision.js';
+import type { Training } from '../training/types.js';
 
 /** Parameters held by one GPU of a pipeline rank, before data-parallel sharding. */
 export interface RankParams {
@@ -107,16 +110,19 @@ export function dataParallelComm(params: RankParams, groups: GroupPlacements, la
 }
 
 /**
- * Optimizer step of one GPU: Adam is memory-bound. Per local parameter it reads and writes the
- * FP32 master weight (8 B), both moments (16 B in FP32), reads the gradient (4 B) and writes the
- * working BF16 copy (2 B): 30 bytes per parameter (a named assumption; BF16 moments as in
- * DeepSeek-V3 would be 22 B).
+ * HBM bytes the optimizer step moves per parameter of a run (`memory/precision.ts`
+ * optimizerStepBytesPerParam): the precision recipe's, or the parameters' own 16-bit dtype when the
+ * framework steps them without a master copy (`framework/` optimizerDtype: torchtune). Megatron BF16: 30.
  */
-export const OPTIMIZER_BYTES_PER_PARAM = 30;
+export function optimizerBytesPerParam(training: Pick<Training, 'precision' | 'framework'>): number {
+  const recipe = precisionRecipe(training.precision);
+  return optimizerStepBytesPerParam(frameworkOf(training).optimizerDtype === 'param' ? paramDtypeOptimizerRecipe(recipe) : recipe);
+}
 
-export function optimizerSeconds(params: RankParams, layout: Pick<Layout, 'zero' | 'dp' | 'cp'>, edp: number, hbmBytesPerSec: number): number {
+/** Optimizer step of one GPU: Adam is memory-bound, `bytesPerParam` (above) per local parameter [s]. */
+export function optimizerSeconds(params: RankParams, layout: Pick<Layout, 'zero' | 'dp' | 'cp'>, edp: number, hbmBytesPerSec: number, bytesPerParam: number): number {
   const shardDense = layout.zero >= 1 ? layout.dp * layout.cp : 1;
   const shardExpert = layout.zero >= 1 ? edp : 1;
   const local = params.dense / shardDense + params.expert / shardExpert;
-  return (local * OPTIMIZER_BYTES_PER_PARAM) / hbmBytesPerSec;
+  return (local * bytesPerParam) / hbmBytesPerSec;
 }

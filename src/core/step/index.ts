@@ -3,4 +3,4 @@ export { estimateStep } from './estimate-step.js';
 export { createStepContext, type StepContext } from './pricer.js';
 export { DEFAULT_STEP_OPTIONS, createStepOptions, type OverlapAssumptions, type StepOptions } from './options.js';
 export { MFU_CONVENTION, type StageReport, type StepReport, type StepThroughput, type StepTime } from './types.js';
-export { OPTIMIZER_BYTES_PER_PARAM } from './data-parallel.js';
+export { optimizerBytesPerParam } from './data-parallel.js';

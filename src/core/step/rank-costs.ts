@@ -5,7 +5,7 @@
  */
 import type { PipelineRank, StagePartition } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
-import { dataParallelComm, optimizerSeconds, type RankParams } from './data-parallel.js';
+import { dataParallelComm, optimizerBytesPerParam, optimizerSeconds, type RankParams } from './data-parallel.js';
 import { extendKey, GROUP_FIELDS, groupsOf, keyOf, memo, PARTITION_FIELDS, type StepPricer } from './pricer.js';
 import { lastBucketSeconds } from './rank-tail.js';
 import { addParams, chunkParams } from './stage-params.js';
@@ -88,7 +88,7 @@ function rankCostsKeyed(pricer: StepPricer, layout: Pick<Layout, (typeof RANK_FI
       gradReduceSeconds: dp.gradReduceSeconds,
       lastBucketSeconds: lastBucketSeconds(dp.gradReduceSeconds, params, layers, pricer.framework.profile.gradBucketParams),
       paramGatherSeconds: dp.paramGatherSeconds,
-      optimizerSeconds: optimizerSeconds(params, layout, layout.edp, pricer.scenario.cluster.accelerator.hbmBandwidthBytesPerSec),
+      optimizerSeconds: optimizerSeconds(params, layout, layout.edp, pricer.scenario.cluster.accelerator.hbmBandwidthBytesPerSec, optimizerBytesPerParam(pricer.scenario.training)),
     };
   });
 }

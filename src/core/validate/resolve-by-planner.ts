@@ -24,7 +24,7 @@
  */
 import { PRIOR_EFFICIENCY_PARAMS } from '../compute/efficiency-params.js';
 import { planLayouts } from '../planner/plan.js';
-import type { AssumedField, LayoutField } from '../runs/record-conventions.js';
+import type { AssumedField, LayoutField, WorkloadField } from '../runs/record-conventions.js';
 import type { RunCase } from '../runs/types.js';
 import type { LayoutSpec, Scenario } from '../scenario/types.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
@@ -43,8 +43,8 @@ function withoutMemoryLimit(scenario: Scenario): Scenario {
   return { ...scenario, cluster: { ...cluster, accelerator: { ...cluster.accelerator, hbmBytes: Number.POSITIVE_INFINITY } } };
 }
 
-function isPlanned(field: LayoutField): field is PlannedField {
-  return (PLANNED_FIELDS as readonly LayoutField[]).includes(field);
+function isPlanned(field: LayoutField | WorkloadField): field is PlannedField {
+  return (PLANNED_FIELDS as readonly (LayoutField | WorkloadField)[]).includes(field);
 }
 
 /** The case's layout with the unknown fields left to the search (a schedule the record does not state follows vp). */
