@@ -9,19 +9,34 @@ import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import type { Placement } from '../schedules/types.js';
 import type { StepOptions } from '../step/options.js';
-import { stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
+import { keyOf, PARTITION_FIELDS, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
 
 export interface BoundContext {
   readonly scenario: Scenario;
   readonly options: StepOptions;
   readonly pricer: StepPricer;
-  readonly placements: Map<string, Placement>;
+  /** Each schedule's routes per (schedule, pp, vp), by the pricer's key of those fields. */
+  readonly placements: Map<number, Placement>;
   /** The whole model as one chunk (what every micro-batch passes through once): the grid bound's stage. */
   readonly wholeModel: StageChunk;
+  /** Scratch arrays of the pipeline bound (`scratchEnds`), grown to the deepest pipeline bounded. */
+  ends: PipelineEnds;
+}
+
+/** Earliest start and backward tail per pipeline rank [s] (the first pp entries of each array). */
+export interface PipelineEnds {
+  readonly start: Float64Array;
+  readonly suffix: Float64Array;
+}
+
+/** The context's scratch arrays with room for `pp` ranks (their contents last until the next call). */
+export function scratchEnds(bc: BoundContext, pp: number): PipelineEnds {
+  if (bc.ends.start.length < pp) bc.ends = { start: new Float64Array(pp), suffix: new Float64Array(pp) };
+  return bc.ends;
 }
 
 export function createBoundContext(scenario: Scenario, options: StepOptions, step: StepContext): BoundContext {
-  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario) };
+  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario), ends: { start: new Float64Array(0), suffix: new Float64Array(0) } };
 }
 
 function wholeModelOf(scenario: Scenario): StageChunk {
@@ -34,7 +49,7 @@ function wholeModelOf(scenario: Scenario): StageChunk {
 }
 
 export function placementOf(bc: BoundContext, layout: Pick<Layout, 'schedule' | 'pp' | 'vp'>): Placement {
-  const key = `${layout.schedule}|${layout.pp}|${layout.vp}`;
+  const key = keyOf(bc.pricer, layout, PARTITION_FIELDS);
   const known = bc.placements.get(key);
   if (known !== undefined) return known;
   // Routes do not depend on the micro-batch count; 2·pp is accepted by every schedule.

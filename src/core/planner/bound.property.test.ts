@@ -16,7 +16,9 @@ import { estimateStep } from '../step/estimate-step.js';
 import { createStepOptions, type StepOptions } from '../step/options.js';
 import { createStepContext } from '../step/pricer.js';
 import { getSchedule } from '../schedules/catalog.js';
-import { createBoundContext, dataParallelTail, gridFloor, gridFloors, pipelineBound, skeletonFloor, stepFloor, type BoundContext } from './bound.js';
+import {
+  averageOptimizerSeconds, createBoundContext, dataParallelTail, gridFloor, gridFloors, pipelineBound, pipelineSpan, skeletonFloor, stepFloor, type BoundContext,
+} from './bound.js';
 import { fastStep, simulatePipeline } from './fast-step.js';
 import { EXAMPLE_NAMES } from './test-fixtures.js';
 
@@ -110,6 +112,16 @@ function check(scenario: Scenario, layout: Layout, options: StepOptions, bc: Bou
   const z1 = { ...layout, recompute: 'none' as const, zero: 1 as const, fsdpShardSize: layout.dp };
   const kind = gridFloors(bc, z1, { paired, unpaired: !paired });
   expect(paired ? kind.paired : kind.unpaired).toBeLessThanOrEqual(skeletonFloor(bc, plain, [z1]) * (1 + 1e-12));
+  // The search prices a grid once for both kinds on a layout without sharding or recomputation and
+  // adds the optimizer its degrees share: the same bounds.
+  const both = gridFloors(bc, z1);
+  const unsharded = { ...z1, zero: 0 as const };
+  expect(gridFloors(bc, unsharded, { paired: true, unpaired: true }, averageOptimizerSeconds(bc, z1))).toEqual(both);
+  // A refined skeleton's bound reads only the pipeline's span: the same as the full pipeline bound's.
+  const span = pipelineSpan(bc, { ...layout, recompute: 'none', zero: 1, fsdpShardSize: layout.dp });
+  expect(span.makespanSeconds).toBe(plain.makespanSeconds);
+  expect(span.minComputeSeconds).toBe(plain.minComputeSeconds);
+  expect(skeletonFloor(bc, span, [z1])).toBe(skeletonFloor(bc, plain, [z1]));
   expect(pipeline.minComputeSeconds).toBeLessThanOrEqual(exact.time.computeSeconds * (1 + 1e-9));
   // estimateStep through the shared context (the planner's returned layouts) is the fresh one.
   expect(estimateStep(scenario, layout, options, bc.pricer.context).time.stepSeconds).toBe(seconds);

@@ -18,7 +18,7 @@
  * plus the optimizer on the average rank. `bound.test.ts` checks bound ≤ estimate on sampled layouts.
  */
 import type { GroupPlacements } from '../comm/place-groups.js';
-import type { PipelineRank, StageChunk } from '../layout/stages.js';
+import type { StageChunk } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { getSchedule } from '../schedules/catalog.js';
 import { optimizerBytesPerParam, optimizerSeconds, type RankParams } from '../step/data-parallel.js';
@@ -28,7 +28,7 @@ import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-co
 import { sumRank, type RankSums } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
-import { placementOf, type BoundContext } from './bound-context.js';
+import { placementOf, scratchEnds, type BoundContext, type PipelineEnds } from './bound-context.js';
 
 export { createBoundContext, type BoundContext } from './bound-context.js';
 
@@ -47,26 +47,38 @@ export interface RankBound {
   readonly firstForwardSeconds: number;
 }
 
-export interface PipelineBound {
-  readonly ranks: readonly RankBound[];
+/** What a skeleton's bound reads of a pipeline (`pipelineSpan`). */
+export interface PipelineSpan {
   readonly makespanSeconds: number;
-  readonly groups: GroupPlacements;
   /** The least compute of any rank: a lower bound of the critical rank's (the step's GPU activity). */
   readonly minComputeSeconds: number;
+  /** Parameters per GPU of each pipeline rank (what the optimizer step of a sharding reads). */
+  readonly params: readonly RankParams[];
+}
+
+export interface PipelineBound extends PipelineSpan {
+  readonly ranks: readonly RankBound[];
+  readonly groups: GroupPlacements;
   /** One cost per model stage, as estimate-step.ts prices them, and the p2p time per transfer. */
   readonly costs: readonly StageCost[];
   readonly p2pSeconds: number;
 }
 
-/** Earliest start and (for schedules ending on a full backward) the backward tail, per rank. */
-function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCost[], p2p: number, paired: boolean): { start: number[]; suffix: number[] } {
+/**
+ * Earliest start and (for schedules ending on a full backward) the backward tail of each rank,
+ * written into the context's scratch arrays (read before the next pipeline is bounded).
+ */
+function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCost[], p2p: number, paired: boolean): PipelineEnds {
   const placement = placementOf(bc, layout);
-  const start = new Array<number>(layout.pp).fill(Infinity);
-  const suffix = new Array<number>(layout.pp).fill(Infinity);
+  const ends = scratchEnds(bc, layout.pp);
+  const { start, suffix } = ends;
+  start.fill(Infinity, 0, layout.pp);
+  suffix.fill(Infinity, 0, layout.pp);
   const endsOnBackward = getSchedule(layout.schedule).endsOnFullBackward;
   // Plain loops, arrays filled in place: this runs for every pipeline the search bounds.
-  for (const route of placement.routes) {
-    const stages = route.rankOfStage;
+  const { routes } = placement;
+  for (let i = 0; i < routes.length; i += 1) {
+    const stages = routes[i]?.rankOfStage ?? [];
     let forward = 0;
     let backward = 0;
     for (let s = 0; s < stages.length; s += 1) {
@@ -88,7 +100,63 @@ function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCos
     start[r] = Number.isFinite(first) ? first : 0;
     suffix[r] = endsOnBackward && Number.isFinite(last) ? last : 0;
   }
-  return { start, suffix };
+  return ends;
+}
+
+/** True when two chunk lists hold the same stage costs in order (interned by the pricer: the same price, the same object). */
+function sameCosts(a: readonly StageChunk[], b: readonly StageChunk[], costs: readonly StageCost[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k += 1) {
+    if (costs[a[k]?.modelStage ?? -1] !== costs[b[k]?.modelStage ?? -1]) return false;
+  }
+  return true;
+}
+
+/** A pipeline's stage costs, p2p time and span; its ranks' bounds pushed to `out` when given. */
+interface PipelineWalk extends PipelineSpan {
+  readonly costs: readonly StageCost[];
+  readonly p2pSeconds: number;
+}
+
+function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null): PipelineWalk {
+  const { pricer } = bc;
+  const paired = pairsChunks(layout.schedule);
+  const costs = stageCosts(pricer, layout);
+  const p2p = p2pSeconds(pricer, layout);
+  const ends = pipelineEnds(bc, layout, costs, p2p, paired);
+  const partition = partitionOf(pricer, layout);
+  const params = partitionParams(pricer, layout, partition);
+  let makespan = 0;
+  let minCompute = Infinity;
+  // Ranks holding chunks of the same stage costs have the same sums: the middle ranks of a deep
+  // pipeline are summed once.
+  const summedChunks: (readonly StageChunk[])[] = [];
+  const summed: RankSums[] = [];
+  const { ranks } = partition;
+  for (let i = 0; i < ranks.length; i += 1) {
+    const rank = ranks[i];
+    if (rank === undefined) continue;
+    let sums: RankSums | undefined;
+    for (let j = 0; j < summed.length && sums === undefined; j += 1) {
+      if (sameCosts(summedChunks[j] ?? [], rank.chunks, costs)) sums = summed[j];
+    }
+    if (sums === undefined) {
+      sums = sumRank(layout, rank, costs);
+      summedChunks.push(rank.chunks);
+      summed.push(sums);
+    }
+    const start = ends.start[rank.rank] ?? 0;
+    const busy = sums.opSeconds + (paired ? 0 : sums.allToAllSeconds);
+    const suffix = ends.suffix[rank.rank] ?? 0;
+    makespan = Math.max(makespan, start + busy + suffix);
+    minCompute = Math.min(minCompute, sums.computeSeconds);
+    out?.push({
+      startSeconds: start, busySeconds: busy, suffixSeconds: suffix, computeSeconds: sums.computeSeconds,
+      params: params[i] ?? rankParams(pricer, layout, rank), layers: rank.layers, windowSeconds: sums.windowSeconds,
+      firstForwardSeconds: Number.isFinite(sums.firstForwardSeconds) ? sums.firstForwardSeconds : 0,
+    });
+  }
+  return { makespanSeconds: makespan, minComputeSeconds: minCompute, params, costs, p2pSeconds: p2p };
 }
 
 /**
@@ -96,41 +164,14 @@ function pipelineEnds(bc: BoundContext, layout: Layout, costs: readonly StageCos
  * and ZeRO-3 per-layer gathers included), ranks' busy time, start and backward tail.
  */
 export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
-  const { pricer } = bc;
-  const paired = pairsChunks(layout.schedule);
-  const costs = stageCosts(pricer, layout);
-  const p2p = p2pSeconds(pricer, layout);
-  const ends = pipelineEnds(bc, layout, costs, p2p, paired);
-  let makespan = 0;
-  const partition = partitionOf(pricer, layout);
-  const params = partitionParams(pricer, layout, partition);
-  // Ranks holding chunks of the same stage costs (interned by the pricer) have the same sums: the
-  // middle ranks of a deep pipeline are summed once.
-  const summed: { readonly chunks: readonly StageChunk[]; readonly sums: RankSums }[] = [];
-  const sumsOf = (rank: PipelineRank): RankSums => {
-    const same = summed.find((s) => s.chunks.length === rank.chunks.length && s.chunks.every((c, k) => costs[c.modelStage] === costs[rank.chunks[k]?.modelStage ?? -1]));
-    if (same !== undefined) return same.sums;
-    const sums = sumRank(layout, rank, costs);
-    summed.push({ chunks: rank.chunks, sums });
-    return sums;
-  };
-  const ranks = partition.ranks.map((rank, i): RankBound => {
-    const sums = sumsOf(rank);
-    const r: RankBound = {
-      startSeconds: ends.start[rank.rank] ?? 0,
-      busySeconds: sums.opSeconds + (paired ? 0 : sums.allToAllSeconds),
-      suffixSeconds: ends.suffix[rank.rank] ?? 0,
-      computeSeconds: sums.computeSeconds,
-      params: params[i] ?? rankParams(pricer, layout, rank),
-      layers: rank.layers,
-      windowSeconds: sums.windowSeconds,
-      firstForwardSeconds: Number.isFinite(sums.firstForwardSeconds) ? sums.firstForwardSeconds : 0,
-    };
-    makespan = Math.max(makespan, r.startSeconds + r.busySeconds + r.suffixSeconds);
-    return r;
-  });
-  const minComputeSeconds = Math.min(...ranks.map((r) => r.computeSeconds));
-  return { ranks, makespanSeconds: makespan, minComputeSeconds, groups: groupsOf(pricer, layout), costs, p2pSeconds: p2p };
+  const ranks: RankBound[] = [];
+  const walk = walkPipeline(bc, layout, ranks);
+  return { ...walk, ranks, groups: groupsOf(bc.pricer, layout) };
+}
+
+/** `pipelineBound` without its ranks' records: what a skeleton's bound reads (`skeletonFloor`). */
+export function pipelineSpan(bc: BoundContext, layout: Layout): PipelineSpan {
+  return walkPipeline(bc, layout, null);
 }
 
 /** What sharding adds after the pipeline on one rank, as the step model prices it [s]. */
@@ -185,7 +226,7 @@ function pricedBefore(layouts: readonly Pick<Layout, 'zero' | 'dp' | 'cp' | 'edp
  * optimizer step reads only (zero, dp, cp, edp) of a layout, so `layouts` need carry no more, and
  * layouts equal in those are priced once (the shardings of a grid share dp, cp and edp).
  */
-export function skeletonFloor(bc: BoundContext, pipeline: PipelineBound, layouts: readonly Pick<Layout, 'zero' | 'dp' | 'cp' | 'edp'>[]): number {
+export function skeletonFloor(bc: BoundContext, pipeline: PipelineSpan, layouts: readonly Pick<Layout, 'zero' | 'dp' | 'cp' | 'edp'>[]): number {
   const hbm = bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec;
   const bytesPerParam = optimizerBytesPerParam(bc.scenario.training);
   let optimizer = Infinity;
@@ -193,10 +234,10 @@ export function skeletonFloor(bc: BoundContext, pipeline: PipelineBound, layouts
     const layout = layouts[i];
     if (layout === undefined || pricedBefore(layouts, i)) continue;
     let slowest = 0;
-    const { ranks } = pipeline;
-    for (let r = 0; r < ranks.length; r += 1) {
-      const rank = ranks[r];
-      if (rank !== undefined) slowest = Math.max(slowest, optimizerSeconds(rank.params, layout, layout.edp, hbm, bytesPerParam));
+    const { params } = pipeline;
+    for (let r = 0; r < params.length; r += 1) {
+      const rank = params[r];
+      if (rank !== undefined) slowest = Math.max(slowest, optimizerSeconds(rank, layout, layout.edp, hbm, bytesPerParam));
     }
     optimizer = Math.min(optimizer, slowest);
   }

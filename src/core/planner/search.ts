@@ -13,7 +13,7 @@
  */
 import { isInputError } from '../errors.js';
 import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
-import { averageOptimizerSeconds, gridFloors, pipelineBound, skeletonFloor, type GridFloors, type ScheduleKinds } from './bound.js';
+import { averageOptimizerSeconds, gridFloors, pipelineBound, pipelineSpan, skeletonFloor, type GridFloors, type ScheduleKinds } from './bound.js';
 import { judgeOf, visitBestFirst, type LazyNode } from './best-first.js';
 import {
   countGridLeaves, enumerateDegrees, enumerateGrids, leafCandidate, leafLayout, leafOptions, layoutOf, reject, skeletonsOf,
@@ -21,7 +21,6 @@ import {
 } from './enumerate.js';
 import type { Layout } from '../layout/types.js';
 import type { ObjectivePoint } from './objective.js';
-import type { PipelineBound } from './bound.js';
 import { createWorld, decide, stopHere, verdict, type SearchState, type World } from './search-state.js';
 import { createGpuSpace, scheduleValues, type Sharding } from './space.js';
 import { visitSkeleton } from './visit-skeleton.js';
@@ -176,19 +175,17 @@ function visitGrid(state: SearchState, world: World, node: GridNode): void {
   // The skeletons' floors read only the shardings' optimizer inputs (zero, dp, cp, edp), which the
   // skeletons of a grid share: one set of layouts per grid.
   const layouts = options.shardings.map((s) => leafLayout(world.g, first, s, 'none'));
-  const pipelines = new Map<Skeleton, PipelineBound>();
   const lazy = skeletons.map((skeleton): LazyNode<Skeleton> => {
     const floor = getSchedule(skeleton.schedule).pairsChunks ? node.floors.paired : node.floors.unpaired;
     return { item: skeleton, leaves: perSkeleton, cheap: world.objective.floor(floor, quantum) };
   });
+  // A skeleton's bound reads only its pipeline's span; the ranks' records are built for the
+  // skeletons visited (most bounded skeletons are dropped).
+  const plainLayout = (skeleton: Skeleton): Layout => leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, 'none');
   const refine = (skeleton: Skeleton): ObjectivePoint => {
-    const pipeline = pipelineBound(world.bc, leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, 'none'));
-    pipelines.set(skeleton, pipeline);
+    const pipeline = pipelineSpan(world.bc, plainLayout(skeleton));
     return world.objective.floor(skeletonFloor(world.bc, pipeline, layouts), quantum, pipeline.minComputeSeconds);
   };
-  visitBestFirst(judgeOf(state), lazy, refine, (skeleton) => {
-    const pipeline = pipelines.get(skeleton);
-    if (pipeline !== undefined) visitSkeleton(state, world, skeleton, pipeline);
-  });
+  visitBestFirst(judgeOf(state), lazy, refine, (skeleton) => visitSkeleton(state, world, skeleton, pipelineBound(world.bc, plainLayout(skeleton))));
 }
 

@@ -488,21 +488,24 @@ export function stageCosts(pricer: StepPricer, layout: StageShape & Pick<Layout,
   const layer = pairedLayerKey(pricer, layout, paired);
   const stage = stageKeyOf(pricer, layout, layer);
   const { ranks } = partition;
-  // Neighbouring chunks mostly hold the same layers (the middle of a deep pipeline): the cost of the
-  // last one found is reused without a lookup when the next holds the same.
-  let lastHeld = -1;
-  let last: StageCost | null = null;
+  // A pipeline's chunks hold few distinct sets of layers (the middle ranks all the same; a V-shaped
+  // schedule alternates two): the costs found so far are reused without a lookup.
+  const heldSeen: number[] = [];
+  const costSeen: StageCost[] = [];
   for (let r = 0; r < ranks.length; r += 1) {
     const chunks = ranks[r]?.chunks ?? [];
     for (let c = 0; c < chunks.length; c += 1) {
       const chunk = chunks[c];
       if (chunk === undefined || costs[chunk.modelStage] !== undefined) continue;
       const held = heldCode(pricer, chunk);
-      if (held !== lastHeld || last === null) {
-        last = stageCostHeld(pricer, layout, chunk, layer, stage, paired, held);
-        lastHeld = held;
+      const seen = heldSeen.indexOf(held);
+      let cost = costSeen[seen];
+      if (cost === undefined) {
+        cost = stageCostHeld(pricer, layout, chunk, layer, stage, paired, held);
+        heldSeen.push(held);
+        costSeen.push(cost);
       }
-      costs[chunk.modelStage] = last;
+      costs[chunk.modelStage] = cost;
     }
   }
   return costs;

@@ -33,7 +33,7 @@ const PARAM_SPLIT_FIELDS = ['tp', 'ep', 'etp'] as const;
 const PARAM_PARTITION_FIELDS = [...PARTITION_FIELDS] as const;
 type ParamShape = Pick<Layout, (typeof PARAM_SPLIT_FIELDS)[number] | (typeof PARAM_PARTITION_FIELDS)[number]>;
 
-/** `keyOf(PARAM_FIELDS)`, built after the key of the split (kept by `keyOf`: the skeletons of a grid share it). */
+/** The key of the parameter fields (`ParamShape`), built after the key of the split (kept by `keyOf`: the skeletons of a grid share it). */
 function paramsKey(pricer: StepPricer, layout: ParamShape): number {
   return keyOf(pricer, layout, PARAM_PARTITION_FIELDS, keyOf(pricer, layout, PARAM_SPLIT_FIELDS));
 }
