@@ -9,8 +9,10 @@
  *   main.js           CommonJS (dist/cli/package.json says so): the argument parser, the command
  *                     registry and `runCli`, for a command line without a command. Node starts a
  *                     CommonJS entry without its ES-module loader: `--help` 0.16 → 0.14 s CPU.
- *   command-main.mjs  ES module, loaded by main.js when a command runs: the same shell, with each
- *                     command and the core in shared chunks (chunk-*.mjs) loaded on demand.
+ *   command-main.js   CommonJS, run by main.js when a command runs, with a V8 code cache
+ *                     (src/cli/cached-script.ts): the same shell with every command and the core,
+ *                     each command's modules initialised only when it runs. One script, so that
+ *                     one cache holds all that a command compiles (Node 20 caches no ES module).
  *   plan-worker.js    CommonJS, the search's worker thread (`plan-in-worker.ts`), one file.
  * The core imports zod as a namespace so that these keep only the parts of zod it uses (lint rule
  * in eslint.config.js).
@@ -21,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const CLI_DIR = join(ROOT, 'dist', 'cli');
-const OUTPUTS = [join(CLI_DIR, 'main.js'), join(CLI_DIR, 'command-main.mjs'), join(CLI_DIR, 'plan-worker.js'), join(CLI_DIR, 'package.json'), join(ROOT, 'dist', 'lib', 'index.js')];
+const OUTPUTS = [join(CLI_DIR, 'main.js'), join(CLI_DIR, 'command-main.js'), join(CLI_DIR, 'plan-worker.js'), join(CLI_DIR, 'package.json'), join(ROOT, 'dist', 'lib', 'index.js')];
 const INPUTS = [join(ROOT, 'src'), join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
 
 /** Newest modification time under `path` [ms], test files excluded (they are not bundled). */
@@ -40,8 +42,8 @@ function upToDate() {
   return Math.max(...INPUTS.map(newestMs)) <= oldestOutput;
 }
 
-// CommonJS dependencies (commander, cli-table3, …) call require(); an ES module bundle provides it.
-const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+/** `import.meta.url` in a CommonJS bundle: the bundle file's own URL. */
+const IMPORT_META_URL = { define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "'use strict'; var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" } };
 
 /**
  * commander loads node:child_process at start-up for executable subcommands, which scaleplan does
@@ -61,13 +63,12 @@ const LAZY_CHILD_PROCESS = {
 };
 
 /**
- * main.js leaves to command-main.mjs what only a command needs: `command-main.ts` itself and the
- * command modules the registry loads (never loaded from main.js: it runs no command).
+ * main.js leaves to command-main.js what only a command needs: the command modules the registry
+ * loads (never loaded from main.js: it runs no command).
  */
 const COMMANDS_ELSEWHERE = {
   name: 'commands-elsewhere',
   setup(build) {
-    build.onResolve({ filter: /^\.\/command-main\.js$/ }, () => ({ path: './command-main.mjs', external: true }));
     build.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) =>
       args.kind === 'dynamic-import' && args.importer.includes(`${sep}commands${sep}`) ? { path: args.path, external: true } : undefined);
   },
@@ -81,18 +82,8 @@ export async function bundle({ force = false } = {}) {
   rmSync(CLI_DIR, { recursive: true, force: true });
   mkdirSync(CLI_DIR, { recursive: true });
   await Promise.all([
-    build({ ...COMMON, format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: join(CLI_DIR, 'main.js'), plugins: [COMMANDS_ELSEWHERE, LAZY_CHILD_PROCESS] }),
-    build({
-      ...COMMON,
-      format: 'esm',
-      entryPoints: { 'command-main': 'src/cli/command-main.ts' },
-      outdir: CLI_DIR,
-      outExtension: { '.js': '.mjs' },
-      splitting: true,
-      chunkNames: 'chunk-[hash]',
-      banner: { js: REQUIRE_SHIM },
-      plugins: [LAZY_CHILD_PROCESS],
-    }),
+    build({ ...COMMON, ...IMPORT_META_URL, format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: join(CLI_DIR, 'main.js'), plugins: [COMMANDS_ELSEWHERE, LAZY_CHILD_PROCESS] }),
+    build({ ...COMMON, ...IMPORT_META_URL, format: 'cjs', entryPoints: ['src/cli/command-main.ts'], outfile: join(CLI_DIR, 'command-main.js'), plugins: [LAZY_CHILD_PROCESS] }),
     build({ ...COMMON, format: 'cjs', entryPoints: ['src/cli/plan-worker.ts'], outfile: join(CLI_DIR, 'plan-worker.js') }),
     // The library leaves its dependencies (zod, yaml) to the package manager, as libraries do.
     build({ ...COMMON, format: 'esm', entryPoints: ['src/core/index.ts'], outfile: join(ROOT, 'dist', 'lib', 'index.js'), minify: false, packages: 'external' }),

@@ -59,6 +59,9 @@ export const cases: BenchCase[] = [
   // The floor under every command: a `node` that runs nothing (read `cli --help` against it).
   processCase('cli floor: bare node (node -e 0)', ['-e', '0'], undefined, 20),
   cliCase('cli --help', ['--help'], 0.15, 20),
+  // A command's fixed cost: its bundle (from the code cache after the harness's warm-up run) and
+  // the core's module initialisation, without the command's work.
+  processCase('cli plan --help (a command\'s start-up)', [BIN, 'plan', '--help'], undefined, 10),
   cliCase('cli models', ['models'], 0.5, 3),
   ...examples.map((e) => cliCase(`cli plan ${e}`, ['plan', join('examples', `${e}.yaml`), '--json'], 1.0, 1)),
 ];

@@ -1,7 +1,8 @@
 /**
- * The binary's entry when the command line runs a command (`main.ts` decides): an ES module, with
- * the command modules and the core in shared chunks loaded on demand.
+ * The binary's entry when the command line runs a command (`main.ts` decides): a CommonJS bundle
+ * of its own (`dist/cli/command-main.js`, every command and the core), which `main.ts` runs with a
+ * V8 code cache (`cached-script.ts`). Each command's module still initialises only when it runs.
  */
 import { runBinary } from './binary.js';
 
-await runBinary(process.argv.slice(2));
+void runBinary(process.argv.slice(2));

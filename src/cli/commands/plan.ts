@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { DEFAULT_HEADROOM_FRACTION, InputError, OBJECTIVES, leadersWithinBand, planLayouts, planRequest, scenarioErrorBand, type PlanOptionNames } from '../../core/index.js';
 import { formatPlan } from '../format-plan.js';
 import { fitPolicy } from '../format-estimate.js';
-import { planInWorker } from '../plan-in-worker.js';
 import { print, printJson, readScenario } from '../io.js';
 import { action } from '../run.js';
 import { currentIo } from '../cli-io.js';
+import { youngGenerationRelease } from '../young-generation.js';
 
 /** The flag of each option, for error messages (the core checks the rules). */
 const FLAGS: PlanOptionNames = {
@@ -89,13 +89,21 @@ export function registerPlan(program: Command): void {
       });
       const started = performance.now();
       // On a terminal the search runs in a worker so the bar stays live and Ctrl-C keeps the best so
-      // far; off a terminal there is nothing to draw, so it runs here, without a second module load.
+      // far; off a terminal there is nothing to draw, so it runs here, without a second module load
+      // (nor the worker and progress-bar modules).
       const onTerminal = currentIo().stderrIsTTY && opts.json !== true;
       const here = {
         ...(timeoutSeconds === undefined ? {} : { shouldStop: () => performance.now() - started > timeoutSeconds * 1000 }),
-        ...(opts.progress === true ? { onProgress: progressLines(started), progressEvery: 256 } : {}),
+        ...(opts.progress === true ? { progressEvery: 256 } : {}),
       };
-      const result = onTerminal ? await planInWorker(request.scenario, request.options, timeoutSeconds) : planLayouts(request.scenario, { ...request.options, ...here });
+      // A large search lets V8's young generation grow (`young-generation.ts`).
+      const release = youngGenerationRelease();
+      const lines = opts.progress === true ? progressLines(started) : undefined;
+      const onProgress = (done: number, total: number): void => {
+        release(done);
+        lines?.(done, total);
+      };
+      const result = onTerminal ? await (await import('../plan-in-worker.js')).planInWorker(request.scenario, request.options, timeoutSeconds) : planLayouts(request.scenario, { ...request.options, ...here, onProgress });
       const elapsed = (performance.now() - started) / 1000;
       const band = scenarioErrorBand(request.scenario);
       if (opts.json) {

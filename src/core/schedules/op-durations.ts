@@ -23,33 +23,36 @@ export interface DurationSlots {
   readonly pairBackward: Int32Array;
 }
 
-/** The slots of ops given by kind code, model stage and (F&B pairs) backward stage. */
-export function createDurationSlots(kindOf: Uint8Array, stageOf: Int32Array, backwardStageOf: Int32Array, stages: number): DurationSlots {
-  const n = kindOf.length;
-  const slotOf = new Int32Array(n);
+/**
+ * Numbers the distinct (forward stage, backward stage) pairs of F&B ops as they are met; the op
+ * reader (`readPrograms`) writes every other op's slot itself (kind · S + stage) in its one pass.
+ */
+export interface PairSlots {
+  /** Slot of an F&B pair of forward stage `f` and backward stage `b`. */
+  slot(f: number, b: number): number;
+  /** The slots of the ops, with the pairs met so far. */
+  finish(slotOf: Int32Array): DurationSlots;
+}
+
+export function createPairSlots(stages: number): PairSlots {
   // Pair index per forward·S + backward stage, built at the first F&B pair (-1 until listed).
   let pairIndex: Int32Array | null = null;
   const forward: number[] = [];
   const backward: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const kind = kindOf[i] ?? 0;
-    const s = stageOf[i] ?? 0;
-    if (kind !== KIND.FB) {
-      slotOf[i] = kind * stages + s;
-      continue;
-    }
-    const b = backwardStageOf[i] ?? 0;
-    pairIndex ??= new Int32Array(stages * stages).fill(-1);
-    let k = pairIndex[s * stages + b] ?? -1;
-    if (k < 0) {
-      k = forward.length;
-      pairIndex[s * stages + b] = k;
-      forward.push(s);
-      backward.push(b);
-    }
-    slotOf[i] = 4 * stages + k;
-  }
-  return { stages, slotOf, pairForward: Int32Array.from(forward), pairBackward: Int32Array.from(backward) };
+  return {
+    slot(f, b) {
+      pairIndex ??= new Int32Array(stages * stages).fill(-1);
+      let k = pairIndex[f * stages + b] ?? -1;
+      if (k < 0) {
+        k = forward.length;
+        pairIndex[f * stages + b] = k;
+        forward.push(f);
+        backward.push(b);
+      }
+      return 4 * stages + k;
+    },
+    finish: (slotOf) => ({ stages, slotOf, pairForward: Int32Array.from(forward), pairBackward: Int32Array.from(backward) }),
+  };
 }
 
 /**

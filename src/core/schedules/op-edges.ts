@@ -10,6 +10,7 @@
  * isend/irecv + wait instead (rendezvous): the transfer starts once both sides have launched it,
  * and the sender's next op waits for it to complete as well.
  */
+import type { DurationSlots } from './op-durations.js';
 import type { AwaitedInput, Op, OpKind } from './types.js';
 
 /** Op kind codes of the compiled arrays (`OpGraph.kindOf`). */
@@ -68,6 +69,8 @@ export interface LinkInputs {
   readonly chunkOf: Int32Array;
   readonly backwardMicroBatchOf: Int32Array;
   readonly backwardChunkOf: Int32Array;
+  /** Each op's slot in the per-run durations table (`op-durations.ts`). */
+  readonly durations: DurationSlots;
   /** `Op.sendAfter` per op (0 when absent). */
   readonly sendAfter: Int32Array;
   /** Awaited inputs over all ops (`Op.awaits`). */

@@ -9,7 +9,7 @@ import { collectEdges, KIND, stageOfChunk } from './op-edges.js';
 import type { LinkInputs, Lookup, Producers } from './op-edges.js';
 import { isPlain, linkPlainEdges } from './op-edges-plain.js';
 import type { LinkedEdges } from './op-edges-plain.js';
-import { createDurationSlots, type DurationSlots } from './op-durations.js';
+import { createPairSlots, type DurationSlots } from './op-durations.js';
 import type { Op, Placement, StageOps } from './types.js';
 
 export interface OpGraph {
@@ -126,7 +126,7 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
     edgeConsumer: linked.edgeConsumer,
     edgeCross: linked.edgeCross,
     inDegree: linked.inDegree,
-    durations: createDurationSlots(kindOf, stageOf, backwardStageOf, placement.modelStages),
+    durations: inputs.durations,
     p2pTransfers: copies * linked.transfers,
   };
 }
@@ -154,6 +154,9 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   const backwardMicroBatchOf = new Int32Array(n).fill(-1);
   const backwardChunkOf = new Int32Array(n).fill(-1);
   const sendAfter = new Int32Array(n);
+  // Each op's slot in the durations table (`op-durations.ts`), written in this pass.
+  const slotOf = new Int32Array(n);
+  const pairs = createPairSlots(lookup.stages);
   const producers = createProducers(placement.routeOfMicroBatch.length * lookup.stages);
   const { forward, backward, inputOnly, weight } = producers;
   const S = lookup.stages;
@@ -182,6 +185,7 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
       const name = op.kind;
       const kind = name === 'F' ? KIND.F : name === 'B' ? KIND.B : name === 'I' ? KIND.I : name === 'W' ? KIND.W : KIND.FB;
       kindOf[i] = kind;
+      slotOf[i] = kind * S + s;
       // Each output has one producer (written out, not a helper: this runs for every op, `op-edges.ts`).
       if (kind === KIND.F || kind === KIND.FB) {
         if (forward[key] !== -1) twice('forward', key);
@@ -201,6 +205,7 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
         backwardStageOf[i] = back;
         backwardMicroBatchOf[i] = op.backwardMicroBatch;
         backwardChunkOf[i] = op.backwardChunk;
+        slotOf[i] = pairs.slot(s, back);
         backKey = op.backwardMicroBatch * S + back;
       }
       if (backKey >= 0) {
@@ -212,7 +217,10 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   }
   const microBatches = placement.routeOfMicroBatch.length;
   if (mirrorMicroBatch !== undefined) fillMirrored(producers, S, microBatches, mirrorMicroBatch);
-  return { ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf, sendAfter, awaitedCount, plain, lookup, producers };
+  return {
+    ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf,
+    durations: pairs.finish(slotOf), sendAfter, awaitedCount, plain, lookup, producers,
+  };
 }
 
 /**

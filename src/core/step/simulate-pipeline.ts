@@ -27,13 +27,13 @@ export function simulatePipeline(
   recordOps = false,
 ): ScheduleSimulation {
   const params = { pp: layout.pp, vp: layout.vp, microBatches: layout.microBatches };
-  const times: ScheduleTimes = { stages: costs.map((c) => c.times), p2pSeconds };
   const cache = pricer.context.schedules;
-  if (recordOps) return simulateCompiled(cache.compile(layout.schedule, params), times, { recordOps });
+  const timesOf = (): ScheduleTimes => ({ stages: costs.map((c) => c.times), p2pSeconds });
+  if (recordOps) return simulateCompiled(cache.compile(layout.schedule, params), timesOf(), { recordOps });
   const key = `${layout.schedule}|${layout.pp}|${layout.vp}|${layout.microBatches}|${p2pSeconds}|${costs.map((c) => stageCostId(pricer, c)).join(',')}`;
   const known = pricer.simulations.get(key);
   if (known !== undefined) return known;
-  const sim = simulateSteadyState(layout.schedule, params, times, { cache });
+  const sim = simulateSteadyState(layout.schedule, params, timesOf(), { cache });
   pricer.simulations.set(key, sim);
   if (pricer.simulations.size > SIMULATIONS_KEPT) {
     const oldest = pricer.simulations.keys().next().value;

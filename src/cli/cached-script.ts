@@ -1,0 +1,119 @@
+/**
+ * Runs a CommonJS bundle with a V8 code cache, so that a process does not parse and compile again
+ * what the previous one compiled (Node 20 has no `module.enableCompileCache`; `vm.Script` takes
+ * and produces V8's cached data for a script).
+ *
+ * The cache holds the bytecode of the bundle's top level and of every function the process that
+ * wrote it ran: one file per bundle path, Node version and tag (the command, and whether it only
+ * shows its help: each keeps the functions it runs), in a folder of the OS temp dir that only this user can write. The file
+ * starts with a copy of the bundle it was made from and is used only while the bundle is byte for
+ * byte the same (a compare, cheaper than hashing). A cache is only a shortcut: a missing, stale,
+ * foreign or unwritable one is ignored and the bundle compiles from its source as usual; a stale
+ * one, or one V8 rejects (another V8, other flags), is written again at exit.
+ */
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** Bytes before the bundle's copy in a cache file: its length (uint32, little-endian). */
+const HEADER_BYTES = 4;
+
+/** The folder of the caches, or null when it cannot be made or is not this user's alone. */
+export function cacheDir(): string | null {
+  const uid = process.getuid?.();
+  const dir = join(tmpdir(), `scaleplan-code-cache${uid === undefined ? '' : `-${uid}`}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    // A folder another user made (or can write) could hold code this process would run.
+    if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return null;
+    return dir;
+  } catch {
+    return null;
+  }
+}
+
+/** FNV-1a of a short string, in hex: names the cache of one bundle path (collisions only cost a recompile). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The cached data in `file` if it was made from exactly `bundle`, else undefined. */
+function readCache(file: string, bundle: Buffer): Buffer | undefined {
+  try {
+    const data = readFileSync(file);
+    if (data.length < HEADER_BYTES || data.readUInt32LE(0) !== bundle.length) return undefined;
+    const end = HEADER_BYTES + bundle.length;
+    return data.subarray(HEADER_BYTES, end).equals(bundle) ? data.subarray(end) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache whole or not at all (a concurrent reader never sees half a file). */
+function writeCache(file: string, bundle: Buffer, cachedData: () => Buffer): void {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(bundle.length, 0);
+    writeFileSync(partial, Buffer.concat([header, bundle, cachedData()]), { mode: 0o600 });
+    renameSync(partial, file);
+  } catch {
+    // No cache this time: the next process compiles from the source again.
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written there either.
+    }
+  }
+}
+
+export interface CachedScript {
+  /** Whether V8 took the cached code (false: compiled from the source). */
+  readonly fromCache: boolean;
+  /** Runs the script as Node's loader would (`require`, `module`, `__filename`, `__dirname`). */
+  run(): void;
+  /** Writes the cache if there was none for this bundle or V8 rejected it; never throws. */
+  saveIfNew(): void;
+}
+
+/** Compiles the CommonJS script at `path`, with the cache of `tag` in `dir` when it is valid. */
+export function compileCached(path: string, tag: string, dir: string | null = cacheDir()): CachedScript {
+  const bundle = readFileSync(path);
+  const file = dir === null ? null : join(dir, `${fnv1a(path)}-${process.version}-${process.arch}-${tag}.bin`);
+  const cachedData = file === null ? undefined : readCache(file, bundle);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`, {
+    filename: path,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  const fromCache = cachedData !== undefined && script.cachedDataRejected !== true;
+  return {
+    fromCache,
+    run: () => {
+      const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+      const module = { exports: {} };
+      wrapper.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
+    },
+    saveIfNew: () => {
+      if (file !== null && !fromCache) writeCache(file, bundle, () => script.createCachedData());
+    },
+  };
+}
+
+/**
+ * Runs the CommonJS script at `path` through its cache. A process that ends with exit code 0
+ * writes the cache if there was none: a failed run (bad input) may have compiled too little of
+ * what the tag's next runs need, and the first cache written stays until the bundle changes.
+ */
+export function runCachedScript(path: string, tag: string): void {
+  const script = compileCached(path, tag);
+  // At exit the cache also holds the functions this run compiled.
+  process.once('exit', (code) => {
+    if (code === 0) script.saveIfNew();
+  });
+  script.run();
+}
