@@ -31,7 +31,7 @@ import type { ModelSpec } from '../model/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { rankDataParallelCalls, type RankParams } from '../step/data-parallel.js';
 import {
-  cpExchangesPerLayer, cpMessageBytes, epPairsPerLayer, expertAllToAlls, p2pMessageBytes, tpCallsPerLayer, tpCollectiveBytes, type CommContext,
+  cpExchangesPerLayer, cpMessageBytes, epPairsPerLayer, expertAllToAlls, p2pMessageBytes, tpAllReduceEquivalents, tpCallsPerLayer, tpCollectiveBytes, type CommContext,
 } from '../step/layer-comm.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import { commContextOf, groupsOf, microBatchesPerChunk, partitionOf, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
@@ -151,9 +151,11 @@ function tpFlow(ctx: Ctx): TrafficFlow | null {
   const { layout, comm } = ctx;
   if (layout.tp <= 1) return null;
   const perPass = tpCallsPerLayer(layout.recompute);
-  const calls = (perPass.forward + perPass.backward) * (ctx.passes.dense + ctx.passes.moe);
-  // Each GPU sends 2(n−1)/n·S per all-reduce (RS + AG: the same).
-  const bytes = calls * BUS_BANDWIDTH_FACTOR['all-reduce'](comm.groups.tp.size) * tpCollectiveBytes(comm);
+  const layers = ctx.passes.dense + ctx.passes.moe;
+  const calls = (perPass.forward + perPass.backward) * layers;
+  // Each GPU sends 2(n−1)/n·S per all-reduce (RS + AG: the same); FP8 forward gathers move less.
+  const equivalents = tpAllReduceEquivalents(comm);
+  const bytes = (equivalents.forward + equivalents.backward) * layers * BUS_BANDWIDTH_FACTOR['all-reduce'](comm.groups.tp.size) * tpCollectiveBytes(comm);
   return tierFlow({
     kind: 'tp', collective: layout.sequenceParallel ? 'reduce-scatter + all-gather' : 'all-reduce',
     frequency: `every layer: 2 per forward, 2 per backward${layout.recompute === 'full' ? ', 2 more to recompute' : ''}`,

@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2827,
-      sigmaLn: 0.2437,
+      value: 0.284,
+      sigmaLn: 0.2439,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.7
     },
     {
       key: 'gemm:ampere',
-      value: 0.6613,
-      sigmaLn: 0.0694,
+      value: 0.6665,
+      sigmaLn: 0.0695,
       runs: 11,
       configurations: 9,
       families: [
@@ -36,30 +36,30 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5276,
-      sigmaLn: 0.0649,
+      value: 0.5404,
+      sigmaLn: 0.0653,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.3
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6584,
-      sigmaLn: 0.0724,
+      value: 0.6757,
+      sigmaLn: 0.0729,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.1
+      residualMeanAbsPct: 4.8
     },
     {
       key: 'gemm:hopper',
-      value: 0.6709,
-      sigmaLn: 0.0584,
+      value: 0.6847,
+      sigmaLn: 0.0594,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.6
+      residualMeanAbsPct: 7.4
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.859,
-      sigmaLn: 0.0678,
+      value: 0.875,
+      sigmaLn: 0.0681,
       runs: 125,
       configurations: 73,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.3
+      residualMeanAbsPct: 6.1
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9448,
-      sigmaLn: 0.0649,
+      value: 0.927,
+      sigmaLn: 0.0653,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,34 +98,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.8
+      residualMeanAbsPct: 5.5
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9298,
-      sigmaLn: 0.0477,
+      value: 0.9282,
+      sigmaLn: 0.0478,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.5
+      residualMeanAbsPct: 4.3
     },
     {
       key: 'software:deepspeed',
-      value: 1.048,
-      sigmaLn: 0.1021,
+      value: 1.0522,
+      sigmaLn: 0.1028,
       runs: 2,
       configurations: 2,
       families: [
         'MSSWIFT'
       ],
-      residualMeanAbsPct: 1.7
+      residualMeanAbsPct: 1.1
     },
     {
       key: 'software:megatron-lm',
-      value: 1.1054,
-      sigmaLn: 0.105,
+      value: 1.0974,
+      sigmaLn: 0.1051,
       runs: 2,
       configurations: 2,
       families: [
@@ -135,25 +135,25 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.0658,
-      sigmaLn: 0.1,
+      value: 1.058,
+      sigmaLn: 0.1001,
       runs: 5,
       configurations: 3,
       families: [
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 5
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'software:torchtitan',
-      value: 0.9261,
-      sigmaLn: 0.0857,
+      value: 0.9156,
+      sigmaLn: 0.0859,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.6
+      residualMeanAbsPct: 8.5
     }
   ],
 };

@@ -21,7 +21,9 @@ export const DEEPSPEED: FrameworkProfile = {
   gradBucketParams: REDUCE_BUCKET_ELEMENTS,
   elementwiseTrafficFactor: 3,
   attentionKernel: 'flash-attention-2',
+  tpGatherInFp8: 'none',
   sources: {
+    tpGatherInFp8: 'no FP8 tensor-parallel gather in Megatron-DeepSpeed or HF models under DeepSpeed: BF16',
     overlap:
       'DeepSpeed ZeRO config: overlap_comm (reduce during backward; default true for ZeRO-3), '
       + 'stage3_prefetch_bucket_size; the ZeRO-1/2 parameter all-gather runs after the optimizer step',

@@ -17,7 +17,9 @@ export const MAXTEXT: FrameworkProfile = {
   gradBucketParams: 0,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
+  tpGatherInFp8: 'none',
   sources: {
+    tpGatherInFp8: 'no FP8 all-gather of GEMM inputs documented for the stack: BF16 assumed',
     overlap:
       'XLA latency-hiding scheduler (`xla_gpu_enable_latency_hiding_scheduler`) overlaps async all-gather / '
       + 'reduce-scatter; collective matmul for TP is opt-in (MaxText GPU performance guide)',

@@ -21,6 +21,7 @@ export const MEGATRON_CORE: FrameworkProfile = {
   gradBucketParams: MEGATRON_BUCKET_PARAMS,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
+  tpGatherInFp8: 'all',
   sources: {
     overlap:
       'NeMo / Megatron-Bridge performance recipes set tp_comm_overlap, overlap_grad_reduce, overlap_param_gather '
@@ -37,5 +38,8 @@ export const MEGATRON_CORE: FrameworkProfile = {
     gradBucketParams: 'Megatron-Core DistributedDataParallelConfig.bucket_size = max(40,000,000, 1,000,000 · dp)',
     elementwiseTrafficFactor: 'Transformer Engine fused norms, SwiGLU, RoPE and cast-transpose kernels',
     attentionKernel: 'Transformer Engine DotProductAttention: cuDNN fused attention (FlashAttention-3-class on Hopper)',
+    tpGatherInFp8:
+      'Transformer Engine userbuffers (initialize_ub): every all-gather overlap (qkv_fprop and fc1_fprop, the norm output; '
+      + 'proj_dgrad and fc2_dgrad, the output gradient) uses an FP8 buffer under FP8 (fp8_buf = name in layers_all_gather_overlap)',
   },
 };

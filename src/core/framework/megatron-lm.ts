@@ -18,7 +18,9 @@ export const MEGATRON_LM: FrameworkProfile = {
   gradBucketParams: 40e6,
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
+  tpGatherInFp8: 'none',
   sources: {
+    tpGatherInFp8: 'Megatron-LM 2021–22 ran BF16/FP16 on Ampere (no FP8)',
     overlap:
       'Narayanan et al. 2021 (SC21) §4: TP all-reduces on the critical path, data-parallel all-reduce after the '
       + 'pipeline flush; Megatron-LM v2.x/v3.0 had no tp-comm-overlap or overlap-grad-reduce flags',

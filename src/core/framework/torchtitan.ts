@@ -29,6 +29,7 @@ export const TORCHTITAN: FrameworkProfile = {
   gradBucketParams: 0,
   elementwiseTrafficFactor: EAGER_ELEMENTWISE_TRAFFIC,
   attentionKernel: 'flash-attention-2',
+  tpGatherInFp8: 'forward',
   sources: {
     overlap:
       'torchtitan paper §3.1 (FSDP2 prefetch and reduce-scatter in backward; async TP §3.1.2, opt-in via '
@@ -43,5 +44,9 @@ export const TORCHTITAN: FrameworkProfile = {
       'torchtitan attention = F.scaled_dot_product_attention; PyTorch 2.5–2.6 SDPA picks the flash backend (FlashAttention-2 '
       + 'kernels) first on H100, cuDNN attention only when asked (torch.nn.attention.sdpa_kernel)',
     elementwiseTrafficFactor: 'derivation in EAGER_ELEMENTWISE_TRAFFIC; 1 with torch.compile (Inductor fuses the pointwise chains)',
+    tpGatherInFp8:
+      'torchtitan apply_tp with Float8 linears: torchao Float8ColwiseParallel / PrepareFloat8ModuleInput cast the '
+      + 'attention and feed-forward inputs to float8 before the sequence-parallel all-gather (float8 all-gather); '
+      + 'the backward gathers of output gradients are not documented as float8: BF16',
   },
 };

@@ -13,6 +13,7 @@ export const TORCHTUNE: FrameworkProfile = {
   id: 'torchtune',
   name: 'torchtune (FSDP2, eager PyTorch)',
   overlap: { ...TORCHTITAN.overlap, tpFraction: 0, cpRing: false },
+  tpGatherInFp8: 'none',
   optimizerDtype: 'param',
   sources: {
     ...TORCHTITAN.sources,
@@ -25,5 +26,6 @@ export const TORCHTUNE: FrameworkProfile = {
     gradReduceDtype: 'FSDP2 MixedPrecisionPolicy reduce_dtype float32 (torchtune training.shard_model)',
     elementwiseTrafficFactor: 'eager torchtune modules (RMSNorm in FP32, SwiGLU, RoPE cache): see torchtitan.ts; 1 with compile',
     attentionKernel: 'torchtune MultiHeadAttention → F.scaled_dot_product_attention (flash backend), flex attention when packed',
+    tpGatherInFp8: 'no tensor parallelism in its recipes',
   },
 };

@@ -45,6 +45,9 @@ export interface OverlapAssumptions {
  */
 export type SelectiveRecompute = 'attention-core' | 'torch-op-sac';
 
+/** Tensor-parallel all-gathers that move FP8 under a per-tensor FP8 recipe (`FrameworkProfile.tpGatherInFp8`). */
+export type TpFp8Gather = 'none' | 'forward' | 'all';
+
 /** Data type of the gradient data-parallel reduction. */
 export type GradReduceDtype = 'fp32' | 'bf16';
 
@@ -67,9 +70,10 @@ export interface FrameworkProfile {
   readonly name: string;
   readonly overlap: OverlapAssumptions;
   /**
-   * Share of compute throughput lost while an overlapped transfer runs beside it (TP, CP, ZeRO-3
-   * gathers, the DP gradient reduce and parameter gather), in [0, 1): the communication kernels
-   * occupy SMs and HBM bandwidth (paid on the hidden part only, `step/overlap-cost.ts`).
+   * Share of compute throughput lost while the stack's overlapped TP or CP transfer runs beside it,
+   * in [0, 1): the overlap kernels occupy SMs and HBM bandwidth (paid on the hidden part only,
+   * `step/overlap-cost.ts`). Data-parallel collectives (DP tail, ZeRO-3 / FSDP) are NCCL kernels
+   * whatever the stack, priced by their SM share (`step/options.ts` `collectiveGemmSlowdown`).
    */
   readonly overlapGemmSlowdown: number;
   readonly selectiveRecompute: SelectiveRecompute;
@@ -89,6 +93,13 @@ export interface FrameworkProfile {
   readonly elementwiseTrafficFactor: number;
   /** The flash-attention kernel the stack's attention calls (`compute/types.ts` AttentionKernel). */
   readonly attentionKernel: AttentionKernel;
+  /**
+   * Which tensor-parallel all-gathers a per-tensor FP8 recipe runs in FP8 because the stack
+   * quantises the gathered tensor first (`step/layer-comm.ts` `tpAllReduceEquivalents`):
+   * `forward`, the GEMM inputs gathered in the forward (and recomputed forward); `all`, also the
+   * output gradients gathered in the backward; `none`. Reduce-scatters stay BF16.
+   */
+  readonly tpGatherInFp8: TpFp8Gather;
   /** Where each entry comes from, keyed by entry name. */
   readonly sources: Readonly<Record<string, string>>;
 }

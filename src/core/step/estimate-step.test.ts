@@ -5,8 +5,8 @@ import { createLayout } from '../layout/create-layout.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
 import { estimateStep } from './estimate-step.js';
-import { DEFAULT_FRAMEWORK } from '../framework/registry.js';
-import { createStepOptions } from './options.js';
+import { DEFAULT_FRAMEWORK, resolveFramework } from '../framework/registry.js';
+import { createStepOptions, DEFAULT_STEP_OPTIONS, smShareSlowdown, stepFramework } from './options.js';
 import { DEFAULT_EXPERT_LOAD_IMBALANCE } from '../training/expert-load.js';
 
 function example(name: string): Scenario {
@@ -82,6 +82,16 @@ describe('estimateStep', () => {
     expect(inside.time.exposed.tp).toBeCloseTo((fill + (1 - fill) * DEFAULT_FRAMEWORK.overlapGemmSlowdown) * bare.time.exposed.tp, 9);
     const spread = withCluster(s, { scaleUpDomainGpus: 1, scaleOutBandwidthBytesPerSec: s.cluster.scaleOutBandwidthBytesPerSec / 10 });
     expect(estimateStep(spread, createLayout(spread)).time.exposed.tp).toBeGreaterThan(inside.time.exposed.tp);
+  });
+
+  it('a hidden data-parallel transfer costs the SM share of its NCCL kernel, whatever the stack\'s TP-overlap figure', () => {
+    const s = examples[2] as Scenario;
+    const l = createLayout(s);
+    const quiet = { ...s.training, framework: resolveFramework('megatron-core', { overlapGemmSlowdown: 0 }) };
+    expect(stepFramework(quiet, DEFAULT_STEP_OPTIONS).collectiveGemmSlowdown).toBe(smShareSlowdown(DEFAULT_STEP_OPTIONS.commSmFraction));
+    const base = estimateStep(s, l).time.exposed.dp;
+    expect(base).toBeGreaterThan(0);
+    expect(estimateStep(s, l, createStepOptions({ commSmFraction: 0 })).time.exposed.dp).toBeLessThan(base);
   });
 
   it('without the TP/GEMM overlap assumption TP communication is fully exposed', () => {

@@ -10,11 +10,12 @@ import type { AllToAllCost } from '../comm/all-to-all.js';
 import { moeAllToAllCost } from '../comm/moe-all-to-all.js';
 import type { GroupPlacements } from '../comm/place-groups.js';
 import { sendRecvSeconds } from '../comm/send-recv.js';
-import { ACTIVATION_BYTES, FP8_TILE_BYTES } from '../hardware/element-bytes.js';
+import { ACTIVATION_BYTES, FP8_BYTES, FP8_TILE_BYTES } from '../hardware/element-bytes.js';
 import type { Precision } from '../hardware/types.js';
 import type { Layout } from '../layout/types.js';
 import { moeDispatcher } from '../model/moe-dispatch.js';
 import type { ModelSpec } from '../model/types.js';
+import type { TpFp8Gather } from '../framework/types.js';
 
 /** The layout fields one layer's communication reads (with the groups' placement). */
 export type CommShape = Pick<Layout, 'tp' | 'cp' | 'ep' | 'etp' | 'pp' | 'microBatch' | 'recompute' | 'sequenceParallel'>;
@@ -27,6 +28,8 @@ export interface CommContext {
   readonly groups: GroupPlacements;
   readonly links: CommLinks;
   readonly moeLoadImbalance: number;
+  /** Bytes per element of the tensor-parallel all-gathers of each pass (`tpGatherBytesPerElement`). */
+  readonly tpGatherBytes: TpGatherBytes;
 }
 
 export interface LayerComm {
@@ -64,11 +67,47 @@ export function tpCollectiveBytes(ctx: CommContext): number {
   return tokensPerGpu(ctx) * ctx.model.hidden * ACTIVATION_BYTES;
 }
 
+/** Bytes per element of the TP all-gathers in the forward (GEMM inputs) and in the backward (output gradients). */
+export interface TpGatherBytes {
+  readonly forward: number;
+  readonly backward: number;
+}
+
+/**
+ * Bytes per element the TP all-gathers move: one FP8 byte where the recipe is per-tensor FP8 and
+ * the stack quantises what it gathers first (`FrameworkProfile.tpGatherInFp8`: Transformer Engine
+ * userbuffers in both passes, torchao's float8 TP styles in the forward), else BF16. Other
+ * low-precision recipes (blockwise, MXFP8, NVFP4) are gathered in BF16 here: no source states theirs.
+ */
+export function tpGatherBytesPerElement(precision: Precision, gather: TpFp8Gather): TpGatherBytes {
+  const fp8 = precision === 'fp8';
+  return {
+    forward: fp8 && gather !== 'none' ? FP8_BYTES : ACTIVATION_BYTES,
+    backward: fp8 && gather === 'all' ? FP8_BYTES : ACTIVATION_BYTES,
+  };
+}
+
+/**
+ * TP traffic of one layer per pass in BF16 all-reduces of S (`tpCollectiveBytes`): each all-reduce
+ * (or reduce-scatter + all-gather under sequence parallelism, the same volume) is half a
+ * reduce-scatter and half an all-gather, and the all-gather half moves `tpGatherBytes` of its pass
+ * per element; full recomputation repeats the forward pair inside the backward (`tpCallsPerLayer`).
+ */
+export function tpAllReduceEquivalents(ctx: CommContext): CallsPerPass {
+  const calls = tpCallsPerLayer(ctx.layout.recompute);
+  const pair = (gatherBytes: number): number => (1 + gatherBytes / ACTIVATION_BYTES) / 2;
+  const recomputed = calls.backward - calls.forward;
+  return {
+    forward: calls.forward * pair(ctx.tpGatherBytes.forward),
+    backward: calls.forward * pair(ctx.tpGatherBytes.backward) + recomputed * pair(ctx.tpGatherBytes.forward),
+  };
+}
+
 function tpSeconds(ctx: CommContext): { forward: number; backward: number } {
   if (ctx.layout.tp <= 1) return { forward: 0, backward: 0 };
   const one = allReduceSeconds(tpCollectiveBytes(ctx), ctx.groups.tp, ctx.links.collective);
-  const calls = tpCallsPerLayer(ctx.layout.recompute);
-  return { forward: calls.forward * one, backward: calls.backward * one };
+  const equivalents = tpAllReduceEquivalents(ctx);
+  return { forward: equivalents.forward * one, backward: equivalents.backward * one };
 }
 
 /**

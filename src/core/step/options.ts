@@ -58,6 +58,21 @@ export interface StepFramework {
   readonly overlap: OverlapAssumptions;
   /** Bytes per element of the data-parallel gradient reduction. */
   readonly gradReduceBytes: number;
+  /**
+   * What one hidden second of a data-parallel collective (gradient reduce, parameter gather, ZeRO-3
+   * / FSDP gathers) adds to the compute beside it [s/s]. These are NCCL kernels, which run on SMs:
+   * while one streams a gradient bucket over InfiniBand and NVLink it holds the SM share
+   * `commSmFraction` (DeepSeek-V3 TR §3.2.2: 20 of 132 SMs drive a node's IB and NVLink at full
+   * rate), and the GEMMs beside it run on the rest, so each hidden second costs f / (1 − f) of
+   * compute (0.18 at 20/132). The framework's `overlapGemmSlowdown` prices its tensor- and
+   * context-parallel overlap (Transformer Engine userbuffers, async TP), which is a different kernel.
+   */
+  readonly collectiveGemmSlowdown: number;
+}
+
+/** Compute seconds lost per second of a collective kernel holding `smFraction` of the SMs (the GEMMs keep 1 − f). */
+export function smShareSlowdown(smFraction: number): number {
+  return smFraction / (1 - smFraction);
 }
 
 export function stepFramework(training: Training, options: StepOptions): StepFramework {
@@ -66,6 +81,7 @@ export function stepFramework(training: Training, options: StepOptions): StepFra
     profile,
     overlap: { ...profile.overlap, ...options.overlap },
     gradReduceBytes: options.gradReduceBytes ?? gradReduceBytes(profile),
+    collectiveGemmSlowdown: smShareSlowdown(options.commSmFraction),
   };
 }
 

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { overlappedSeconds } from './overlap-cost.js';
+import { smShareSlowdown } from './options.js';
 import { exposedGradReduceSeconds, exposedParamGatherSeconds, type TailFramework } from './rank-tail.js';
 
-const overlapped = (slowdown: number): TailFramework => ({ overlap: { dpGradReduce: true, dpParamGather: true }, profile: { overlapGemmSlowdown: slowdown } });
-const exposedAll: TailFramework = { overlap: { dpGradReduce: false, dpParamGather: false }, profile: { overlapGemmSlowdown: 0.1 } };
+const overlapped = (slowdown: number): TailFramework => ({ overlap: { dpGradReduce: true, dpParamGather: true }, collectiveGemmSlowdown: slowdown });
+const exposedAll: TailFramework = { overlap: { dpGradReduce: false, dpParamGather: false }, collectiveGemmSlowdown: 0.1 };
 
 describe('overlappedSeconds(comm, window, slowdown)', () => {
   it('= max(0, comm − window) + slowdown · min(comm, window)', () => {
     expect(overlappedSeconds(2, 5, 0.1)).toBeCloseTo(0.2, 12);
     expect(overlappedSeconds(5, 2, 0.1)).toBeCloseTo(3 + 0.2, 12);
     expect(overlappedSeconds(3, 3, 0)).toBe(0);
+  });
+});
+
+describe('smShareSlowdown(f): a collective kernel holding f of the SMs', () => {
+  it('costs the GEMMs beside it f / (1 − f) of each hidden second (20 of 132 SMs: 20/112)', () => {
+    expect(smShareSlowdown(20 / 132)).toBeCloseTo(20 / 112, 12);
+    expect(smShareSlowdown(0)).toBe(0);
   });
 });
 

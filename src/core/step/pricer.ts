@@ -27,7 +27,7 @@ import { createCompiledScheduleCache, type CompiledScheduleCache } from '../sche
 import type { ScheduleSimulation } from '../schedules/types.js';
 import { getSchedule } from '../schedules/catalog.js';
 import { dataParallelComm, type DataParallelComm, type RankParams } from './data-parallel.js';
-import { layerCommSeconds, pipelineP2pSeconds, type CommContext, type LayerComm } from './layer-comm.js';
+import { layerCommSeconds, pipelineP2pSeconds, tpGatherBytesPerElement, type CommContext, type LayerComm } from './layer-comm.js';
 import { frameworkOf } from '../framework/registry.js';
 import { DEFAULT_STEP_OPTIONS, stepEfficiency, stepExpertLoadImbalance, stepFramework, type StepFramework, type StepOptions } from './options.js';
 import { estimateStageCost, type StageCost } from './stage-times.js';
@@ -340,6 +340,7 @@ export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'sche
   return {
     model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
     groups: groupsOf(pricer, layout), links: pricer.links, moeLoadImbalance: stepExpertLoadImbalance(scenario.training, layout.ep, options),
+    tpGatherBytes: tpGatherBytesPerElement(scenario.training.precision, pricer.framework.profile.tpGatherInFp8),
   };
 }
 

@@ -27,7 +27,8 @@ export function lastBucketSeconds(reduceSeconds: number, params: RankParams, lay
 /** What the step's tail needs of the stack: which data-parallel collectives overlap, and what a hidden second costs (`StepFramework`). */
 export interface TailFramework {
   readonly overlap: Pick<OverlapAssumptions, 'dpGradReduce' | 'dpParamGather'>;
-  readonly profile: { readonly overlapGemmSlowdown: number };
+  /** Compute seconds a hidden second of a data-parallel collective costs (`StepFramework.collectiveGemmSlowdown`). */
+  readonly collectiveGemmSlowdown: number;
 }
 
 /**
@@ -38,7 +39,7 @@ export interface TailFramework {
 export function exposedGradReduceSeconds(r: Pick<RankTailInput, 'gradReduceSeconds' | 'lastBucketSeconds'>, windowSeconds: number, framework: TailFramework): number {
   if (!framework.overlap.dpGradReduce) return r.gradReduceSeconds;
   const window = Math.max(0, Math.min(windowSeconds, r.gradReduceSeconds - r.lastBucketSeconds));
-  return overlappedSeconds(r.gradReduceSeconds, window, framework.profile.overlapGemmSlowdown);
+  return overlappedSeconds(r.gradReduceSeconds, window, framework.collectiveGemmSlowdown);
 }
 
 /**
@@ -47,7 +48,7 @@ export function exposedGradReduceSeconds(r: Pick<RankTailInput, 'gradReduceSecon
  */
 export function exposedParamGatherSeconds(gatherSeconds: number, firstForwardSeconds: number, framework: TailFramework): number {
   if (!framework.overlap.dpParamGather) return gatherSeconds;
-  return overlappedSeconds(gatherSeconds, firstForwardSeconds, framework.profile.overlapGemmSlowdown);
+  return overlappedSeconds(gatherSeconds, firstForwardSeconds, framework.collectiveGemmSlowdown);
 }
 
 export interface RankTailInput {

@@ -44,7 +44,8 @@ export interface StageInputs {
 /**
  * Time communication adds to a pass: all of it when not overlapped; else what exceeds the compute
  * it overlaps, plus the contention the hidden part costs the compute beside it
- * (`overlapGemmSlowdown` × hidden seconds: the communication kernels' SMs and HBM traffic).
+ * (slowdown × hidden seconds: the communication kernels' SMs and HBM traffic; the stack's
+ * `overlapGemmSlowdown` for TP and CP, `collectiveGemmSlowdown` for ZeRO-3 / FSDP collectives).
  */
 function hidden(commSeconds: number, computeSeconds: number, overlapped: boolean, slowdown: number): number {
   return overlapped ? overlappedSeconds(commSeconds, computeSeconds, slowdown) : commSeconds;
@@ -85,8 +86,10 @@ export function estimateStageCost(inputs: StageInputs): StageCost {
   const layers = nDense + nMoe;
   const cpF = layers * hidden(dense.cpForwardSeconds, inputs.attentionForwardSeconds, overlap.cpRing, slow);
   const cpB = layers * hidden(dense.cpBackwardSeconds, 2.5 * inputs.attentionForwardSeconds, overlap.cpRing, slow);
-  const fsdpF = hidden(inputs.fsdp.fsdpForwardSeconds, compute.forwardSeconds, overlap.fsdpPrefetch, slow);
-  const fsdpB = hidden(inputs.fsdp.fsdpBackwardSeconds, compute.backwardInputSeconds + compute.backwardWeightSeconds, overlap.fsdpPrefetch, slow);
+  // ZeRO-3 / FSDP gathers and reduce-scatters are NCCL kernels on SMs (`collectiveGemmSlowdown`).
+  const dpSlow = inputs.framework.collectiveGemmSlowdown;
+  const fsdpF = hidden(inputs.fsdp.fsdpForwardSeconds, compute.forwardSeconds, overlap.fsdpPrefetch, dpSlow);
+  const fsdpB = hidden(inputs.fsdp.fsdpBackwardSeconds, compute.backwardInputSeconds + compute.backwardWeightSeconds, overlap.fsdpPrefetch, dpSlow);
   const epKeep = inputs.pairedSchedule ? 1 : 1 - overlap.epFraction;
   const epF = epKeep * (nDense * dense.epForwardSeconds + nMoe * moe.epForwardSeconds);
   const epB = epKeep * (nDense * dense.epBackwardSeconds + nMoe * moe.epBackwardSeconds);
