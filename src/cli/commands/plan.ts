@@ -100,7 +100,7 @@ export function registerPlan(program: Command): void {
       const release = youngGenerationRelease();
       const lines = opts.progress === true ? progressLines(started) : undefined;
       const onProgress = (done: number, total: number): void => {
-        release(done);
+        release(total);
         lines?.(done, total);
       };
       const result = onTerminal ? await (await import('../plan-in-worker.js')).planInWorker(request.scenario, request.options, timeoutSeconds) : planLayouts(request.scenario, { ...request.options, ...here, onProgress });

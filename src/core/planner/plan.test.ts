@@ -202,6 +202,9 @@ describe('stopping early (Ctrl-C)', () => {
     const result = planLayouts(withLayout(example('gpt3-175b-a100')), { progressEvery: 1000, onProgress: (done, total) => calls.push([done, total]) });
     expect(calls.length).toBeGreaterThan(2);
     expect(calls.at(-1)).toEqual([result.counts.enumerated, result.counts.enumerated]);
+    // While phase 1 counts, the total grows with nothing decided yet; it never shrinks.
+    expect(calls.some(([done, total]) => done === 0 && total >= 1000 && total < result.counts.enumerated)).toBe(true);
+    expect(calls.every(([, total], i) => i === 0 || total >= (calls[i - 1]?.[1] ?? 0))).toBe(true);
   });
 });
 

@@ -68,6 +68,8 @@ export interface SearchState {
   total: number;
   done: number;
   nextProgress: number;
+  /** Phase 1 reports progress every `progressEvery` valid layouts found (`counted`). */
+  nextCounted: number;
   evaluated: number;
   simulations: number;
   memoryEvaluations: number;
@@ -93,6 +95,7 @@ export function createSearchState(space: SearchSpace, options: ResolvedPlanOptio
     total: 0,
     done: 0,
     nextProgress: options.progressEvery,
+    nextCounted: options.progressEvery,
     evaluated: 0,
     simulations: 0,
     memoryEvaluations: 0,
@@ -140,6 +143,18 @@ export interface Candidate {
 }
 
 export type Decision = keyof SearchState['counts'];
+
+/**
+ * Adds `layouts` valid layouts found by phase 1 to the total and reports progress (none decided yet)
+ * every `progressEvery` of them, so a listener sees a large search's size while it is counted.
+ */
+export function counted(state: SearchState, layouts: number): void {
+  state.total += layouts;
+  if (state.total >= state.nextCounted) {
+    state.options.onProgress(state.done, state.total);
+    state.nextCounted = state.total + state.options.progressEvery;
+  }
+}
 
 /** Books `layouts` layouts into one count and reports progress every `progressEvery`. */
 export function decide(state: SearchState, decision: Decision, layouts: number): void {

@@ -21,7 +21,7 @@ import {
 } from './enumerate.js';
 import type { Layout } from '../layout/types.js';
 import type { ObjectivePoint } from './objective.js';
-import { createWorld, decide, stopHere, verdict, type SearchState, type World } from './search-state.js';
+import { counted, createWorld, decide, stopHere, verdict, type SearchState, type World } from './search-state.js';
 import { createGpuSpace, scheduleValues, type Sharding } from './space.js';
 import { visitSkeleton } from './visit-skeleton.js';
 
@@ -87,7 +87,7 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
     let shared: DegreesBound | null = null;
     for (const grid of enumerateGrids(g, degrees, state.tally)) {
       const leaves = countGridLeaves(g, grid, state.tally);
-      state.total += leaves;
+      counted(state, leaves);
       if (leaves === 0) continue;
       if (overLimit) {
         decide(state, 'byGpuLimit', leaves);

@@ -37,7 +37,10 @@ export interface PlanOptions {
   readonly reference?: FixedLayout;
   /** Run pricing, PUE, grid intensity, goodput (pass the scenario's economics for `estimate`'s numbers). */
   readonly run?: PlanRunOptions;
-  /** Called every `progressEvery` decided layouts and at the end: (layouts decided, total valid layouts). */
+  /**
+   * Called every `progressEvery` decided layouts and at the end: (layouts decided, total valid
+   * layouts); while the search still counts its layouts, every `progressEvery` found (layouts decided, found so far).
+   */
   readonly onProgress?: (done: number, total: number) => void;
   /** Default 4096 layouts. */
   readonly progressEvery?: number;
