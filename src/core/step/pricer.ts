@@ -112,13 +112,13 @@ interface RecentKeys {
 
 type LayerFields = Pick<Layout, (typeof LAYER_FIELDS)[number]>;
 
-function sameGroupFields(a: GroupShape, b: GroupShape): boolean {
-  return a.tp === b.tp && a.cp === b.cp && a.ep === b.ep && a.etp === b.etp && a.dp === b.dp && a.pp === b.pp && a.order === b.order;
-}
-
-function sameLayerFields(a: LayerFields, b: LayerFields): boolean {
-  return a.tp === b.tp && a.cp === b.cp && a.ep === b.ep && a.etp === b.etp && a.microBatch === b.microBatch && a.recompute === b.recompute
-    && a.sequenceParallel === b.sequenceParallel;
+/** Whether `a` and `b` hold the same values in `fields` (the field lists below own what each key reads). */
+function sameFields<F extends keyof Layout>(a: Pick<Layout, F>, b: Pick<Layout, F>, fields: readonly F[]): boolean {
+  for (let i = 0; i < fields.length; i += 1) {
+    const f = fields[i];
+    if (f !== undefined && a[f] !== b[f]) return false;
+  }
+  return true;
 }
 
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
@@ -254,7 +254,7 @@ interface PlacedGroups {
 
 function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
   const { recent } = pricer;
-  if (recent.placed !== null && recent.groupsOf !== null && (recent.groupsOf === layout || sameGroupFields(recent.groupsOf, layout))) return recent.placed;
+  if (recent.placed !== null && recent.groupsOf !== null && (recent.groupsOf === layout || sameFields(recent.groupsOf, layout, GROUP_FIELDS))) return recent.placed;
   const placed = newPlacedGroups(pricer, layout);
   recent.groupsOf = layout;
   recent.placed = placed;
@@ -264,7 +264,7 @@ function placedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
 /** Key of the layer fields of `layout` (`LAYER_FIELDS`). */
 function layerFieldsKey(pricer: StepPricer, layout: LayerFields): number {
   const { recent } = pricer;
-  if (recent.layerFieldsOf !== null && (recent.layerFieldsOf === layout || sameLayerFields(recent.layerFieldsOf, layout))) return recent.layerFields;
+  if (recent.layerFieldsOf !== null && (recent.layerFieldsOf === layout || sameFields(recent.layerFieldsOf, layout, LAYER_FIELDS))) return recent.layerFields;
   // The tuple of LAYER_FIELDS, built after the key of its first part (kept by `keyOf`).
   recent.layerFields = keyOf(pricer, layout, LAYER_REST_FIELDS, keyOf(pricer, layout, LAYER_DEGREE_FIELDS));
   recent.layerFieldsOf = layout;
