@@ -84,7 +84,7 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
   if (cv) out.push(formatCrossValidation(cv));
   const ms = r.memory.summary;
   if (ms.modeled > 0) {
-    out.push(`memory: ${ms.modeled} measured runs, mean |error| ${ms.meanAbsPctError.toFixed(1)}%, max ${ms.maxAbsPctError.toFixed(1)}%; formula-vs-formula rows: ${r.memory.analyticalSummary.modeled}, mean |error| ${r.memory.analyticalSummary.meanAbsPctError.toFixed(1)}%`);
+    out.push(`memory: ${ms.modeled} measured peaks compared as byte counts, mean |error| ${ms.meanAbsPctError.toFixed(1)}%, max ${ms.maxAbsPctError.toFixed(1)}%; formula-vs-formula rows: ${r.memory.analyticalSummary.modeled}, mean |error| ${r.memory.analyticalSummary.meanAbsPctError.toFixed(1)}%`);
     const groups = (by: Readonly<Record<string, { modeled: number; meanAbsPctError: number }>>) => Object.entries(by).map(([k, v]) => `${k} ${v.modeled} runs ${v.meanAbsPctError.toFixed(1)}%`).join(', ');
     out.push(`  by source: ${groups(r.memory.bySource)}`);
     out.push(`  by framework: ${groups(r.memory.byFramework)}`);
