@@ -10,7 +10,7 @@ import type { ZeroBuckets } from './zero-buckets.js';
  * The one "fits" policy of every command (memory, estimate, report, plan, compare, bottlenecks): a
  * layout fits when its peak leaves this share of HBM free. 0: the peak already counts allocator
  * fragmentation and the CUDA/NCCL reserve (buffers.ts), so a further margin would count them twice
- * (and refuse DeepSeek-V3's production layout, 73.3 of 74.5 GiB). `plan --headroom` asks for one.
+ * (a 10 % one would refuse DeepSeek-V3's production layout, 73.3 of 80 GiB). `plan --headroom` asks for one.
  */
 export const FIT_HEADROOM_FRACTION = 0;
 
@@ -28,6 +28,12 @@ export interface EstimateMemoryOptions {
   readonly selectivePolicy?: 'modules' | 'torch-op-sac';
   /** The FP8/FP4 cast of each GEMM weight is kept for the step (Transformer Engine). Default true. */
   readonly fp8WeightCache?: boolean;
+  /**
+   * The low-precision GEMM weight keeps a columnwise (transposed) copy beside the rowwise one, for the
+   * backward's data-gradient GEMM (`precision.ts` `withColumnwiseWeightCopy`: Transformer Engine on
+   * Hopper). Default false (one copy, the recipe as published).
+   */
+  readonly fp8ColumnwiseWeightCopy?: boolean;
   /**
    * Optimizer states in the parameters' own 16-bit dtype: no FP32 master, 16-bit gradients and Adam
    * moments (torch AdamW on bf16 parameters: torchtune "bf16", HF Trainer on bf16-loaded weights;
