@@ -32,7 +32,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.3
+      residualMeanAbsPct: 9.4
     },
     {
       key: 'gemm:blackwell',
