@@ -12,18 +12,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.284,
-      sigmaLn: 0.2439,
+      value: 0.2857,
+      sigmaLn: 0.2429,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.7
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'gemm:ampere',
-      value: 0.6665,
+      value: 0.6677,
       sigmaLn: 0.0695,
       runs: 11,
       configurations: 9,
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.4
+      residualMeanAbsPct: 9
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5404,
-      sigmaLn: 0.0653,
+      value: 0.5446,
+      sigmaLn: 0.0655,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.9
+      residualMeanAbsPct: 4.7
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6757,
+      value: 0.6793,
       sigmaLn: 0.0729,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.8
+      residualMeanAbsPct: 4.9
     },
     {
       key: 'gemm:hopper',
-      value: 0.6847,
-      sigmaLn: 0.0594,
+      value: 0.6872,
+      sigmaLn: 0.0595,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.4
+      residualMeanAbsPct: 7.5
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.875,
-      sigmaLn: 0.0681,
+      value: 0.8788,
+      sigmaLn: 0.0682,
       runs: 125,
       configurations: 73,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.1
+      residualMeanAbsPct: 6
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.927,
-      sigmaLn: 0.0653,
+      value: 0.9201,
+      sigmaLn: 0.0654,
       runs: 106,
       configurations: 56,
       families: [
@@ -102,18 +102,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9282,
+      value: 0.9287,
       sigmaLn: 0.0478,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.3
+      residualMeanAbsPct: 4.2
     },
     {
       key: 'software:deepspeed',
-      value: 1.0522,
+      value: 1.0508,
       sigmaLn: 0.1028,
       runs: 2,
       configurations: 2,
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0974,
+      value: 1.0956,
       sigmaLn: 0.1051,
       runs: 2,
       configurations: 2,
@@ -135,7 +135,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.058,
+      value: 1.0562,
       sigmaLn: 0.1001,
       runs: 5,
       configurations: 3,
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9156,
+      value: 0.9157,
       sigmaLn: 0.0859,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.5
+      residualMeanAbsPct: 8.3
     }
   ],
 };
