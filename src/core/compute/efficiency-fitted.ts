@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2857,
-      sigmaLn: 0.2429,
+      value: 0.2758,
+      sigmaLn: 0.25,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,8 +23,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6677,
-      sigmaLn: 0.0695,
+      value: 0.6776,
+      sigmaLn: 0.0704,
       runs: 11,
       configurations: 9,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9
+      residualMeanAbsPct: 9.1
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5446,
-      sigmaLn: 0.0655,
+      value: 0.5449,
+      sigmaLn: 0.0657,
       runs: 48,
       configurations: 23,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.7
+      residualMeanAbsPct: 5
     },
     {
       key: 'gemm:blackwell-ultra',
-      value: 0.6793,
-      sigmaLn: 0.0729,
+      value: 0.6803,
+      sigmaLn: 0.0732,
       runs: 32,
       configurations: 12,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.9
+      residualMeanAbsPct: 4.8
     },
     {
       key: 'gemm:hopper',
-      value: 0.6872,
-      sigmaLn: 0.0595,
+      value: 0.6931,
+      sigmaLn: 0.0601,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.5
+      residualMeanAbsPct: 7.2
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.8788,
-      sigmaLn: 0.0682,
+      value: 0.884,
+      sigmaLn: 0.0684,
       runs: 125,
       configurations: 73,
       families: [
@@ -89,8 +89,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9201,
-      sigmaLn: 0.0654,
+      value: 0.9235,
+      sigmaLn: 0.0657,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,23 +98,23 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.5
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9287,
-      sigmaLn: 0.0478,
+      value: 0.9294,
+      sigmaLn: 0.0479,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.2
+      residualMeanAbsPct: 4.4
     },
     {
       key: 'software:deepspeed',
-      value: 1.0508,
-      sigmaLn: 0.1028,
+      value: 1.0354,
+      sigmaLn: 0.1033,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,19 +124,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0956,
-      sigmaLn: 0.1051,
+      value: 1.0902,
+      sigmaLn: 0.1061,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 4.1
+      residualMeanAbsPct: 3.3
     },
     {
       key: 'software:other',
-      value: 1.0562,
-      sigmaLn: 0.1001,
+      value: 1.0418,
+      sigmaLn: 0.1006,
       runs: 5,
       configurations: 3,
       families: [
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9157,
-      sigmaLn: 0.0859,
+      value: 0.9068,
+      sigmaLn: 0.0863,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.3
+      residualMeanAbsPct: 8.4
     }
   ],
 };
