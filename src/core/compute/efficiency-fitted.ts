@@ -12,8 +12,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.2758,
-      sigmaLn: 0.25,
+      value: 0.2775,
+      sigmaLn: 0.2489,
       runs: 18,
       configurations: 6,
       families: [
@@ -23,8 +23,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'gemm:ampere',
-      value: 0.6776,
-      sigmaLn: 0.0704,
+      value: 0.6789,
+      sigmaLn: 0.0705,
       runs: 11,
       configurations: 9,
       families: [
@@ -32,33 +32,33 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.1
+      residualMeanAbsPct: 8.8
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5449,
-      sigmaLn: 0.0657,
+      value: 0.5491,
+      sigmaLn: 0.0659,
       runs: 48,
       configurations: 23,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 5
-    },
-    {
-      key: 'gemm:blackwell-ultra',
-      value: 0.6803,
-      sigmaLn: 0.0732,
-      runs: 32,
-      configurations: 12,
       families: [
         'MBRIDGE'
       ],
       residualMeanAbsPct: 4.8
     },
     {
+      key: 'gemm:blackwell-ultra',
+      value: 0.684,
+      sigmaLn: 0.0733,
+      runs: 32,
+      configurations: 12,
+      families: [
+        'MBRIDGE'
+      ],
+      residualMeanAbsPct: 4.9
+    },
+    {
       key: 'gemm:hopper',
-      value: 0.6931,
+      value: 0.6957,
       sigmaLn: 0.0601,
       runs: 34,
       configurations: 29,
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.2
+      residualMeanAbsPct: 7.3
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.884,
-      sigmaLn: 0.0684,
+      value: 0.8879,
+      sigmaLn: 0.0685,
       runs: 125,
       configurations: 73,
       families: [
@@ -89,7 +89,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.9235,
+      value: 0.9164,
       sigmaLn: 0.0657,
       runs: 106,
       configurations: 56,
@@ -102,18 +102,18 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9294,
+      value: 0.9299,
       sigmaLn: 0.0479,
       runs: 29,
       configurations: 13,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 4.4
+      residualMeanAbsPct: 4.3
     },
     {
       key: 'software:deepspeed',
-      value: 1.0354,
+      value: 1.0339,
       sigmaLn: 0.1033,
       runs: 2,
       configurations: 2,
@@ -124,7 +124,7 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0902,
+      value: 1.0883,
       sigmaLn: 0.1061,
       runs: 2,
       configurations: 2,
@@ -135,8 +135,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:other',
-      value: 1.0418,
-      sigmaLn: 0.1006,
+      value: 1.04,
+      sigmaLn: 0.1007,
       runs: 5,
       configurations: 3,
       families: [
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9068,
-      sigmaLn: 0.0863,
+      value: 0.9069,
+      sigmaLn: 0.0862,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.4
+      residualMeanAbsPct: 8.3
     }
   ],
 };
