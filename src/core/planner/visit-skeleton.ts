@@ -74,7 +74,8 @@ function boundLeaves(world: World, skeleton: Skeleton, plain: () => PipelineBoun
  * Visits the leaves of `skeleton`; `plain()` is its pipeline bound without recomputation (zero 1).
  *
  * Without a budget or a deadline (whose verdicts record the rejected bounds for the diagnosis), a
- * leaf whose memory floors show it cannot fit is dropped before it is bounded (`byMemory`): only
+ * leaf whose sharding the floors with the most recomputation rule out (`LeafMemory.outOfMemory`)
+ * is dropped before it is bounded (`byMemory`): only
  * leaves the memory check would drop, so the same leaves are priced in the same order with the
  * same thresholds (a dropped leaf changes neither), and a skeleton none of whose leaves fit builds
  * no bound at all.
