@@ -15,16 +15,16 @@ export interface CompiledScheduleCache {
   compile(schedule: Schedule | ScheduleId, params: ScheduleParams): CompiledSchedule;
   readonly size: number;
   /**
-   * Run buffers lent to the runs of one estimate (`estimate.ts`: at most three runs read at once),
+   * Run buffers lent to the runs of one estimate (`estimate.ts`: at most two runs' op times read at once),
    * reused by the next estimate instead of allocated per run.
    */
-  readonly runBuffers: readonly [RunBuffers, RunBuffers, RunBuffers];
+  readonly runBuffers: readonly [RunBuffers, RunBuffers];
 }
 
 /** A cache holding at most `maxEntries` compiled shapes (default 64). Keys use the schedule id. */
 export function createCompiledScheduleCache(maxEntries = 64): CompiledScheduleCache {
   const entries = new Map<string, CompiledSchedule>();
-  const runBuffers = [createRunBuffers(), createRunBuffers(), createRunBuffers()] as const;
+  const runBuffers = [createRunBuffers(), createRunBuffers()] as const;
   return {
     runBuffers,
     get size() {

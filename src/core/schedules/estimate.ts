@@ -192,10 +192,11 @@ function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, o
   assertRunnable(s, params);
   const m = params.microBatches;
   const simulatedAtMost = options.maxSimulatedMicroBatches ?? 4 * params.pp * params.vp;
-  // The far and near runs are read together (and with the first); the direct run reads only its own.
+  // Only the far and near runs' op times are read together (`lastPeriodSteady`); the first run and
+  // the direct run need only their records, taken before the next run reuses the buffers.
   const own: RunBuffers[] = [];
-  const buffersOf = (slot: 0 | 1 | 2): RunBuffers => options.cache?.runBuffers[slot] ?? (own[slot] ??= createRunBuffers());
-  const run = (microBatches: number, slot: 0 | 1 | 2): SimRun => {
+  const buffersOf = (slot: 0 | 1): RunBuffers => options.cache?.runBuffers[slot] ?? (own[slot] ??= createRunBuffers());
+  const run = (microBatches: number, slot: 0 | 1): SimRun => {
     const shape = { ...params, microBatches };
     const compiled = options.cache ? options.cache.compile(s, shape) : compileSchedule(s, shape);
     // Half the ranks when the run is mirror-symmetric (same times, `op-graph.ts`).
@@ -218,7 +219,7 @@ function steadyRuns(s: Schedule, params: ScheduleParams, times: ScheduleTimes, o
   if (m0 < first || 3 * m2 - 3 * period >= m) return direct();
   const far = run(m2, 0);
   const near = run(m1, 1);
-  if (!lastPeriodSteady(near, far) || !equalGrowth(run(m0, 2), near, far)) return direct();
+  if (!lastPeriodSteady(near, far) || !equalGrowth(run(m0, 0), near, far)) return direct();
   return { kind: 'periodic', near: near.sim, far: far.sim, periods: (m - m2) / period, counts: [m0, m1, m2] };
 }
 

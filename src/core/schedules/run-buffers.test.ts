@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCompiledScheduleCache } from './cache.js';
-import { simulateSteadyState } from './estimate.js';
+import { estimateBubble, simulateSteadyState } from './estimate.js';
 import { SCHEDULES } from './registry.js';
 import { createRunBuffers, runEvents } from './simulate-ops.js';
-import { compileSchedule } from './simulate.js';
+import { compileSchedule, simulateSchedule } from './simulate.js';
 import { summarizeRun } from './summarize.js';
 import type { ScheduleParams, ScheduleTimes } from './types.js';
 
@@ -52,5 +52,30 @@ describe('shared run buffers', () => {
         expect(simulateSteadyState(id, params, times, { cache }), `${id} ${params.microBatches}`).toEqual(simulateSteadyState(id, params, times));
       }
     }
+  });
+});
+
+describe('the steady-state estimate on shared buffers', () => {
+  it('extrapolates from the records of its two later runs, bit for bit, though the first run reuses their buffers', () => {
+    let extrapolated = 0;
+    for (const id of ['1f1b', 'zb-h1', 'dualpipe', 'interleaved'] as const) {
+      const params = { pp: 4, vp: id === 'interleaved' ? 2 : 1, microBatches: 200 };
+      const times = unequalTimes(SCHEDULES[id].placement(params).modelStages, 0);
+      const estimate = estimateBubble(id, params, times, { cache: createCompiledScheduleCache() });
+      const [, m1, m2] = estimate.simulatedMicroBatches;
+      if (m1 === undefined || m2 === undefined) continue;
+      const near = simulateSchedule(id, { ...params, microBatches: m1 }, times, { recordOps: false });
+      const far = simulateSchedule(id, { ...params, microBatches: m2 }, times, { recordOps: false });
+      const periods = (params.microBatches - m2) / (m2 - m1);
+      expect(estimate.makespanSeconds, id).toBe(far.makespanSeconds + (far.makespanSeconds - near.makespanSeconds) * periods);
+      const steady = simulateSteadyState(id, params, times);
+      far.perStage.forEach((f, r) => {
+        const n = near.perStage[r];
+        expect(steady.perStage[r]?.lastEndSeconds, `${id} rank ${r}`).toBe(f.lastEndSeconds + (f.lastEndSeconds - (n?.lastEndSeconds ?? NaN)) * periods);
+        expect(steady.perStage[r]?.busySeconds, `${id} rank ${r}`).toBe(f.busySeconds + (f.busySeconds - (n?.busySeconds ?? NaN)) * periods);
+      });
+      extrapolated += 1;
+    }
+    expect(extrapolated).toBeGreaterThanOrEqual(2);
   });
 });
