@@ -1,7 +1,7 @@
 /** `scaleplan validate [runs.json]`: predicted vs measured for every published run scaleplan can model. */
 import type { Command } from 'commander';
 import { groupSkipReasons, InputError, parseRunsFile, validateRuns } from '../../core/index.js';
-import type { CrossValidationSummary, ErrorSummary, RunValidation, StepOptions, ValidationReport } from '../../core/index.js';
+import type { CrossValidationSummary, ErrorSummary, MemoryValidation, RunValidation, StepOptions, ValidationReport } from '../../core/index.js';
 import { table } from '../format.js';
 import { packagePath, print, printJson, profileOptionOf, readTextFile } from '../io.js';
 import { action } from '../run.js';
@@ -42,6 +42,17 @@ function formatCrossValidation(cv: CrossValidationSummary): string {
   ].join('\n');
 }
 
+/** A memory row's error cell: the signed error, or for a device-full bound whether the predicted peak fits. */
+function memoryErrorCell(m: MemoryValidation): string {
+  if (m.bound !== null) return `${m.bound.met ? 'fits' : 'exceeds'} (${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%)`;
+  return `${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%`;
+}
+
+function memoryKind(m: MemoryValidation): string {
+  if (m.analytical) return 'formula vs formula';
+  return m.bound === null ? 'measured' : 'bound (device full)';
+}
+
 export function formatValidation(r: ValidationReport, verbose: boolean): string {
   const out: string[] = [];
   const cv = r.summary.crossValidation;
@@ -59,7 +70,7 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
   }
   if (r.memory.runs.length > 0) {
     out.push(table(['run', 'model', 'framework', 'statistic', 'assumed', 'measured GiB', 'predicted GiB', 'error', 'kind'],
-      r.memory.runs.map((m) => [m.id, m.model, m.framework ?? '-', m.statistic, m.assumed.length > 0 ? m.assumed.join(', ') : '-', m.measuredGiB.toFixed(1), m.predictedGiB.toFixed(1), `${m.errorPct >= 0 ? '+' : ''}${m.errorPct.toFixed(1)}%`, m.analytical ? 'formula vs formula' : 'measured']),
+      r.memory.runs.map((m) => [m.id, m.model, m.framework ?? '-', m.statistic, m.assumed.length > 0 ? m.assumed.join(', ') : '-', m.measuredGiB.toFixed(1), m.predictedGiB.toFixed(1), memoryErrorCell(m), memoryKind(m)]),
       'Peak memory per GPU'));
   }
   const s = r.summary;
@@ -73,12 +84,14 @@ export function formatValidation(r: ValidationReport, verbose: boolean): string 
   if (cv) out.push(formatCrossValidation(cv));
   const ms = r.memory.summary;
   if (ms.modeled > 0) {
-    out.push(`memory: ${ms.modeled} measured runs, mean |error| ${ms.meanAbsPctError.toFixed(1)}%, max ${ms.maxAbsPctError.toFixed(1)}%; formula-vs-formula rows: ${r.memory.analyticalSummary.modeled}, mean |error| ${r.memory.analyticalSummary.meanAbsPctError.toFixed(1)}%`);
+    out.push(`memory: ${ms.modeled} measured peaks compared as byte counts, mean |error| ${ms.meanAbsPctError.toFixed(1)}%, max ${ms.maxAbsPctError.toFixed(1)}%; formula-vs-formula rows: ${r.memory.analyticalSummary.modeled}, mean |error| ${r.memory.analyticalSummary.meanAbsPctError.toFixed(1)}%`);
     const groups = (by: Readonly<Record<string, { modeled: number; meanAbsPctError: number }>>) => Object.entries(by).map(([k, v]) => `${k} ${v.modeled} runs ${v.meanAbsPctError.toFixed(1)}%`).join(', ');
     out.push(`  by source: ${groups(r.memory.bySource)}`);
     out.push(`  by framework: ${groups(r.memory.byFramework)}`);
     out.push(`  worst: ${r.memory.worst.map((w) => `${w.id} (${w.errorPct >= 0 ? '+' : ''}${w.errorPct.toFixed(1)}%)`).join(', ')}`);
   }
+  const bounds = r.memory.deviceFullBounds;
+  if (bounds.runs > 0) out.push(`  device-full readings compared as bounds (predicted allocated peak fits the device), not in the error figures: ${bounds.met} of ${bounds.runs} hold`);
   if (r.memory.skipped.length > 0) out.push(`  measured peaks not modelled: ${r.memory.skipped.map((k) => `${k.id} (${k.reason})`).join('; ')}`);
   if (r.memory.analyticalSummary.modeled > 0) {
     out.push('  formula rows (Korthikanti et al. 2022 Fig. 1) leave the interleaving unset, so they are modeled without it; their 175B and 530B bars carry the interleaved-schedule factor 1 + (p−1)/(p·v) with v = 3, with which the memory tests reproduce all eight rows exactly.');

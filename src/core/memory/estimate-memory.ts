@@ -28,7 +28,7 @@ import {
   embeddingActivationBytes, mtpExtraActivationBytes, outputLayerActivationBytes, routedCopies, type ActivationShape,
 } from './layer-tensors.js';
 import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
-import { paramDtypeOptimizerRecipe, precisionRecipe, type PrecisionRecipe } from './precision.js';
+import { paramDtypeOptimizerRecipe, precisionRecipe, withColumnwiseWeightCopy, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
 import { countRankParams, createSharding, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
@@ -131,7 +131,8 @@ function optimizerRecipe(base: PrecisionRecipe, options: EstimateMemoryOptions, 
 
 function createLayoutMemory(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions, cache?: MemoryCache): LayoutMemory {
   const model = scenario.model;
-  const baseRecipe = precisionRecipe(scenario.training.precision);
+  const published = precisionRecipe(scenario.training.precision);
+  const baseRecipe = options.fp8ColumnwiseWeightCopy === true ? withColumnwiseWeightCopy(published) : published;
   const lossKernel = options.lossKernel ?? 'eager';
   const buffers = { ...DEFAULT_BUFFER_ASSUMPTIONS, ...options.buffers };
   const shape = activationShape(scenario, layout, baseRecipe, options);

@@ -100,6 +100,21 @@ export const PRECISION_RECIPES = {
   },
 } as const satisfies Record<Precision, PrecisionRecipe>;
 
+/**
+ * The recipe with a columnwise copy of each low-precision GEMM weight beside the rowwise one.
+ * Hopper's FP8 tensor-core GEMMs take only the TN layout (cuBLASLt FP8 matmul requirements), so the
+ * backward's data-gradient GEMM (dX = dY·W) needs W's FP8 data transposed; Transformer Engine keeps
+ * it in the weight's quantized tensor for the step: `Float8Tensor` caches `_transpose`, and
+ * `Float8BlockwiseQTensor` (the 1×128 / 128×128 blockwise recipe) holds `_columnwise_data` and its
+ * scales beside `_rowwise_data` whenever the weight needs a gradient (TE
+ * `transformer_engine/pytorch/tensor/float8_blockwise_tensor.py`; quantizer usage rowwise and
+ * columnwise). With FP8 primary weights (Megatron `--fp8-param-gather`) both copies are the working
+ * weight. A 16-bit recipe has no low-precision copy and is unchanged.
+ */
+export function withColumnwiseWeightCopy(recipe: PrecisionRecipe): PrecisionRecipe {
+  return { ...recipe, gemmWeightCopyBytes: 2 * recipe.gemmWeightCopyBytes };
+}
+
 /** The recipe of `precision`. */
 export function precisionRecipe(precision: Precision): PrecisionRecipe {
   return PRECISION_RECIPES[precision];

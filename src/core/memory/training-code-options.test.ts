@@ -96,3 +96,21 @@ describe('estimateMemory gradients under the framework profile (gradAccumDtype)'
     expect(withFramework('deepspeed', 0)?.gradsBytes).toBe(withFramework('megatron-core', 0)?.gradsBytes);
   });
 });
+
+describe('estimateMemory fp8ColumnwiseWeightCopy (Transformer Engine keeps a transposed FP8 weight for the backward)', () => {
+  const weights = (precision: 'bf16' | 'fp8-block', options: Parameters<typeof estimateMemory>[2]) => {
+    const c = createCase({ model, seqLen: 2048, globalBatch: 1, precision }, { dp: 1, microBatch: 1, recompute: 'none' });
+    return estimateMemory(c.scenario, c.layout, { searchMicroBatch: false, ...options }).stages[0]?.weightsBytes ?? 0;
+  };
+  // fp8-block: GEMM weights only in FP8 at 1 + 4/128² B; the rest BF16. BF16 − FP8-block = GEMM params × (2 − c).
+  const c = 1 + 4 / (128 * 128);
+  const gemmParams = (weights('bf16', {}) - weights('fp8-block', {})) / (2 - c);
+
+  it('fp8-block: weights grow by one more FP8 copy of every GEMM weight (GEMM params × (1 + 4/128²) B)', () => {
+    expect(weights('fp8-block', { fp8ColumnwiseWeightCopy: true }) - weights('fp8-block', {})).toBeCloseTo(gemmParams * c, 0);
+  });
+
+  it('a 16-bit recipe has no low-precision copy: nothing moves', () => {
+    expect(weights('bf16', { fp8ColumnwiseWeightCopy: true })).toBe(weights('bf16', {}));
+  });
+});

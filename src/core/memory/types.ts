@@ -29,6 +29,12 @@ export interface EstimateMemoryOptions {
   /** The FP8/FP4 cast of each GEMM weight is kept for the step (Transformer Engine). Default true. */
   readonly fp8WeightCache?: boolean;
   /**
+   * The low-precision GEMM weight keeps a columnwise (transposed) copy beside the rowwise one, for the
+   * backward's data-gradient GEMM (`precision.ts` `withColumnwiseWeightCopy`: Transformer Engine on
+   * Hopper). Default false (one copy, the recipe as published).
+   */
+  readonly fp8ColumnwiseWeightCopy?: boolean;
+  /**
    * Optimizer states in the parameters' own 16-bit dtype: no FP32 master, 16-bit gradients and Adam
    * moments (torch AdamW on bf16 parameters: torchtune "bf16", HF Trainer on bf16-loaded weights;
    * PyTorch AdamW allocates its states `zeros_like(param)`). Default false: the precision recipe's

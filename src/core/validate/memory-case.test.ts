@@ -44,17 +44,28 @@ describe('memoryCaseOf(record): stack conventions for fields a memory-only recor
 describe('validateRecordMemory(record): a printed peak at or above the device HBM', () => {
   const full = { ...base, layout: { ...base.layout, microBatch: 1 }, measured: { ...base.measured, peakMemGiB: 80 } };
 
-  it('is compared as the device full: capacity (80 GB = 74.5 GiB) less the runtime reserve (1 GiB)', () => {
+  it('is a bound, not a byte count: the predicted allocated peak against capacity (80 GB = 74.5 GiB) less the runtime reserve (1 GiB)', () => {
     const row = validateRecordMemory(full);
     if (row === null || !('errorPct' in row)) throw new Error('not modelled');
     expect(row.measuredGiB).toBeCloseTo(80e9 / 1024 ** 3 - 1, 6);
-    expect(row.statistic).toMatch(/device full \(80 printed\)/);
+    expect(row.statistic).toMatch(/device full \(80 printed/);
+    expect(row.bound).toEqual({ kind: 'device-full', met: true });
+    expect(row.errorPct).toBeCloseTo((100 * (row.predictedGiB - row.measuredGiB)) / row.measuredGiB, 9);
     expect(row.assumed).toEqual(['ep']);
+  });
+
+  it('a model whose predicted allocated peak exceeds the device does not meet the bound', () => {
+    const dense = { ...base.model, layers: 64, hidden: 8192, ffnHidden: 28672, heads: 64, kvHeads: 8, moe: null };
+    const row = validateRecordMemory({ ...full, model: dense });
+    if (row === null || !('errorPct' in row)) throw new Error('not modelled');
+    expect(row.predictedGiB).toBeGreaterThan(row.measuredGiB);
+    expect(row.bound).toEqual({ kind: 'device-full', met: false });
   });
 
   it('a printed peak below the device is compared as printed', () => {
     const row = validateRecordMemory({ ...full, measured: { ...full.measured, peakMemGiB: 40 } });
     if (row === null || !('errorPct' in row)) throw new Error('not modelled');
     expect(row.measuredGiB).toBe(40);
+    expect(row.bound).toBeNull();
   });
 });

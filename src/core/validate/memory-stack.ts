@@ -13,6 +13,7 @@
  * | `momentBytes: 4` | `measured.other.optimizerStateDtype` names bf16 moments | Megatron precision-aware optimizer |
  * | `lossKernel: fused-linear` | Liger kernel named (notes or `measured.other.ligerKernel`) | Liger fused linear cross-entropy |
  * | `lossKernel: chunked` | `measured.other.chunkedCrossEntropy` | torchtune chunked cross-entropy |
+ * | `fp8ColumnwiseWeightCopy` | an FP8 recipe (fp8, fp8-block) through Transformer Engine named in `frameworkAsPublished` | TE keeps each FP8 GEMM weight's columnwise (transposed) data beside the rowwise one for the backward on Hopper (`memory/precision.ts` `withColumnwiseWeightCopy`); every such record with a peak runs on Hopper (H20) |
  * | `eagerElementwise` | stacks running HF / torchtune modules in eager PyTorch (DeepSpeed, torchtune, HF Trainer), unless the record names torch.compile or Liger's fused kernels | `memory/layer-tensors.ts` pushEagerPointwiseTensors |
  * | `zeroBuckets` | framework deepspeed: HF "auto" sizes when run through the HF Trainer (named, or ms-swift's `swift sft`), else DeepSpeed's defaults | `memory/zero-buckets.ts` |
  * | `heldOutputBytesPerLogit: 4` | framework deepspeed with an HF-style model outside the HF Trainer (a training loop of its own), assumed | DeepSpeed's example loops (DeepSpeed-Chat `main.py`: `outputs = model(**batch); loss = outputs.loss; model.backward(loss)`) hold the output through the backward; transformers' Llama before 4.46 returns FP32 logits |
@@ -60,6 +61,11 @@ const HELD_HF_LOGIT_BYTES = 4;
 /** An HF-style model trained by a loop of the run's own (not the HF Trainer), which holds the model's output through the backward. */
 function ownLoopWithHfModel(record: RunRecord): boolean {
   return /HF-style model/i.test(record.frameworkAsPublished ?? '') && !hfTrainer(record);
+}
+
+/** An FP8 recipe (per-tensor or blockwise) run through Transformer Engine, named by the record's stack. */
+function transformerEngineFp8(record: RunRecord): boolean {
+  return (record.precision === 'fp8' || record.precision === 'fp8-block') && /Transformer Engine/i.test(record.frameworkAsPublished ?? '');
 }
 
 /** Liger kernels named: fused RMSNorm, SwiGLU and linear cross-entropy (`ligerKernel` false overrides the notes). */
@@ -112,6 +118,10 @@ export function recordMemoryOptions(record: RunRecord): RecordMemoryOptions {
   if (/pure bf16|AdamW on bf16-loaded weights/i.test(notes)) {
     options = { ...options, optimizerOnParamDtype: true };
     named.push('AdamW on 16-bit parameters: 16-bit gradients and moments, no master copy');
+  }
+  if (transformerEngineFp8(record)) {
+    options = { ...options, fp8ColumnwiseWeightCopy: true };
+    named.push('Transformer Engine FP8 weights: rowwise and columnwise (transposed) FP8 copies');
   }
   const stateDtype = otherField(record, 'optimizerStateDtype');
   if (typeof stateDtype === 'string' && /bf16/i.test(stateDtype)) {

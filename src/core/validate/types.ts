@@ -40,6 +40,20 @@ export interface MemoryValidation {
   readonly statistic: string;
   /** Layout fields the record leaves null, set by the stack's convention (empty: fully specified for memory). */
   readonly assumed: readonly string[];
+  /**
+   * Non-null when the printed peak is the device full (`validate-memory.ts`): no byte count, only the
+   * bound that the run's allocated peak fit the device. `predictedGiB` is then the predicted allocated
+   * peak, `measuredGiB` the most the allocator can hold, `errorPct` the predicted peak's distance to
+   * that bound (negative: fits), and the row is left out of the error summaries.
+   */
+  readonly bound: MemoryBound | null;
+}
+
+/** A device-full reading, compared as a bound: the predicted allocated peak must fit the device. */
+export interface MemoryBound {
+  readonly kind: 'device-full';
+  /** The predicted allocated peak fits what the allocator can hold (capacity less the runtime reserve). */
+  readonly met: boolean;
 }
 
 export interface SkippedRun {
@@ -91,6 +105,8 @@ export interface ValidationReport {
     readonly byFramework: Readonly<Record<string, ErrorSummary>>;
     /** Measured rows, largest absolute error first (at most five). */
     readonly worst: readonly { readonly id: string; readonly errorPct: number }[];
+    /** Device-full readings compared as bounds (left out of the summaries above), and how many hold. */
+    readonly deviceFullBounds: { readonly runs: number; readonly met: number };
     readonly runs: readonly MemoryValidation[];
     /** Records with a measured peak that cannot be modelled, and why. */
     readonly skipped: readonly SkippedRun[];

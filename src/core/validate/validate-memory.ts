@@ -6,7 +6,8 @@
  *    Each is adapted to a scenario (`memory-case.ts`), estimated with its stack's memory options
  *    (`memory-stack.ts`), and compared on the statistic its source reports (`memory-statistic.ts`):
  *    allocated = the caching allocator's live tensors; reserved = allocated + the allocator's
- *    cache. Neither includes the CUDA context and NCCL buffers (the runtime reserve).
+ *    cache. Neither includes the CUDA context and NCCL buffers (the runtime reserve). A reading of
+ *    the whole device is a bound, not a byte count (`validateRecordMemory`).
  * 2. Formula vs formula: Korthikanti et al. 2022 Fig. 1 (`analyticalNotMeasured`): first-stage
  *    transformer-layer activations, as the paper's Table 2 formulas give them.
  * Records that cannot be modelled are listed with the reason.
@@ -29,14 +30,21 @@ import type { ErrorSummary, MemoryValidation, SkippedRun, ValidationReport } fro
 
 const GIB = 1024 ** 3;
 
-/** Predicted peak of a memory case on the statistic its record reports, and what the allocator can hold at most (the device full) [GiB]. */
-function predictedPeak(c: MemoryCase): { peakGiB: number; deviceFullGiB: number | null } {
+/**
+ * Predicted peak of a memory case on the statistic its record reports, its allocated peak, and what
+ * the allocator can hold at most (the device full) [GiB].
+ */
+function predictedPeak(c: MemoryCase): { peakGiB: number; allocatedGiB: number; deviceFullGiB: number | null } {
   const estimate = estimateMemory(c.runCase.scenario, c.runCase.layout, c.stack.options);
   const capacity = c.capacityKnown ? estimate.capacityBytes : null;
   let peak = 0;
-  for (const stage of estimate.stages) peak = Math.max(peak, peakOnStatistic(stage, c.statistic.statistic, capacity));
+  let allocated = 0;
+  for (const stage of estimate.stages) {
+    peak = Math.max(peak, peakOnStatistic(stage, c.statistic.statistic, capacity));
+    allocated = Math.max(allocated, peakOnStatistic(stage, 'allocated', capacity));
+  }
   const reserve = estimate.stages[0]?.buffers.runtimeReserveBytes ?? 0;
-  return { peakGiB: peak / GIB, deviceFullGiB: capacity === null ? null : (capacity - reserve) / GIB };
+  return { peakGiB: peak / GIB, allocatedGiB: allocated / GIB, deviceFullGiB: capacity === null ? null : (capacity - reserve) / GIB };
 }
 
 /** Predicted peak [GiB] of a memory case on the statistic its record reports. */
@@ -46,24 +54,39 @@ export function predictedPeakGiB(c: MemoryCase): number {
 
 /**
  * Predicted vs measured peak memory of one record, or why it cannot be modelled; null without a
- * measured peak. A printed peak at or above the device's HBM (ms-swift writes "80GiB" for a full
- * 80 GB device) cannot be a byte count of the allocator: it says the device was full, and is
- * compared as the most the allocator can hold (capacity less the runtime reserve), which is also
- * where the predicted reserved peak stops (`memory/allocator-cache.ts`).
+ * measured peak.
+ *
+ * A printed peak at or above the device's HBM (ms-swift writes "80GiB" for a full 80 GB device) is
+ * not a byte count of the allocator: it says the caching allocator's segments reached the device.
+ * The allocator returns cached blocks to the driver only when a request fails
+ * (`release_cached_blocks`, PyTorch CUDA semantics "Memory management": unused cached memory still
+ * shows as used), so wherever tensor sizes change from one micro-batch to the next (packed or
+ * variable-length sequences, MoE experts with a different token count each) the cache grows until
+ * the device is full, whatever the allocated peak under it. Such a reading bounds the run's
+ * allocated peak from above (the run completed: it fit what the allocator can hold, capacity less
+ * the runtime reserve) and from below by nothing; it is compared as that bound (`bound`), and left
+ * out of the error summaries. The rule is the reading's, not the record's: every record whose
+ * printed peak reaches its device's HBM is a bound.
  */
 export function validateRecordMemory(record: RunRecord): MemoryValidation | SkippedRun | null {
   const printedGiB = record.measured.peakMemGiB;
   if (printedGiB === null || record.flags.analyticalNotMeasured) return null;
   const c = memoryCaseOf(record);
   if (!isMemoryCase(c)) return c;
-  const { peakGiB: predictedGiB, deviceFullGiB } = predictedPeak(c);
+  const { peakGiB, allocatedGiB, deviceFullGiB } = predictedPeak(c);
   const capacityGiB = c.capacityKnown ? c.runCase.scenario.cluster.accelerator.hbmBytes / GIB : null;
   const deviceFull = capacityGiB !== null && deviceFullGiB !== null && printedGiB >= capacityGiB;
-  const measuredGiB = deviceFull ? deviceFullGiB : printedGiB;
+  const row = { id: record.id, model: record.model.name, analytical: false, framework: record.framework, assumed: c.assumed };
+  if (deviceFull) {
+    return {
+      ...row, predictedGiB: allocatedGiB, measuredGiB: deviceFullGiB, errorPct: (100 * (allocatedGiB - deviceFullGiB)) / deviceFullGiB,
+      statistic: `device full (${printedGiB} printed; ${c.statistic.statistic} ${c.statistic.basis}): bound, allocated ≤ device`,
+      bound: { kind: 'device-full', met: allocatedGiB <= deviceFullGiB },
+    };
+  }
   return {
-    id: record.id, model: record.model.name, predictedGiB, measuredGiB, errorPct: (100 * (predictedGiB - measuredGiB)) / measuredGiB, analytical: false,
-    framework: record.framework, statistic: `${c.statistic.statistic} (${c.statistic.basis})${deviceFull ? `, device full (${printedGiB} printed)` : ''}`,
-    assumed: c.assumed,
+    ...row, predictedGiB: peakGiB, measuredGiB: printedGiB, errorPct: (100 * (peakGiB - printedGiB)) / printedGiB,
+    statistic: `${c.statistic.statistic} (${c.statistic.basis})`, bound: null,
   };
 }
 
@@ -91,13 +114,15 @@ export function validateMemory(records: readonly RunRecord[]): ValidationReport[
     if ('errorPct' in row) runs.push(row);
     else skipped.push(row);
   }
-  const measured = runs.filter((r) => !r.analytical);
+  const bounds = runs.filter((r) => r.bound !== null);
+  const measured = runs.filter((r) => !r.analytical && r.bound === null);
   return {
     summary: summarizeErrors(measured.map((r) => r.errorPct)),
     analyticalSummary: summarizeErrors(runs.filter((r) => r.analytical).map((r) => r.errorPct)),
     bySource: summarizeBy(measured, (r) => sourceFamily(r.id)),
     byFramework: summarizeBy(measured, (r) => r.framework ?? 'not stated'),
     worst: [...measured].sort((a, b) => Math.abs(b.errorPct) - Math.abs(a.errorPct)).slice(0, 5).map((r) => ({ id: r.id, errorPct: r.errorPct })),
+    deviceFullBounds: { runs: bounds.length, met: bounds.filter((r) => r.bound?.met === true).length },
     runs,
     skipped,
   };
@@ -154,6 +179,6 @@ export function validateKorthikantiMemory(record: RunRecord): MemoryValidation |
   const predictedGiB = (activations + states) / GIB;
   return {
     id: record.id, model: record.model.name, predictedGiB, measuredGiB: paper, errorPct: (100 * (predictedGiB - paper)) / paper, analytical: true,
-    framework: record.framework, statistic: 'formula', assumed: [],
+    framework: record.framework, statistic: 'formula', assumed: [], bound: null,
   };
 }
