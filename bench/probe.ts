@@ -1,7 +1,9 @@
 /**
  * One measurement in a fresh process, for the figures a warm in-process benchmark cannot give:
  * the first `estimateStep` of a process, and a full `planLayouts` search with its CPU time
- * (user + sys, the machine is shared) and peak resident memory. Prints one JSON line.
+ * (user + sys, the machine is shared) and peak resident memory. Prints one JSON line. It loads
+ * the built library as a user does (`import('scaleplan')`: dist/lib/index.js, so build first),
+ * and times only the call: `createLayout` + `estimateStep`, after the import and the parse.
  *
  *   node dist/bench/probe.js first-step <example>
  *   node dist/bench/probe.js plan <example | llama3-70b-512-h100-gbs8192>
@@ -27,8 +29,12 @@ const ALL_AUTO = {
   zero: 'auto', fsdpShardSize: 'auto', recompute: 'auto', microBatch: 'auto', schedule: 'auto',
 } as const;
 
+/** The library as its users load it: the bundle `import('scaleplan')` resolves to (package.json `exports`, by self-reference). */
+type Core = typeof import('../src/core/index.js');
+const LIBRARY: string = 'scaleplan';
+
 const start = process.cpuUsage();
-const core = await import('../src/core/index.js');
+const core = (await import(LIBRARY)) as Core;
 const loaded = cpuSeconds(process.cpuUsage(start));
 const text = name === 'llama3-70b-512-h100-gbs8192' ? LARGE_BATCH : readFileSync(join(root, 'examples', `${name ?? ''}.yaml`), 'utf8');
 const scenario = core.parseScenarioText(text, 'yaml');

@@ -16,10 +16,10 @@ export function registerGpus(program: Command): void {
       const accs = Object.values(ACCELERATORS);
       if (opts.json) return printJson({ accelerators: accs });
       print(table(
-        ['id', 'name', 'BF16 TF/s', 'FP8 TF/s', 'FP4 TF/s', 'HBM GB', 'HBM TB/s', 'scale-up GB/s/dir', 'domain', 'TDP W', 'scale-out GB/s'],
+        ['id', 'name', 'BF16 TF/s', 'FP8 TF/s', 'FP4 TF/s', 'HBM GiB', 'HBM TB/s', 'scale-up GB/s/dir', 'domain', 'TDP W', 'scale-out GB/s'],
         accs.map((a) => [
           a.id, a.name, tflops(a.peakFlopsPerSec.bf16), tflops(a.peakFlopsPerSec.fp8), tflops(a.peakFlopsPerSec.fp4),
-          (a.hbmBytes / 1e9).toFixed(0), (a.hbmBandwidthBytesPerSec / 1e12).toFixed(2),
+          (a.hbmBytes / 2 ** 30).toFixed(0), (a.hbmBandwidthBytesPerSec / 1e12).toFixed(2),
           ((a.scaleUp.achievedBytesPerSec ?? a.scaleUp.bandwidthBytesPerSec) / 1e9).toFixed(0), a.scaleUp.domainGpus,
           a.tdpWatts, (a.scaleOut.bandwidthBytesPerSec / 1e9).toFixed(0),
         ]),

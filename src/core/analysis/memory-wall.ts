@@ -67,7 +67,7 @@ export function estimateMemoryWall(scenario: Scenario, layout: Layout, options: 
   const shape = stepComputeShape(scenario, layout, options);
   const g = resolveGpuTokens(model, shape);
   const real = createRooflineDevice(cluster.accelerator, shape.precision, stepEfficiency(scenario, options), shape.computeSmFraction ?? 1);
-  const devices = { real, free: { ...real, memoryBytesPerSec: Number.POSITIVE_INFINITY } };
+  const devices = { real, free: { ...real, memoryBytesPerSec: Number.POSITIVE_INFINITY, moeMemoryBytesPerSec: Number.POSITIVE_INFINITY } };
   const moeLayers = moeLayerCount(model);
   const t: Tally = { total: 0, bound: 0, stall: 0 };
   tallyOps(layerKindOps(model, 'dense', g, shape), model.layers - moeLayers, devices, shape, t);

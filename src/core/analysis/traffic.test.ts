@@ -17,12 +17,12 @@ describe('estimateTraffic(scenario, layout)', () => {
   const gpt3 = scenarioFromText(example('gpt3-175b-a100'));
   const dsv3 = scenarioFromText(example('deepseek-v3-h800'));
 
-  it('GPT-3 TP8 with full recompute: 6 collectives of 2·7/8·b·s·h·2 bytes per layer per micro-batch', () => {
+  it('GPT-3 TP8 with full recompute: 6 collectives of 2·7/8·b·s·h·2 bytes per layer per micro-batch, and 2 re-gathers of the sequence-parallel inputs (one more of those bytes)', () => {
     const t = estimateTraffic(gpt3.scenario, gpt3.layout);
     const tp = flow(t, 'tp');
     // 6 layers per stage × 192 micro-batches = 1152 layer-passes
     expect(t.layerPasses).toEqual({ dense: 1152, moe: 0 });
-    expect(tp.callsPerStep).toBe(6 * 1152);
+    expect(tp.callsPerStep).toBe(7 * 1152);
     expect(tp.bytesPerCall).toBeCloseTo(2 * (7 / 8) * 2048 * 12288 * 2, 0);
     expect(tp).toMatchObject({ tier: 'scale-up', scaleOutBytesPerStep: 0, collective: 'reduce-scatter + all-gather' });
   });

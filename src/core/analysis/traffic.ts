@@ -31,7 +31,7 @@ import type { ModelSpec } from '../model/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { rankDataParallelCalls, type RankParams } from '../step/data-parallel.js';
 import {
-  cpExchangesPerLayer, cpMessageBytes, epPairsPerLayer, expertAllToAlls, p2pMessageBytes, tpAllReduceEquivalents, tpCallsPerLayer, tpCollectiveBytes, type CommContext,
+  cpExchangesPerLayer, cpMessageBytes, epPairsPerLayer, expertAllToAlls, p2pMessageBytes, tpAllReduceEquivalents, tpCallsPerLayer, tpCollectiveBytes, tpRegathersPerLayer, type CommContext,
 } from '../step/layer-comm.js';
 import { DEFAULT_STEP_OPTIONS, type StepOptions } from '../step/options.js';
 import { commContextOf, groupsOf, microBatchesPerChunk, partitionOf, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
@@ -152,13 +152,15 @@ function tpFlow(ctx: Ctx): TrafficFlow | null {
   if (layout.tp <= 1) return null;
   const perPass = tpCallsPerLayer(layout.recompute);
   const layers = ctx.passes.dense + ctx.passes.moe;
-  const calls = (perPass.forward + perPass.backward) * layers;
+  // Two re-gathers of sequence-parallel inputs move what one all-reduce equivalent does.
+  const regathers = tpRegathersPerLayer(comm);
+  const calls = (perPass.forward + perPass.backward + regathers / 2) * layers;
   // Each GPU sends 2(n−1)/n·S per all-reduce (RS + AG: the same); FP8 forward gathers move less.
   const equivalents = tpAllReduceEquivalents(comm);
   const bytes = (equivalents.forward + equivalents.backward) * layers * BUS_BANDWIDTH_FACTOR['all-reduce'](comm.groups.tp.size) * tpCollectiveBytes(comm);
   return tierFlow({
     kind: 'tp', collective: layout.sequenceParallel ? 'reduce-scatter + all-gather' : 'all-reduce',
-    frequency: `every layer: 2 per forward, 2 per backward${layout.recompute === 'full' ? ', 2 more to recompute' : ''}`,
+    frequency: `every layer: 2 per forward, 2 per backward${layout.recompute === 'full' ? ', 2 more to recompute' : ''}${regathers > 0 ? ', 1 more (2 all-gathers) to re-gather inputs for wgrad' : ''}`,
     calls, group: comm.groups.tp, bandwidth: bottleneckBandwidth(comm.groups.tp, comm.links.collective),
   }, bytes);
 }

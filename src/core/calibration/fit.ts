@@ -110,7 +110,7 @@ function solve(a: number[][], b: number[]): number[] {
  * other precisions and stacks and lifts the Llama 3 70B planner winner above the published MFU.
  *
  * Unknown inputs besides the layout follow the same rule by how far they move a prediction: a MoE
- * run's routing imbalance (`runs/record-routing.ts`) moves the ms-swift Qwen3-30B-A3B step 2.7 → 7.8 s
+ * run's routing imbalance (`runs/record-routing.ts`) moves the ms-swift Qwen3-30B-A3B step 3.1 → 8.4 s
  * over 1–4, so such runs stay out; a packed run's sample length (`runs/record-packing.ts`) moves
  * the 4K–32K packed fine-tunes by about 3 % at most anywhere in 256–2,048 tokens, under the fit's
  * residual width σ_r = 10 %, so they are fitted on.

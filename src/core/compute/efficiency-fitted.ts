@@ -12,19 +12,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
   parameters: [
     {
       key: 'fp4:unscaled-share',
-      value: 0.284,
-      sigmaLn: 0.2439,
+      value: 0.2775,
+      sigmaLn: 0.2489,
       runs: 18,
       configurations: 6,
       families: [
         'MBRIDGE'
       ],
-      residualMeanAbsPct: 5.7
+      residualMeanAbsPct: 5.6
     },
     {
       key: 'gemm:ampere',
-      value: 0.6665,
-      sigmaLn: 0.0695,
+      value: 0.6789,
+      sigmaLn: 0.0705,
       runs: 11,
       configurations: 9,
       families: [
@@ -32,34 +32,34 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'MSSWIFT',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 9.3
+      residualMeanAbsPct: 8.8
     },
     {
       key: 'gemm:blackwell',
-      value: 0.5404,
-      sigmaLn: 0.0653,
+      value: 0.5491,
+      sigmaLn: 0.0659,
       runs: 48,
       configurations: 23,
-      families: [
-        'MBRIDGE'
-      ],
-      residualMeanAbsPct: 4.9
-    },
-    {
-      key: 'gemm:blackwell-ultra',
-      value: 0.6757,
-      sigmaLn: 0.0729,
-      runs: 32,
-      configurations: 12,
       families: [
         'MBRIDGE'
       ],
       residualMeanAbsPct: 4.8
     },
     {
+      key: 'gemm:blackwell-ultra',
+      value: 0.684,
+      sigmaLn: 0.0733,
+      runs: 32,
+      configurations: 12,
+      families: [
+        'MBRIDGE'
+      ],
+      residualMeanAbsPct: 4.9
+    },
+    {
       key: 'gemm:hopper',
-      value: 0.6847,
-      sigmaLn: 0.0594,
+      value: 0.6957,
+      sigmaLn: 0.0601,
       runs: 34,
       configurations: 29,
       families: [
@@ -68,12 +68,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 7.4
+      residualMeanAbsPct: 7.3
     },
     {
       key: 'ratio:achieved/prior',
-      value: 0.875,
-      sigmaLn: 0.0681,
+      value: 0.8879,
+      sigmaLn: 0.0685,
       runs: 125,
       configurations: 73,
       families: [
@@ -85,12 +85,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'TORCHTITAN',
         'TORCHTUNE'
       ],
-      residualMeanAbsPct: 6.1
+      residualMeanAbsPct: 6
     },
     {
       key: 'ratio:fp8/bf16',
-      value: 0.927,
-      sigmaLn: 0.0653,
+      value: 0.9164,
+      sigmaLn: 0.0657,
       runs: 106,
       configurations: 56,
       families: [
@@ -98,12 +98,12 @@ export const FITTED_CALIBRATION: FittedCalibration = {
         'NEMO2407',
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 5.5
+      residualMeanAbsPct: 5.4
     },
     {
       key: 'ratio:mxfp8/fp8',
-      value: 0.9282,
-      sigmaLn: 0.0478,
+      value: 0.9299,
+      sigmaLn: 0.0479,
       runs: 29,
       configurations: 13,
       families: [
@@ -113,8 +113,8 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:deepspeed',
-      value: 1.0522,
-      sigmaLn: 0.1028,
+      value: 1.0339,
+      sigmaLn: 0.1033,
       runs: 2,
       configurations: 2,
       families: [
@@ -124,19 +124,19 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:megatron-lm',
-      value: 1.0974,
-      sigmaLn: 0.1051,
+      value: 1.0883,
+      sigmaLn: 0.1061,
       runs: 2,
       configurations: 2,
       families: [
         'KORTH'
       ],
-      residualMeanAbsPct: 4.1
+      residualMeanAbsPct: 3.3
     },
     {
       key: 'software:other',
-      value: 1.058,
-      sigmaLn: 0.1001,
+      value: 1.04,
+      sigmaLn: 0.1007,
       runs: 5,
       configurations: 3,
       families: [
@@ -146,14 +146,14 @@ export const FITTED_CALIBRATION: FittedCalibration = {
     },
     {
       key: 'software:torchtitan',
-      value: 0.9156,
-      sigmaLn: 0.0859,
+      value: 0.9069,
+      sigmaLn: 0.0862,
       runs: 10,
       configurations: 10,
       families: [
         'TORCHTITAN'
       ],
-      residualMeanAbsPct: 8.5
+      residualMeanAbsPct: 8.3
     }
   ],
 };

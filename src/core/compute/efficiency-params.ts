@@ -92,6 +92,14 @@ function device(accelerator: string, attention: AttentionCurve, hbmEfficiency: n
  */
 const HOPPER_HBM_EFFICIENCY = 0.366;
 
+/**
+ * HBM efficiency of the routed-expert path's element-wise kernels (router top-k, token permutations
+ * and chunk sorts, the expert activation, the un-permute and weighted combine) on any accelerator:
+ * the one measurement is the DeepSeek-V3 profile above (HOPPER_HBM_EFFICIENCY), whose element-wise
+ * time is that of MoE layers. A die whose own element-wise efficiency is lower keeps its own.
+ */
+export const MOE_ELEMENTWISE_HBM_EFFICIENCY = HOPPER_HBM_EFFICIENCY;
+
 function hopper(accelerator: string): DeviceEfficiencyRecord {
   return { accelerator, attention: HOPPER_ATTENTION, flashAttention2: HOPPER_FLASH_ATTENTION_2, hbmEfficiency: HOPPER_HBM_EFFICIENCY, gemmTiling: { streamingMultiprocessors: SMS.hopper }, source: 'attention: prior; HBM efficiency: measured DeepSeek-V3 profile (see HOPPER_HBM_EFFICIENCY)' };
 }

@@ -8,7 +8,7 @@ import type { Precision } from '../hardware/types.js';
 import { ACTIVATION_BYTES, FP32_BYTES } from '../hardware/element-bytes.js';
 import type { GpuTokens } from './shape.js';
 import { createCast, createElementwise, createGemm, createNorm, createPermutation, createResidualAdd, pushOp } from './op-builders.js';
-import { extraChunkSorts } from '../model/moe-dispatch.js';
+import { extraChunkSorts, moeDispatcher } from '../model/moe-dispatch.js';
 import type { ComputeOp, RecomputeModule } from './types.js';
 
 /** SwiGLU has a gate and an up matrix (3 matrices in all); GELU and squared-ReLU one up matrix (2). */
@@ -92,7 +92,9 @@ export interface MoeOptions {
 export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, g: GpuTokens, o: MoeOptions): void {
   const h = model.hidden;
   const load = expertLoad(moe, g.tokens, g.tp, o.ep, o.etp, o.imbalance);
+  // Token copies the GPU's experts receive (the busiest GPU: × imbalance) and copies of its own tokens.
   const copies = load.localExperts * load.tokensPerLocalExpert;
+  const ownCopies = copies / o.imbalance;
   const tags = { moe: true };
   ops.push(createNorm('mlp.norm', g.normTokens, h));
   // Router / gating GEMM, BF16 (DeepSeek-V3 TR §3.3), on the GPU's (sequence-parallel) tokens.
@@ -106,8 +108,15 @@ export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, 
   const dispatchBytes = fp8Dispatch ? g.quantisedBytes : ACTIVATION_BYTES;
   // Permute the copies into expert-contiguous order; the plain all-to-all also sorts the received
   // chunks by local expert (model/moe-dispatch.ts), and unsorts the expert outputs before the combine.
+  // Who runs which pass (Megatron-Core `MoEAlltoAllTokenDispatcher`: `permute` in
+  // `dispatch_preprocess` before the all-to-all, `sort_chunks_by_idxs` after it, `unpermute` in
+  // `combine_postprocess`): the plain dispatcher's first permutation and the combine work on the
+  // GPU's own tokens, which the imbalance does not touch; the chunk sorts, the experts and the
+  // deduplicated dispatcher's receiver-side permutation work on what the GPU receives.
   const sorts = extraChunkSorts(moe, o.ep);
-  ops.push(createPermutation('moe.permute', (1 + sorts) * copies, h, dispatchBytes, tags));
+  const plain = moeDispatcher(moe) === 'plain';
+  const sent = plain ? ownCopies : copies;
+  ops.push(createPermutation('moe.permute', sent + sorts * copies, h, dispatchBytes, tags));
   const expertFfn: FfnSpec = {
     prefix: 'moe.experts', mlp: model.mlp, m: load.tokensPerLocalExpert, count: load.localExperts,
     hidden: h, width: moe.expertFfnHidden / o.etp, moe: true, actRecompute: 'moe-act', inputQuantised: fp8Dispatch,
@@ -115,7 +124,7 @@ export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, 
   pushFfn(ops, expertFfn, g);
   if (sorts > 0) ops.push(createPermutation('moe.unsort', sorts * copies, h, ACTIVATION_BYTES, tags));
   // Un-permute and weighted sum of the top-k expert outputs: read every copy, write one row per token.
-  ops.push(createElementwise('moe.combine', (copies + copies / moe.topK) * h * ACTIVATION_BYTES, tags));
+  ops.push(createElementwise('moe.combine', (sent + sent / moe.topK) * h * ACTIVATION_BYTES, tags));
   if (moe.sharedExperts > 0) {
     const width = (moe.sharedExperts * moe.sharedFfnHidden) / g.tp;
     pushFfn(ops, { prefix: 'moe.shared', mlp: model.mlp, m: g.tokens, count: 1, hidden: h, width, moe: false }, g);

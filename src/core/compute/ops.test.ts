@@ -142,6 +142,25 @@ describe('MoE ops', () => {
     expect(local.some((op) => op.name === 'moe.unsort')).toBe(false);
   });
 
+  it('under routing imbalance the plain dispatcher permutes and combines its own copies; the chunk sorts and experts run the received ones', () => {
+    const qwen = MODELS['qwen3-235b-a22b'];
+    const moe = qwen.moe;
+    if (moe === null) throw new Error('qwen3-235b-a22b is a MoE');
+    const shape: ComputeShape = { microBatch: 1, seqLen: 4096, tp: 1, cp: 1, sp: false, ep: 8, etp: 1, precision: 'bf16', tokensPerExpertImbalance: 1.5 };
+    const own = 4096 * moe.topK;
+    const received = own * 1.5;
+    const h = qwen.hidden;
+    const ops = layerOps(qwen, 10, shape);
+    expect(find(ops, 'moe.permute')).toMatchObject({ bytes: 2 * (own + received) * h * 2 });
+    expect(find(ops, 'moe.unsort')).toMatchObject({ bytes: 2 * received * h * 2 });
+    expect(find(ops, 'moe.combine')).toMatchObject({ bytes: (own + own / moe.topK) * h * 2 });
+    // DeepSeek-V3's deduplicated dispatch permutes on the receiver: all of it scales with the imbalance.
+    const balanced = find(layerOps(deepseekV3, 10, ds), 'moe.permute');
+    const skewed = find(layerOps(deepseekV3, 10, { ...ds, tokensPerExpertImbalance: 1.5 }), 'moe.permute');
+    if (balanced.kind !== 'elementwise' || skewed.kind !== 'elementwise') throw new Error('moe.permute is element-wise');
+    expect(skewed.bytes).toBeCloseTo(balanced.bytes * 1.5, 0);
+  });
+
   it('the first denseLayers layers are dense, the rest MoE; MTP blocks follow the last layer', () => {
     expect(layerKind(deepseekV3, 2)).toBe('dense');
     expect(layerKind(deepseekV3, 3)).toBe('moe');

@@ -12,6 +12,8 @@
  *   at the record's backward efficiency; 2× the forward bytes.
  * - Element-wise: backward ≈ 2× forward bytes (reads the saved input and the output gradient, writes
  *   the input gradient), all backward-input; a token permutation's backward is its inverse (1×).
+ *   The routed-expert path's element-wise kernels run at the HBM efficiency measured on MoE layers
+ *   (`MOE_ELEMENTWISE_HBM_EFFICIENCY`), the others at the die's own.
  */
 import type { Accelerator, Precision } from '../hardware/types.js';
 import { curveEfficiency, deviceEfficiency, gemmCurve, type AttentionCurve, type EfficiencyParams, type SaturatingCurve } from './efficiency.js';
@@ -20,6 +22,7 @@ import { sustainedTensorRatio } from '../hardware/power-clock.js';
 import { passShapeEfficiency, type GemmTiling } from './gemm-shape.js';
 import { mathPrecision, operandBytes } from './precision.js';
 import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
+import { MOE_ELEMENTWISE_HBM_EFFICIENCY } from './efficiency-params.js';
 import type { AttentionKernel, AttentionOp, ComputeOp, ElementwiseOp, GemmOp, PrecisionClass } from './types.js';
 
 export type Pass = 'forward' | 'backwardInput' | 'backwardWeight';
@@ -65,6 +68,8 @@ export interface RooflineDevice {
   readonly attention: { readonly peakFlopsPerSec: number; readonly curve: AttentionCurve };
   /** Achievable HBM bandwidth [bytes/s] = nominal · hbmEfficiency. */
   readonly memoryBytesPerSec: number;
+  /** Achievable HBM bandwidth of the routed-expert path's element-wise kernels [bytes/s] (`MOE_ELEMENTWISE_HBM_EFFICIENCY`). */
+  readonly moeMemoryBytesPerSec: number;
   /** Element-wise HBM traffic relative to fused kernels (the framework's fusion; 1 = fused). */
   readonly elementwiseTrafficFactor: number;
   /** Streaming HBM bandwidth of large unfused element-wise kernels [bytes/s] (the extra traffic of eager stacks). */
@@ -104,6 +109,7 @@ export function createRooflineDevice(
     },
     attention: { peakFlopsPerSec: peakFlopsPerSec(accelerator, bf16) * computeSmFraction * sustainedTensorRatio(accelerator), curve: attentionCurve },
     memoryBytesPerSec: accelerator.hbmBandwidthBytesPerSec * dev.hbmEfficiency,
+    moeMemoryBytesPerSec: accelerator.hbmBandwidthBytesPerSec * Math.min(dev.hbmEfficiency, MOE_ELEMENTWISE_HBM_EFFICIENCY),
     elementwiseTrafficFactor,
     streamingBytesPerSec: accelerator.hbmBandwidthBytesPerSec * STREAMING_HBM_EFFICIENCY,
     gemmTiling: dev.gemmTiling === undefined ? null : { streamingMultiprocessors: Math.max(1, Math.round(dev.gemmTiling.streamingMultiprocessors * computeSmFraction)) },
@@ -162,7 +168,8 @@ function elementwiseSeconds(op: ElementwiseOp, pass: Pass, device: RooflineDevic
   if (op.streaming === true) return bytes / device.streamingBytesPerSec;
   // Fused work at the device's element-wise efficiency; an eager stack's extra passes are large
   // streaming kernels over whole tensors, at streaming bandwidth.
-  return bytes / device.memoryBytesPerSec + (bytes * (device.elementwiseTrafficFactor - 1)) / device.streamingBytesPerSec;
+  const fused = op.moe ? device.moeMemoryBytesPerSec : device.memoryBytesPerSec;
+  return bytes / fused + (bytes * (device.elementwiseTrafficFactor - 1)) / device.streamingBytesPerSec;
 }
 
 /** Roofline time of one op in one pass [s]. */

@@ -22,7 +22,10 @@ export const DEEPSPEED: FrameworkProfile = {
   elementwiseTrafficFactor: 3,
   attentionKernel: 'flash-attention-2',
   tpGatherInFp8: 'none',
+  spBackwardRegather: false,
   sources: {
+    spBackwardRegather:
+      'no Megatron sequence parallelism',
     tpGatherInFp8: 'no FP8 tensor-parallel gather in Megatron-DeepSpeed or HF models under DeepSpeed: BF16',
     overlap:
       'DeepSpeed ZeRO config: overlap_comm (reduce during backward; default true for ZeRO-3), '

@@ -18,7 +18,10 @@ export const MAXTEXT: FrameworkProfile = {
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
   tpGatherInFp8: 'none',
+  spBackwardRegather: false,
   sources: {
+    spBackwardRegather:
+      'XLA keeps the gathered operand; no re-gather documented',
     tpGatherInFp8: 'no FP8 all-gather of GEMM inputs documented for the stack: BF16 assumed',
     overlap:
       'XLA latency-hiding scheduler (`xla_gpu_enable_latency_hiding_scheduler`) overlaps async all-gather / '

@@ -22,7 +22,10 @@ export const MEGATRON_CORE: FrameworkProfile = {
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
   tpGatherInFp8: 'all',
+  spBackwardRegather: true,
   sources: {
+    spBackwardRegather:
+      'Megatron-Core / Transformer Engine with sequence parallelism save the sequence-sharded input and all-gather it again in the backward for wgrad (TE userbuffers bulk overlaps qkv_dgrad, fc1_dgrad; Megatron LinearWithGradAccumulationAndAsyncCommunication.backward)',
     overlap:
       'NeMo / Megatron-Bridge performance recipes set tp_comm_overlap, overlap_grad_reduce, overlap_param_gather '
       + '(Megatron-Core distributed optimizer docs; NeMo "Communication overlap" guide); CP ring overlapped in '

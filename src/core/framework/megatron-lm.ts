@@ -19,7 +19,10 @@ export const MEGATRON_LM: FrameworkProfile = {
   elementwiseTrafficFactor: 1,
   attentionKernel: 'native',
   tpGatherInFp8: 'none',
+  spBackwardRegather: true,
   sources: {
+    spBackwardRegather:
+      'Megatron-LM tensor_parallel LinearWithGradAccumulationAndAsyncCommunication.backward: with sequence parallelism the input is all-gathered again, overlapped with the dgrad GEMM (Korthikanti et al. 2022)',
     tpGatherInFp8: 'Megatron-LM 2021–22 ran BF16/FP16 on Ampere (no FP8)',
     overlap:
       'Narayanan et al. 2021 (SC21) §4: TP all-reduces on the critical path, data-parallel all-reduce after the '

@@ -30,7 +30,10 @@ export const TORCHTITAN: FrameworkProfile = {
   elementwiseTrafficFactor: EAGER_ELEMENTWISE_TRAFFIC,
   attentionKernel: 'flash-attention-2',
   tpGatherInFp8: 'forward',
+  spBackwardRegather: false,
   sources: {
+    spBackwardRegather:
+      'DTensor SequenceParallel + ColwiseParallel: autograd keeps the all-gathered (replicated) input of each matmul for its backward',
     overlap:
       'torchtitan paper §3.1 (FSDP2 prefetch and reduce-scatter in backward; async TP §3.1.2, opt-in via '
       + '`enable_async_tensor_parallel`; CP §3.1.4 ring attention with overlapped send/recv)',

@@ -15,6 +15,7 @@ export const TORCHTUNE: FrameworkProfile = {
   overlap: { ...TORCHTITAN.overlap, tpFraction: 0, cpRing: false },
   tpGatherInFp8: 'none',
   optimizerDtype: 'param',
+  spBackwardRegather: false,
   sources: {
     ...TORCHTITAN.sources,
     overlap: 'torchtune full_finetune_distributed: FSDP2 fully_shard per layer (prefetch, reduce-scatter in backward); no TP/CP in its recipes',
@@ -27,5 +28,6 @@ export const TORCHTUNE: FrameworkProfile = {
     elementwiseTrafficFactor: 'eager torchtune modules (RMSNorm in FP32, SwiGLU, RoPE cache): see torchtitan.ts; 1 with compile',
     attentionKernel: 'torchtune MultiHeadAttention → F.scaled_dot_product_attention (flash backend), flex attention when packed',
     tpGatherInFp8: 'no tensor parallelism in its recipes',
+    spBackwardRegather: 'no tensor parallelism in its recipes',
   },
 };

@@ -100,6 +100,13 @@ export interface FrameworkProfile {
    * output gradients gathered in the backward; `none`. Reduce-scatters stay BF16.
    */
   readonly tpGatherInFp8: TpFp8Gather;
+  /**
+   * With sequence parallelism the column-parallel linears keep only their sequence-sharded input
+   * and all-gather it again in the backward for the weight gradient (one more all-gather per
+   * column-parallel GEMM input, overlapped with the input-gradient GEMM); false where autograd
+   * keeps the gathered input (`step/layer-comm.ts` `tpAllReduceEquivalents`).
+   */
+  readonly spBackwardRegather: boolean;
   /** Where each entry comes from, keyed by entry name. */
   readonly sources: Readonly<Record<string, string>>;
 }

@@ -57,7 +57,8 @@ describe('ACCELERATORS', () => {
       if (expected === null) expect(actual).toBeNull();
       else expect(actual).toBeCloseTo(expected * 1e12, -3);
     }
-    expect(accelerator.hbmBytes).toBe((r.hbmGB ?? Number.NaN) * 1e9);
+    // Binary for the Ampere and Hopper HBM parts (catalog.ts header), decimal nominal otherwise.
+    expect([(r.hbmGB ?? Number.NaN) * 1e9, (r.hbmGB ?? Number.NaN) * 2 ** 30]).toContain(accelerator.hbmBytes);
     if (r.hbmBandwidthTBs !== null) expect(accelerator.hbmBandwidthBytesPerSec).toBeCloseTo(r.hbmBandwidthTBs * 1e12, -3);
     expect(accelerator.scaleUp.bandwidthBytesPerSec).toBe((r.scaleUpBandwidthGBsPerDirection ?? Number.NaN) * 1e9);
     expect(accelerator.scaleUp.bandwidthBytesPerSec).toBe((r.scaleUpBandwidthGBsBidirectional ?? Number.NaN) * 1e9 / 2);
@@ -70,6 +71,10 @@ describe('ACCELERATORS', () => {
   it.each(entries)('%s: a figure missing from hardware.json is filled with an assumption named in notes', (key, accelerator) => {
     const r = record(key);
     if (r.hbmBandwidthTBs === null || r.tdpWatts === null) expect(accelerator.notes).toMatch(/[Aa]ssum/);
+  });
+
+  it('80 GB Ampere and Hopper parts hold 80 GiB of HBM (five 16 GiB stacks), not 80e9 bytes', () => {
+    for (const id of ['a100-80gb', 'h100-sxm', 'h800'] as const) expect(ACCELERATORS[id].hbmBytes).toBe(80 * 2 ** 30);
   });
 
   it('H800 keeps the achieved NVLink figure (160 GB/s) beside the nominal 200 GB/s per direction', () => {

@@ -1,13 +1,23 @@
 /**
  * The accelerator catalog. Figures from data/hardware.json and data/hardware-facts.md (§1 accelerators,
- * §2 systems, §3 networking), converted to SI: TFLOP/s → FLOP/s, GB → bytes (decimal), TB/s → bytes/s.
+ * §2 systems, §3 networking), converted to SI: TFLOP/s → FLOP/s, GB → bytes (decimal; HBM capacity: see below), TB/s → bytes/s.
  * Peaks are dense (no 2:4 sparsity). Scale-up bandwidth is per GPU per direction = NVIDIA's
  * bidirectional figure / 2. Where the data has no figure, `notes` names the assumption used.
+ *
+ * HBM capacity of the Ampere and Hopper parts is binary (`gibibytes`): DRAM dies hold 2^n bits, so
+ * an HBM stack of eight 16 Gb dies holds 16 GiB, and the datasheet's "80 GB" is five such stacks
+ * (H100 SXM5 HBM3, A100 80GB HBM2e), 80 GiB = 85.9e9 bytes; nvidia-smi reports 81,920 MiB (A100
+ * 80GB) and 81,559 MiB (H100 SXM5 80GB) of it to CUDA. The development runs measure above the
+ * decimal 74.5 GiB on these devices: ms-swift prints torch.cuda.max_memory_reserved "80GiB" per
+ * A800 80GB (runs-dev MSSWIFT-002, MSSWIFT-005) and a DeepSpeed benchmark 75.7 on A800 (DSGIST-004).
+ * The CUDA context and NCCL buffers are a separate term (`memory/buffers.ts` runtimeReserveBytes).
+ * Later parts keep the decimal nominal figure: their usable capacity is unverified in the data
+ * (B300 270 GB and GB300 279 GB usable against 288 GB nominal, hardware-facts.md §1.1).
  */
 import { SCALE_OUT_FABRICS, SCALE_UP_LATENCY_SECONDS } from './fabrics.js';
 import { REFERENCE_SYSTEMS } from './systems.js';
 import type { Accelerator, PeakFlops } from './types.js';
-import { gigabytes, gigabytesPerSec, teraflops, terabytesPerSec } from './units.js';
+import { gibibytes, gigabytes, gigabytesPerSec, teraflops, terabytesPerSec } from './units.js';
 
 /** Dense tensor-core peaks given in TFLOP/s, returned in FLOP/s (null = no such peak). */
 function densePeak(tflops: { [K in keyof PeakFlops]: number | null }): PeakFlops {
@@ -35,7 +45,7 @@ export const ACCELERATORS = {
   'a100-80gb': {
     id: 'a100-80gb', name: 'NVIDIA A100 SXM 80GB', vendor: 'NVIDIA',
     peakFlopsPerSec: A100_PEAK,
-    hbmBytes: gigabytes(80), hbmBandwidthBytesPerSec: terabytesPerSec(2.039),
+    hbmBytes: gibibytes(80), hbmBandwidthBytesPerSec: terabytesPerSec(2.039),
     scaleUp: scaleUp('NVLink 3 (NVSwitch)', 300, 8),
     gpusPerNode: 8, tdpWatts: 400,
     system: REFERENCE_SYSTEMS['dgx-a100'], scaleOut: SCALE_OUT_FABRICS['ib-hdr-200g'],
@@ -45,7 +55,7 @@ export const ACCELERATORS = {
   'a100-40gb': {
     id: 'a100-40gb', name: 'NVIDIA A100 SXM4 40GB', vendor: 'NVIDIA',
     peakFlopsPerSec: A100_PEAK,
-    hbmBytes: gigabytes(40), hbmBandwidthBytesPerSec: terabytesPerSec(1.555),
+    hbmBytes: gibibytes(40), hbmBandwidthBytesPerSec: terabytesPerSec(1.555),
     scaleUp: scaleUp('NVLink 3 (NVSwitch)', 300, 8),
     gpusPerNode: 8, tdpWatts: 400,
     system: REFERENCE_SYSTEMS['dgx-a100'], scaleOut: SCALE_OUT_FABRICS['ib-hdr-200g'],
@@ -55,7 +65,7 @@ export const ACCELERATORS = {
   'h100-sxm': {
     id: 'h100-sxm', name: 'NVIDIA H100 SXM5 80GB', vendor: 'NVIDIA',
     peakFlopsPerSec: H100_PEAK,
-    hbmBytes: gigabytes(80), hbmBandwidthBytesPerSec: terabytesPerSec(3.35),
+    hbmBytes: gibibytes(80), hbmBandwidthBytesPerSec: terabytesPerSec(3.35),
     scaleUp: scaleUp('NVLink 4 (NVSwitch gen3)', 450, 8),
     gpusPerNode: 8, tdpWatts: 700,
     system: REFERENCE_SYSTEMS['dgx-h100'], scaleOut: SCALE_OUT_FABRICS['ib-ndr-400g'],
@@ -65,7 +75,7 @@ export const ACCELERATORS = {
   'h100-96gb-500w': {
     id: 'h100-96gb-500w', name: 'NVIDIA H100 96GB HBM2e, 500 W cap (Meta Grand Teton)', vendor: 'NVIDIA',
     peakFlopsPerSec: H100_PEAK,
-    hbmBytes: gigabytes(96), hbmBandwidthBytesPerSec: terabytesPerSec(3.35),
+    hbmBytes: gibibytes(96), hbmBandwidthBytesPerSec: terabytesPerSec(3.35),
     scaleUp: scaleUp('NVLink 4 (NVSwitch gen3)', 450, 8),
     gpusPerNode: 8, tdpWatts: 500,
     system: REFERENCE_SYSTEMS['grand-teton-h100-500w'], scaleOut: SCALE_OUT_FABRICS['meta-400g'],
@@ -80,7 +90,7 @@ export const ACCELERATORS = {
   'h800': {
     id: 'h800', name: 'NVIDIA H800 SXM 80GB', vendor: 'NVIDIA',
     peakFlopsPerSec: densePeak({ tf32: null, bf16: 989, fp16: 989, fp8: 1979, fp4: null }),
-    hbmBytes: gigabytes(80), hbmBandwidthBytesPerSec: terabytesPerSec(3.35),
+    hbmBytes: gibibytes(80), hbmBandwidthBytesPerSec: terabytesPerSec(3.35),
     scaleUp: scaleUp('NVLink (reduced, 400 GB/s bidirectional)', 200, 8, 160),
     gpusPerNode: 8, tdpWatts: 700,
     system: REFERENCE_SYSTEMS['hgx-h800'], scaleOut: SCALE_OUT_FABRICS['ib-ndr-400g'],

@@ -1,6 +1,7 @@
 /**
  * Conversions from the units datasheets print to the SI units the core computes in.
- * Decimal prefixes throughout, as vendors state them (1 GB = 1e9 bytes, 1 TB/s = 1e12 bytes/s).
+ * Decimal prefixes, as vendors state them (1 GB = 1e9 bytes, 1 TB/s = 1e12 bytes/s), except DRAM
+ * capacities built from 2^n-bit dies, which are binary (1 GiB = 2^30 bytes; `catalog.ts`).
  */
 
 /** TFLOP/s → FLOP/s. */
@@ -11,6 +12,11 @@ export function teraflops(value: number): number {
 /** GB (decimal) → bytes. */
 export function gigabytes(value: number): number {
   return value * 1e9;
+}
+
+/** GiB (binary, DRAM capacity) → bytes. */
+export function gibibytes(value: number): number {
+  return value * 2 ** 30;
 }
 
 /** TB/s (decimal) → bytes/s. */

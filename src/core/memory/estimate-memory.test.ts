@@ -21,7 +21,7 @@ describe('DeepSeek-V3 on 2048 H800: PP16 DualPipe, EP64, ZeRO-1 over DP128, fp8-
       headroomGiB: +(s.headroomBytes / GIB).toFixed(2),
     }));
     console.table(rows);
-    expect(estimate.capacityBytes).toBe(80e9);
+    expect(estimate.capacityBytes).toBe(80 * 2 ** 30);
     expect(estimate.stages.every((s) => s.fits)).toBe(true);
     expect(estimate.fits).toBe(true);
     expect(estimate.maxMicroBatchThatFits).toBe(1);
@@ -55,7 +55,7 @@ describe('reports, never throws', () => {
     const { scenario, layout } = createCase({ model, seqLen: 8192, globalBatch: 8, accelerator: 'a100-40gb' }, { dp: 1, microBatch: 8, zero: 0 });
     const estimate = estimateMemory(scenario, layout);
     expect(estimate.fits).toBe(false);
-    expect(estimate.overByBytes).toBeCloseTo(estimate.peakBytesPerGpu - 40e9, 0);
+    expect(estimate.overByBytes).toBeCloseTo(estimate.peakBytesPerGpu - 40 * 2 ** 30, 0);
     expect(estimate.stages[0]?.headroomBytes).toBeLessThan(0);
     expect(estimate.maxMicroBatchThatFits).toBeNull();
   });
@@ -74,8 +74,8 @@ describe('reports, never throws', () => {
     const best = maxMicroBatchThatFits(scenario, layout);
     expect(best).not.toBeNull();
     const at = (b: number) => peakMemoryBytes(scenario, { ...layout, microBatch: b, microBatches: 512 / (8 * b) });
-    expect(at(best ?? 0)).toBeLessThanOrEqual(80e9);
-    if (best !== null && best < 64) expect(at(2 * best)).toBeGreaterThan(80e9);
+    expect(at(best ?? 0)).toBeLessThanOrEqual(80 * 2 ** 30);
+    if (best !== null && best < 64) expect(at(2 * best)).toBeGreaterThan(80 * 2 ** 30);
   });
 
   it('a malformed option is an InputError naming it', () => {

@@ -10,7 +10,7 @@ import type { ZeroBuckets } from './zero-buckets.js';
  * The one "fits" policy of every command (memory, estimate, report, plan, compare, bottlenecks): a
  * layout fits when its peak leaves this share of HBM free. 0: the peak already counts allocator
  * fragmentation and the CUDA/NCCL reserve (buffers.ts), so a further margin would count them twice
- * (and refuse DeepSeek-V3's production layout, 73.3 of 74.5 GiB). `plan --headroom` asks for one.
+ * (a 10 % one would refuse DeepSeek-V3's production layout, 73.3 of 80 GiB). `plan --headroom` asks for one.
  */
 export const FIT_HEADROOM_FRACTION = 0;
 

@@ -36,9 +36,12 @@ describe('planner winners against published MFU', () => {
     expect(best?.step.throughput.mfu).toBeLessThanOrEqual(0.58);
   });
 
-  it('GPT-3 175B on 1,024 A100 (the example), every layout field searched: the best layout is at most 56 % MFU', () => {
+  // Bound: the highest measured MFU of a GPT-3-class run on A100, GPT 1T on 512 A100 with sequence
+  // parallelism and selective recomputation, 56.3 % (Korthikanti et al. 2022 Table 5, MFU from the
+  // Megatron-LM README 2022; runs-dev KORTH-008).
+  it('GPT-3 175B on 1,024 A100 (the example), every layout field searched: the best layout is at most 56.3 % MFU (KORTH-008 measured)', () => {
     const best = planLayouts(withLayout(example('gpt3-175b-a100'), ALL_AUTO), { top: 1 }).best;
     expect(best).not.toBeNull();
-    expect(best?.step.throughput.mfu).toBeLessThanOrEqual(0.56);
+    expect(best?.step.throughput.mfu).toBeLessThanOrEqual(0.563);
   });
 });

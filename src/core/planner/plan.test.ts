@@ -155,7 +155,7 @@ describe('an empty search space is a diagnosis, not an exception', () => {
     const memory = result.diagnosis?.lines.find((l) => l.constraint === 'memory');
     expect(memory?.eliminated).toBe(result.counts.byMemory);
     expect(memory?.eliminated).toBe(result.counts.enumerated);
-    expect(memory?.detail).toMatch(/exceed 74\.5 GiB/);
+    expect(memory?.detail).toMatch(/exceed 80\.0 GiB/);
     expect(memory?.suggestion).toMatch(/recompute/);
   });
 

@@ -5,7 +5,9 @@
  * otherwise, so it is unknown. The step prices the literature prior (`training/expert-load.ts`,
  * 1.25) and the case marks it `unknown`, which keeps the run out of the fit (`calibration/fit.ts`):
  * the imbalance moves a fine-grained MoE step by tens of percent (ms-swift's Qwen3-30B-A3B, EP 8:
- * 2.7 s at 1, 3.2 s at 1.25, 4.4 s at 2, 7.8 s at 4; measured 9.6 s).
+ * 3.1 s at 1, 3.5 s at 1.25, 4.8 s at 2, 8.4 s at 4; measured 9.6 s, i.e. about 4.7 if the routing
+ * were all of the gap; the same architecture under forced-balanced routing, Megatron-Bridge's rows,
+ * is priced median −4 %, README "What the MoE runs say").
  */
 import { DEFAULT_EXPERT_LOAD_IMBALANCE } from '../training/expert-load.js';
 import type { AssumedField } from './record-conventions.js';

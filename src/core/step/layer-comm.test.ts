@@ -15,7 +15,7 @@ function mixtralEp8(recompute: Recompute): CommContext {
   return {
     model: MODELS['mixtral-8x7b'], layout, seqLen: 4096, precision: 'bf16',
     groups: placeGroups({ ...layout, dp: 8 }, DEFAULT_ORDER, cluster),
-    links: createCommLinks(cluster, DEFAULT_COMM_EFFICIENCY), moeLoadImbalance: 1, tpGatherBytes: { forward: 2, backward: 2 },
+    links: createCommLinks(cluster, DEFAULT_COMM_EFFICIENCY), moeLoadImbalance: 1, tpGatherBytes: { forward: 2, backward: 2 }, spBackwardRegather: false,
   };
 }
 
@@ -44,6 +44,15 @@ describe('tensor-parallel traffic per layer', () => {
     expect(tpAllReduceEquivalents(ctx('none', 1, 2))).toEqual({ forward: 1.5, backward: 2 });
     expect(tpAllReduceEquivalents(ctx('full', 1, 2))).toEqual({ forward: 1.5, backward: 3.5 });
     expect(tpAllReduceEquivalents(ctx('full', 1, 1))).toEqual({ forward: 1.5, backward: 3 });
+  });
+  it('tpAllReduceEquivalents: a stack that re-gathers sequence-parallel inputs for wgrad adds one all-gather per forward pair to the backward', () => {
+    const sp = (regather: boolean, forward: number): CommContext => {
+      const c = ctx('none', forward, 2);
+      return { ...c, layout: { ...c.layout, sequenceParallel: true }, spBackwardRegather: regather };
+    };
+    expect(tpAllReduceEquivalents(sp(false, 2))).toEqual({ forward: 2, backward: 2 });
+    expect(tpAllReduceEquivalents(sp(true, 2))).toEqual({ forward: 2, backward: 3 });
+    expect(tpAllReduceEquivalents(sp(true, 1))).toEqual({ forward: 1.5, backward: 2.5 });
   });
   it('tpGatherBytesPerElement: FP8 only for a per-tensor FP8 recipe, in the passes where the stack quantises before the gather', () => {
     expect(tpGatherBytesPerElement('fp8', 'all')).toEqual({ forward: 1, backward: 1 });

@@ -30,6 +30,8 @@ export interface CommContext {
   readonly moeLoadImbalance: number;
   /** Bytes per element of the tensor-parallel all-gathers of each pass (`tpGatherBytesPerElement`). */
   readonly tpGatherBytes: TpGatherBytes;
+  /** The stack all-gathers a sequence-parallel GEMM input again in the backward (`FrameworkProfile.spBackwardRegather`). */
+  readonly spBackwardRegather: boolean;
 }
 
 export interface LayerComm {
@@ -92,14 +94,24 @@ export function tpGatherBytesPerElement(precision: Precision, gather: TpFp8Gathe
  * (or reduce-scatter + all-gather under sequence parallelism, the same volume) is half a
  * reduce-scatter and half an all-gather, and the all-gather half moves `tpGatherBytes` of its pass
  * per element; full recomputation repeats the forward pair inside the backward (`tpCallsPerLayer`).
+ * With sequence parallelism a stack that keeps only the sharded input gathers each column-parallel
+ * input again for the weight gradient (`spBackwardRegather`; Megatron-LM
+ * `LinearWithGradAccumulationAndAsyncCommunication.backward`): one more all-gather per forward
+ * all-reduce equivalent, at the forward gather's bytes.
  */
+/** Backward all-gathers per layer that re-gather sequence-parallel GEMM inputs for wgrad (`spBackwardRegather`): one per column-parallel input, i.e. per forward all-reduce equivalent. */
+export function tpRegathersPerLayer(ctx: CommContext): number {
+  return ctx.spBackwardRegather && ctx.layout.sequenceParallel ? tpCallsPerLayer(ctx.layout.recompute).forward : 0;
+}
+
 export function tpAllReduceEquivalents(ctx: CommContext): CallsPerPass {
   const calls = tpCallsPerLayer(ctx.layout.recompute);
   const pair = (gatherBytes: number): number => (1 + gatherBytes / ACTIVATION_BYTES) / 2;
   const recomputed = calls.backward - calls.forward;
+  const regathers = tpRegathersPerLayer(ctx);
   return {
     forward: calls.forward * pair(ctx.tpGatherBytes.forward),
-    backward: calls.forward * pair(ctx.tpGatherBytes.backward) + recomputed * pair(ctx.tpGatherBytes.forward),
+    backward: calls.forward * pair(ctx.tpGatherBytes.backward) + recomputed * pair(ctx.tpGatherBytes.forward) + regathers * (ctx.tpGatherBytes.forward / ACTIVATION_BYTES / 2),
   };
 }
 

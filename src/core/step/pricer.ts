@@ -341,6 +341,7 @@ export function commContextOf(pricer: StepPricer, layout: Omit<LayerShape, 'sche
     model: scenario.model, layout, seqLen: scenario.training.seqLen, precision: scenario.training.precision,
     groups: groupsOf(pricer, layout), links: pricer.links, moeLoadImbalance: stepExpertLoadImbalance(scenario.training, layout.ep, options),
     tpGatherBytes: tpGatherBytesPerElement(scenario.training.precision, pricer.framework.profile.tpGatherInFp8),
+    spBackwardRegather: pricer.framework.profile.spBackwardRegather,
   };
 }
 

@@ -44,10 +44,10 @@ describe('memoryCaseOf(record): stack conventions for fields a memory-only recor
 describe('validateRecordMemory(record): a printed peak at or above the device HBM', () => {
   const full = { ...base, layout: { ...base.layout, microBatch: 1 }, measured: { ...base.measured, peakMemGiB: 80 } };
 
-  it('is a bound, not a byte count: the predicted allocated peak against capacity (80 GB = 74.5 GiB) less the runtime reserve (1 GiB)', () => {
+  it('is a bound, not a byte count: the predicted allocated peak against capacity (80 GiB) less the runtime reserve (1 GiB)', () => {
     const row = validateRecordMemory(full);
     if (row === null || !('errorPct' in row)) throw new Error('not modelled');
-    expect(row.measuredGiB).toBeCloseTo(80e9 / 1024 ** 3 - 1, 6);
+    expect(row.measuredGiB).toBeCloseTo(80 - 1, 6);
     expect(row.statistic).toMatch(/device full \(80 printed/);
     expect(row.bound).toEqual({ kind: 'device-full', met: true });
     expect(row.errorPct).toBeCloseTo((100 * (row.predictedGiB - row.measuredGiB)) / row.measuredGiB, 9);
