@@ -13,6 +13,13 @@
  * only the number of evaluations changes. Floors are evaluated for the recomputations of the leaves
  * that reach the memory check, when the first of them does.
  *
+ * `outOfMemory` asks the most recomputing variant's floors alone, before a leaf is bounded: one
+ * evaluation rejects every recomputation of the shardings it rules out (and every leaf of a
+ * skeleton none of whose shardings fits). It rejects only leaves the check would reject, so a
+ * search that drops them before bounding them admits the same leaves. (Asking each leaf's own
+ * recomputation's floors too rejected more leaves but cost more evaluations than the bounds they
+ * saved: the most recomputing leaves bound highest, so their floors are otherwise rarely needed.)
+ *
  * The diagnosis of a search that finds nothing quotes the smallest peak it found: that of every
  * sharding's most recomputing variant when one of its leaves reached the check (and of the leaves
  * themselves when that variant fits), and the floors of those that cannot fit. Those evaluations
@@ -24,15 +31,24 @@ import { leafLayout, type Skeleton } from './enumerate.js';
 import type { SearchState, World } from './search-state.js';
 import type { Sharding } from './space.js';
 
-/** The peak per GPU of a leaf (sharding index, layout), or Infinity when it cannot fit. */
-export type LeafPeak = (shardingIndex: number, layout: Layout) => number;
+/** The memory check of a skeleton's leaves (by sharding index). */
+export interface LeafMemory {
+  /**
+   * True when the most recomputing variant's floors show the leaf's sharding cannot fit under any
+   * recomputation. The leaf counts as having reached the check; one that passes is then checked by
+   * `peak(…, true)`.
+   */
+  outOfMemory(shardingIndex: number, recompute: Recompute): boolean;
+  /** The peak per GPU of a leaf, or Infinity when it cannot fit; `checked`: `outOfMemory` saw it already. */
+  peak(shardingIndex: number, layout: Layout, checked?: boolean): number;
+}
 
 interface Floors {
   readonly firstPeakBytes: number;
   readonly floorsBytes: readonly number[];
 }
 
-export function createLeafMemory(state: SearchState, world: World, skeleton: Skeleton, shardings: readonly Sharding[], most: Recompute): LeafPeak {
+export function createLeafMemory(state: SearchState, world: World, skeleton: Skeleton, shardings: readonly Sharding[], most: Recompute): LeafMemory {
   const limit = world.memory.limitBytes;
   const byRecompute = new Map<Recompute, Floors>();
   /** Peaks per recomputation under any sharding: what the floors' evaluation built, or built for a peak. */
@@ -83,16 +99,31 @@ export function createLeafMemory(state: SearchState, world: World, skeleton: Ske
     }
   };
 
-  return (shardingIndex, layout) => {
+  const reach = (shardingIndex: number, recompute: Recompute): void => {
     const recomputes = reached.get(shardingIndex);
     if (reached.size === 0) state.memoryReplays.push(replay);
-    if (recomputes === undefined) reached.set(shardingIndex, [layout.recompute]);
-    else recomputes.push(layout.recompute);
-    const own = floorsAt(layout.recompute);
-    if ((own.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
-    if (shardingIndex === 0) return own.firstPeakBytes;
-    if ((byRecompute.get(most)?.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
-    return peakOf(shardingIndex, layout.recompute);
+    if (recomputes === undefined) reached.set(shardingIndex, [recompute]);
+    else recomputes.push(recompute);
+  };
+
+  /** Whether `floors` show sharding `i` cannot fit (sharding 0: its exact peak; the others: their floors). */
+  const exceeds = (floors: Floors, i: number): boolean => (i === 0 ? floors.firstPeakBytes : (floors.floorsBytes[i] ?? 0)) > limit;
+
+  return {
+    outOfMemory(shardingIndex, recompute) {
+      reach(shardingIndex, recompute);
+      // Memory falls with recomputation (memory/properties.test.ts): a sharding that does not fit
+      // with the most recomputation fits with no less. One evaluation serves every leaf of the skeleton.
+      return exceeds(floorsAt(most), shardingIndex);
+    },
+    peak(shardingIndex, layout, checked = false) {
+      if (!checked) reach(shardingIndex, layout.recompute);
+      const own = floorsAt(layout.recompute);
+      if ((own.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
+      if (shardingIndex === 0) return own.firstPeakBytes;
+      if ((byRecompute.get(most)?.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
+      return peakOf(shardingIndex, layout.recompute);
+    },
   };
 }
 

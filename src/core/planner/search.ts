@@ -186,6 +186,6 @@ function visitGrid(state: SearchState, world: World, node: GridNode): void {
     const pipeline = pipelineSpan(world.bc, plainLayout(skeleton));
     return world.objective.floor(skeletonFloor(world.bc, pipeline, layouts), quantum, pipeline.minComputeSeconds);
   };
-  visitBestFirst(judgeOf(state), lazy, refine, (skeleton) => visitSkeleton(state, world, skeleton, pipelineBound(world.bc, plainLayout(skeleton))));
+  visitBestFirst(judgeOf(state), lazy, refine, (skeleton) => visitSkeleton(state, world, skeleton, () => pipelineBound(world.bc, plainLayout(skeleton))));
 }
 

@@ -13,7 +13,7 @@ import { leafLayout, leafOptions, type Skeleton } from './enumerate.js';
 import { fastStep, simulatePipeline, type FastStep } from './fast-step.js';
 import type { ObjectivePoint } from './objective.js';
 import { decide, stopHere, verdict, type Candidate, type SearchState, type World } from './search-state.js';
-import { createLeafMemory, type LeafPeak } from './leaf-memory.js';
+import { createLeafMemory } from './leaf-memory.js';
 
 /** Order of recomputation by memory saved (none stores the most). */
 const AGGRESSIVENESS: Readonly<Record<Recompute, number>> = { none: 0, selective: 1, full: 2 };
@@ -27,41 +27,76 @@ interface Leaf {
   readonly floor: ObjectivePoint;
 }
 
+/** A leaf before its bound: its sharding (index into the skeleton's options) and recomputation. */
+interface LeafId {
+  readonly shardingIndex: number;
+  readonly recompute: Recompute;
+}
+
 /**
- * Every leaf of a skeleton with its bound, best first: one pipeline bound per recomputation
- * (`plain`, the one without recomputation, comes from the skeleton's bound), one tail per sharding.
+ * The leaves `ids` (in sharding, then recomputation order) with their bounds, best first: one
+ * pipeline bound per recomputation (`plain()`, the one without recomputation, from the skeleton's
+ * bound), one tail per sharding; only those the leaves read are built.
  */
-function boundLeaves(world: World, skeleton: Skeleton, plain: PipelineBound): Leaf[] {
+function boundLeaves(world: World, skeleton: Skeleton, plain: () => PipelineBound, ids: readonly LeafId[]): Leaf[] {
   const options = leafOptions(world.g, skeleton);
   const quantum = skeleton.dp * skeleton.microBatch;
-  const pipelines = new Map<Recompute, PipelineBound>([['none', plain]]);
-  for (const r of options.recomputes) {
-    if (r !== 'none') pipelines.set(r, pipelineBound(world.bc, leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, r)));
-  }
+  const pipelines = new Map<Recompute, PipelineBound>();
+  const pipelineAt = (recompute: Recompute): PipelineBound => {
+    let pipeline = pipelines.get(recompute);
+    if (pipeline === undefined) {
+      pipeline = recompute === 'none' ? plain() : pipelineBound(world.bc, leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, recompute));
+      pipelines.set(recompute, pipeline);
+    }
+    return pipeline;
+  };
   const leaves: Leaf[] = [];
-  options.shardings.forEach((sharding, shardingIndex) => {
-    let tail: readonly RankTail[] | null = null;
+  let tail: readonly RankTail[] | null = null;
+  let tailOf = -1;
+  for (const { shardingIndex, recompute } of ids) {
+    const sharding = options.shardings[shardingIndex];
+    if (sharding === undefined) continue;
+    if (tailOf !== shardingIndex) tail = null;
     // ZeRO-3 without pipelining gathers per layer inside the stages: its own pipeline bound.
     const fsdpPerLayer = sharding.zero === 3 && skeleton.pp === 1;
-    for (const recompute of options.recomputes) {
-      const layout = fsdpPerLayer || tail === null ? leafLayout(world.g, skeleton, sharding, recompute) : null;
-      const pipeline = layout !== null && fsdpPerLayer ? pipelineBound(world.bc, layout) : pipelines.get(recompute);
-      if (pipeline === undefined) continue;
-      tail ??= dataParallelTail(world.bc, layout ?? leafLayout(world.g, skeleton, sharding, recompute));
-      const floor = world.objective.floor(stepFloor(world.bc, pipeline, tail), quantum, pipeline.minComputeSeconds);
-      leaves.push({ shardingIndex, recompute, pipeline, tail, floor });
-    }
-  });
+    const layout = fsdpPerLayer || tail === null ? leafLayout(world.g, skeleton, sharding, recompute) : null;
+    const pipeline = layout !== null && fsdpPerLayer ? pipelineBound(world.bc, layout) : pipelineAt(recompute);
+    // The tail reads the sharding, not the recomputation: one per sharding.
+    tail ??= dataParallelTail(world.bc, layout ?? leafLayout(world.g, skeleton, sharding, recompute));
+    tailOf = shardingIndex;
+    const floor = world.objective.floor(stepFloor(world.bc, pipeline, tail), quantum, pipeline.minComputeSeconds);
+    leaves.push({ shardingIndex, recompute, pipeline, tail, floor });
+  }
   return leaves.sort((a, b) => a.floor.score - b.floor.score);
 }
 
-/** Visits the leaves of `skeleton`; `plain` is its pipeline bound without recomputation (zero 1). */
-export function visitSkeleton(state: SearchState, world: World, skeleton: Skeleton, plain: PipelineBound): void {
+/**
+ * Visits the leaves of `skeleton`; `plain()` is its pipeline bound without recomputation (zero 1).
+ *
+ * Without a budget or a deadline (whose verdicts record the rejected bounds for the diagnosis), a
+ * leaf whose sharding the floors with the most recomputation rule out (`LeafMemory.outOfMemory`)
+ * is dropped before it is bounded (`byMemory`): only
+ * leaves the memory check would drop, so the same leaves are priced in the same order with the
+ * same thresholds (a dropped leaf changes neither), and a skeleton none of whose leaves fit builds
+ * no bound at all.
+ */
+export function visitSkeleton(state: SearchState, world: World, skeleton: Skeleton, plain: () => PipelineBound): void {
   const options = leafOptions(world.g, skeleton);
   const most = options.recomputes.reduce<Recompute>((a, r) => (AGGRESSIVENESS[r] > AGGRESSIVENESS[a] ? r : a), 'none');
-  let peakOf: LeafPeak | null = null;
+  const memory = createLeafMemory(state, world, skeleton, options.shardings, most);
+  const checkFirst = state.options.budgetUsd === undefined && state.options.deadlineDays === undefined;
+  const ids: LeafId[] = [];
+  for (let shardingIndex = 0; shardingIndex < options.shardings.length; shardingIndex += 1) {
+    for (const recompute of options.recomputes) {
+      if (!checkFirst) ids.push({ shardingIndex, recompute });
+      else if (stopHere(state, 1)) continue;
+      else if (memory.outOfMemory(shardingIndex, recompute)) decide(state, 'byMemory', 1);
+      else ids.push({ shardingIndex, recompute });
+    }
+  }
+  if (ids.length === 0) return;
   const simulations = new Map<PipelineBound, ScheduleSimulation>();
-  for (const leaf of boundLeaves(world, skeleton, plain)) {
+  for (const leaf of boundLeaves(world, skeleton, plain, ids)) {
     if (stopHere(state, 1)) continue;
     const v = verdict(state, leaf.floor);
     if (v !== null) {
@@ -71,8 +106,7 @@ export function visitSkeleton(state: SearchState, world: World, skeleton: Skelet
     const sharding = options.shardings[leaf.shardingIndex];
     if (sharding === undefined) continue;
     const layout = leafLayout(world.g, skeleton, sharding, leaf.recompute);
-    peakOf ??= createLeafMemory(state, world, skeleton, options.shardings, most);
-    const peak = peakOf(leaf.shardingIndex, layout);
+    const peak = memory.peak(leaf.shardingIndex, layout, checkFirst);
     if (peak > world.memory.limitBytes) {
       decide(state, 'byMemory', 1);
       continue;
