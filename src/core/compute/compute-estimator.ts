@@ -168,14 +168,22 @@ export function createComputeEstimator(
     expertSegments.push(entry);
     return entry.segments;
   };
+  // The shape asked last and its parts: a layer's prices and its stages ask about one shape in a
+  // row, and comparing one reference costs less than a weak-map lookup.
+  let lastShape: ComputeShape | null = null;
+  let lastParts: ShapeParts | null = null;
   const partsOf = (shape: ComputeShape): ShapeParts => {
+    if (shape === lastShape && lastParts !== null) return lastParts;
     let parts = byShape.get(shape);
-    if (parts !== undefined) return parts;
-    // Checked here, as estimatePartCompute checks it.
-    const gpu = resolveGpuTokens(model, shape);
-    const device = deviceOf(shape);
-    parts = { packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0, tokens: tokensOf(gpu, device), device, policy: policyOf(shape) };
-    byShape.set(shape, parts);
+    if (parts === undefined) {
+      // Checked here, as estimatePartCompute checks it.
+      const gpu = resolveGpuTokens(model, shape);
+      const device = deviceOf(shape);
+      parts = { packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0, tokens: tokensOf(gpu, device), device, policy: policyOf(shape) };
+      byShape.set(shape, parts);
+    }
+    lastShape = shape;
+    lastParts = parts;
     return parts;
   };
   const segmentOf = (segment: OpSegment, shape: ComputeShape, parts: ShapeParts): PricedOps => {

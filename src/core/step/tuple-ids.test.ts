@@ -24,4 +24,15 @@ describe('tuple ids', () => {
     expect(new Set(seen.values()).size).toBe(new Set(tuples.map((t) => JSON.stringify(t))).size);
   });
 
+  it('keep every id while the table grows, mixing whole, negative, fractional and large values', () => {
+    const ids = createTupleIds();
+    const tuples: number[][] = [];
+    for (let a = 0; a < 120; a += 1) {
+      for (let b = -20; b < 100; b += 1) tuples.push([a, b], [a * 1_000_003, b, a], [a + 0.5, b]);
+    }
+    const first = tuples.map((t) => idOf(ids, t));
+    expect(new Set(first).size).toBe(tuples.length);
+    expect(tuples.map((t) => idOf(ids, t))).toEqual(first);
+    expect(idOf(ids, [-0, 3])).toBe(idOf(ids, [0, 3]));
+  });
 });
