@@ -157,11 +157,17 @@ function addEdge(g: LinkInputs, edges: EdgeList, producer: number, producerRank:
   if (counts) edges.transfers += 1;
 }
 
-/** Whether an awaited input is one the op consumes anyway (its edge exists already). */
-function isOwnInput(op: Op, wanted: AwaitedInput): boolean {
-  if (wanted.input === 'activation') return (op.kind === 'F' || op.kind === 'FB') && op.microBatch === wanted.microBatch && op.chunk === wanted.chunk;
-  if (op.kind === 'FB') return op.backwardMicroBatch === wanted.microBatch && op.backwardChunk === wanted.chunk;
-  return (op.kind === 'B' || op.kind === 'I') && op.microBatch === wanted.microBatch && op.chunk === wanted.chunk;
+/**
+ * Whether an awaited input is one op `i` consumes anyway (its edge exists already). Read from the
+ * typed arrays, not the `Op` objects: ops of five kinds have five shapes, and a process's first
+ * DualPipe compile optimises this path (the optimising compile of a call site that sees many
+ * shapes cost more than the whole interpreted compile).
+ */
+function isOwnInput(g: LinkInputs, i: number, wanted: AwaitedInput): boolean {
+  const kind = g.kindOf[i];
+  if (wanted.input === 'activation') return (kind === KIND.F || kind === KIND.FB) && g.microBatchOf[i] === wanted.microBatch && g.chunkOf[i] === wanted.chunk;
+  if (kind === KIND.FB) return g.backwardMicroBatchOf[i] === wanted.microBatch && g.backwardChunkOf[i] === wanted.chunk;
+  return (kind === KIND.B || kind === KIND.I) && g.microBatchOf[i] === wanted.microBatch && g.chunkOf[i] === wanted.chunk;
 }
 
 /** Producer of an awaited input, or -1 when the input is the data (stage 0) or the loss (last stage). */
@@ -187,8 +193,7 @@ function addAwaited(g: LinkInputs, edges: EdgeList, wanted: AwaitedInput, rank: 
   const producer = awaitedProducer(g, wanted, stage);
   if (producer < 0) return false;
   const senderRank = holderOf(g.lookup, wanted.microBatch, awaitedProducerStage(wanted, stage));
-  const op = g.ops[receiver];
-  if (op === undefined || !isOwnInput(op, wanted)) addEdge(g, edges, producer, senderRank, receiver, false);
+  if (!isOwnInput(g, receiver, wanted)) addEdge(g, edges, producer, senderRank, receiver, false);
   if (senderRank === rank) return false;
   // In a folded graph a sender on a mirrored rank is listed as its mirror, whose next op stands for
   // the sender's next op: the edges below are the mirror images of the mirrored receiver's.
