@@ -220,28 +220,30 @@ export function collectEdges(g: LinkInputs): EdgeList {
   const edges = createEdgeList(g.ops.length, g.awaitedCount);
   const S = g.lookup.stages;
   const { forward, backward, inputOnly } = g.producers;
+  const { kindOf, stageOf, rankOf, microBatchOf, backwardMicroBatchOf, backwardStageOf } = g;
   const n = g.ops.length;
+  // Op fields are read from the typed arrays; the Op objects (a shape per kind) only for `awaits`.
   for (let i = 0; i < n; i += 1) {
-    const op = g.ops[i];
-    if (op === undefined) continue;
-    const kind = g.kindOf[i] ?? 0;
-    const stage = g.stageOf[i] ?? 0;
-    const key = op.microBatch * S + stage;
-    const rank = g.rankOf[i] ?? 0;
+    const kind = kindOf[i] ?? 0;
+    const stage = stageOf[i] ?? 0;
+    const microBatch = microBatchOf[i] ?? 0;
+    const key = microBatch * S + stage;
+    const rank = rankOf[i] ?? 0;
     // Forward input: the activation from stage − 1.
     if ((kind === KIND.F || kind === KIND.FB) && stage > 0) {
-      addEdge(g, edges, producerOf(forward, key - 1, 'forward'), holderOf(g.lookup, op.microBatch, stage - 1), i, true);
+      addEdge(g, edges, producerOf(forward, key - 1, 'forward'), holderOf(g.lookup, microBatch, stage - 1), i, true);
     }
     if (kind === KIND.W) addEdge(g, edges, producerOf(inputOnly, key, 'input-backward'), rank, i, false);
     // Backward inputs: the gradient from stage + 1, and the op's own F (which stands for the loss on the last stage).
-    if (kind === KIND.B || kind === KIND.I || op.kind === 'FB') {
-      const microBatch = op.kind === 'FB' ? op.backwardMicroBatch : op.microBatch;
-      const backStage = op.kind === 'FB' ? (g.backwardStageOf[i] ?? 0) : stage;
-      const b = microBatch * S + backStage;
-      if (backStage < S - 1) addEdge(g, edges, producerOf(backward, b + 1, 'backward'), holderOf(g.lookup, microBatch, backStage + 1), i, true);
+    if (kind === KIND.B || kind === KIND.I || kind === KIND.FB) {
+      const backMicroBatch = kind === KIND.FB ? (backwardMicroBatchOf[i] ?? 0) : microBatch;
+      const backStage = kind === KIND.FB ? (backwardStageOf[i] ?? 0) : stage;
+      const b = backMicroBatch * S + backStage;
+      if (backStage < S - 1) addEdge(g, edges, producerOf(backward, b + 1, 'backward'), holderOf(g.lookup, backMicroBatch, backStage + 1), i, true);
       addEdge(g, edges, producerOf(forward, b, 'forward'), rank, i, false);
     }
-    if (op.awaits !== undefined && op.awaits.length > 0) addAwaitedInputs(g, edges, op.awaits, g.rankOf[i] ?? 0, i);
+    const awaits = g.ops[i]?.awaits;
+    if (awaits !== undefined && awaits.length > 0) addAwaitedInputs(g, edges, awaits, rank, i);
   }
   return edges;
 }
