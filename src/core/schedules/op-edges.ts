@@ -46,18 +46,13 @@ export function stageOfChunk(lookup: Lookup, rank: number, microBatch: number, c
   return stage;
 }
 
-/** Rank that runs model stage `stage` of micro-batch `microBatch`. */
-function holderOf(lookup: Lookup, microBatch: number, stage: number): number {
-  return lookup.rankAt[lookup.routeOf[microBatch] ?? 0]?.[stage] ?? -1;
-}
-
 export interface LinkInputs {
   readonly ops: readonly Op[];
   readonly ranks: number;
   readonly rankStart: Int32Array;
   /**
    * Rank whose program lists each op. In a folded graph (`op-graph.ts`) an op also stands for its
-   * mirror on rank pp−1−r, so a producer's rank in the pipeline is asked of `holderOf`, and this
+   * mirror on rank pp−1−r, so a producer's rank in the pipeline is read from `Lookup.rankAt`, and this
    * only bounds indices within a listed program.
    */
   readonly rankOf: Int32Array;
@@ -112,10 +107,9 @@ function createEdgeList(ops: number, awaited: number): EdgeList {
   };
 }
 
-function producerOf(table: Int32Array, key: number, what: string): number {
-  const op = table[key] ?? -1;
-  if (op < 0) throw new Error(`schedule bug: no ${what} op for micro-batch·stage key ${key}`);
-  return op;
+/** Throws: no op produces an input (cold path of the inline producer look-ups). */
+function missing(what: string, key: number): never {
+  throw new Error(`schedule bug: no ${what} op for micro-batch·stage key ${key}`);
 }
 
 /**
@@ -158,58 +152,56 @@ function addEdge(g: LinkInputs, edges: EdgeList, producer: number, producerRank:
 }
 
 /**
- * Whether an awaited input is one op `i` consumes anyway (its edge exists already). Read from the
- * typed arrays, not the `Op` objects: ops of five kinds have five shapes, and a process's first
- * DualPipe compile optimises this path (the optimising compile of a call site that sees many
- * shapes cost more than the whole interpreted compile).
+ * The receives posted by the commit before op `receiver` (`Op.awaits`). Rendezvous: a transfer
+ * starts when both the sender's commit (end of its releasing op) and the receiver's commit (end of
+ * the op before `receiver`) have launched it, and completes p2pSeconds later; the receiver and the
+ * sender's next op both wait for it.
+ *
+ * One function with the look-ups written out (stage of the chunk, producer, its rank, whether the
+ * receiver consumes the input anyway): a first DualPipe compile awaits ~1,800 inputs, and as small
+ * helpers each was optimised by V8 during that one call, which the call's CPU counts.
  */
-function isOwnInput(g: LinkInputs, i: number, wanted: AwaitedInput): boolean {
-  const kind = g.kindOf[i];
-  if (wanted.input === 'activation') return (kind === KIND.F || kind === KIND.FB) && g.microBatchOf[i] === wanted.microBatch && g.chunkOf[i] === wanted.chunk;
-  if (kind === KIND.FB) return g.backwardMicroBatchOf[i] === wanted.microBatch && g.backwardChunkOf[i] === wanted.chunk;
-  return (kind === KIND.B || kind === KIND.I) && g.microBatchOf[i] === wanted.microBatch && g.chunkOf[i] === wanted.chunk;
-}
-
-/** Producer of an awaited input, or -1 when the input is the data (stage 0) or the loss (last stage). */
-function awaitedProducer(g: LinkInputs, wanted: AwaitedInput, stage: number): number {
-  const key = wanted.microBatch * g.lookup.stages + stage;
-  if (wanted.input === 'activation') return stage === 0 ? -1 : producerOf(g.producers.forward, key - 1, 'forward');
-  return stage === g.lookup.stages - 1 ? -1 : producerOf(g.producers.backward, key + 1, 'backward');
-}
-
-/** Model stage of the producer of an awaited input to stage `stage`. */
-function awaitedProducerStage(wanted: AwaitedInput, stage: number): number {
-  return wanted.input === 'activation' ? stage - 1 : stage + 1;
-}
-
-/**
- * A receive posted by the commit before op `receiver`. Rendezvous: the transfer starts when both
- * the sender's commit (end of its releasing op) and the receiver's commit (end of the op before
- * `receiver`) have launched it, and completes p2pSeconds later; the receiver and the sender's
- * next op both wait for it. Returns whether the input crosses ranks.
- */
-function addAwaited(g: LinkInputs, edges: EdgeList, wanted: AwaitedInput, rank: number, receiver: number): boolean {
-  const stage = stageOfChunk(g.lookup, rank, wanted.microBatch, wanted.chunk);
-  const producer = awaitedProducer(g, wanted, stage);
-  if (producer < 0) return false;
-  const senderRank = holderOf(g.lookup, wanted.microBatch, awaitedProducerStage(wanted, stage));
-  if (!isOwnInput(g, receiver, wanted)) addEdge(g, edges, producer, senderRank, receiver, false);
-  if (senderRank === rank) return false;
-  // In a folded graph a sender on a mirrored rank is listed as its mirror, whose next op stands for
-  // the sender's next op: the edges below are the mirror images of the mirrored receiver's.
-  const release = producer + (g.sendAfter[producer] ?? 0);
-  const senderNext = release + 1;
-  if (senderNext >= (g.rankStart[(g.rankOf[producer] ?? 0) + 1] ?? 0)) return true;
-  pushEdge(edges, release, senderNext, 1);
-  if (receiver > (g.rankStart[rank] ?? 0)) pushEdge(edges, receiver - 1, senderNext, 1);
-  return true;
-}
-
 function addAwaitedInputs(g: LinkInputs, edges: EdgeList, awaited: readonly AwaitedInput[], rank: number, receiver: number): void {
+  const { lookup, sendAfter, rankStart, rankOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf } = g;
+  const { forward, backward } = g.producers;
+  const S = lookup.stages;
+  const kind = g.kindOf[receiver];
+  const firstOfRank = rankStart[rank] ?? 0;
   let crosses = false;
-  for (const wanted of awaited) crosses = addAwaited(g, edges, wanted, rank, receiver) || crosses;
+  for (let a = 0; a < awaited.length; a += 1) {
+    const wanted = awaited[a] as AwaitedInput;
+    const microBatch = wanted.microBatch;
+    const chunk = wanted.chunk;
+    const activation = wanted.input === 'activation';
+    const route = lookup.routeOf[microBatch] ?? -1;
+    let stage = lookup.stageAt[route]?.[rank * lookup.chunks + chunk] ?? -1;
+    if (stage < 0) stage = stageOfChunk(lookup, rank, microBatch, chunk);
+    // The data (stage 0) and the loss (last stage) come from no op.
+    if (activation ? stage === 0 : stage === S - 1) continue;
+    const producerStage = activation ? stage - 1 : stage + 1;
+    const key = microBatch * S + producerStage;
+    const producer = (activation ? forward[key] : backward[key]) ?? -1;
+    if (producer < 0) missing(activation ? 'forward' : 'backward', key);
+    const senderRank = lookup.rankAt[route]?.[producerStage] ?? -1;
+    // Whether the receiver consumes this input anyway (its edge exists already).
+    const own = activation
+      ? (kind === KIND.F || kind === KIND.FB) && microBatchOf[receiver] === microBatch && chunkOf[receiver] === chunk
+      : kind === KIND.FB
+        ? backwardMicroBatchOf[receiver] === microBatch && backwardChunkOf[receiver] === chunk
+        : (kind === KIND.B || kind === KIND.I) && microBatchOf[receiver] === microBatch && chunkOf[receiver] === chunk;
+    if (!own) addEdge(g, edges, producer, senderRank, receiver, false);
+    if (senderRank === rank) continue;
+    crosses = true;
+    // In a folded graph a sender on a mirrored rank is listed as its mirror, whose next op stands for
+    // the sender's next op: the edges below are the mirror images of the mirrored receiver's.
+    const release = producer + (sendAfter[producer] ?? 0);
+    const senderNext = release + 1;
+    if (senderNext >= (rankStart[(rankOf[producer] ?? 0) + 1] ?? 0)) continue;
+    pushEdge(edges, release, senderNext, 1);
+    if (receiver > firstOfRank) pushEdge(edges, receiver - 1, senderNext, 1);
+  }
   // The receiver's own commit launches its side of the transfers at the end of the previous op.
-  if (crosses && receiver > (g.rankStart[rank] ?? 0)) pushEdge(edges, receiver - 1, receiver, 1);
+  if (crosses && receiver > firstOfRank) pushEdge(edges, receiver - 1, receiver, 1);
 }
 
 /**
@@ -221,6 +213,7 @@ export function collectEdges(g: LinkInputs): EdgeList {
   const S = g.lookup.stages;
   const { forward, backward, inputOnly } = g.producers;
   const { kindOf, stageOf, rankOf, microBatchOf, backwardMicroBatchOf, backwardStageOf } = g;
+  const { rankAt, routeOf } = g.lookup;
   const n = g.ops.length;
   // Op fields are read from the typed arrays; the Op objects (a shape per kind) only for `awaits`.
   for (let i = 0; i < n; i += 1) {
@@ -231,16 +224,28 @@ export function collectEdges(g: LinkInputs): EdgeList {
     const rank = rankOf[i] ?? 0;
     // Forward input: the activation from stage − 1.
     if ((kind === KIND.F || kind === KIND.FB) && stage > 0) {
-      addEdge(g, edges, producerOf(forward, key - 1, 'forward'), holderOf(g.lookup, microBatch, stage - 1), i, true);
+      const producer = forward[key - 1] ?? -1;
+      if (producer < 0) missing('forward', key - 1);
+      addEdge(g, edges, producer, rankAt[routeOf[microBatch] ?? 0]?.[stage - 1] ?? -1, i, true);
     }
-    if (kind === KIND.W) addEdge(g, edges, producerOf(inputOnly, key, 'input-backward'), rank, i, false);
+    if (kind === KIND.W) {
+      const producer = inputOnly[key] ?? -1;
+      if (producer < 0) missing('input-backward', key);
+      addEdge(g, edges, producer, rank, i, false);
+    }
     // Backward inputs: the gradient from stage + 1, and the op's own F (which stands for the loss on the last stage).
     if (kind === KIND.B || kind === KIND.I || kind === KIND.FB) {
       const backMicroBatch = kind === KIND.FB ? (backwardMicroBatchOf[i] ?? 0) : microBatch;
       const backStage = kind === KIND.FB ? (backwardStageOf[i] ?? 0) : stage;
       const b = backMicroBatch * S + backStage;
-      if (backStage < S - 1) addEdge(g, edges, producerOf(backward, b + 1, 'backward'), holderOf(g.lookup, backMicroBatch, backStage + 1), i, true);
-      addEdge(g, edges, producerOf(forward, b, 'forward'), rank, i, false);
+      if (backStage < S - 1) {
+        const producer = backward[b + 1] ?? -1;
+        if (producer < 0) missing('backward', b + 1);
+        addEdge(g, edges, producer, rankAt[routeOf[backMicroBatch] ?? 0]?.[backStage + 1] ?? -1, i, true);
+      }
+      const own = forward[b] ?? -1;
+      if (own < 0) missing('forward', b);
+      addEdge(g, edges, own, rank, i, false);
     }
     const awaits = g.ops[i]?.awaits;
     if (awaits !== undefined && awaits.length > 0) addAwaitedInputs(g, edges, awaits, rank, i);
