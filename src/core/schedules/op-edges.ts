@@ -152,68 +152,24 @@ function addEdge(g: LinkInputs, edges: EdgeList, producer: number, producerRank:
 }
 
 /**
- * The receives posted by the commit before op `receiver` (`Op.awaits`). Rendezvous: a transfer
- * starts when both the sender's commit (end of its releasing op) and the receiver's commit (end of
- * the op before `receiver`) have launched it, and completes p2pSeconds later; the receiver and the
- * sender's next op both wait for it.
- *
- * One function with the look-ups written out (stage of the chunk, producer, its rank, whether the
- * receiver consumes the input anyway): a first DualPipe compile awaits ~1,800 inputs, and as small
- * helpers each was optimised by V8 during that one call, which the call's CPU counts.
- */
-function addAwaitedInputs(g: LinkInputs, edges: EdgeList, awaited: readonly AwaitedInput[], rank: number, receiver: number): void {
-  const { lookup, sendAfter, rankStart, rankOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf } = g;
-  const { forward, backward } = g.producers;
-  const S = lookup.stages;
-  const kind = g.kindOf[receiver];
-  const firstOfRank = rankStart[rank] ?? 0;
-  let crosses = false;
-  for (let a = 0; a < awaited.length; a += 1) {
-    const wanted = awaited[a] as AwaitedInput;
-    const microBatch = wanted.microBatch;
-    const chunk = wanted.chunk;
-    const activation = wanted.input === 'activation';
-    const route = lookup.routeOf[microBatch] ?? -1;
-    let stage = lookup.stageAt[route]?.[rank * lookup.chunks + chunk] ?? -1;
-    if (stage < 0) stage = stageOfChunk(lookup, rank, microBatch, chunk);
-    // The data (stage 0) and the loss (last stage) come from no op.
-    if (activation ? stage === 0 : stage === S - 1) continue;
-    const producerStage = activation ? stage - 1 : stage + 1;
-    const key = microBatch * S + producerStage;
-    const producer = (activation ? forward[key] : backward[key]) ?? -1;
-    if (producer < 0) missing(activation ? 'forward' : 'backward', key);
-    const senderRank = lookup.rankAt[route]?.[producerStage] ?? -1;
-    // Whether the receiver consumes this input anyway (its edge exists already).
-    const own = activation
-      ? (kind === KIND.F || kind === KIND.FB) && microBatchOf[receiver] === microBatch && chunkOf[receiver] === chunk
-      : kind === KIND.FB
-        ? backwardMicroBatchOf[receiver] === microBatch && backwardChunkOf[receiver] === chunk
-        : (kind === KIND.B || kind === KIND.I) && microBatchOf[receiver] === microBatch && chunkOf[receiver] === chunk;
-    if (!own) addEdge(g, edges, producer, senderRank, receiver, false);
-    if (senderRank === rank) continue;
-    crosses = true;
-    // In a folded graph a sender on a mirrored rank is listed as its mirror, whose next op stands for
-    // the sender's next op: the edges below are the mirror images of the mirrored receiver's.
-    const release = producer + (sendAfter[producer] ?? 0);
-    const senderNext = release + 1;
-    if (senderNext >= (rankStart[(rankOf[producer] ?? 0) + 1] ?? 0)) continue;
-    pushEdge(edges, release, senderNext, 1);
-    if (receiver > firstOfRank) pushEdge(edges, receiver - 1, senderNext, 1);
-  }
-  // The receiver's own commit launches its side of the transfers at the end of the previous op.
-  if (crosses && receiver > firstOfRank) pushEdge(edges, receiver - 1, receiver, 1);
-}
-
-/**
  * Every edge, in op order: F ← forward of (j, s−1); B/I ← backward of (j, s+1) and its own F;
- * W ← its I; F&B ← both; then the receives a DualPipe commit awaits.
+ * W ← its I; F&B ← both; then the receives a DualPipe commit awaits (`Op.awaits`).
+ *
+ * Rendezvous receives: a transfer starts when both the sender's commit (end of its releasing op)
+ * and the receiver's commit (end of the op before the receiver) have launched it, and completes
+ * p2pSeconds later; the receiver and the sender's next op both wait for it.
+ *
+ * One loop with the look-ups written out (stage of a chunk, producer, the rank holding it):
+ * a first DualPipe compile (pp 16, 120 micro-batches, folded: 1,209 ops awaiting 1,800 inputs)
+ * called small helpers for each so often that V8 optimised them during that one call, on
+ * background threads whose CPU the call counts; this function stays interpreted there.
  */
 export function collectEdges(g: LinkInputs): EdgeList {
   const edges = createEdgeList(g.ops.length, g.awaitedCount);
-  const S = g.lookup.stages;
+  const { lookup, kindOf, stageOf, rankOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf, backwardStageOf, sendAfter, rankStart } = g;
+  const S = lookup.stages;
   const { forward, backward, inputOnly } = g.producers;
-  const { kindOf, stageOf, rankOf, microBatchOf, backwardMicroBatchOf, backwardStageOf } = g;
-  const { rankAt, routeOf } = g.lookup;
+  const { rankAt, routeOf } = lookup;
   const n = g.ops.length;
   // Op fields are read from the typed arrays; the Op objects (a shape per kind) only for `awaits`.
   for (let i = 0; i < n; i += 1) {
@@ -222,11 +178,17 @@ export function collectEdges(g: LinkInputs): EdgeList {
     const microBatch = microBatchOf[i] ?? 0;
     const key = microBatch * S + stage;
     const rank = rankOf[i] ?? 0;
+    // Producer and rank of the op's activation and gradient inputs (-1: the data, the loss, or none).
+    let activationFrom = -1;
+    let activationRank = -1;
+    let gradientFrom = -1;
+    let gradientRank = -1;
     // Forward input: the activation from stage − 1.
     if ((kind === KIND.F || kind === KIND.FB) && stage > 0) {
-      const producer = forward[key - 1] ?? -1;
-      if (producer < 0) missing('forward', key - 1);
-      addEdge(g, edges, producer, rankAt[routeOf[microBatch] ?? 0]?.[stage - 1] ?? -1, i, true);
+      activationFrom = forward[key - 1] ?? -1;
+      if (activationFrom < 0) missing('forward', key - 1);
+      activationRank = rankAt[routeOf[microBatch] ?? 0]?.[stage - 1] ?? -1;
+      addEdge(g, edges, activationFrom, activationRank, i, true);
     }
     if (kind === KIND.W) {
       const producer = inputOnly[key] ?? -1;
@@ -239,16 +201,60 @@ export function collectEdges(g: LinkInputs): EdgeList {
       const backStage = kind === KIND.FB ? (backwardStageOf[i] ?? 0) : stage;
       const b = backMicroBatch * S + backStage;
       if (backStage < S - 1) {
-        const producer = backward[b + 1] ?? -1;
-        if (producer < 0) missing('backward', b + 1);
-        addEdge(g, edges, producer, rankAt[routeOf[backMicroBatch] ?? 0]?.[backStage + 1] ?? -1, i, true);
+        gradientFrom = backward[b + 1] ?? -1;
+        if (gradientFrom < 0) missing('backward', b + 1);
+        gradientRank = rankAt[routeOf[backMicroBatch] ?? 0]?.[backStage + 1] ?? -1;
+        addEdge(g, edges, gradientFrom, gradientRank, i, true);
       }
       const own = forward[b] ?? -1;
       if (own < 0) missing('forward', b);
       addEdge(g, edges, own, rank, i, false);
     }
     const awaits = g.ops[i]?.awaits;
-    if (awaits !== undefined && awaits.length > 0) addAwaitedInputs(g, edges, awaits, rank, i);
+    if (awaits === undefined || awaits.length === 0) continue;
+    const firstOfRank = rankStart[rank] ?? 0;
+    let crosses = false;
+    let lastRelease = -1;
+    for (let a = 0; a < awaits.length; a += 1) {
+      const wanted = awaits[a] as AwaitedInput;
+      const awaitedMicroBatch = wanted.microBatch;
+      const chunk = wanted.chunk;
+      const activation = wanted.input === 'activation';
+      // Nearly every awaited input is one the op consumes anyway: its producer and rank are above, its edge exists.
+      const own = activation
+        ? (kind === KIND.F || kind === KIND.FB) && microBatch === awaitedMicroBatch && chunkOf[i] === chunk
+        : kind === KIND.FB
+          ? backwardMicroBatchOf[i] === awaitedMicroBatch && backwardChunkOf[i] === chunk
+          : (kind === KIND.B || kind === KIND.I) && microBatch === awaitedMicroBatch && chunkOf[i] === chunk;
+      let producer = activation ? activationFrom : gradientFrom;
+      let senderRank = activation ? activationRank : gradientRank;
+      if (!own) {
+        const route = routeOf[awaitedMicroBatch] ?? -1;
+        let awaitedStage = lookup.stageAt[route]?.[rank * lookup.chunks + chunk] ?? -1;
+        if (awaitedStage < 0) awaitedStage = stageOfChunk(lookup, rank, awaitedMicroBatch, chunk);
+        // The data (stage 0) and the loss (last stage) come from no op.
+        if (activation ? awaitedStage === 0 : awaitedStage === S - 1) continue;
+        const producerStage = activation ? awaitedStage - 1 : awaitedStage + 1;
+        const producerKey = awaitedMicroBatch * S + producerStage;
+        producer = (activation ? forward[producerKey] : backward[producerKey]) ?? -1;
+        if (producer < 0) missing(activation ? 'forward' : 'backward', producerKey);
+        senderRank = rankAt[route]?.[producerStage] ?? -1;
+        addEdge(g, edges, producer, senderRank, i, false);
+      }
+      if (producer < 0 || senderRank === rank) continue;
+      crosses = true;
+      // In a folded graph a sender on a mirrored rank is listed as its mirror, whose next op stands for
+      // the sender's next op: the edges below are the mirror images of the mirrored receiver's.
+      const release = producer + (sendAfter[producer] ?? 0);
+      const senderNext = release + 1;
+      // Both outputs of an F&B pair come through the same ops: those two edges are listed already.
+      if (release === lastRelease || senderNext >= (rankStart[(rankOf[producer] ?? 0) + 1] ?? 0)) continue;
+      lastRelease = release;
+      pushEdge(edges, release, senderNext, 1);
+      if (i > firstOfRank) pushEdge(edges, i - 1, senderNext, 1);
+    }
+    // The receiver's own commit launches its side of the transfers at the end of the previous op.
+    if (crosses && i > firstOfRank) pushEdge(edges, i - 1, i, 1);
   }
   return edges;
 }
