@@ -30,7 +30,7 @@ import {
 import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
 import { paramDtypeOptimizerRecipe, precisionRecipe, withColumnwiseWeightCopy, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
-import { countRankParams, createSharding, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
+import { countRankParams, createSharding, sameRankParams, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
 
 /**
@@ -242,6 +242,32 @@ function rankBase(ctx: LayoutMemory, rank: PipelineRank, params: RankParams): Ra
   };
 }
 
+/**
+ * Whether two ranks' memory terms are equal under every sharding: `rankTerms` reads exactly these
+ * fields of a rank (the middle ranks of a deep pipeline, and every rank of a schedule that keeps
+ * as many micro-batches in flight on each, hold the same).
+ */
+function sameRankBase(a: RankBase, b: RankBase): boolean {
+  return a.inFlight === b.inFlight && a.activationsBytes === b.activationsBytes && a.routedCopies === b.routedCopies
+    && a.layerWorkingBytes === b.layerWorkingBytes && a.largestModuleParams === b.largestModuleParams
+    && a.rank.hasOutputHead === b.rank.hasOutputHead && sameRankParams(a.params, b.params);
+}
+
+/** Per rank, the index of the first rank with the same terms (its own index when none before it has them). */
+function firstSameRanks(list: readonly RankBase[]): Int32Array {
+  const same = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i += 1) {
+    const r = list[i];
+    let j = 0;
+    for (; j < i && r !== undefined; j += 1) {
+      const before = list[j];
+      if (before !== undefined && sameRankBase(before, r)) break;
+    }
+    same[i] = r === undefined ? i : j;
+  }
+  return same;
+}
+
 /** Memory terms of one GPU of pipeline rank `r.rank` under a sharding, summed to its total. */
 function rankTerms(ctx: LayoutMemory, shard: ShardingMemory, r: RankBase): RankTerms {
   const { scenario, layout, shape } = ctx;
@@ -312,10 +338,14 @@ export interface ShardingPeaks {
 export function createShardingPeaks(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): ShardingPeaks {
   const ctx = createLayoutMemory(scenario, layout, options, cache);
   let bases: RankBase[] | null = null;
+  /** Per rank, the first rank with the same terms (`sameRankBase`): its total is that rank's, so a peak sums it once. */
+  let firstSame: Int32Array | null = null;
   const ranks = (): RankBase[] => {
     if (bases === null) {
       const params = rankParamsOf(cache, scenario.model, ctx.counts, ctx.partition);
-      bases = ctx.partition.ranks.map((rank, i) => rankBase(ctx, rank, params[i] ?? countRankParams(scenario.model, ctx.counts, rank)));
+      const list = ctx.partition.ranks.map((rank, i) => rankBase(ctx, rank, params[i] ?? countRankParams(scenario.model, ctx.counts, rank)));
+      bases = list;
+      firstSame = firstSameRanks(list);
     }
     return bases;
   };
@@ -328,6 +358,11 @@ export function createShardingPeaks(scenario: Scenario, layout: Layout, options:
       for (let i = 0; i < list.length; i += 1) {
         const r = list[i];
         if (r === undefined) continue;
+        if (firstSame !== null && firstSame[i] !== i) {
+          // The same terms as an earlier rank: the same total, already in the peak.
+          if (activationsBytes !== undefined) activationsBytes[i] = r.activationsBytes;
+          continue;
+        }
         const terms = rankTerms(ctx, shard, r);
         if (activationsBytes !== undefined) activationsBytes[i] = terms.activationsBytes;
         peak = Math.max(peak, terms.totalBytes);

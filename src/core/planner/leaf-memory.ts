@@ -41,6 +41,12 @@ export interface LeafMemory {
   outOfMemory(shardingIndex: number, recompute: Recompute): boolean;
   /** The peak per GPU of a leaf, or Infinity when it cannot fit; `checked`: `outOfMemory` saw it already. */
   peak(shardingIndex: number, layout: Layout, checked?: boolean): number;
+  /**
+   * Lets go of the peaks' shared evaluations once the skeleton's leaves are decided: a search keeps
+   * every visited skeleton's check for its diagnosis (`settleMemoryDiagnosis`), which rebuilds them
+   * only if it runs. The floors stay; every figure is the same either way.
+   */
+  release(): void;
 }
 
 interface Floors {
@@ -123,6 +129,9 @@ export function createLeafMemory(state: SearchState, world: World, skeleton: Ske
       if (shardingIndex === 0) return own.firstPeakBytes;
       if ((byRecompute.get(most)?.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
       return peakOf(shardingIndex, layout.recompute);
+    },
+    release() {
+      peaksByRecompute.clear();
     },
   };
 }

@@ -20,7 +20,7 @@ import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
 import { createShardingPeaks, peakMemoryBytes, type ShardingPeaks } from '../memory/estimate-memory.js';
 import { createMemoryCache, paramCountsOf, partitionOf, rankParamsOf, type MemoryCache } from '../memory/memory-cache.js';
 import { paramDtypeOptimizerRecipe, precisionRecipe } from '../memory/precision.js';
-import { createSharding, stateBytes, type RankParams } from '../memory/states.js';
+import { createSharding, sameRankParams, stateBytes, type RankParams } from '../memory/states.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Sharding } from './space.js';
@@ -46,18 +46,35 @@ export interface MemoryGate {
  * default: memory/gradient-lifetime.ts), else none (a lifetime that frees them keeps at least 0).
  */
 function rankStates(
-  scenario: Scenario, layout: Layout, ranks: readonly RankParams[], fp8WeightCache: boolean, allGrads: boolean, paramDtypeOption: boolean | undefined,
-): (sharding: Sharding) => number[] {
+  scenario: Scenario, layout: Layout, fp8WeightCache: boolean, allGrads: boolean, paramDtypeOption: boolean | undefined,
+): (sharding: Sharding) => (params: RankParams) => number {
   // The optimizer of a pure 16-bit stack keeps no master copy (memory/estimate-memory.ts): fewer bytes, so the floor stays a floor.
   const base = precisionRecipe(scenario.training.precision);
   const recipe = (paramDtypeOption ?? frameworkOf(scenario.training).optimizerDtype === 'param') ? paramDtypeOptimizerRecipe(base) : base;
   return (sharding) => {
     const sharded = createSharding({ ...layout, ...sharding });
-    return ranks.map((params) => {
+    return (params) => {
       const b = stateBytes(params, recipe, sharded, fp8WeightCache);
       return b.weightsBytes + (allGrads ? b.gradsBytes : 0) + b.optimizerBytes;
-    });
+    };
   };
+}
+
+/** The ranks whose floor terms (parameters and stored activations) no rank before them has: the others repeat a floor already counted. */
+function distinctRanks(params: readonly RankParams[], activationsBytes: readonly number[]): number[] {
+  const distinct: number[] = [];
+  for (let r = 0; r < params.length; r += 1) {
+    const p = params[r];
+    if (p === undefined) continue;
+    let seen = false;
+    for (let k = 0; k < distinct.length && !seen; k += 1) {
+      const q = distinct[k] ?? 0;
+      const other = params[q];
+      seen = other !== undefined && activationsBytes[q] === activationsBytes[r] && sameRankParams(other, p);
+    }
+    if (!seen) distinct.push(r);
+  }
+  return distinct;
 }
 
 /** Every pipeline rank's parameters of `layout` (the default layer split). */
@@ -80,9 +97,18 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions, cache),
     statesFloorBytes(s, layout, shardings) {
       const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
-      const states = rankStates(s, plain, defaultRankParams(s, plain, cache), fp8WeightCache, allGrads, options.optimizerOnParamDtype);
+      const params = defaultRankParams(s, plain, cache);
+      const states = rankStates(s, plain, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
       let floor = Infinity;
-      for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
+      for (const sharding of shardings) {
+        const statesOf = states(sharding);
+        let sum = 0;
+        for (let r = 0; r < params.length; r += 1) {
+          const p = params[r];
+          if (p !== undefined) sum += statesOf(p);
+        }
+        floor = Math.min(floor, sum / plain.pp);
+      }
       return floor;
     },
     shardingFloorsBytes(s, layout, shardings) {
@@ -91,13 +117,19 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
       const peakBytes = peaks.peakBytes(layout, activationsBytes);
       // The floors count the default layer split's parameters (as the peaks do unless a split is given).
       const params = peakOptions.stageLayers === undefined ? peaks.rankParams() : defaultRankParams(s, layout, cache);
-      const states = rankStates(s, layout, params, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
+      const states = rankStates(s, layout, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
+      // Ranks equal in parameters and activations have equal floors: each is counted once (a max).
+      const ranks = distinctRanks(params, activationsBytes);
       const floorsBytes = shardings.map((sharding) => {
+        const statesOf = states(sharding);
         let floor = 0;
-        states(sharding).forEach((bytes, r) => {
-          const stored = bytes + (activationsBytes[r] ?? 0);
+        for (let k = 0; k < ranks.length; k += 1) {
+          const r = ranks[k] ?? 0;
+          const p = params[r];
+          if (p === undefined) continue;
+          const stored = statesOf(p) + (activationsBytes[r] ?? 0);
           floor = Math.max(floor, stored * (1 + buffers.fragmentationFraction) + buffers.runtimeReserveBytes);
-        });
+        }
         return floor;
       });
       return { peakBytes, floorsBytes, peaks };

@@ -13,7 +13,7 @@ import { leafLayout, leafOptions, type Skeleton } from './enumerate.js';
 import { fastStep, simulatePipeline, type FastStep } from './fast-step.js';
 import type { ObjectivePoint } from './objective.js';
 import { decide, stopHere, verdict, type Candidate, type SearchState, type World } from './search-state.js';
-import { createLeafMemory } from './leaf-memory.js';
+import { createLeafMemory, type LeafMemory } from './leaf-memory.js';
 
 /** Order of recomputation by memory saved (none stores the most). */
 const AGGRESSIVENESS: Readonly<Record<Recompute, number>> = { none: 0, selective: 1, full: 2 };
@@ -94,7 +94,15 @@ export function visitSkeleton(state: SearchState, world: World, skeleton: Skelet
       else ids.push({ shardingIndex, recompute });
     }
   }
-  if (ids.length === 0) return;
+  if (ids.length > 0) visitLeaves(state, world, skeleton, plain, ids, memory, checkFirst);
+  memory.release();
+}
+
+/** Bounds the leaves `ids` and decides each, best bound first: dropped by its bound or by memory, or priced. */
+function visitLeaves(
+  state: SearchState, world: World, skeleton: Skeleton, plain: () => PipelineBound, ids: readonly LeafId[], memory: LeafMemory, checkFirst: boolean,
+): void {
+  const options = leafOptions(world.g, skeleton);
   const simulations = new Map<PipelineBound, ScheduleSimulation>();
   for (const leaf of boundLeaves(world, skeleton, plain, ids)) {
     if (stopHere(state, 1)) continue;
