@@ -25,10 +25,10 @@ import { optimizerBytesPerParam, optimizerSeconds, type RankParams } from '../st
 import { exposedGradReduceSeconds, exposedParamGatherSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairedStageCost, pairsChunks, partitionOf, stageCosts, type UnscheduledStageShape } from '../step/pricer.js';
 import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
-import { sumRank, type RankSums } from '../step/rank-sums.js';
+import { RANK_SUM, RANK_SUM_SLOTS, sumRankInto } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
-import { placementOf, scratchEnds, type BoundContext, type PipelineEnds } from './bound-context.js';
+import { placementOf, scratchEnds, scratchSums, type BoundContext, type PipelineEnds } from './bound-context.js';
 
 export { createBoundContext, type BoundContext } from './bound-context.js';
 
@@ -129,31 +129,34 @@ function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null)
   let makespan = 0;
   let minCompute = Infinity;
   // Ranks holding chunks of the same stage costs have the same sums: the middle ranks of a deep
-  // pipeline are summed once.
-  const summedChunks: (readonly StageChunk[])[] = [];
-  const summed: RankSums[] = [];
+  // pipeline are summed once, into the context's scratch (no record per rank).
   const { ranks } = partition;
+  const sums = scratchSums(bc, ranks.length);
+  const { summedChunks } = bc;
   for (let i = 0; i < ranks.length; i += 1) {
     const rank = ranks[i];
     if (rank === undefined) continue;
-    let sums: RankSums | undefined;
-    for (let j = 0; j < summed.length && sums === undefined; j += 1) {
-      if (sameCosts(summedChunks[j] ?? [], rank.chunks, costs)) sums = summed[j];
+    let at = -1;
+    for (let j = 0; j < summedChunks.length && at < 0; j += 1) {
+      if (sameCosts(summedChunks[j] ?? [], rank.chunks, costs)) at = j * RANK_SUM_SLOTS;
     }
-    if (sums === undefined) {
-      sums = sumRank(layout, rank, costs);
+    if (at < 0) {
+      at = summedChunks.length * RANK_SUM_SLOTS;
+      sumRankInto(layout, rank, costs, sums, at);
       summedChunks.push(rank.chunks);
-      summed.push(sums);
     }
     const start = ends.start[rank.rank] ?? 0;
-    const busy = sums.opSeconds + (paired ? 0 : sums.allToAllSeconds);
+    const busy = (sums[at + RANK_SUM.opSeconds] ?? 0) + (paired ? 0 : (sums[at + RANK_SUM.allToAllSeconds] ?? 0));
     const suffix = ends.suffix[rank.rank] ?? 0;
+    const compute = sums[at + RANK_SUM.computeSeconds] ?? 0;
     makespan = Math.max(makespan, start + busy + suffix);
-    minCompute = Math.min(minCompute, sums.computeSeconds);
-    out?.push({
-      startSeconds: start, busySeconds: busy, suffixSeconds: suffix, computeSeconds: sums.computeSeconds,
-      params: params[i] ?? rankParams(pricer, layout, rank), layers: rank.layers, windowSeconds: sums.windowSeconds,
-      firstForwardSeconds: Number.isFinite(sums.firstForwardSeconds) ? sums.firstForwardSeconds : 0,
+    minCompute = Math.min(minCompute, compute);
+    if (out === null) continue;
+    const firstForward = sums[at + RANK_SUM.firstForwardSeconds] ?? Infinity;
+    out.push({
+      startSeconds: start, busySeconds: busy, suffixSeconds: suffix, computeSeconds: compute,
+      params: params[i] ?? rankParams(pricer, layout, rank), layers: rank.layers, windowSeconds: sums[at + RANK_SUM.windowSeconds] ?? 0,
+      firstForwardSeconds: Number.isFinite(firstForward) ? firstForward : 0,
     });
   }
   return { makespanSeconds: makespan, minComputeSeconds: minCompute, params, costs, p2pSeconds: p2p };
