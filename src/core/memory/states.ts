@@ -171,8 +171,8 @@ export interface StateBytes {
   readonly optimizerBytes: number;
 }
 
-/** Weights of `params` under `recipe` and `sharding` [bytes] (`StateBytes.weightsBytes`). */
-export function weightsBytesOf(params: RankParams, recipe: PrecisionRecipe, sharding: Sharding, fp8WeightCache: boolean): number {
+/** Bytes of the states of `params` under `recipe` and `sharding`. */
+export function stateBytes(params: RankParams, recipe: PrecisionRecipe, sharding: Sharding, fp8WeightCache: boolean): StateBytes {
   const w = sharding.weights;
   const dShard = w ? sharding.denseShards : 1;
   const eShard = w ? sharding.expertShards : 1;
@@ -181,35 +181,17 @@ export function weightsBytesOf(params: RankParams, recipe: PrecisionRecipe, shar
   const gemmCache = recipe.bf16GemmWeights && fp8WeightCache && !w ? recipe.gemmWeightCopyBytes : 0;
   const denseOther = params.dense - params.denseGemm;
   const expertOther = params.expert - params.expertGemm;
-  return (
+  const weightsBytes =
     (denseOther * recipe.weightBytes + params.denseGemm * gemmWorking) / dShard +
     (expertOther * recipe.weightBytes + params.expertGemm * gemmWorking) / eShard +
-    (params.denseGemm + params.expertGemm) * gemmCache
-  );
-}
-
-/** Gradients of `params` under `recipe` and `sharding` [bytes] (`StateBytes.gradsBytes`). */
-export function gradsBytesOf(params: RankParams, recipe: PrecisionRecipe, sharding: Sharding): number {
+    (params.denseGemm + params.expertGemm) * gemmCache;
   const g = sharding.grads;
-  return (params.dense * recipe.gradBytes) / (g ? sharding.denseShards : 1) + (params.expert * recipe.gradBytes) / (g ? sharding.expertShards : 1);
-}
-
-/** Optimizer states of `params` under `recipe` and `sharding` [bytes] (`StateBytes.optimizerBytes`). */
-export function optimizerBytesOf(params: RankParams, recipe: PrecisionRecipe, sharding: Sharding): number {
+  const gradsBytes = (params.dense * recipe.gradBytes) / (g ? sharding.denseShards : 1) + (params.expert * recipe.gradBytes) / (g ? sharding.expertShards : 1);
   const o = sharding.optimizer;
   const optimizerPerParam = recipe.masterBytes + recipe.momentBytes;
   const copies = sharding.optimizerCopies;
-  return (
+  const optimizerBytes =
     (params.dense * optimizerPerParam) / (o ? sharding.denseShards * copies : 1) +
-    (params.expert * optimizerPerParam) / (o ? sharding.expertShards * copies : 1)
-  );
-}
-
-/** Bytes of the states of `params` under `recipe` and `sharding`. */
-export function stateBytes(params: RankParams, recipe: PrecisionRecipe, sharding: Sharding, fp8WeightCache: boolean): StateBytes {
-  return {
-    weightsBytes: weightsBytesOf(params, recipe, sharding, fp8WeightCache),
-    gradsBytes: gradsBytesOf(params, recipe, sharding),
-    optimizerBytes: optimizerBytesOf(params, recipe, sharding),
-  };
+    (params.expert * optimizerPerParam) / (o ? sharding.expertShards * copies : 1);
+  return { weightsBytes, gradsBytes, optimizerBytes };
 }

@@ -20,7 +20,7 @@ import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
 import { createShardingPeaks, peakMemoryBytes, type ShardingPeaks } from '../memory/estimate-memory.js';
 import { createMemoryCache, paramCountsOf, partitionOf, rankParamsOf, type MemoryCache } from '../memory/memory-cache.js';
 import { paramDtypeOptimizerRecipe, precisionRecipe } from '../memory/precision.js';
-import { createSharding, gradsBytesOf, optimizerBytesOf, sameRankParams, weightsBytesOf, type RankParams } from '../memory/states.js';
+import { createSharding, sameRankParams, stateBytes, type RankParams } from '../memory/states.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Sharding } from './space.js';
@@ -54,8 +54,10 @@ function rankStates(
   const { pp, dp, cp, edp, schedule } = layout;
   return (sharding) => {
     const sharded = createSharding({ pp, dp, cp, edp, schedule, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize });
-    return (params) =>
-      weightsBytesOf(params, recipe, sharded, fp8WeightCache) + (allGrads ? gradsBytesOf(params, recipe, sharded) : 0) + optimizerBytesOf(params, recipe, sharded);
+    return (params) => {
+      const b = stateBytes(params, recipe, sharded, fp8WeightCache);
+      return b.weightsBytes + (allGrads ? b.gradsBytes : 0) + b.optimizerBytes;
+    };
   };
 }
 
