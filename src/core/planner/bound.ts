@@ -112,20 +112,21 @@ function sameCosts(a: readonly StageChunk[], b: readonly StageChunk[], costs: re
   return true;
 }
 
-/** A pipeline's stage costs, p2p time and span; its ranks' bounds pushed to `out` when given. */
-interface PipelineWalk extends PipelineSpan {
+/** A pipeline's stage costs, p2p time and span (`pipelineSpan`); its ranks' bounds pushed to `out` when given. */
+export interface PipelineWalk extends PipelineSpan {
   readonly costs: readonly StageCost[];
   readonly p2pSeconds: number;
 }
 
-function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null): PipelineWalk {
+/** The walk of `layout`'s pipeline; `walked`, an earlier walk of the same layout, lends its prices. */
+function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null, walked: PipelineWalk | null = null): PipelineWalk {
   const { pricer } = bc;
   const paired = pairsChunks(layout.schedule);
-  const costs = stageCosts(pricer, layout);
-  const p2p = p2pSeconds(pricer, layout);
+  const costs = walked?.costs ?? stageCosts(pricer, layout);
+  const p2p = walked?.p2pSeconds ?? p2pSeconds(pricer, layout);
   const ends = pipelineEnds(bc, layout, costs, p2p, paired);
   const partition = partitionOf(pricer, layout);
-  const params = partitionParams(pricer, layout, partition);
+  const params = walked?.params ?? partitionParams(pricer, layout, partition);
   let makespan = 0;
   let minCompute = Infinity;
   // Ranks holding chunks of the same stage costs have the same sums: the middle ranks of a deep
@@ -164,16 +165,18 @@ function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null)
 
 /**
  * Pipeline part of the bound for a concrete layout: stage costs from the step pricer (recomputation
- * and ZeRO-3 per-layer gathers included), ranks' busy time, start and backward tail.
+ * and ZeRO-3 per-layer gathers included), ranks' busy time, start and backward tail. `span`, the
+ * `pipelineSpan` of the same layout when it was refined first, lends its stage costs, p2p time and
+ * rank parameters (the pricer's own, so the same numbers).
  */
-export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
+export function pipelineBound(bc: BoundContext, layout: Layout, span: PipelineWalk | null = null): PipelineBound {
   const ranks: RankBound[] = [];
-  const walk = walkPipeline(bc, layout, ranks);
+  const walk = walkPipeline(bc, layout, ranks, span);
   return { ...walk, ranks, groups: groupsOf(bc.pricer, layout) };
 }
 
-/** `pipelineBound` without its ranks' records: what a skeleton's bound reads (`skeletonFloor`). */
-export function pipelineSpan(bc: BoundContext, layout: Layout): PipelineSpan {
+/** `pipelineBound` without its ranks' records: what a skeleton's bound reads (`skeletonFloor`), with the prices it read. */
+export function pipelineSpan(bc: BoundContext, layout: Layout): PipelineWalk {
   return walkPipeline(bc, layout, null);
 }
 

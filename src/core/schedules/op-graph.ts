@@ -165,7 +165,10 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   let awaitedCount = 0;
   let plain = true;
   for (let r = 0; r < ranks; r += 1) {
-    for (const op of programs[r]?.ops ?? []) {
+    // Indexed: an array iterator allocates a result per op while this loop runs cold.
+    const program = programs[r]?.ops ?? [];
+    for (let k = 0; k < program.length; k += 1) {
+      const op = program[k] as Op;
       ops[i] = op;
       rankOf[i] = r;
       microBatchOf[i] = op.microBatch;
