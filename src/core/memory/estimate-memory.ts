@@ -225,11 +225,47 @@ interface RankTerms {
   readonly totalBytes: number;
 }
 
+/**
+ * Whether two ranks hold alike what `rankBase` reads of them besides the in-flight micro-batches:
+ * the embedding, output head and MTP flags and, chunk by chunk in order, the layer counts and flags.
+ */
+function sameHeld(a: PipelineRank, b: PipelineRank): boolean {
+  if (a.hasEmbedding !== b.hasEmbedding || a.hasOutputHead !== b.hasOutputHead || a.hasMtp !== b.hasMtp || a.chunks.length !== b.chunks.length) return false;
+  for (let k = 0; k < a.chunks.length; k += 1) {
+    const x = a.chunks[k];
+    const y = b.chunks[k];
+    if (x === undefined || y === undefined) return false;
+    if (x.denseLayers !== y.denseLayers || x.moeLayers !== y.moeLayers || x.hasEmbedding !== y.hasEmbedding || x.hasMtp !== y.hasMtp) return false;
+  }
+  return true;
+}
+
+/**
+ * `rankBase` of every rank of the partition: a rank holding alike (`sameHeld`) with as many
+ * micro-batches in flight as an earlier one takes that rank's terms (the middle ranks of a deep
+ * pipeline; every rank of a schedule that keeps as many micro-batches in flight on each).
+ */
+function rankBases(ctx: LayoutMemory, ranks: readonly PipelineRank[], paramsOf: (i: number) => RankParams): RankBase[] {
+  const bases: RankBase[] = [];
+  for (let i = 0; i < ranks.length; i += 1) {
+    const rank = ranks[i];
+    if (rank === undefined) continue;
+    const params = paramsOf(i);
+    const inFlight = inFlightMicroBatches(ctx.layout, rank.rank);
+    let base: RankBase | undefined;
+    for (let j = 0; j < bases.length && base === undefined; j += 1) {
+      const other = bases[j];
+      if (other !== undefined && other.inFlight === inFlight && sameHeld(other.rank, rank)) base = { ...other, rank, params };
+    }
+    bases.push(base ?? rankBase(ctx, rank, params, inFlight));
+  }
+  return bases;
+}
+
 /** The terms of pipeline rank `rank` that the sharding does not change. */
-function rankBase(ctx: LayoutMemory, rank: PipelineRank, params: RankParams): RankBase {
+function rankBase(ctx: LayoutMemory, rank: PipelineRank, params: RankParams, inFlight = inFlightMicroBatches(ctx.layout, rank.rank)): RankBase {
   const { scenario, layout, shape } = ctx;
   const model = scenario.model;
-  const inFlight = inFlightMicroBatches(layout, rank.rank);
   const outputLayer = rank.hasOutputHead
     ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel))
       + lossSavedGradientBytes(ctx.lossKernel, embeddingParams(model) / layout.tp, ctx.baseRecipe.weightBytes, shape.tokens, model.hidden)
@@ -343,7 +379,8 @@ export function createShardingPeaks(scenario: Scenario, layout: Layout, options:
   const ranks = (): RankBase[] => {
     if (bases === null) {
       const params = rankParamsOf(cache, scenario.model, ctx.counts, ctx.partition);
-      const list = ctx.partition.ranks.map((rank, i) => rankBase(ctx, rank, params[i] ?? countRankParams(scenario.model, ctx.counts, rank)));
+      const { ranks: partitionRanks } = ctx.partition;
+      const list = rankBases(ctx, partitionRanks, (i) => params[i] ?? countRankParams(scenario.model, ctx.counts, partitionRanks[i] as PipelineRank));
       bases = list;
       firstSame = firstSameRanks(list);
     }
