@@ -244,22 +244,28 @@ function sameHeld(a: PipelineRank, b: PipelineRank): boolean {
  * `rankBase` of every rank of the partition: a rank holding alike (`sameHeld`) with as many
  * micro-batches in flight as an earlier one takes that rank's terms (the middle ranks of a deep
  * pipeline; every rank of a schedule that keeps as many micro-batches in flight on each).
+ * `firstSame[i]` is such an earlier rank when it also holds the same parameters (the same terms
+ * under every sharding: the same total, so a peak sums it once), else i.
  */
-function rankBases(ctx: LayoutMemory, ranks: readonly PipelineRank[], paramsOf: (i: number) => RankParams): RankBase[] {
+function rankBases(ctx: LayoutMemory, ranks: readonly PipelineRank[], paramsOf: (i: number) => RankParams): { bases: RankBase[]; firstSame: Int32Array } {
   const bases: RankBase[] = [];
+  const firstSame = new Int32Array(ranks.length);
   for (let i = 0; i < ranks.length; i += 1) {
     const rank = ranks[i];
+    firstSame[i] = i;
     if (rank === undefined) continue;
     const params = paramsOf(i);
     const inFlight = inFlightMicroBatches(ctx.layout, rank.rank);
     let base: RankBase | undefined;
     for (let j = 0; j < bases.length && base === undefined; j += 1) {
       const other = bases[j];
-      if (other !== undefined && other.inFlight === inFlight && sameHeld(other.rank, rank)) base = { ...other, rank, params };
+      if (other === undefined || other.inFlight !== inFlight || !sameHeld(other.rank, rank)) continue;
+      base = { ...other, rank, params };
+      if (sameRankParams(other.params, params)) firstSame[i] = j;
     }
     bases.push(base ?? rankBase(ctx, rank, params, inFlight));
   }
-  return bases;
+  return { bases, firstSame };
 }
 
 /** The terms of pipeline rank `rank` that the sharding does not change. */
@@ -276,32 +282,6 @@ function rankBase(ctx: LayoutMemory, rank: PipelineRank, params: RankParams, inF
     routedCopies: rank.chunks.some((c) => c.moeLayers > 0 || c.hasMtp) ? routedCopies(model, shape) : 0,
     layerWorkingBytes: layerWorkingBytes(ctx, rank), largestModuleParams: largestModuleParams(ctx, rank),
   };
-}
-
-/**
- * Whether two ranks' memory terms are equal under every sharding: `rankTerms` reads exactly these
- * fields of a rank (the middle ranks of a deep pipeline, and every rank of a schedule that keeps
- * as many micro-batches in flight on each, hold the same).
- */
-function sameRankBase(a: RankBase, b: RankBase): boolean {
-  return a.inFlight === b.inFlight && a.activationsBytes === b.activationsBytes && a.routedCopies === b.routedCopies
-    && a.layerWorkingBytes === b.layerWorkingBytes && a.largestModuleParams === b.largestModuleParams
-    && a.rank.hasOutputHead === b.rank.hasOutputHead && sameRankParams(a.params, b.params);
-}
-
-/** Per rank, the index of the first rank with the same terms (its own index when none before it has them). */
-function firstSameRanks(list: readonly RankBase[]): Int32Array {
-  const same = new Int32Array(list.length);
-  for (let i = 0; i < list.length; i += 1) {
-    const r = list[i];
-    let j = 0;
-    for (; j < i && r !== undefined; j += 1) {
-      const before = list[j];
-      if (before !== undefined && sameRankBase(before, r)) break;
-    }
-    same[i] = r === undefined ? i : j;
-  }
-  return same;
 }
 
 /** Memory terms of one GPU of pipeline rank `r.rank` under a sharding, summed to its total. */
@@ -364,6 +344,11 @@ export interface ShardingPeaks {
   peakBytes(sharding: Pick<Layout, 'zero' | 'fsdpShardSize'>, activationsBytes?: number[]): number;
   /** Each pipeline rank's parameters, in partition order (the sharding does not change them). */
   rankParams(): readonly RankParams[];
+  /**
+   * The ranks (partition indices) whose terms no earlier rank shares: every other rank has the
+   * parameters and stored activations of one of them (the same states and peak under any sharding).
+   */
+  distinctRanks(): readonly number[];
 }
 
 /**
@@ -374,15 +359,15 @@ export interface ShardingPeaks {
 export function createShardingPeaks(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): ShardingPeaks {
   const ctx = createLayoutMemory(scenario, layout, options, cache);
   let bases: RankBase[] | null = null;
-  /** Per rank, the first rank with the same terms (`sameRankBase`): its total is that rank's, so a peak sums it once. */
+  /** Per rank, an earlier rank with the same terms, else itself (`rankBases`). */
   let firstSame: Int32Array | null = null;
   const ranks = (): RankBase[] => {
     if (bases === null) {
       const params = rankParamsOf(cache, scenario.model, ctx.counts, ctx.partition);
       const { ranks: partitionRanks } = ctx.partition;
-      const list = rankBases(ctx, partitionRanks, (i) => params[i] ?? countRankParams(scenario.model, ctx.counts, partitionRanks[i] as PipelineRank));
-      bases = list;
-      firstSame = firstSameRanks(list);
+      const built = rankBases(ctx, partitionRanks, (i) => params[i] ?? countRankParams(scenario.model, ctx.counts, partitionRanks[i] as PipelineRank));
+      bases = built.bases;
+      firstSame = built.firstSame;
     }
     return bases;
   };
@@ -407,6 +392,12 @@ export function createShardingPeaks(scenario: Scenario, layout: Layout, options:
       return peak;
     },
     rankParams: () => ranks().map((r) => r.params),
+    distinctRanks() {
+      ranks();
+      const distinct: number[] = [];
+      if (firstSame !== null) for (let i = 0; i < firstSame.length; i += 1) if (firstSame[i] === i) distinct.push(i);
+      return distinct;
+    },
   };
 }
 

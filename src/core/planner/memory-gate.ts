@@ -117,10 +117,11 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
       const peaks = createShardingPeaks(s, layout, peakOptions, cache);
       const peakBytes = peaks.peakBytes(layout, activationsBytes);
       // The floors count the default layer split's parameters (as the peaks do unless a split is given).
-      const params = peakOptions.stageLayers === undefined ? peaks.rankParams() : defaultRankParams(s, layout, cache);
+      const ownSplit = peakOptions.stageLayers === undefined;
+      const params = ownSplit ? peaks.rankParams() : defaultRankParams(s, layout, cache);
       const states = rankStates(s, layout, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
       // Ranks equal in parameters and activations have equal floors: each is counted once (a max).
-      const ranks = distinctRanks(params, activationsBytes);
+      const ranks = ownSplit ? peaks.distinctRanks() : distinctRanks(params, activationsBytes);
       const floorsBytes = shardings.map((sharding) => {
         const statesOf = states(sharding);
         let floor = 0;
