@@ -25,6 +25,15 @@ import type { EstimateMemoryOptions } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Sharding } from './space.js';
 
+/**
+ * The states bytes of each (sharding, pipeline rank) that `shardingFloorsBytes` computed, lent to
+ * its next call on a layout that differs only in the recomputation (which the states do not read:
+ * the same shardings, the same ranks' parameters), e.g. the floors of one skeleton's recomputations.
+ */
+export interface StatesMemo {
+  bytes: Float64Array | null;
+}
+
 export interface MemoryGate {
   readonly capacityBytes: number;
   readonly limitBytes: number;
@@ -35,7 +44,9 @@ export interface MemoryGate {
    * The peak of `layout`, and for each of `shardings` a lower bound of the peak of `layout` under it;
    * `peaks` prices `layout` under any sharding on what these evaluations built.
    */
-  shardingFloorsBytes(scenario: Scenario, layout: Layout, shardings: readonly Sharding[]): { peakBytes: number; floorsBytes: number[]; peaks: ShardingPeaks };
+  shardingFloorsBytes(
+    scenario: Scenario, layout: Layout, shardings: readonly Sharding[], states?: StatesMemo,
+  ): { peakBytes: number; floorsBytes: number[]; peaks: ShardingPeaks };
   /** The peaks of `layout` under any sharding (`peakBytes` of each such layout, bit for bit). */
   shardingPeaks(scenario: Scenario, layout: Layout): ShardingPeaks;
 }
@@ -112,7 +123,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
       }
       return floor;
     },
-    shardingFloorsBytes(s, layout, shardings) {
+    shardingFloorsBytes(s, layout, shardings, memo) {
       const activationsBytes: number[] = [];
       const peaks = createShardingPeaks(s, layout, peakOptions, cache);
       const peakBytes = peaks.peakBytes(layout, activationsBytes);
@@ -122,14 +133,23 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
       const states = rankStates(s, layout, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
       // Ranks equal in parameters and activations have equal floors: each is counted once (a max).
       const ranks = ownSplit ? peaks.distinctRanks() : distinctRanks(params, activationsBytes);
-      const floorsBytes = shardings.map((sharding) => {
-        const statesOf = states(sharding);
+      const n = params.length;
+      if (memo !== undefined && memo.bytes === null) memo.bytes = new Float64Array(shardings.length * n).fill(NaN);
+      const known = memo?.bytes ?? null;
+      const floorsBytes = shardings.map((sharding, i) => {
+        let statesOf: ((params: RankParams) => number) | null = null;
         let floor = 0;
         for (let k = 0; k < ranks.length; k += 1) {
           const r = ranks[k] ?? 0;
           const p = params[r];
           if (p === undefined) continue;
-          const stored = statesOf(p) + (activationsBytes[r] ?? 0);
+          let bytes = known === null ? NaN : (known[i * n + r] ?? NaN);
+          if (Number.isNaN(bytes)) {
+            statesOf ??= states(sharding);
+            bytes = statesOf(p);
+            if (known !== null) known[i * n + r] = bytes;
+          }
+          const stored = bytes + (activationsBytes[r] ?? 0);
           floor = Math.max(floor, stored * (1 + buffers.fragmentationFraction) + buffers.runtimeReserveBytes);
         }
         return floor;
