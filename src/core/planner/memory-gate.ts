@@ -134,7 +134,7 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
       // Ranks equal in parameters and activations have equal floors: each is counted once (a max).
       const ranks = ownSplit ? peaks.distinctRanks() : distinctRanks(params, activationsBytes);
       const n = params.length;
-      if (memo !== undefined && memo.bytes === null) memo.bytes = new Float64Array(shardings.length * n).fill(NaN);
+      if (memo !== undefined && memo.bytes?.length !== shardings.length * n) memo.bytes = new Float64Array(shardings.length * n).fill(NaN);
       const known = memo?.bytes ?? null;
       const floorsBytes = shardings.map((sharding, i) => {
         let statesOf: ((params: RankParams) => number) | null = null;
