@@ -112,7 +112,7 @@ function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRe
  * Gradients in the parameters' 16-bit dtype: the option, else the framework's accumulation dtype for
  * ZeRO-sharded gradients (`framework/` `gradAccumDtype`; DeepSpeed: `param`).
  */
-function gradientOnParamDtype(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): boolean {
+function gradientOnParamDtype(scenario: Scenario, layout: Pick<Layout, 'zero'>, options: EstimateMemoryOptions): boolean {
   return options.gradientOnParamDtype ?? (layout.zero >= 1 && frameworkOf(scenario.training).gradAccumDtype === 'param');
 }
 
@@ -157,8 +157,11 @@ function createLayoutMemory(scenario: Scenario, layout: Layout, options: Estimat
   };
 }
 
+/** What the sharding's recipe and shards read of a layout. */
+type ShardedFields = Pick<Layout, 'zero' | 'fsdpShardSize' | 'pp' | 'dp' | 'cp' | 'edp' | 'schedule'>;
+
 /** The recipe and shards of `layout`'s sharding (`layout` differs from the base's in zero and fsdpShardSize at most). */
-function shardingMemory(base: LayoutMemory, layout: Layout): ShardingMemory {
+function shardingMemory(base: LayoutMemory, layout: ShardedFields): ShardingMemory {
   const recipe = optimizerRecipe(
     base.baseRecipe, base.options, gradientOnParamDtype(base.scenario, layout, base.options), optimizerOnParamDtype(base.scenario, base.options),
   );
@@ -374,7 +377,8 @@ export function createShardingPeaks(scenario: Scenario, layout: Layout, options:
   return {
     peakBytes(sharding, activationsBytes) {
       const own = sharding === layout || (sharding.zero === layout.zero && sharding.fsdpShardSize === layout.fsdpShardSize);
-      const shard = shardingMemory(ctx, own ? layout : { ...layout, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize });
+      const { pp, dp, cp, edp, schedule } = layout;
+      const shard = shardingMemory(ctx, own ? layout : { pp, dp, cp, edp, schedule, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize });
       const list = ranks();
       let peak = 0;
       for (let i = 0; i < list.length; i += 1) {
