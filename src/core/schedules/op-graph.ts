@@ -165,7 +165,11 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   let awaitedCount = 0;
   let plain = true;
   for (let r = 0; r < ranks; r += 1) {
-    for (const op of programs[r]?.ops ?? []) {
+    // Indexed: an array iterator allocates a result object per op while this runs interpreted (a first call).
+    const program = programs[r]?.ops ?? [];
+    for (let k = 0; k < program.length; k += 1) {
+      const op = program[k];
+      if (op === undefined) continue;
       ops[i] = op;
       rankOf[i] = r;
       microBatchOf[i] = op.microBatch;
@@ -231,15 +235,9 @@ export function linkEdges(g: LinkInputs): LinkedEdges {
   const edges = collectEdges(g);
   const n = g.ops.length;
   const count = edges.count;
-  const { release, consumer, cross } = edges;
-  const edgeStart = new Int32Array(n + 1);
-  const inDegree = new Int32Array(n);
-  for (let e = 0; e < count; e += 1) {
-    const slot = (release[e] ?? 0) + 1;
-    edgeStart[slot] = (edgeStart[slot] ?? 0) + 1;
-    const to = consumer[e] ?? 0;
-    inDegree[to] = (inDegree[to] ?? 0) + 1;
-  }
+  const { release, consumer, cross, inDegree } = edges;
+  // Edges per releasing op were counted as they were listed (`pushEdge`); their running sum is the offsets.
+  const edgeStart = edges.releasedAfter;
   for (let i = 0; i < n; i += 1) edgeStart[i + 1] = (edgeStart[i + 1] ?? 0) + (edgeStart[i] ?? 0);
   const fill = edgeStart.slice(0, n);
   const edgeConsumer = new Int32Array(count);
