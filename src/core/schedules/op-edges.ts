@@ -89,12 +89,6 @@ export interface EdgeList {
   readonly lastInto: Int32Array;
   /** Per edge, the previous edge into the same consumer; -1 if none. */
   readonly previousInto: Int32Array;
-  /**
-   * Edges each op releases, at index op + 1 (`linkEdges` turns it into the offsets in place), and
-   * edges into each op: counted as edges are listed, so grouping them needs no counting pass.
-   */
-  readonly releasedAfter: Int32Array;
-  readonly inDegree: Int32Array;
   count: number;
   transfers: number;
 }
@@ -108,8 +102,6 @@ function createEdgeList(ops: number, awaited: number): EdgeList {
     cross: new Uint8Array(capacity),
     lastInto: new Int32Array(ops).fill(-1),
     previousInto: new Int32Array(capacity),
-    releasedAfter: new Int32Array(ops + 1),
-    inDegree: new Int32Array(ops),
     count: 0,
     transfers: 0,
   };
@@ -139,8 +131,6 @@ function pushEdge(edges: EdgeList, release: number, consumer: number, cross: num
   edges.cross[e] = cross;
   previousInto[e] = lastInto[consumer] ?? -1;
   lastInto[consumer] = e;
-  edges.releasedAfter[release + 1] = (edges.releasedAfter[release + 1] ?? 0) + 1;
-  edges.inDegree[consumer] = (edges.inDegree[consumer] ?? 0) + 1;
   edges.count = e + 1;
 }
 
