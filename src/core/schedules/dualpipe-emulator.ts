@@ -96,7 +96,6 @@ const NOTHING_AWAITED: readonly AwaitedInput[] = Object.freeze([]);
 function commit(e: Emulator): readonly AwaitedInput[] {
   const last = e.ops.length - 1;
   const sends = e.pendingSend;
-  // Indexed: an array iterator allocates a result per send while this runs cold.
   for (let k = 0; k < sends.length; k += 1) {
     const producer = sends[k] ?? -1;
     const op = e.ops[producer];
