@@ -89,6 +89,12 @@ export interface EdgeList {
   readonly lastInto: Int32Array;
   /** Per edge, the previous edge into the same consumer; -1 if none. */
   readonly previousInto: Int32Array;
+  /**
+   * Kept as edges are added, for the grouping (`linkEdges`): `releasedBy[i + 1]` counts the edges op i
+   * releases (a prefix sum makes it the grouped list's start offsets), `inDegree[i]` those into op i.
+   */
+  readonly releasedBy: Int32Array;
+  readonly inDegree: Int32Array;
   count: number;
   transfers: number;
 }
@@ -102,6 +108,8 @@ function createEdgeList(ops: number, awaited: number): EdgeList {
     cross: new Uint8Array(capacity),
     lastInto: new Int32Array(ops).fill(-1),
     previousInto: new Int32Array(capacity),
+    releasedBy: new Int32Array(ops + 1),
+    inDegree: new Int32Array(ops),
     count: 0,
     transfers: 0,
   };
@@ -131,6 +139,8 @@ function pushEdge(edges: EdgeList, release: number, consumer: number, cross: num
   edges.cross[e] = cross;
   previousInto[e] = lastInto[consumer] ?? -1;
   lastInto[consumer] = e;
+  edges.releasedBy[release + 1] = (edges.releasedBy[release + 1] ?? 0) + 1;
+  edges.inDegree[consumer] = (edges.inDegree[consumer] ?? 0) + 1;
   edges.count = e + 1;
 }
 
@@ -181,6 +191,8 @@ export function collectEdges(g: LinkInputs): EdgeList {
     // Producer and rank of the op's activation and gradient inputs (-1: the data, the loss, or none).
     let activationFrom = -1;
     let activationRank = -1;
+    // The op whose end releases the activation when it crosses ranks; -1 otherwise.
+    let activationRelease = -1;
     let gradientFrom = -1;
     let gradientRank = -1;
     // Forward input: the activation from stage − 1.
@@ -188,7 +200,13 @@ export function collectEdges(g: LinkInputs): EdgeList {
       activationFrom = forward[key - 1] ?? -1;
       if (activationFrom < 0) missing('forward', key - 1);
       activationRank = rankAt[routeOf[microBatch] ?? 0]?.[stage - 1] ?? -1;
-      addEdge(g, edges, activationFrom, activationRank, i, true);
+      if (activationRank === rank) {
+        pushEdge(edges, activationFrom, i, 0);
+      } else {
+        activationRelease = releaseOf(g, activationFrom, rankOf[activationFrom] ?? 0);
+        pushEdge(edges, activationRelease, i, 1);
+        edges.transfers += 1;
+      }
     }
     if (kind === KIND.W) {
       const producer = inputOnly[key] ?? -1;
@@ -204,7 +222,15 @@ export function collectEdges(g: LinkInputs): EdgeList {
         gradientFrom = backward[b + 1] ?? -1;
         if (gradientFrom < 0) missing('backward', b + 1);
         gradientRank = rankAt[routeOf[backMicroBatch] ?? 0]?.[backStage + 1] ?? -1;
-        addEdge(g, edges, gradientFrom, gradientRank, i, true);
+        if (gradientRank === rank) {
+          pushEdge(edges, gradientFrom, i, 0);
+        } else {
+          // An F&B pair's two inputs often leave the neighbour at one commit (its own F&B pair's end):
+          // that edge is listed already, crossing, so adding it again would only merge.
+          const release = releaseOf(g, gradientFrom, rankOf[gradientFrom] ?? 0);
+          if (release !== activationRelease) pushEdge(edges, release, i, 1);
+          edges.transfers += 1;
+        }
       }
       const own = forward[b] ?? -1;
       if (own < 0) missing('forward', b);

@@ -205,15 +205,9 @@ export function linkEdges(g: LinkInputs): LinkedEdges {
   const edges = collectEdges(g);
   const n = g.ops.length;
   const count = edges.count;
-  const { release, consumer, cross } = edges;
-  const edgeStart = new Int32Array(n + 1);
-  const inDegree = new Int32Array(n);
-  for (let e = 0; e < count; e += 1) {
-    const slot = (release[e] ?? 0) + 1;
-    edgeStart[slot] = (edgeStart[slot] ?? 0) + 1;
-    const to = consumer[e] ?? 0;
-    inDegree[to] = (inDegree[to] ?? 0) + 1;
-  }
+  const { release, consumer, cross, inDegree } = edges;
+  // Counted as the edges were added (`EdgeList.releasedBy`); summed into start offsets here.
+  const edgeStart = edges.releasedBy;
   for (let i = 0; i < n; i += 1) edgeStart[i + 1] = (edgeStart[i + 1] ?? 0) + (edgeStart[i] ?? 0);
   const fill = edgeStart.slice(0, n);
   const edgeConsumer = new Int32Array(count);
