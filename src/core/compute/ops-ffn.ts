@@ -88,13 +88,24 @@ export interface MoeOptions {
   readonly precision: Precision;
 }
 
-/** Appends a MoE FFN block: norm, router, dispatch permutation(s), grouped experts, combine permutation(s), shared experts, residual. */
+/**
+ * Appends a MoE FFN block: norm, router, dispatch permutation(s), grouped experts, combine permutation(s), shared experts, residual.
+ * Its three runs (`pushMoeGateOps`, `pushMoeExpertOps`, `pushMoeSharedOps`) in order: only the middle one reads the expert split.
+ */
 export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, g: GpuTokens, o: MoeOptions): void {
+  pushMoeGateOps(ops, model, moe, g, o.precision);
+  pushMoeExpertOps(ops, model, moe, g, o);
+  pushMoeSharedOps(ops, model, moe, g);
+}
+
+/** Whether the recipe quantises each token once before dispatch and sends FP8 (fp8-block, DeepSeek-V3 TR §3.3.3). */
+function dispatchesFp8(precision: Precision): boolean {
+  return precision === 'fp8-block';
+}
+
+/** The MoE block's first run, before the dispatch: norm, router, top-k and the dispatch cast (token counts and recipe only). */
+export function pushMoeGateOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, g: GpuTokens, precision: Precision): void {
   const h = model.hidden;
-  const load = expertLoad(moe, g.tokens, g.tp, o.ep, o.etp, o.imbalance);
-  // Token copies the GPU's experts receive (the busiest GPU: × imbalance) and copies of its own tokens.
-  const copies = load.localExperts * load.tokensPerLocalExpert;
-  const ownCopies = copies / o.imbalance;
   const tags = { moe: true };
   ops.push(createNorm('mlp.norm', g.normTokens, h));
   // Router / gating GEMM, BF16 (DeepSeek-V3 TR §3.3), on the GPU's (sequence-parallel) tokens.
@@ -103,8 +114,18 @@ export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, 
   ops.push(createElementwise('moe.topk', g.normTokens * moe.experts * 2 * FP32_BYTES, tags));
   // fp8-block (DeepSeek) quantises each token once before dispatch and sends FP8 (TR §3.3.3);
   // other recipes dispatch BF16 and cast the received copies at the expert GEMM.
-  const fp8Dispatch = o.precision === 'fp8-block';
-  if (fp8Dispatch) pushOp(ops, createCast('moe.dispatch.cast', g.normTokens * h, g.castBytes, tags));
+  if (dispatchesFp8(precision)) pushOp(ops, createCast('moe.dispatch.cast', g.normTokens * h, g.castBytes, tags));
+}
+
+/** The MoE block's middle run: dispatch permutation(s), the grouped experts, the combine (what reads ep, etp and the imbalance). */
+export function pushMoeExpertOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, g: GpuTokens, o: MoeOptions): void {
+  const h = model.hidden;
+  const load = expertLoad(moe, g.tokens, g.tp, o.ep, o.etp, o.imbalance);
+  // Token copies the GPU's experts receive (the busiest GPU: × imbalance) and copies of its own tokens.
+  const copies = load.localExperts * load.tokensPerLocalExpert;
+  const ownCopies = copies / o.imbalance;
+  const tags = { moe: true };
+  const fp8Dispatch = dispatchesFp8(o.precision);
   const dispatchBytes = fp8Dispatch ? g.quantisedBytes : ACTIVATION_BYTES;
   // Permute the copies into expert-contiguous order; the plain all-to-all also sorts the received
   // chunks by local expert (model/moe-dispatch.ts), and unsorts the expert outputs before the combine.
@@ -125,6 +146,11 @@ export function pushMoeFfnOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, 
   if (sorts > 0) ops.push(createPermutation('moe.unsort', sorts * copies, h, ACTIVATION_BYTES, tags));
   // Un-permute and weighted sum of the top-k expert outputs: read every copy, write one row per token.
   ops.push(createElementwise('moe.combine', (sent + sent / moe.topK) * h * ACTIVATION_BYTES, tags));
+}
+
+/** The MoE block's last run: the shared experts and the residual add (token counts and recipe only). */
+export function pushMoeSharedOps(ops: ComputeOp[], model: ModelSpec, moe: MoeSpec, g: GpuTokens): void {
+  const h = model.hidden;
   if (moe.sharedExperts > 0) {
     const width = (moe.sharedExperts * moe.sharedFfnHidden) / g.tp;
     pushFfn(ops, { prefix: 'moe.shared', mlp: model.mlp, m: g.tokens, count: 1, hidden: h, width, moe: false }, g);
