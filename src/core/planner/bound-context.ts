@@ -19,6 +19,8 @@ export interface BoundContext {
   readonly placements: Map<number, Placement>;
   /** The whole model as one chunk (what every micro-batch passes through once): the grid bound's stage. */
   readonly wholeModel: StageChunk;
+  /** What a micro-batch keeps the GPUs busy in the whole model per layer shape (bound.ts `busySeconds`), by `pairedStageKey` [s]. */
+  readonly busySeconds: Map<number, number>;
   /** Scratch arrays of the pipeline bound (`scratchEnds`), grown to the deepest pipeline bounded. */
   ends: PipelineEnds;
 }
@@ -36,7 +38,7 @@ export function scratchEnds(bc: BoundContext, pp: number): PipelineEnds {
 }
 
 export function createBoundContext(scenario: Scenario, options: StepOptions, step: StepContext): BoundContext {
-  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario), ends: { start: new Float64Array(0), suffix: new Float64Array(0) } };
+  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario), busySeconds: new Map(), ends: { start: new Float64Array(0), suffix: new Float64Array(0) } };
 }
 
 function wholeModelOf(scenario: Scenario): StageChunk {

@@ -450,16 +450,27 @@ function newStageCost(pricer: StepPricer, layout: UnscheduledStageShape, chunk: 
 
 /** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
 export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
-  return pairedStageCost(pricer, layout, chunk, pairsChunks(layout.schedule));
+  const paired = pairsChunks(layout.schedule);
+  const layer = pairedLayerKey(pricer, layout, paired);
+  return stageCostKeyed(pricer, layout, chunk, layer, stageKeyOf(pricer, layout, layer), paired);
 }
 
 /**
- * `stageCost` under any schedule that pairs chunks (`paired`) or under any that does not: the price
- * reads only the pairing of the schedule, so one layout object stands for both kinds.
+ * The key of `stageCost` under any schedule that pairs chunks (`paired`) or under any that does
+ * not (the price reads only the pairing of the schedule, so one layout object stands for both
+ * kinds): equal keys, equal costs. A caller that reads a few numbers of many stage costs, each
+ * asked about a few times (the planner's grid bound: the whole model at every layer shape), keeps
+ * those numbers under this key and prices a miss with `unkeptStageCost`, so that the pricer keeps
+ * no cost object for them.
  */
-export function pairedStageCost(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, paired: boolean): StageCost {
+export function pairedStageKey(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, paired: boolean): number {
   const layer = pairedLayerKey(pricer, layout, paired);
-  return stageCostKeyed(pricer, layout, chunk, layer, stageKeyOf(pricer, layout, layer), paired);
+  return extendKey(pricer, stageKeyOf(pricer, layout, layer), heldCode(pricer, chunk));
+}
+
+/** The cost of `pairedStageKey`, priced as `stageCost` prices it but not kept in the pricer (its layer prices are). */
+export function unkeptStageCost(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, paired: boolean): StageCost {
+  return newStageCost(pricer, layout, chunk, pairedLayerKey(pricer, layout, paired), paired);
 }
 
 /** A small number standing for one stage cost object of this pricer. */
