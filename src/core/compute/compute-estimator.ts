@@ -76,6 +76,16 @@ interface ExpertEntry {
   readonly segments: Segments;
 }
 
+/** A segment's op list and what `pushSegmentOps` read to build it besides the model: the token counts, the recipe and the expert split. */
+interface BuiltOps {
+  readonly gpu: GpuTokens;
+  readonly precision: ComputeShape['precision'];
+  readonly ep: number;
+  readonly etp: number;
+  readonly imbalance: number;
+  readonly ops: readonly ComputeOp[];
+}
+
 /** Priced segments of one key. */
 type Segments = Map<OpSegment, PricedOps>;
 
@@ -147,15 +157,19 @@ export function createComputeEstimator(
     const smFraction = shape.computeSmFraction ?? 1;
     const trafficFactor = shape.elementwiseTrafficFactor ?? 1;
     const kernel = shape.attentionKernel ?? 'native';
-    for (const d of devices) {
-      if (d.precision === shape.precision && d.smFraction === smFraction && d.trafficFactor === trafficFactor && d.kernel === kernel) return d.device;
+    for (let i = 0; i < devices.length; i += 1) {
+      const d = devices[i];
+      if (d !== undefined && d.precision === shape.precision && d.smFraction === smFraction && d.trafficFactor === trafficFactor && d.kernel === kernel) return d.device;
     }
     const device = createRooflineDevice(accelerator, shape.precision, effParams, smFraction, trafficFactor, kernel);
     devices.push({ precision: shape.precision, smFraction, trafficFactor, kernel, device });
     return device;
   };
   const policyOf = (shape: ComputeShape): RecomputePolicy => {
-    for (const p of policies) if (samePolicyInputs(p.shape, shape)) return p.policy;
+    for (let i = 0; i < policies.length; i += 1) {
+      const p = policies[i];
+      if (p !== undefined && samePolicyInputs(p.shape, shape)) return p.policy;
+    }
     const policy = resolveRecompute(shape);
     const { recompute, recomputeModules, selectivePolicy, precision } = shape;
     policies.push({ shape: { recompute, recomputeModules, selectivePolicy, precision }, policy });
@@ -167,21 +181,29 @@ export function createComputeEstimator(
       bucket = [];
       tokenSegments.set(gpu.tokens, bucket);
     }
-    for (const t of bucket) if (t.device === device && sameTokens(t.gpu, gpu)) return t;
+    for (let i = 0; i < bucket.length; i += 1) {
+      const t = bucket[i];
+      if (t !== undefined && t.device === device && sameTokens(t.gpu, gpu)) return t;
+    }
     const entry: TokenSegments = { gpu, device, segments: new Map(), prefixes: [] };
     bucket.push(entry);
     return entry;
   };
   const prefixesOf = (tokens: TokenSegments, policy: RecomputePolicy): PartPrefixes => {
-    for (const p of tokens.prefixes) if (p.policy === policy) return p;
+    const { prefixes } = tokens;
+    for (let i = 0; i < prefixes.length; i += 1) {
+      const p = prefixes[i];
+      if (p !== undefined && p.policy === policy) return p;
+    }
     const entry: PartPrefixes = { policy, packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0 };
     tokens.prefixes.push(entry);
     return entry;
   };
   const expertSegmentsOf = (tokens: TokenSegments, shape: ComputeShape): Segments => {
     const imbalance = shape.tokensPerExpertImbalance ?? 1;
-    for (const e of expertSegments) {
-      if (e.tokens === tokens && e.ep === shape.ep && e.etp === shape.etp && e.imbalance === imbalance && e.precision === shape.precision) return e.segments;
+    for (let i = 0; i < expertSegments.length; i += 1) {
+      const e = expertSegments[i];
+      if (e !== undefined && e.tokens === tokens && e.ep === shape.ep && e.etp === shape.etp && e.imbalance === imbalance && e.precision === shape.precision) return e.segments;
     }
     if (expertSegments.length >= EXPERT_SEGMENTS_KEPT) expertSegments.length = 0;
     const entry: ExpertEntry = { tokens, ep: shape.ep, etp: shape.etp, imbalance, precision: shape.precision, segments: new Map() };
@@ -208,13 +230,25 @@ export function createComputeEstimator(
     lastParts = parts;
     return parts;
   };
+  // The op list built last per segment, with what it was built from: a shape priced on another
+  // device (the SMs a paired schedule lends to its all-to-all) right after one of the same token
+  // counts and expert split prices the same ops again.
+  const builtOps = new Map<OpSegment, BuiltOps>();
+  const opsOf = (segment: OpSegment, shape: ComputeShape, gpu: GpuTokens): readonly ComputeOp[] => {
+    const imbalance = shape.tokensPerExpertImbalance ?? 1;
+    const last = builtOps.get(segment);
+    if (last !== undefined && last.precision === shape.precision && sameTokens(last.gpu, gpu)
+      && (!segmentReadsExperts(segment) || (last.ep === shape.ep && last.etp === shape.etp && last.imbalance === imbalance))) return last.ops;
+    const ops: ComputeOp[] = [];
+    pushSegmentOps(ops, segment, model, gpu, shape);
+    builtOps.set(segment, { gpu, precision: shape.precision, ep: shape.ep, etp: shape.etp, imbalance, ops });
+    return ops;
+  };
   const segmentOf = (segment: OpSegment, shape: ComputeShape, parts: ShapeParts): PricedOps => {
     const table = segmentReadsExperts(segment) ? expertSegmentsOf(parts.tokens, shape) : parts.tokens.segments;
     let priced = table.get(segment);
     if (priced === undefined) {
-      const ops: ComputeOp[] = [];
-      pushSegmentOps(ops, segment, model, parts.tokens.gpu, shape);
-      priced = priceOps(ops, parts.device);
+      priced = priceOps(opsOf(segment, shape, parts.tokens.gpu), parts.device);
       table.set(segment, priced);
     }
     return priced;
@@ -222,7 +256,10 @@ export function createComputeEstimator(
   /** Sums segments `from` to `to` of a part's plan into `into` at `at`, continuing the sums at `fromAt` of `prefix` (or from zero). */
   const sumSegments = (plan: PartPlan, from: number, to: number, shape: ComputeShape, parts: ShapeParts, prefix: Float64Array | null, into: Float64Array, at: number): void => {
     summed.length = 0;
-    for (let i = from; i < to; i += 1) summed.push(segmentOf(plan.segments[i] as OpSegment, shape, parts));
+    for (let i = from; i < to; i += 1) {
+      const segment = plan.segments[i];
+      if (segment !== undefined) summed.push(segmentOf(segment, shape, parts));
+    }
     packPricedOps(prefix, at, summed, parts.policy, into, at);
   };
   /**
@@ -235,7 +272,8 @@ export function createComputeEstimator(
     const at = index * ESTIMATE_FIELDS;
     const bit = 1 << index;
     if ((parts.priced & bit) !== 0) return at;
-    const plan = plans[index] as PartPlan;
+    const plan = plans[index];
+    if (plan === undefined) throw new RangeError(`no stage part ${index}`);
     const prefixes = parts.prefixes;
     if ((prefixes.priced & bit) === 0) {
       sumSegments(plan, 0, plan.lead, shape, parts, null, prefixes.packed, at);

@@ -119,7 +119,10 @@ export function sumPricedOps(segments: readonly PricedOps[], policy: RecomputePo
  */
 export function packPricedOps(from: Float64Array | null, fromAt: number, segments: readonly PricedOps[], policy: RecomputePolicy, into: Float64Array, at: number): void {
   for (let f = 0; f < ESTIMATE_FIELDS; f += 1) into[at + f] = from === null ? 0 : (from[fromAt + f] ?? 0);
-  for (let i = 0; i < segments.length; i += 1) addPricedOps(into, at, segments[i] as PricedOps, policy);
+  for (let i = 0; i < segments.length; i += 1) {
+    const priced = segments[i];
+    if (priced !== undefined) addPricedOps(into, at, priced, policy);
+  }
 }
 
 /** Prices a list of forward ops in every pass. */

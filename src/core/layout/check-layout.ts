@@ -46,12 +46,15 @@ const ZERO_STAGES: readonly number[] = [0, 1, 2, 3];
 
 function isPermutation(order: readonly string[]): boolean {
   if (order.length !== ORDER_DIMS.length) return false;
-  for (const dim of ORDER_DIMS) if (!order.includes(dim)) return false;
+  for (let i = 0; i < ORDER_DIMS.length; i += 1) if (!order.includes(ORDER_DIMS[i] ?? '')) return false;
   return true;
 }
 
 function checkValues(layout: LayoutCandidate): LayoutViolation | null {
-  for (const field of DEGREE_FIELDS) {
+  // Indexed loops: the planner checks a candidate per grid and per sharding option.
+  for (let i = 0; i < DEGREE_FIELDS.length; i += 1) {
+    const field = DEGREE_FIELDS[i];
+    if (field === undefined) continue;
     if (!isPositiveInteger(layout[field])) return violation(`layout.${field}`, layout[field], 'must be a positive integer');
   }
   if (!ZERO_STAGES.includes(layout.zero)) return violation('layout.zero', layout.zero, 'must be 0, 1, 2 or 3');

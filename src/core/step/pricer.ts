@@ -277,10 +277,16 @@ function newPlacedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
     const dense = pricer.denseGroups.get(denseKey);
     const groups = placeGroups(layout, layout.order, pricer.scenario.cluster, dense);
     if (dense === undefined) pricer.denseGroups.set(denseKey, groups);
-    const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
-    const layerKey = [groups.tp, groups.cp, groups.ep, groups.etp].reduce((key, g) => extendKey(pricer, key, id(g)), EMPTY_TUPLE);
-    return { groups, layerKey, ppKey: id(groups.pp) };
+    const layerKey = extendKey(pricer, extendKey(pricer, extendKey(pricer, extendKey(pricer, EMPTY_TUPLE,
+      placementId(pricer, groups.tp)), placementId(pricer, groups.cp)), placementId(pricer, groups.ep)), placementId(pricer, groups.etp));
+    return { groups, layerKey, ppKey: placementId(pricer, groups.pp) };
   });
+}
+
+/** A number standing for a group's placement: the id of the tuple of its fields (equal placements, equal ids). */
+function placementId(pricer: StepPricer, g: GroupPlacement): number {
+  const shape = extendKey(pricer, extendKey(pricer, extendKey(pricer, EMPTY_TUPLE, g.size), g.inDomain), g.domains);
+  return extendKey(pricer, extendKey(pricer, shape, intern(pricer, g.tier)), g.uniform ? 1 : 0);
 }
 
 /** Size, domains and tier of every parallel group. */
