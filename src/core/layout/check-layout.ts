@@ -122,14 +122,14 @@ function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolatio
  */
 function checkOrderGroups(layout: LayoutCandidate): LayoutViolation | null {
   const edp = (layout.tp * layout.cp * layout.dp) / (layout.ep * layout.etp);
-  const dense = { tp: layout.tp, cp: layout.cp, ep: 1, dp: layout.dp, pp: layout.pp };
-  const expert = { tp: layout.etp, cp: 1, ep: layout.ep, dp: edp, pp: layout.pp };
-  const before = layout.order.slice(0, layout.order.indexOf('pp'));
+  const { order } = layout;
   let denseRanks = 1;
   let expertRanks = 1;
-  for (const dim of before) {
-    denseRanks *= dense[dim];
-    expertRanks *= expert[dim];
+  // The dims before pp in order, multiplied in place (no list or record per check).
+  for (let i = 0; i < order.length && order[i] !== 'pp'; i += 1) {
+    const dim = order[i];
+    denseRanks *= dim === 'tp' ? layout.tp : dim === 'cp' ? layout.cp : dim === 'dp' ? layout.dp : 1;
+    expertRanks *= dim === 'tp' ? layout.etp : dim === 'ep' ? layout.ep : dim === 'dp' ? edp : 1;
   }
   if (denseRanks === expertRanks) return null;
   return violation('layout.order', layout.order, `dense and expert layers must share pipeline groups: the ranks placed before pp number ${denseRanks} for dense layers and ${expertRanks} for expert layers; put pp after tp, cp, ep and dp`);
