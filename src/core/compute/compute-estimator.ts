@@ -17,7 +17,7 @@ import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
 import {
-  countStageParts, ESTIMATE_FIELDS, packPricedOps, partSegments, priceOps, STAGE_PARTS, stagePartsOf, sumPackedStageParts,
+  countStageParts, ESTIMATE_FIELDS, packedAttentionSeconds, packPricedOps, partSegments, priceOps, STAGE_PARTS, stagePartsOf, sumPackedStageParts,
   unpackEstimate, type PricedOps, type StageFlags, type StageParts,
 } from './estimate-compute.js';
 import { layerKind, pushSegmentOps, segmentReadsExperts, type OpSegment } from './ops.js';
@@ -29,6 +29,8 @@ import type { ComputeEstimate, ComputeOp, ComputeShape } from './types.js';
 export interface ComputeEstimator {
   /** Same result as `estimateLayerCompute(model, layerIndex, shape, accelerator, effParams)`. */
   readonly estimateLayer: (layerIndex: number, shape: ComputeShape) => ComputeEstimate;
+  /** `estimateLayer(layerIndex, shape).byKind.attention`, read from the packed prices without building the estimate. */
+  readonly layerAttentionSeconds: (layerIndex: number, shape: ComputeShape) => number;
   /** Same result as `estimateStageCompute(model, layers, flags, shape, accelerator, effParams)`. */
   readonly estimateStage: (layers: readonly number[], flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
   /** `estimateStage` of a stage holding `denseLayers` dense and `moeLayers` MoE layers (no list of layer indexes). */
@@ -295,6 +297,10 @@ export function createComputeEstimator(
     estimateLayer: (layerIndex, shape) => {
       const parts = partsOf(shape);
       return unpackEstimate(parts.packed, price(STAGE_PARTS.indexOf(layerKind(model, layerIndex)), shape, parts));
+    },
+    layerAttentionSeconds: (layerIndex, shape) => {
+      const parts = partsOf(shape);
+      return packedAttentionSeconds(parts.packed, price(STAGE_PARTS.indexOf(layerKind(model, layerIndex)), shape, parts));
     },
     estimateStage: (layers, flags, shape) => stage(countStageParts(model, layers, flags), shape),
     estimateStageOf: (denseLayers, moeLayers, flags, shape) => stage(stagePartsOf(model, denseLayers, moeLayers, flags), shape),

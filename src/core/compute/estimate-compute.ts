@@ -152,6 +152,11 @@ export function packEstimate(e: ComputeEstimate, into: Float64Array, at: number)
   into[at + 10] = e.byKind.moe;
 }
 
+/** `unpackEstimate(from, at).byKind.attention` without the record (the same number: 0 + 1 × the packed one). */
+export function packedAttentionSeconds(from: Float64Array, at: number): number {
+  return 0 + 1 * (from[at + 8] ?? 0);
+}
+
 export function unpackEstimate(from: Float64Array, at: number): ComputeEstimate {
   const e = zeroEstimate();
   addScaled(e, from, at, 1);

@@ -391,7 +391,7 @@ function layerPricesKeyed(pricer: StepPricer, layout: Omit<LayerShape, 'schedule
     return {
       shape, paired, dense, moe,
       // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
-      attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
+      attentionForwardSeconds: pricer.context.estimator.layerAttentionSeconds(0, shape) / 3.5,
     };
   });
 }
