@@ -33,6 +33,13 @@ describe('createComputeEstimator', () => {
     expect(estimator.estimateLayer(10, { ...ds, microBatch: 2 }).flops.forward).toBeCloseTo(2 * estimator.estimateLayer(10, ds).flops.forward, -3);
   });
 
+  it('layerAttentionSeconds equals estimateLayer(...).byKind.attention for a dense and a MoE layer', () => {
+    const estimator = createComputeEstimator(deepseekV3, h800);
+    for (const shape of [ds, { ...ds, recompute: 'full' as const }, { ...ds, computeSmFraction: 0.85 }]) {
+      for (const layer of [0, 10]) expect(estimator.layerAttentionSeconds(layer, shape)).toBe(estimateLayerCompute(deepseekV3, layer, shape, h800).byKind.attention);
+    }
+  });
+
   it('shapes that share token counts but not the expert split price every stage as directly, also once older MoE FFN segments were dropped', () => {
     const estimator = createComputeEstimator(deepseekV3, h800);
     const flags = { embedding: true, head: true, mtp: true };
