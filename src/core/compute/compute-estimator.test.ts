@@ -40,6 +40,16 @@ describe('createComputeEstimator', () => {
     }
   });
 
+  it('a shape on fewer SMs right after one of the same token counts and expert split prices its stages as directly (their op lists shared)', () => {
+    const estimator = createComputeEstimator(deepseekV3, h800);
+    const flags = { embedding: true, head: true, mtp: true };
+    for (const ep of [8, 16, 32]) {
+      for (const shape of [{ ...ds, ep }, { ...ds, ep, computeSmFraction: 0.85 }, { ...ds, ep, microBatch: 2, computeSmFraction: 0.85 }]) {
+        expect(estimator.estimateStageOf(3, 2, flags, shape)).toEqual(estimateStageCompute(deepseekV3, [0, 1, 2, 3, 4], flags, shape, h800));
+      }
+    }
+  });
+
   it('shapes that share token counts but not the expert split price every stage as directly, also once older MoE FFN segments were dropped', () => {
     const estimator = createComputeEstimator(deepseekV3, h800);
     const flags = { embedding: true, head: true, mtp: true };
