@@ -95,7 +95,9 @@ const NOTHING_AWAITED: readonly AwaitedInput[] = Object.freeze([]);
 /** Launch queued sends (they leave at the end of the last computed op) and hand the queued receives to the next op. */
 function commit(e: Emulator): readonly AwaitedInput[] {
   const last = e.ops.length - 1;
-  for (const producer of e.pendingSend) {
+  const sends = e.pendingSend;
+  for (let k = 0; k < sends.length; k += 1) {
+    const producer = sends[k] ?? -1;
     const op = e.ops[producer];
     if (op === undefined) throw new Error('DualPipe replay bug: send of an op not computed yet');
     op.sendAfter = last - producer;

@@ -8,6 +8,7 @@
  *
  * and each run fills only the table (4·S + pairs entries) from its `ScheduleTimes`.
  */
+import { SlotTable } from './graph-records.js';
 import { KIND } from './op-edges.js';
 import { forwardOpSeconds, fullBackwardOpSeconds, inputBackwardOpSeconds, pairOpSeconds } from './times.js';
 import type { ScheduleTimes } from './types.js';
@@ -51,7 +52,7 @@ export function createPairSlots(stages: number): PairSlots {
       }
       return 4 * stages + k;
     },
-    finish: (slotOf) => ({ stages, slotOf, pairForward: Int32Array.from(forward), pairBackward: Int32Array.from(backward) }),
+    finish: (slotOf) => new SlotTable(stages, slotOf, Int32Array.from(forward), Int32Array.from(backward)),
   };
 }
 

@@ -9,6 +9,7 @@ import { collectEdges, KIND, stageOfChunk } from './op-edges.js';
 import type { LinkInputs, Lookup, Producers } from './op-edges.js';
 import { isPlain, linkPlainEdges } from './op-edges-plain.js';
 import type { LinkedEdges } from './op-edges-plain.js';
+import { GraphRecord, LookupTables, ProducerTables, ProgramArrays } from './graph-records.js';
 import { createPairSlots, type DurationSlots } from './op-durations.js';
 import type { Op, Placement, StageOps } from './types.js';
 
@@ -60,21 +61,12 @@ function createLookup(placement: Placement, ranks: number): Lookup {
     return table;
   });
   const rankAt = placement.routes.map((route) => Int32Array.from(route.rankOfStage));
-  return { stages: placement.modelStages, stageAt, rankAt, chunks, routeOf: Int32Array.from(placement.routeOfMicroBatch) };
+  return new LookupTables(placement.modelStages, stageAt, rankAt, chunks, Int32Array.from(placement.routeOfMicroBatch));
 }
 
 /** Throws: two ops of a program produce the same output (cold path of `readPrograms`). */
 function twice(what: string, key: number): never {
   throw new Error(`schedule bug: two ${what} ops for micro-batch·stage key ${key}`);
-}
-
-function createProducers(size: number): Producers {
-  return {
-    forward: new Int32Array(size).fill(-1),
-    backward: new Int32Array(size).fill(-1),
-    inputOnly: new Int32Array(size).fill(-1),
-    weight: new Int32Array(size).fill(-1),
-  };
 }
 
 /**
@@ -106,29 +98,7 @@ export function createOpGraph(programs: readonly StageOps[], placement: Placemen
   const folded = mirrorMicroBatch !== undefined;
   const linked = !folded && isPlain(inputs) ? linkPlainEdges(inputs) : linkEdges(inputs);
   // A folded graph's mirrored ranks receive as many transfers as the listed ones.
-  const copies = folded ? 2 : 1;
-  const { ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf } = inputs;
-  return {
-    placement,
-    opCount: rankOf.length,
-    rankCount: ranks,
-    pipelineRanks: copies * ranks,
-    rankStart,
-    rankOf,
-    kindOf,
-    stageOf,
-    backwardStageOf,
-    microBatchOf,
-    chunkOf,
-    backwardMicroBatchOf,
-    backwardChunkOf,
-    edgeStart: linked.edgeStart,
-    edgeConsumer: linked.edgeConsumer,
-    edgeCross: linked.edgeCross,
-    inDegree: linked.inDegree,
-    durations: inputs.durations,
-    p2pTransfers: copies * linked.transfers,
-  };
+  return new GraphRecord(placement, inputs, linked, folded ? 2 : 1);
 }
 
 /** The programs as typed arrays, with the producer of every (micro-batch, stage) output. */
@@ -157,7 +127,7 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   // Each op's slot in the durations table (`op-durations.ts`), written in this pass.
   const slotOf = new Int32Array(n);
   const pairs = createPairSlots(lookup.stages);
-  const producers = createProducers(placement.routeOfMicroBatch.length * lookup.stages);
+  const producers = new ProducerTables(placement.routeOfMicroBatch.length * lookup.stages);
   const { forward, backward, inputOnly, weight } = producers;
   const S = lookup.stages;
   const { stageAt, routeOf, chunks } = lookup;
@@ -165,7 +135,11 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   let awaitedCount = 0;
   let plain = true;
   for (let r = 0; r < ranks; r += 1) {
-    for (const op of programs[r]?.ops ?? []) {
+    // Indexed: an array iterator allocates a result object per op while this runs interpreted (a first call).
+    const program = programs[r]?.ops ?? [];
+    for (let k = 0; k < program.length; k += 1) {
+      const op = program[k];
+      if (op === undefined) continue;
       ops[i] = op;
       rankOf[i] = r;
       microBatchOf[i] = op.microBatch;
@@ -217,10 +191,10 @@ export function readPrograms(programs: readonly StageOps[], placement: Placement
   }
   const microBatches = placement.routeOfMicroBatch.length;
   if (mirrorMicroBatch !== undefined) fillMirrored(producers, S, microBatches, mirrorMicroBatch);
-  return {
+  return new ProgramArrays({
     ops, ranks, rankStart, rankOf, kindOf, stageOf, backwardStageOf, microBatchOf, chunkOf, backwardMicroBatchOf, backwardChunkOf,
     durations: pairs.finish(slotOf), sendAfter, awaitedCount, plain, lookup, producers,
-  };
+  });
 }
 
 /**

@@ -76,44 +76,59 @@ function roomFor(length: number, n: number): number {
   return length >= n ? length : Math.max(n, Math.ceil(length * 1.5));
 }
 
-function createContext(graph: OpGraph, times: ScheduleTimes, b: RunBuffers): SimContext {
-  const n = graph.opCount;
-  const p = graph.rankCount;
-  if (b.pending.length < n) {
-    const size = roomFor(b.pending.length, n);
-    b.pending = new Int32Array(size);
-    b.readySeconds = new Float64Array(size);
-    b.startSeconds = new Float64Array(size);
-    b.endSeconds = new Float64Array(size);
+/** A run's state, built by a constructor rather than an object literal (why: `graph-records.ts`). */
+class RunContext implements SimContext {
+  readonly graph: OpGraph;
+  readonly slotSeconds: Float64Array;
+  readonly p2pSeconds: number;
+  readonly pending: Int32Array;
+  readonly readySeconds: Float64Array;
+  readonly freeSeconds: Float64Array;
+  readonly next: Int32Array;
+  readonly runnable: Int32Array;
+  readonly startSeconds: Float64Array;
+  readonly endSeconds: Float64Array;
+  readonly busySeconds: Float64Array;
+  readonly liveChunks: Int32Array;
+  readonly peakChunks: Int32Array;
+  finished: number;
+
+  constructor(graph: OpGraph, times: ScheduleTimes, b: RunBuffers) {
+    const n = graph.opCount;
+    const p = graph.rankCount;
+    if (b.pending.length < n) {
+      const size = roomFor(b.pending.length, n);
+      b.pending = new Int32Array(size);
+      b.readySeconds = new Float64Array(size);
+      b.startSeconds = new Float64Array(size);
+      b.endSeconds = new Float64Array(size);
+    }
+    if (b.rankInts.length < 4 * p) {
+      b.rankSeconds = new Float64Array(2 * p);
+      b.rankInts = new Int32Array(4 * p);
+    }
+    const slots = graph.durations;
+    if (b.slotSeconds.length < 4 * slots.stages + slots.pairForward.length) b.slotSeconds = new Float64Array(roomFor(b.slotSeconds.length, 4 * slots.stages + slots.pairForward.length));
+    b.pending.set(graph.inDegree);
+    b.readySeconds.fill(0, 0, n);
+    const rankSeconds = b.rankSeconds.subarray(0, 2 * p).fill(0);
+    const rankInts = b.rankInts.subarray(0, 4 * p).fill(0);
+    this.graph = graph;
+    this.slotSeconds = slotSeconds(slots, times, b.slotSeconds);
+    this.p2pSeconds = times.p2pSeconds;
+    this.pending = b.pending;
+    this.readySeconds = b.readySeconds;
+    this.freeSeconds = rankSeconds.subarray(0, p);
+    this.next = rankInts.subarray(0, p);
+    this.next.set(graph.rankStart.subarray(0, p));
+    this.runnable = rankInts.subarray(p, 2 * p);
+    this.startSeconds = b.startSeconds;
+    this.endSeconds = b.endSeconds;
+    this.busySeconds = rankSeconds.subarray(p, 2 * p);
+    this.liveChunks = rankInts.subarray(2 * p, 3 * p);
+    this.peakChunks = rankInts.subarray(3 * p, 4 * p);
+    this.finished = 0;
   }
-  if (b.rankInts.length < 4 * p) {
-    b.rankSeconds = new Float64Array(2 * p);
-    b.rankInts = new Int32Array(4 * p);
-  }
-  const slots = graph.durations;
-  if (b.slotSeconds.length < 4 * slots.stages + slots.pairForward.length) b.slotSeconds = new Float64Array(roomFor(b.slotSeconds.length, 4 * slots.stages + slots.pairForward.length));
-  b.pending.set(graph.inDegree);
-  b.readySeconds.fill(0, 0, n);
-  const rankSeconds = b.rankSeconds.subarray(0, 2 * p).fill(0);
-  const rankInts = b.rankInts.subarray(0, 4 * p).fill(0);
-  const next = rankInts.subarray(0, p);
-  next.set(graph.rankStart.subarray(0, p));
-  return {
-    graph,
-    slotSeconds: slotSeconds(slots, times, b.slotSeconds),
-    p2pSeconds: times.p2pSeconds,
-    pending: b.pending,
-    readySeconds: b.readySeconds,
-    freeSeconds: rankSeconds.subarray(0, p),
-    next,
-    runnable: rankInts.subarray(p, 2 * p),
-    startSeconds: b.startSeconds,
-    endSeconds: b.endSeconds,
-    busySeconds: rankSeconds.subarray(p, 2 * p),
-    liveChunks: rankInts.subarray(2 * p, 3 * p),
-    peakChunks: rankInts.subarray(3 * p, 4 * p),
-    finished: 0,
-  };
 }
 
 /**
@@ -200,7 +215,7 @@ export function runFolded(graph: OpGraph, times: ScheduleTimes, buffers: RunBuff
 
 /** Runs ops until every rank is done or waits for an input that never comes. */
 function runUntilStalled(graph: OpGraph, times: ScheduleTimes, buffers: RunBuffers): SimContext {
-  const ctx = createContext(graph, times, buffers);
+  const ctx = new RunContext(graph, times, buffers);
   let size = 0;
   for (let r = graph.rankCount - 1; r >= 0; r -= 1) {
     const first = ctx.next[r] ?? 0;

@@ -77,6 +77,8 @@ export interface StepPricer {
   readonly partitions: Map<number, StagePartition>;
   readonly ranks: Map<number, RankCosts>;
   readonly params: Map<number, RankParams>;
+  /** One chunk's parameters per GPU, per (tp, ep, etp) and what the chunk holds (`heldCode`): the ranks of a pipeline hold few distinct chunks. */
+  readonly chunkParams: Map<number, RankParams>;
   /** Every rank's parameters and its data-parallel costs, per partition (rank-costs.ts). */
   readonly rankParamLists: Map<number, readonly RankParams[]>;
   readonly rankCostLists: Map<number, readonly RankCosts[]>;
@@ -124,7 +126,7 @@ function sameFields<F extends keyof Layout>(a: Pick<Layout, F>, b: Pick<Layout, 
 function newPricer(scenario: Scenario, options: StepOptions, context: StepContext): StepPricer {
   return {
     scenario, options, context, framework: stepFramework(scenario.training, options), links: createCommLinks(scenario.cluster, options.comm),
-    groups: new Map(), denseGroups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(), fieldKeys: new Map(),
+    groups: new Map(), denseGroups: new Map(), ids: new Map(), orders: new Map(), keys: createTupleIds(), layers: new Map(), layerComms: new Map(), transfers: new Map(), stages: new Map(), partitions: new Map(), ranks: new Map(), params: new Map(), chunkParams: new Map(), rankParamLists: new Map(), rankCostLists: new Map(), simulations: new Map(), stageIds: new WeakMap(), fieldKeys: new Map(),
     recent: { groupsOf: null, placed: null, layerFieldsOf: null, layerFields: -1, layerCommFields: -1, layerCommPlaced: null, layerComm: -1 },
   };
 }
@@ -423,7 +425,7 @@ function stageKeyOf(pricer: StepPricer, layout: UnscheduledStageShape, key: numb
 }
 
 /** A number standing for what a chunk holds: its dense and MoE layer counts (each ≤ the model's layers) and three flags. */
-function heldCode(pricer: StepPricer, chunk: StageChunk): number {
+export function heldCode(pricer: StepPricer, chunk: StageChunk): number {
   const flags = (chunk.hasEmbedding ? 1 : 0) + (chunk.hasOutputHead ? 2 : 0) + (chunk.hasMtp ? 4 : 0);
   return (chunk.denseLayers * (pricer.scenario.model.layers + 1) + chunk.moeLayers) * 8 + flags;
 }

@@ -3,10 +3,10 @@
  * last op (gradient reduction, parameter gather, optimizer), memoised in the pricer like the layer
  * and stage levels (pricer.ts).
  */
-import type { PipelineRank, StagePartition } from '../layout/stages.js';
+import type { PipelineRank, StageChunk, StagePartition } from '../layout/stages.js';
 import type { Layout } from '../layout/types.js';
 import { dataParallelComm, optimizerBytesPerParam, optimizerSeconds, type RankParams } from './data-parallel.js';
-import { extendKey, GROUP_FIELDS, groupsOf, keyOf, memo, PARTITION_FIELDS, type StepPricer } from './pricer.js';
+import { extendKey, GROUP_FIELDS, groupsOf, heldCode, keyOf, memo, PARTITION_FIELDS, type StepPricer } from './pricer.js';
 import { lastBucketSeconds } from './rank-tail.js';
 import { addParams, chunkParams } from './stage-params.js';
 
@@ -46,9 +46,15 @@ export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' 
   const key = extendKey(pricer, paramsKey(pricer, layout), rank.rank);
   return memo(pricer.params, key, () => {
     let params: RankParams = { dense: 0, expert: 0 };
-    for (const chunk of rank.chunks) params = addParams(params, chunkParams(pricer.scenario.model, layout, chunk));
+    for (const chunk of rank.chunks) params = addParams(params, heldParams(pricer, layout, chunk));
     return params;
   });
+}
+
+/** `chunkParams` of what `chunk` holds (`heldCode`), per (tp, ep, etp): the middle ranks hold the same chunks. */
+function heldParams(pricer: StepPricer, layout: Pick<Layout, (typeof PARAM_SPLIT_FIELDS)[number]>, chunk: StageChunk): RankParams {
+  const key = extendKey(pricer, keyOf(pricer, layout, PARAM_SPLIT_FIELDS), heldCode(pricer, chunk));
+  return memo(pricer.chunkParams, key, () => chunkParams(pricer.scenario.model, layout, chunk));
 }
 
 /** `rankParams` of every rank of `partition`, the partition of `layout`'s (schedule, pp, vp). */
