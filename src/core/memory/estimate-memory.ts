@@ -30,7 +30,7 @@ import {
 import { fp32GradientCopyBytes, optimizerStepExtraBytes, type OptimizerImplementation } from './optimizer-step.js';
 import { paramDtypeOptimizerRecipe, precisionRecipe, withColumnwiseWeightCopy, type PrecisionRecipe } from './precision.js';
 import type { ZeroBuckets } from './zero-buckets.js';
-import { countRankParams, createSharding, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
+import { countRankParams, createSharding, sameRankParams, stateBytes, type LayerParamCounts, type RankParams, type Sharding } from './states.js';
 import { FIT_HEADROOM_FRACTION, type EstimateMemoryOptions, type MemoryEstimate, type StageMemory } from './types.js';
 
 /**
@@ -112,7 +112,7 @@ function activationShape(scenario: Scenario, layout: Layout, recipe: PrecisionRe
  * Gradients in the parameters' 16-bit dtype: the option, else the framework's accumulation dtype for
  * ZeRO-sharded gradients (`framework/` `gradAccumDtype`; DeepSpeed: `param`).
  */
-function gradientOnParamDtype(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions): boolean {
+function gradientOnParamDtype(scenario: Scenario, layout: Pick<Layout, 'zero'>, options: EstimateMemoryOptions): boolean {
   return options.gradientOnParamDtype ?? (layout.zero >= 1 && frameworkOf(scenario.training).gradAccumDtype === 'param');
 }
 
@@ -157,8 +157,11 @@ function createLayoutMemory(scenario: Scenario, layout: Layout, options: Estimat
   };
 }
 
+/** What the sharding's recipe and shards read of a layout. */
+type ShardedFields = Pick<Layout, 'zero' | 'fsdpShardSize' | 'pp' | 'dp' | 'cp' | 'edp' | 'schedule'>;
+
 /** The recipe and shards of `layout`'s sharding (`layout` differs from the base's in zero and fsdpShardSize at most). */
-function shardingMemory(base: LayoutMemory, layout: Layout): ShardingMemory {
+function shardingMemory(base: LayoutMemory, layout: ShardedFields): ShardingMemory {
   const recipe = optimizerRecipe(
     base.baseRecipe, base.options, gradientOnParamDtype(base.scenario, layout, base.options), optimizerOnParamDtype(base.scenario, base.options),
   );
@@ -225,11 +228,53 @@ interface RankTerms {
   readonly totalBytes: number;
 }
 
+/**
+ * Whether two ranks hold alike what `rankBase` reads of them besides the in-flight micro-batches:
+ * the embedding, output head and MTP flags and, chunk by chunk in order, the layer counts and flags.
+ */
+function sameHeld(a: PipelineRank, b: PipelineRank): boolean {
+  if (a.hasEmbedding !== b.hasEmbedding || a.hasOutputHead !== b.hasOutputHead || a.hasMtp !== b.hasMtp || a.chunks.length !== b.chunks.length) return false;
+  for (let k = 0; k < a.chunks.length; k += 1) {
+    const x = a.chunks[k];
+    const y = b.chunks[k];
+    if (x === undefined || y === undefined) return false;
+    if (x.denseLayers !== y.denseLayers || x.moeLayers !== y.moeLayers || x.hasEmbedding !== y.hasEmbedding || x.hasMtp !== y.hasMtp) return false;
+  }
+  return true;
+}
+
+/**
+ * `rankBase` of every rank of the partition: a rank holding alike (`sameHeld`) with as many
+ * micro-batches in flight as an earlier one takes that rank's terms (the middle ranks of a deep
+ * pipeline; every rank of a schedule that keeps as many micro-batches in flight on each).
+ * `firstSame[i]` is such an earlier rank when it also holds the same parameters (the same terms
+ * under every sharding: the same total, so a peak sums it once), else i.
+ */
+function rankBases(ctx: LayoutMemory, ranks: readonly PipelineRank[], paramsOf: (i: number) => RankParams): { bases: RankBase[]; firstSame: Int32Array } {
+  const bases: RankBase[] = [];
+  const firstSame = new Int32Array(ranks.length);
+  for (let i = 0; i < ranks.length; i += 1) {
+    const rank = ranks[i];
+    firstSame[i] = i;
+    if (rank === undefined) continue;
+    const params = paramsOf(i);
+    const inFlight = inFlightMicroBatches(ctx.layout, rank.rank);
+    let base: RankBase | undefined;
+    for (let j = 0; j < bases.length && base === undefined; j += 1) {
+      const other = bases[j];
+      if (other === undefined || other.inFlight !== inFlight || !sameHeld(other.rank, rank)) continue;
+      base = { ...other, rank, params };
+      if (sameRankParams(other.params, params)) firstSame[i] = j;
+    }
+    bases.push(base ?? rankBase(ctx, rank, params, inFlight));
+  }
+  return { bases, firstSame };
+}
+
 /** The terms of pipeline rank `rank` that the sharding does not change. */
-function rankBase(ctx: LayoutMemory, rank: PipelineRank, params: RankParams): RankBase {
+function rankBase(ctx: LayoutMemory, rank: PipelineRank, params: RankParams, inFlight = inFlightMicroBatches(ctx.layout, rank.rank)): RankBase {
   const { scenario, layout, shape } = ctx;
   const model = scenario.model;
-  const inFlight = inFlightMicroBatches(layout, rank.rank);
   const outputLayer = rank.hasOutputHead
     ? (1 + model.mtpDepth) * outputLayerActivationBytes(model, shape, lossSavedBytesPerLogit(ctx.lossKernel))
       + lossSavedGradientBytes(ctx.lossKernel, embeddingParams(model) / layout.tp, ctx.baseRecipe.weightBytes, shape.tokens, model.hidden)
@@ -302,6 +347,11 @@ export interface ShardingPeaks {
   peakBytes(sharding: Pick<Layout, 'zero' | 'fsdpShardSize'>, activationsBytes?: number[]): number;
   /** Each pipeline rank's parameters, in partition order (the sharding does not change them). */
   rankParams(): readonly RankParams[];
+  /**
+   * The ranks (partition indices) whose terms no earlier rank shares: every other rank has the
+   * parameters and stored activations of one of them (the same states and peak under any sharding).
+   */
+  distinctRanks(): readonly number[];
 }
 
 /**
@@ -312,22 +362,33 @@ export interface ShardingPeaks {
 export function createShardingPeaks(scenario: Scenario, layout: Layout, options: EstimateMemoryOptions = {}, cache?: MemoryCache): ShardingPeaks {
   const ctx = createLayoutMemory(scenario, layout, options, cache);
   let bases: RankBase[] | null = null;
+  /** Per rank, an earlier rank with the same terms, else itself (`rankBases`). */
+  let firstSame: Int32Array | null = null;
   const ranks = (): RankBase[] => {
     if (bases === null) {
       const params = rankParamsOf(cache, scenario.model, ctx.counts, ctx.partition);
-      bases = ctx.partition.ranks.map((rank, i) => rankBase(ctx, rank, params[i] ?? countRankParams(scenario.model, ctx.counts, rank)));
+      const { ranks: partitionRanks } = ctx.partition;
+      const built = rankBases(ctx, partitionRanks, (i) => params[i] ?? countRankParams(scenario.model, ctx.counts, partitionRanks[i] as PipelineRank));
+      bases = built.bases;
+      firstSame = built.firstSame;
     }
     return bases;
   };
   return {
     peakBytes(sharding, activationsBytes) {
       const own = sharding === layout || (sharding.zero === layout.zero && sharding.fsdpShardSize === layout.fsdpShardSize);
-      const shard = shardingMemory(ctx, own ? layout : { ...layout, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize });
+      const { pp, dp, cp, edp, schedule } = layout;
+      const shard = shardingMemory(ctx, own ? layout : { pp, dp, cp, edp, schedule, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize });
       const list = ranks();
       let peak = 0;
       for (let i = 0; i < list.length; i += 1) {
         const r = list[i];
         if (r === undefined) continue;
+        if (firstSame !== null && firstSame[i] !== i) {
+          // The same terms as an earlier rank: the same total, already in the peak.
+          if (activationsBytes !== undefined) activationsBytes[i] = r.activationsBytes;
+          continue;
+        }
         const terms = rankTerms(ctx, shard, r);
         if (activationsBytes !== undefined) activationsBytes[i] = terms.activationsBytes;
         peak = Math.max(peak, terms.totalBytes);
@@ -335,6 +396,12 @@ export function createShardingPeaks(scenario: Scenario, layout: Layout, options:
       return peak;
     },
     rankParams: () => ranks().map((r) => r.params),
+    distinctRanks() {
+      ranks();
+      const distinct: number[] = [];
+      if (firstSame !== null) for (let i = 0; i < firstSame.length; i += 1) if (firstSame[i] === i) distinct.push(i);
+      return distinct;
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import type { Layout, Recompute } from '../layout/types.js';
 import type { ModelSpec } from '../model/types.js';
 import { layerActivation, type LayerActivation, type SelectivePolicy } from './activations.js';
 import type { ActivationShape } from './layer-tensors.js';
-import { countRankParams, layerParamCounts, type LayerParamCounts, type RankParams } from './states.js';
+import { countRankParams, layerParamCounts, sameRankParams, type LayerParamCounts, type RankParams } from './states.js';
 
 export interface MemoryCache {
   /** The model every entry belongs to (a layout of another model is not cached). */
@@ -48,9 +48,24 @@ export function paramCountsOf(cache: MemoryCache | undefined, model: ModelSpec, 
   return cached(cache.counts, `${layout.tp}|${layout.ep}|${layout.etp}`, () => layerParamCounts(model, layout));
 }
 
+/** `list` with each rank's parameters the object of the first rank holding the same (equal ranks compare by identity first). */
+function internRankParams(list: RankParams[]): RankParams[] {
+  for (let i = 1; i < list.length; i += 1) {
+    const p = list[i];
+    for (let j = 0; j < i && p !== undefined; j += 1) {
+      const q = list[j];
+      if (q !== undefined && q !== p && sameRankParams(q, p)) {
+        list[i] = q;
+        break;
+      }
+    }
+  }
+  return list;
+}
+
 /** `countRankParams` of every rank of `partition`, from the cache when it holds the model (any partition and counts object). */
 export function rankParamsOf(cache: MemoryCache | undefined, model: ModelSpec, counts: LayerParamCounts, partition: StagePartition): readonly RankParams[] {
-  const count = (): RankParams[] => partition.ranks.map((rank) => countRankParams(model, counts, rank));
+  const count = (): RankParams[] => internRankParams(partition.ranks.map((rank) => countRankParams(model, counts, rank)));
   if (cache === undefined || cache.model !== model) return count();
   let byCounts = cache.rankParams.get(partition);
   if (byCounts === undefined) {

@@ -56,6 +56,12 @@ export interface RankParams {
   readonly layerUnit: number;
 }
 
+/** Whether two ranks hold the same parameters in every class (the same states under any sharding). */
+export function sameRankParams(a: RankParams, b: RankParams): boolean {
+  return a === b || (a.dense === b.dense && a.denseGemm === b.denseGemm && a.expert === b.expert && a.expertGemm === b.expertGemm
+    && a.largestUnit === b.largestUnit && a.layerUnit === b.layerUnit);
+}
+
 /** Per-layer parameter counts on one GPU, computed once per estimate. */
 export interface LayerParamCounts {
   readonly denseLayer: number;

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/types.js';
 import { SCHEDULES } from '../schedules/registry.js';
 import type { Placement } from '../schedules/types.js';
 import type { StepOptions } from '../step/options.js';
+import { RANK_SUM_SLOTS } from '../step/rank-sums.js';
 import { keyOf, PARTITION_FIELDS, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
 
 export interface BoundContext {
@@ -23,6 +24,9 @@ export interface BoundContext {
   readonly busySeconds: Map<number, number>;
   /** Scratch arrays of the pipeline bound (`scratchEnds`), grown to the deepest pipeline bounded. */
   ends: PipelineEnds;
+  /** Scratch of the pipeline bound's rank sums (`scratchSums`): `RANK_SUM_SLOTS` per distinct rank, and the chunks each was summed for. */
+  sums: Float64Array;
+  readonly summedChunks: (readonly StageChunk[])[];
 }
 
 /** Earliest start and backward tail per pipeline rank [s] (the first pp entries of each array). */
@@ -37,8 +41,17 @@ export function scratchEnds(bc: BoundContext, pp: number): PipelineEnds {
   return bc.ends;
 }
 
+/** The context's rank-sum scratch with room for `ranks` ranks' sums (`RANK_SUM_SLOTS` each), its chunk list emptied. */
+export function scratchSums(bc: BoundContext, ranks: number): Float64Array {
+  if (bc.sums.length < ranks * RANK_SUM_SLOTS) bc.sums = new Float64Array(ranks * RANK_SUM_SLOTS);
+  bc.summedChunks.length = 0;
+  return bc.sums;
+}
+
 export function createBoundContext(scenario: Scenario, options: StepOptions, step: StepContext): BoundContext {
-  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario), busySeconds: new Map(), ends: { start: new Float64Array(0), suffix: new Float64Array(0) } };
+  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario), busySeconds: new Map(),
+    ends: { start: new Float64Array(0), suffix: new Float64Array(0) }, sums: new Float64Array(0), summedChunks: [],
+  };
 }
 
 function wholeModelOf(scenario: Scenario): StageChunk {

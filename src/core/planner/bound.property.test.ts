@@ -118,8 +118,11 @@ function check(scenario: Scenario, layout: Layout, options: StepOptions, bc: Bou
   const unsharded = { ...z1, zero: 0 as const };
   expect(gridFloors(bc, unsharded, { paired: true, unpaired: true }, averageOptimizerSeconds(bc, z1))).toEqual(both);
   // A refined skeleton's bound reads only the pipeline's span: the same as the full pipeline bound's.
-  const span = pipelineSpan(bc, { ...layout, recompute: 'none', zero: 1, fsdpShardSize: layout.dp });
+  const plainLayout = { ...layout, recompute: 'none' as const, zero: 1 as const, fsdpShardSize: layout.dp };
+  const span = pipelineSpan(bc, plainLayout);
   expect(span.makespanSeconds).toBe(plain.makespanSeconds);
+  // A visited skeleton's pipeline bound on the prices its refinement read: the same bound.
+  expect(pipelineBound(bc, plainLayout, span)).toEqual(plain);
   expect(span.minComputeSeconds).toBe(plain.minComputeSeconds);
   expect(skeletonFloor(bc, span, [z1])).toBe(skeletonFloor(bc, plain, [z1]));
   expect(pipeline.minComputeSeconds).toBeLessThanOrEqual(exact.time.computeSeconds * (1 + 1e-9));

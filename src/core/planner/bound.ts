@@ -25,10 +25,10 @@ import { optimizerBytesPerParam, optimizerSeconds, type RankParams } from '../st
 import { exposedGradReduceSeconds, exposedParamGatherSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairedStageKey, pairsChunks, partitionOf, stageCosts, unkeptStageCost, type UnscheduledStageShape } from '../step/pricer.js';
 import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
-import { sumRank, type RankSums } from '../step/rank-sums.js';
+import { RANK_SUM, RANK_SUM_SLOTS, sumRankInto } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
-import { placementOf, scratchEnds, type BoundContext, type PipelineEnds } from './bound-context.js';
+import { placementOf, scratchEnds, scratchSums, type BoundContext, type PipelineEnds } from './bound-context.js';
 
 export { createBoundContext, type BoundContext } from './bound-context.js';
 
@@ -112,48 +112,52 @@ function sameCosts(a: readonly StageChunk[], b: readonly StageChunk[], costs: re
   return true;
 }
 
-/** A pipeline's stage costs, p2p time and span; its ranks' bounds pushed to `out` when given. */
-interface PipelineWalk extends PipelineSpan {
+/** A pipeline's stage costs, p2p time and span (`pipelineSpan`); its ranks' bounds pushed to `out` when given. */
+export interface PipelineWalk extends PipelineSpan {
   readonly costs: readonly StageCost[];
   readonly p2pSeconds: number;
 }
 
-function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null): PipelineWalk {
+/** The walk of `layout`'s pipeline; `walked`, an earlier walk of the same layout, lends its prices. */
+function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null, walked: PipelineWalk | null = null): PipelineWalk {
   const { pricer } = bc;
   const paired = pairsChunks(layout.schedule);
-  const costs = stageCosts(pricer, layout);
-  const p2p = p2pSeconds(pricer, layout);
+  const costs = walked?.costs ?? stageCosts(pricer, layout);
+  const p2p = walked?.p2pSeconds ?? p2pSeconds(pricer, layout);
   const ends = pipelineEnds(bc, layout, costs, p2p, paired);
   const partition = partitionOf(pricer, layout);
-  const params = partitionParams(pricer, layout, partition);
+  const params = walked?.params ?? partitionParams(pricer, layout, partition);
   let makespan = 0;
   let minCompute = Infinity;
   // Ranks holding chunks of the same stage costs have the same sums: the middle ranks of a deep
-  // pipeline are summed once.
-  const summedChunks: (readonly StageChunk[])[] = [];
-  const summed: RankSums[] = [];
+  // pipeline are summed once, into the context's scratch (no record per rank).
   const { ranks } = partition;
+  const sums = scratchSums(bc, ranks.length);
+  const { summedChunks } = bc;
   for (let i = 0; i < ranks.length; i += 1) {
     const rank = ranks[i];
     if (rank === undefined) continue;
-    let sums: RankSums | undefined;
-    for (let j = 0; j < summed.length && sums === undefined; j += 1) {
-      if (sameCosts(summedChunks[j] ?? [], rank.chunks, costs)) sums = summed[j];
+    let at = -1;
+    for (let j = 0; j < summedChunks.length && at < 0; j += 1) {
+      if (sameCosts(summedChunks[j] ?? [], rank.chunks, costs)) at = j * RANK_SUM_SLOTS;
     }
-    if (sums === undefined) {
-      sums = sumRank(layout, rank, costs);
+    if (at < 0) {
+      at = summedChunks.length * RANK_SUM_SLOTS;
+      sumRankInto(layout, rank, costs, sums, at);
       summedChunks.push(rank.chunks);
-      summed.push(sums);
     }
     const start = ends.start[rank.rank] ?? 0;
-    const busy = sums.opSeconds + (paired ? 0 : sums.allToAllSeconds);
+    const busy = (sums[at + RANK_SUM.opSeconds] ?? 0) + (paired ? 0 : (sums[at + RANK_SUM.allToAllSeconds] ?? 0));
     const suffix = ends.suffix[rank.rank] ?? 0;
+    const compute = sums[at + RANK_SUM.computeSeconds] ?? 0;
     makespan = Math.max(makespan, start + busy + suffix);
-    minCompute = Math.min(minCompute, sums.computeSeconds);
-    out?.push({
-      startSeconds: start, busySeconds: busy, suffixSeconds: suffix, computeSeconds: sums.computeSeconds,
-      params: params[i] ?? rankParams(pricer, layout, rank), layers: rank.layers, windowSeconds: sums.windowSeconds,
-      firstForwardSeconds: Number.isFinite(sums.firstForwardSeconds) ? sums.firstForwardSeconds : 0,
+    minCompute = Math.min(minCompute, compute);
+    if (out === null) continue;
+    const firstForward = sums[at + RANK_SUM.firstForwardSeconds] ?? Infinity;
+    out.push({
+      startSeconds: start, busySeconds: busy, suffixSeconds: suffix, computeSeconds: compute,
+      params: params[i] ?? rankParams(pricer, layout, rank), layers: rank.layers, windowSeconds: sums[at + RANK_SUM.windowSeconds] ?? 0,
+      firstForwardSeconds: Number.isFinite(firstForward) ? firstForward : 0,
     });
   }
   return { makespanSeconds: makespan, minComputeSeconds: minCompute, params, costs, p2pSeconds: p2p };
@@ -161,16 +165,18 @@ function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null)
 
 /**
  * Pipeline part of the bound for a concrete layout: stage costs from the step pricer (recomputation
- * and ZeRO-3 per-layer gathers included), ranks' busy time, start and backward tail.
+ * and ZeRO-3 per-layer gathers included), ranks' busy time, start and backward tail. `span`, the
+ * `pipelineSpan` of the same layout when it was refined first, lends its stage costs, p2p time and
+ * rank parameters (the pricer's own, so the same numbers).
  */
-export function pipelineBound(bc: BoundContext, layout: Layout): PipelineBound {
+export function pipelineBound(bc: BoundContext, layout: Layout, span: PipelineWalk | null = null): PipelineBound {
   const ranks: RankBound[] = [];
-  const walk = walkPipeline(bc, layout, ranks);
+  const walk = walkPipeline(bc, layout, ranks, span);
   return { ...walk, ranks, groups: groupsOf(bc.pricer, layout) };
 }
 
-/** `pipelineBound` without its ranks' records: what a skeleton's bound reads (`skeletonFloor`). */
-export function pipelineSpan(bc: BoundContext, layout: Layout): PipelineSpan {
+/** `pipelineBound` without its ranks' records: what a skeleton's bound reads (`skeletonFloor`), with the prices it read. */
+export function pipelineSpan(bc: BoundContext, layout: Layout): PipelineWalk {
   return walkPipeline(bc, layout, null);
 }
 

@@ -4,8 +4,8 @@ import { checkLayout, createLayout, layoutContext, type LayoutCandidate } from '
 import { SCHEDULE_IDS, type Recompute, type ZeroStage } from '../layout/types.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
-import { createTally, enumerateLayouts, rejectedByRule } from './enumerate.js';
-import { createSearchSpace, scenarioWithGpus } from './space.js';
+import { createTally, enumerateDegrees, enumerateGrids, enumerateLayouts, layoutOf, leafCandidate, leafLayout, leafOptions, rejectedByRule, skeletonsOf } from './enumerate.js';
+import { createGpuSpace, createSearchSpace, scenarioWithGpus } from './space.js';
 import { withLayout } from './test-fixtures.js';
 
 const example = (name: string) => parseScenarioText(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8'), 'yaml');
@@ -88,5 +88,32 @@ describe('rejections are counted per rule', () => {
     const tally = createTally();
     expect([...enumerateLayouts(createSearchSpace(scenario, undefined), tally)]).toEqual([]);
     expect(tally.rejected.get('layout.dp')?.example.rule).toContain('tp·cp·pp = 8·1·3 = 24');
+  });
+});
+
+describe('leafLayout', () => {
+  it('is the layout of the leaf candidate, field for field and in the same order (DeepSeek-V3, sampled skeletons)', () => {
+    const scenario = withLayout(example('deepseek-v3-h800'));
+    const g = createGpuSpace(createSearchSpace(scenario, undefined), scenario.cluster.gpus);
+    const tally = createTally();
+    let checked = 0;
+    for (const degrees of enumerateDegrees(g, tally)) {
+      for (const grid of enumerateGrids(g, degrees, tally)) {
+        for (const skeleton of skeletonsOf(g, grid)) {
+          if (checked++ % 97 !== 0) continue;
+          const options = leafOptions(g, skeleton);
+          for (const sharding of options.shardings) {
+            for (const recompute of options.recomputes) {
+              const layout = leafLayout(g, skeleton, sharding, recompute);
+              const expected = layoutOf(g, leafCandidate(g.space, skeleton, sharding, recompute));
+              expect(layout).toEqual(expected);
+              expect(Object.keys(layout)).toEqual(Object.keys(expected));
+            }
+          }
+        }
+      }
+      if (checked > 5_000) break;
+    }
+    expect(checked).toBeGreaterThan(1_000);
   });
 });

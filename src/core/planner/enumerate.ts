@@ -201,9 +201,18 @@ export function layoutOf(g: GpuSpace, c: LayoutCandidate): Layout {
   };
 }
 
-/** The layout of a skeleton with one sharding and one recomputation. */
+/**
+ * The layout of a skeleton with one sharding and one recomputation: `layoutOf(leafCandidate(…))`
+ * built in one object (the search builds one per leaf it bounds, checks or prices).
+ */
 export function leafLayout(g: GpuSpace, skeleton: Skeleton, sharding: Sharding, recompute: Recompute): Layout {
-  return layoutOf(g, leafCandidate(g.space, skeleton, sharding, recompute));
+  const { tp, pp, vp, ep, etp, cp, dp, microBatch } = skeleton;
+  return {
+    tp, pp, vp, ep, etp, cp, dp,
+    edp: (tp * cp * dp) / (ep * etp),
+    sequenceParallel: skeleton.sequenceParallel, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize, recompute,
+    microBatch, microBatches: g.ctx.globalBatch / (dp * microBatch), schedule: skeleton.schedule, order: g.space.spec.order,
+  };
 }
 
 /** Level 4: the valid layouts of one skeleton. */

@@ -28,6 +28,7 @@
 import type { Layout, Recompute } from '../layout/types.js';
 import type { ShardingPeaks } from '../memory/estimate-memory.js';
 import { leafLayout, type Skeleton } from './enumerate.js';
+import type { StatesMemo } from './memory-gate.js';
 import type { SearchState, World } from './search-state.js';
 import type { Sharding } from './space.js';
 
@@ -41,6 +42,12 @@ export interface LeafMemory {
   outOfMemory(shardingIndex: number, recompute: Recompute): boolean;
   /** The peak per GPU of a leaf, or Infinity when it cannot fit; `checked`: `outOfMemory` saw it already. */
   peak(shardingIndex: number, layout: Layout, checked?: boolean): number;
+  /**
+   * Lets go of the peaks' shared evaluations once the skeleton's leaves are decided: a search keeps
+   * every visited skeleton's check for its diagnosis (`settleMemoryDiagnosis`), which rebuilds them
+   * only if it runs. The floors stay; every figure is the same either way.
+   */
+  release(): void;
 }
 
 interface Floors {
@@ -51,6 +58,8 @@ interface Floors {
 export function createLeafMemory(state: SearchState, world: World, skeleton: Skeleton, shardings: readonly Sharding[], most: Recompute): LeafMemory {
   const limit = world.memory.limitBytes;
   const byRecompute = new Map<Recompute, Floors>();
+  /** The floors' states per (sharding, rank): the recomputations of a skeleton share them. */
+  const states: StatesMemo = { bytes: null };
   /** Peaks per recomputation under any sharding: what the floors' evaluation built, or built for a peak. */
   const peaksByRecompute = new Map<Recompute, ShardingPeaks>();
   /** The recomputations of each sharding whose leaves reached the check. */
@@ -62,7 +71,7 @@ export function createLeafMemory(state: SearchState, world: World, skeleton: Ske
     const first = shardings[0];
     if (first === undefined) return { firstPeakBytes: Infinity, floorsBytes: [] };
     state.memoryEvaluations += 1;
-    const { peakBytes, floorsBytes, peaks } = world.memory.shardingFloorsBytes(world.g.scenario, leafLayout(world.g, skeleton, first, recompute), shardings);
+    const { peakBytes, floorsBytes, peaks } = world.memory.shardingFloorsBytes(world.g.scenario, leafLayout(world.g, skeleton, first, recompute), shardings, states);
     if (!peaksByRecompute.has(recompute)) peaksByRecompute.set(recompute, peaks);
     const floors = { firstPeakBytes: peakBytes, floorsBytes };
     byRecompute.set(recompute, floors);
@@ -123,6 +132,10 @@ export function createLeafMemory(state: SearchState, world: World, skeleton: Ske
       if (shardingIndex === 0) return own.firstPeakBytes;
       if ((byRecompute.get(most)?.floorsBytes[shardingIndex] ?? 0) > limit) return Infinity;
       return peakOf(shardingIndex, layout.recompute);
+    },
+    release() {
+      peaksByRecompute.clear();
+      states.bytes = null;
     },
   };
 }

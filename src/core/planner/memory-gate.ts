@@ -20,10 +20,19 @@ import { DEFAULT_BUFFER_ASSUMPTIONS } from '../memory/buffers.js';
 import { createShardingPeaks, peakMemoryBytes, type ShardingPeaks } from '../memory/estimate-memory.js';
 import { createMemoryCache, paramCountsOf, partitionOf, rankParamsOf, type MemoryCache } from '../memory/memory-cache.js';
 import { paramDtypeOptimizerRecipe, precisionRecipe } from '../memory/precision.js';
-import { createSharding, stateBytes, type RankParams } from '../memory/states.js';
+import { createSharding, sameRankParams, stateBytes, type RankParams } from '../memory/states.js';
 import type { EstimateMemoryOptions } from '../memory/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Sharding } from './space.js';
+
+/**
+ * The states bytes of each (sharding, pipeline rank) that `shardingFloorsBytes` computed, lent to
+ * its next call on a layout that differs only in the recomputation (which the states do not read:
+ * the same shardings, the same ranks' parameters), e.g. the floors of one skeleton's recomputations.
+ */
+export interface StatesMemo {
+  bytes: Float64Array | null;
+}
 
 export interface MemoryGate {
   readonly capacityBytes: number;
@@ -35,7 +44,9 @@ export interface MemoryGate {
    * The peak of `layout`, and for each of `shardings` a lower bound of the peak of `layout` under it;
    * `peaks` prices `layout` under any sharding on what these evaluations built.
    */
-  shardingFloorsBytes(scenario: Scenario, layout: Layout, shardings: readonly Sharding[]): { peakBytes: number; floorsBytes: number[]; peaks: ShardingPeaks };
+  shardingFloorsBytes(
+    scenario: Scenario, layout: Layout, shardings: readonly Sharding[], states?: StatesMemo,
+  ): { peakBytes: number; floorsBytes: number[]; peaks: ShardingPeaks };
   /** The peaks of `layout` under any sharding (`peakBytes` of each such layout, bit for bit). */
   shardingPeaks(scenario: Scenario, layout: Layout): ShardingPeaks;
 }
@@ -46,18 +57,36 @@ export interface MemoryGate {
  * default: memory/gradient-lifetime.ts), else none (a lifetime that frees them keeps at least 0).
  */
 function rankStates(
-  scenario: Scenario, layout: Layout, ranks: readonly RankParams[], fp8WeightCache: boolean, allGrads: boolean, paramDtypeOption: boolean | undefined,
-): (sharding: Sharding) => number[] {
+  scenario: Scenario, layout: Layout, fp8WeightCache: boolean, allGrads: boolean, paramDtypeOption: boolean | undefined,
+): (sharding: Sharding) => (params: RankParams) => number {
   // The optimizer of a pure 16-bit stack keeps no master copy (memory/estimate-memory.ts): fewer bytes, so the floor stays a floor.
   const base = precisionRecipe(scenario.training.precision);
   const recipe = (paramDtypeOption ?? frameworkOf(scenario.training).optimizerDtype === 'param') ? paramDtypeOptimizerRecipe(base) : base;
+  const { pp, dp, cp, edp, schedule } = layout;
   return (sharding) => {
-    const sharded = createSharding({ ...layout, ...sharding });
-    return ranks.map((params) => {
+    const sharded = createSharding({ pp, dp, cp, edp, schedule, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize });
+    return (params) => {
       const b = stateBytes(params, recipe, sharded, fp8WeightCache);
       return b.weightsBytes + (allGrads ? b.gradsBytes : 0) + b.optimizerBytes;
-    });
+    };
   };
+}
+
+/** The ranks whose floor terms (parameters and stored activations) no rank before them has: the others repeat a floor already counted. */
+function distinctRanks(params: readonly RankParams[], activationsBytes: readonly number[]): number[] {
+  const distinct: number[] = [];
+  for (let r = 0; r < params.length; r += 1) {
+    const p = params[r];
+    if (p === undefined) continue;
+    let seen = false;
+    for (let k = 0; k < distinct.length && !seen; k += 1) {
+      const q = distinct[k] ?? 0;
+      const other = params[q];
+      seen = other !== undefined && activationsBytes[q] === activationsBytes[r] && sameRankParams(other, p);
+    }
+    if (!seen) distinct.push(r);
+  }
+  return distinct;
 }
 
 /** Every pipeline rank's parameters of `layout` (the default layer split). */
@@ -80,24 +109,49 @@ export function createMemoryGate(scenario: Scenario, headroomFraction: number, o
     peakBytes: (s, layout) => peakMemoryBytes(s, layout, peakOptions, cache),
     statesFloorBytes(s, layout, shardings) {
       const plain: Layout = { ...layout, schedule: defaultScheduleId(1), vp: 1 };
-      const states = rankStates(s, plain, defaultRankParams(s, plain, cache), fp8WeightCache, allGrads, options.optimizerOnParamDtype);
+      const params = defaultRankParams(s, plain, cache);
+      const states = rankStates(s, plain, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
       let floor = Infinity;
-      for (const sharding of shardings) floor = Math.min(floor, states(sharding).reduce((a, b) => a + b, 0) / plain.pp);
+      for (const sharding of shardings) {
+        const statesOf = states(sharding);
+        let sum = 0;
+        for (let r = 0; r < params.length; r += 1) {
+          const p = params[r];
+          if (p !== undefined) sum += statesOf(p);
+        }
+        floor = Math.min(floor, sum / plain.pp);
+      }
       return floor;
     },
-    shardingFloorsBytes(s, layout, shardings) {
+    shardingFloorsBytes(s, layout, shardings, memo) {
       const activationsBytes: number[] = [];
       const peaks = createShardingPeaks(s, layout, peakOptions, cache);
       const peakBytes = peaks.peakBytes(layout, activationsBytes);
       // The floors count the default layer split's parameters (as the peaks do unless a split is given).
-      const params = peakOptions.stageLayers === undefined ? peaks.rankParams() : defaultRankParams(s, layout, cache);
-      const states = rankStates(s, layout, params, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
-      const floorsBytes = shardings.map((sharding) => {
+      const ownSplit = peakOptions.stageLayers === undefined;
+      const params = ownSplit ? peaks.rankParams() : defaultRankParams(s, layout, cache);
+      const states = rankStates(s, layout, fp8WeightCache, allGrads, options.optimizerOnParamDtype);
+      // Ranks equal in parameters and activations have equal floors: each is counted once (a max).
+      const ranks = ownSplit ? peaks.distinctRanks() : distinctRanks(params, activationsBytes);
+      const n = params.length;
+      if (memo !== undefined && memo.bytes?.length !== shardings.length * n) memo.bytes = new Float64Array(shardings.length * n).fill(NaN);
+      const known = memo?.bytes ?? null;
+      const floorsBytes = shardings.map((sharding, i) => {
+        let statesOf: ((params: RankParams) => number) | null = null;
         let floor = 0;
-        states(sharding).forEach((bytes, r) => {
+        for (let k = 0; k < ranks.length; k += 1) {
+          const r = ranks[k] ?? 0;
+          const p = params[r];
+          if (p === undefined) continue;
+          let bytes = known === null ? NaN : (known[i * n + r] ?? NaN);
+          if (Number.isNaN(bytes)) {
+            statesOf ??= states(sharding);
+            bytes = statesOf(p);
+            if (known !== null) known[i * n + r] = bytes;
+          }
           const stored = bytes + (activationsBytes[r] ?? 0);
           floor = Math.max(floor, stored * (1 + buffers.fragmentationFraction) + buffers.runtimeReserveBytes);
-        });
+        }
         return floor;
       });
       return { peakBytes, floorsBytes, peaks };

@@ -13,7 +13,7 @@
  */
 import { isInputError } from '../errors.js';
 import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
-import { averageOptimizerSeconds, gridFloors, pipelineBound, pipelineSpan, skeletonFloor, type GridFloors, type ScheduleKinds } from './bound.js';
+import { averageOptimizerSeconds, gridFloors, pipelineBound, pipelineSpan, skeletonFloor, type GridFloors, type PipelineBound, type PipelineWalk, type ScheduleKinds } from './bound.js';
 import { judgeOf, visitBestFirst, type LazyNode } from './best-first.js';
 import {
   countGridLeaves, enumerateDegrees, enumerateGrids, leafCandidate, leafLayout, leafOptions, layoutOf, reject, skeletonsOf,
@@ -190,12 +190,22 @@ function visitGrid(state: SearchState, world: World, node: GridNode): void {
     return { item: skeleton, leaves: perSkeleton, cheap: world.objective.floor(floor, quantum) };
   });
   // A skeleton's bound reads only its pipeline's span; the ranks' records are built for the
-  // skeletons visited (most bounded skeletons are dropped).
+  // skeletons visited (most bounded skeletons are dropped), on the prices their span read.
   const plainLayout = (skeleton: Skeleton): Layout => leafLayout(world.g, skeleton, { zero: 1, fsdpShardSize: skeleton.dp }, 'none');
+  const spans = new Map<Skeleton, { layout: Layout; span: PipelineWalk }>();
   const refine = (skeleton: Skeleton): ObjectivePoint => {
-    const pipeline = pipelineSpan(world.bc, plainLayout(skeleton));
-    return world.objective.floor(skeletonFloor(world.bc, pipeline, layouts), quantum, pipeline.minComputeSeconds);
+    const layout = plainLayout(skeleton);
+    const span = pipelineSpan(world.bc, layout);
+    spans.set(skeleton, { layout, span });
+    return world.objective.floor(skeletonFloor(world.bc, span, layouts), quantum, span.minComputeSeconds);
   };
-  visitBestFirst(judgeOf(state), lazy, refine, (skeleton) => visitSkeleton(state, world, skeleton, () => pipelineBound(world.bc, plainLayout(skeleton))));
+  const plain = (skeleton: Skeleton): PipelineBound => {
+    const refined = spans.get(skeleton);
+    return refined === undefined ? pipelineBound(world.bc, plainLayout(skeleton)) : pipelineBound(world.bc, refined.layout, refined.span);
+  };
+  visitBestFirst(judgeOf(state), lazy, refine, (skeleton) => {
+    visitSkeleton(state, world, skeleton, () => plain(skeleton));
+    spans.delete(skeleton);
+  });
 }
 

@@ -13,7 +13,7 @@ import { leafLayout, leafOptions, type Skeleton } from './enumerate.js';
 import { fastStep, simulatePipeline, type FastStep } from './fast-step.js';
 import type { ObjectivePoint } from './objective.js';
 import { decide, stopHere, verdict, type Candidate, type SearchState, type World } from './search-state.js';
-import { createLeafMemory } from './leaf-memory.js';
+import { createLeafMemory, type LeafMemory } from './leaf-memory.js';
 
 /** Order of recomputation by memory saved (none stores the most). */
 const AGGRESSIVENESS: Readonly<Record<Recompute, number>> = { none: 0, selective: 1, full: 2 };
@@ -53,7 +53,11 @@ function boundLeaves(world: World, skeleton: Skeleton, plain: () => PipelineBoun
   const leaves: Leaf[] = [];
   let tail: readonly RankTail[] | null = null;
   let tailOf = -1;
-  for (const { shardingIndex, recompute } of ids) {
+  // Indexed loops here and below: an array iterator allocates a result per leaf while the loop runs cold.
+  for (let k = 0; k < ids.length; k += 1) {
+    const id = ids[k];
+    if (id === undefined) continue;
+    const { shardingIndex, recompute } = id;
     const sharding = options.shardings[shardingIndex];
     if (sharding === undefined) continue;
     if (tailOf !== shardingIndex) tail = null;
@@ -87,16 +91,28 @@ export function visitSkeleton(state: SearchState, world: World, skeleton: Skelet
   const checkFirst = state.options.budgetUsd === undefined && state.options.deadlineDays === undefined;
   const ids: LeafId[] = [];
   for (let shardingIndex = 0; shardingIndex < options.shardings.length; shardingIndex += 1) {
-    for (const recompute of options.recomputes) {
+    for (let r = 0; r < options.recomputes.length; r += 1) {
+      const recompute = options.recomputes[r] ?? 'none';
       if (!checkFirst) ids.push({ shardingIndex, recompute });
       else if (stopHere(state, 1)) continue;
       else if (memory.outOfMemory(shardingIndex, recompute)) decide(state, 'byMemory', 1);
       else ids.push({ shardingIndex, recompute });
     }
   }
-  if (ids.length === 0) return;
+  if (ids.length > 0) visitLeaves(state, world, skeleton, plain, ids, memory, checkFirst);
+  memory.release();
+}
+
+/** Bounds the leaves `ids` and decides each, best bound first: dropped by its bound or by memory, or priced. */
+function visitLeaves(
+  state: SearchState, world: World, skeleton: Skeleton, plain: () => PipelineBound, ids: readonly LeafId[], memory: LeafMemory, checkFirst: boolean,
+): void {
+  const options = leafOptions(world.g, skeleton);
   const simulations = new Map<PipelineBound, ScheduleSimulation>();
-  for (const leaf of boundLeaves(world, skeleton, plain, ids)) {
+  const leaves = boundLeaves(world, skeleton, plain, ids);
+  for (let k = 0; k < leaves.length; k += 1) {
+    const leaf = leaves[k];
+    if (leaf === undefined) continue;
     if (stopHere(state, 1)) continue;
     const v = verdict(state, leaf.floor);
     if (v !== null) {

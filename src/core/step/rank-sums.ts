@@ -29,7 +29,19 @@ export interface RankSums {
   readonly firstForwardSeconds: number;
 }
 
-export function sumRank(layout: Pick<Layout, 'schedule' | 'microBatches'>, rank: PipelineRank, costs: readonly StageCost[]): RankSums {
+/** Where `sumRankInto` writes each of a rank's sums, after its offset. */
+export const RANK_SUM = {
+  opSeconds: 0, allToAllSeconds: 1, computeSeconds: 2, exposedTpSeconds: 3, exposedCpSeconds: 4, exposedFsdpSeconds: 5, windowSeconds: 6, firstForwardSeconds: 7,
+} as const satisfies Record<keyof RankSums, number>;
+
+/** Entries one rank's sums take (`RANK_SUM`). */
+export const RANK_SUM_SLOTS = 8;
+
+/**
+ * The sums of `RankSums` written to `out` at `at + RANK_SUM.*`: the planner's bounds sum many
+ * ranks and keep no record of them (a typed array holds the numbers unboxed).
+ */
+export function sumRankInto(layout: Pick<Layout, 'schedule' | 'microBatches'>, rank: PipelineRank, costs: readonly StageCost[], out: Float64Array, at: number): void {
   const perChunk = microBatchesPerChunk(layout);
   let ops = 0;
   let allToAll = 0;
@@ -55,9 +67,22 @@ export function sumRank(layout: Pick<Layout, 'schedule' | 'microBatches'>, rank:
     window += t.backwardInputSeconds + t.backwardWeightSeconds;
     firstForward = Math.min(firstForward, t.forwardSeconds);
   }
+  out[at + RANK_SUM.opSeconds] = ops;
+  out[at + RANK_SUM.allToAllSeconds] = allToAll;
+  out[at + RANK_SUM.computeSeconds] = compute;
+  out[at + RANK_SUM.exposedTpSeconds] = tp;
+  out[at + RANK_SUM.exposedCpSeconds] = cp;
+  out[at + RANK_SUM.exposedFsdpSeconds] = fsdp;
+  out[at + RANK_SUM.windowSeconds] = window;
+  out[at + RANK_SUM.firstForwardSeconds] = firstForward;
+}
+
+export function sumRank(layout: Pick<Layout, 'schedule' | 'microBatches'>, rank: PipelineRank, costs: readonly StageCost[]): RankSums {
+  const out = new Float64Array(RANK_SUM_SLOTS);
+  sumRankInto(layout, rank, costs, out, 0);
   return {
-    opSeconds: ops, allToAllSeconds: allToAll, computeSeconds: compute,
-    exposedTpSeconds: tp, exposedCpSeconds: cp, exposedFsdpSeconds: fsdp,
-    windowSeconds: window, firstForwardSeconds: firstForward,
+    opSeconds: out[RANK_SUM.opSeconds] ?? 0, allToAllSeconds: out[RANK_SUM.allToAllSeconds] ?? 0, computeSeconds: out[RANK_SUM.computeSeconds] ?? 0,
+    exposedTpSeconds: out[RANK_SUM.exposedTpSeconds] ?? 0, exposedCpSeconds: out[RANK_SUM.exposedCpSeconds] ?? 0, exposedFsdpSeconds: out[RANK_SUM.exposedFsdpSeconds] ?? 0,
+    windowSeconds: out[RANK_SUM.windowSeconds] ?? 0, firstForwardSeconds: out[RANK_SUM.firstForwardSeconds] ?? Infinity,
   };
 }
