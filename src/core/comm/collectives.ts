@@ -28,7 +28,9 @@ export function collectiveCost(kind: CollectiveKind, bytes: number, group: Group
     if (chosen.kinds.includes(kind)) return { seconds: chosen.seconds(kind, bytes, group, links), algorithm };
   }
   let best: CollectiveCost | null = null;
-  for (const id of COLLECTIVE_ALGORITHM_IDS) {
+  for (let i = 0; i < COLLECTIVE_ALGORITHM_IDS.length; i += 1) {
+    const id = COLLECTIVE_ALGORITHM_IDS[i];
+    if (id === undefined) continue;
     const candidate: CollectiveAlgorithm = COLLECTIVE_ALGORITHMS[id];
     if (!candidate.kinds.includes(kind)) continue;
     const seconds = candidate.seconds(kind, bytes, group, links);

@@ -33,6 +33,23 @@ describe('createComputeEstimator', () => {
     expect(estimator.estimateLayer(10, { ...ds, microBatch: 2 }).flops.forward).toBeCloseTo(2 * estimator.estimateLayer(10, ds).flops.forward, -3);
   });
 
+  it('layerAttentionSeconds equals estimateLayer(...).byKind.attention for a dense and a MoE layer', () => {
+    const estimator = createComputeEstimator(deepseekV3, h800);
+    for (const shape of [ds, { ...ds, recompute: 'full' as const }, { ...ds, computeSmFraction: 0.85 }]) {
+      for (const layer of [0, 10]) expect(estimator.layerAttentionSeconds(layer, shape)).toBe(estimateLayerCompute(deepseekV3, layer, shape, h800).byKind.attention);
+    }
+  });
+
+  it('a shape on fewer SMs right after one of the same token counts and expert split prices its stages as directly (their op lists shared)', () => {
+    const estimator = createComputeEstimator(deepseekV3, h800);
+    const flags = { embedding: true, head: true, mtp: true };
+    for (const ep of [8, 16, 32]) {
+      for (const shape of [{ ...ds, ep }, { ...ds, ep, computeSmFraction: 0.85 }, { ...ds, ep, microBatch: 2, computeSmFraction: 0.85 }]) {
+        expect(estimator.estimateStageOf(3, 2, flags, shape)).toEqual(estimateStageCompute(deepseekV3, [0, 1, 2, 3, 4], flags, shape, h800));
+      }
+    }
+  });
+
   it('shapes that share token counts but not the expert split price every stage as directly, also once older MoE FFN segments were dropped', () => {
     const estimator = createComputeEstimator(deepseekV3, h800);
     const flags = { embedding: true, head: true, mtp: true };

@@ -17,8 +17,8 @@ import type { ModelSpec } from '../model/types.js';
 import { DEFAULT_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import type { EfficiencyParams } from './efficiency.js';
 import {
-  countStageParts, ESTIMATE_FIELDS, packEstimate, partSegments, priceOps, STAGE_PARTS, stagePartsOf, sumPackedStageParts, sumPricedOps,
-  unpackEstimate, type PricedOps, type StageFlags, type StagePart, type StageParts,
+  countStageParts, ESTIMATE_FIELDS, packedAttentionSeconds, packPricedOps, partSegments, priceOps, STAGE_PARTS, stagePartsOf, sumPackedStageParts,
+  unpackEstimate, type PricedOps, type StageFlags, type StageParts,
 } from './estimate-compute.js';
 import { layerKind, pushSegmentOps, segmentReadsExperts, type OpSegment } from './ops.js';
 import { resolveRecompute, type RecomputePolicy } from './recompute.js';
@@ -29,6 +29,8 @@ import type { ComputeEstimate, ComputeOp, ComputeShape } from './types.js';
 export interface ComputeEstimator {
   /** Same result as `estimateLayerCompute(model, layerIndex, shape, accelerator, effParams)`. */
   readonly estimateLayer: (layerIndex: number, shape: ComputeShape) => ComputeEstimate;
+  /** `estimateLayer(layerIndex, shape).byKind.attention`, read from the packed prices without building the estimate. */
+  readonly layerAttentionSeconds: (layerIndex: number, shape: ComputeShape) => number;
   /** Same result as `estimateStageCompute(model, layers, flags, shape, accelerator, effParams)`. */
   readonly estimateStage: (layers: readonly number[], flags: StageFlags, shape: ComputeShape) => ComputeEstimate;
   /** `estimateStage` of a stage holding `denseLayers` dense and `moeLayers` MoE layers (no list of layer indexes). */
@@ -76,6 +78,16 @@ interface ExpertEntry {
   readonly segments: Segments;
 }
 
+/** A segment's op list and what `pushSegmentOps` read to build it besides the model: the token counts, the recipe and the expert split. */
+interface BuiltOps {
+  readonly gpu: GpuTokens;
+  readonly precision: ComputeShape['precision'];
+  readonly ep: number;
+  readonly etp: number;
+  readonly imbalance: number;
+  readonly ops: readonly ComputeOp[];
+}
+
 /** Priced segments of one key. */
 type Segments = Map<OpSegment, PricedOps>;
 
@@ -84,6 +96,22 @@ interface TokenSegments {
   readonly gpu: GpuTokens;
   readonly device: RooflineDevice;
   readonly segments: Segments;
+  /** Per recomputation policy, each part's sums over its leading segments (`PartPlan.lead`). */
+  readonly prefixes: PartPrefixes[];
+}
+
+/** Each part's sums over its segments before the first that reads the expert split, under one policy, packed like `ShapeParts.packed`. */
+interface PartPrefixes {
+  readonly policy: RecomputePolicy;
+  readonly packed: Float64Array;
+  /** Bit i set: the prefix of STAGE_PARTS[i] is summed. */
+  priced: number;
+}
+
+/** A part's segments in order, and how many lead them before the first that reads the expert split. */
+interface PartPlan {
+  readonly segments: readonly OpSegment[];
+  readonly lead: number;
 }
 
 /** One shape's part prices, and what pricing another part needs. */
@@ -95,19 +123,16 @@ interface ShapeParts {
   readonly tokens: TokenSegments;
   readonly device: RooflineDevice;
   readonly policy: RecomputePolicy;
+  /** The prefixes of the shape's token counts and policy. */
+  readonly prefixes: PartPrefixes;
 }
 
 /** MoE FFN segments kept at most (see `expertSegments`). */
 const EXPERT_SEGMENTS_KEPT = 64;
 
-/** The value under `key`, made once. */
-function cached<K, V>(table: Map<K, V>, key: K, make: () => V): V {
-  let value = table.get(key);
-  if (value === undefined) {
-    value = make();
-    table.set(key, value);
-  }
-  return value;
+function planOf(segments: readonly OpSegment[]): PartPlan {
+  const first = segments.findIndex(segmentReadsExperts);
+  return { segments, lead: first < 0 ? segments.length : first };
 }
 
 /** Creates an estimator for one model on one accelerator with one set of efficiency data. */
@@ -126,22 +151,27 @@ export function createComputeEstimator(
   // MoE FFN segments: one per expert split of each shape, so only the most recent are kept (the
   // next shapes mostly differ in recomputation only); a dropped entry is priced again, identically.
   const expertSegments: ExpertEntry[] = [];
-  // Segments of each part (the model is fixed), and one list reused for the segments being summed.
-  const partSegmentLists = new Map<StagePart, readonly OpSegment[]>();
+  // Segments of each part by STAGE_PARTS index (the model is fixed), and one list reused for the
+  // segments being summed.
+  const plans = STAGE_PARTS.map((part) => planOf(partSegments(part, model)));
   const summed: PricedOps[] = [];
   const deviceOf = (shape: ComputeShape): RooflineDevice => {
     const smFraction = shape.computeSmFraction ?? 1;
     const trafficFactor = shape.elementwiseTrafficFactor ?? 1;
     const kernel = shape.attentionKernel ?? 'native';
-    for (const d of devices) {
-      if (d.precision === shape.precision && d.smFraction === smFraction && d.trafficFactor === trafficFactor && d.kernel === kernel) return d.device;
+    for (let i = 0; i < devices.length; i += 1) {
+      const d = devices[i];
+      if (d !== undefined && d.precision === shape.precision && d.smFraction === smFraction && d.trafficFactor === trafficFactor && d.kernel === kernel) return d.device;
     }
     const device = createRooflineDevice(accelerator, shape.precision, effParams, smFraction, trafficFactor, kernel);
     devices.push({ precision: shape.precision, smFraction, trafficFactor, kernel, device });
     return device;
   };
   const policyOf = (shape: ComputeShape): RecomputePolicy => {
-    for (const p of policies) if (samePolicyInputs(p.shape, shape)) return p.policy;
+    for (let i = 0; i < policies.length; i += 1) {
+      const p = policies[i];
+      if (p !== undefined && samePolicyInputs(p.shape, shape)) return p.policy;
+    }
     const policy = resolveRecompute(shape);
     const { recompute, recomputeModules, selectivePolicy, precision } = shape;
     policies.push({ shape: { recompute, recomputeModules, selectivePolicy, precision }, policy });
@@ -153,15 +183,29 @@ export function createComputeEstimator(
       bucket = [];
       tokenSegments.set(gpu.tokens, bucket);
     }
-    for (const t of bucket) if (t.device === device && sameTokens(t.gpu, gpu)) return t;
-    const entry: TokenSegments = { gpu, device, segments: new Map() };
+    for (let i = 0; i < bucket.length; i += 1) {
+      const t = bucket[i];
+      if (t !== undefined && t.device === device && sameTokens(t.gpu, gpu)) return t;
+    }
+    const entry: TokenSegments = { gpu, device, segments: new Map(), prefixes: [] };
     bucket.push(entry);
+    return entry;
+  };
+  const prefixesOf = (tokens: TokenSegments, policy: RecomputePolicy): PartPrefixes => {
+    const { prefixes } = tokens;
+    for (let i = 0; i < prefixes.length; i += 1) {
+      const p = prefixes[i];
+      if (p !== undefined && p.policy === policy) return p;
+    }
+    const entry: PartPrefixes = { policy, packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0 };
+    tokens.prefixes.push(entry);
     return entry;
   };
   const expertSegmentsOf = (tokens: TokenSegments, shape: ComputeShape): Segments => {
     const imbalance = shape.tokensPerExpertImbalance ?? 1;
-    for (const e of expertSegments) {
-      if (e.tokens === tokens && e.ep === shape.ep && e.etp === shape.etp && e.imbalance === imbalance && e.precision === shape.precision) return e.segments;
+    for (let i = 0; i < expertSegments.length; i += 1) {
+      const e = expertSegments[i];
+      if (e !== undefined && e.tokens === tokens && e.ep === shape.ep && e.etp === shape.etp && e.imbalance === imbalance && e.precision === shape.precision) return e.segments;
     }
     if (expertSegments.length >= EXPERT_SEGMENTS_KEPT) expertSegments.length = 0;
     const entry: ExpertEntry = { tokens, ep: shape.ep, etp: shape.etp, imbalance, precision: shape.precision, segments: new Map() };
@@ -179,48 +223,84 @@ export function createComputeEstimator(
       // Checked here, as estimatePartCompute checks it.
       const gpu = resolveGpuTokens(model, shape);
       const device = deviceOf(shape);
-      parts = { packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0, tokens: tokensOf(gpu, device), device, policy: policyOf(shape) };
+      const tokens = tokensOf(gpu, device);
+      const policy = policyOf(shape);
+      parts = { packed: new Float64Array(STAGE_PARTS.length * ESTIMATE_FIELDS), priced: 0, tokens, device, policy, prefixes: prefixesOf(tokens, policy) };
       byShape.set(shape, parts);
     }
     lastShape = shape;
     lastParts = parts;
     return parts;
   };
+  // The op list built last per segment, with what it was built from: a shape priced on another
+  // device (the SMs a paired schedule lends to its all-to-all) right after one of the same token
+  // counts and expert split prices the same ops again.
+  const builtOps = new Map<OpSegment, BuiltOps>();
+  const opsOf = (segment: OpSegment, shape: ComputeShape, gpu: GpuTokens): readonly ComputeOp[] => {
+    const imbalance = shape.tokensPerExpertImbalance ?? 1;
+    const last = builtOps.get(segment);
+    if (last !== undefined && last.precision === shape.precision && sameTokens(last.gpu, gpu)
+      && (!segmentReadsExperts(segment) || (last.ep === shape.ep && last.etp === shape.etp && last.imbalance === imbalance))) return last.ops;
+    const ops: ComputeOp[] = [];
+    pushSegmentOps(ops, segment, model, gpu, shape);
+    builtOps.set(segment, { gpu, precision: shape.precision, ep: shape.ep, etp: shape.etp, imbalance, ops });
+    return ops;
+  };
   const segmentOf = (segment: OpSegment, shape: ComputeShape, parts: ShapeParts): PricedOps => {
     const table = segmentReadsExperts(segment) ? expertSegmentsOf(parts.tokens, shape) : parts.tokens.segments;
     let priced = table.get(segment);
     if (priced === undefined) {
-      const ops: ComputeOp[] = [];
-      pushSegmentOps(ops, segment, model, parts.tokens.gpu, shape);
-      priced = priceOps(ops, parts.device);
+      priced = priceOps(opsOf(segment, shape, parts.tokens.gpu), parts.device);
       table.set(segment, priced);
     }
     return priced;
   };
-  /** Packs the price of `part` (`estimatePartCompute(model, part, shape, accelerator, effParams)`) into `parts`; returns its offset. */
-  const price = (part: StagePart, shape: ComputeShape, parts: ShapeParts): number => {
-    const index = STAGE_PARTS.indexOf(part);
-    const at = index * ESTIMATE_FIELDS;
-    if ((parts.priced & (1 << index)) !== 0) return at;
-    const segments = cached(partSegmentLists, part, () => partSegments(part, model));
+  /** Sums segments `from` to `to` of a part's plan into `into` at `at`, continuing the sums at `fromAt` of `prefix` (or from zero). */
+  const sumSegments = (plan: PartPlan, from: number, to: number, shape: ComputeShape, parts: ShapeParts, prefix: Float64Array | null, into: Float64Array, at: number): void => {
     summed.length = 0;
-    for (const segment of segments) summed.push(segmentOf(segment, shape, parts));
-    packEstimate(sumPricedOps(summed, parts.policy), parts.packed, at);
-    parts.priced |= 1 << index;
+    for (let i = from; i < to; i += 1) {
+      const segment = plan.segments[i];
+      if (segment !== undefined) summed.push(segmentOf(segment, shape, parts));
+    }
+    packPricedOps(prefix, at, summed, parts.policy, into, at);
+  };
+  /**
+   * Packs the price of part STAGE_PARTS[index] (`estimatePartCompute(model, part, shape, accelerator,
+   * effParams)`) into `parts`; returns its offset. The sums over the part's leading segments, which
+   * read only the token counts, are kept per (token counts, policy) and continued with the rest: a
+   * shape of new ep or etp adds only the MoE FFN's middle run and what follows it.
+   */
+  const price = (index: number, shape: ComputeShape, parts: ShapeParts): number => {
+    const at = index * ESTIMATE_FIELDS;
+    const bit = 1 << index;
+    if ((parts.priced & bit) !== 0) return at;
+    const plan = plans[index];
+    if (plan === undefined) throw new RangeError(`no stage part ${index}`);
+    const prefixes = parts.prefixes;
+    if ((prefixes.priced & bit) === 0) {
+      sumSegments(plan, 0, plan.lead, shape, parts, null, prefixes.packed, at);
+      prefixes.priced |= bit;
+    }
+    sumSegments(plan, plan.lead, plan.segments.length, shape, parts, prefixes.packed, parts.packed, at);
+    parts.priced |= bit;
     return at;
   };
   /** The stage of `counts` parts: each part present priced once, then summed from the packed prices. */
   const stage = (counts: StageParts, shape: ComputeShape): ComputeEstimate => {
     const parts = partsOf(shape);
-    for (const part of STAGE_PARTS) {
-      if (counts[part] > 0) price(part, shape, parts);
+    for (let i = 0; i < STAGE_PARTS.length; i += 1) {
+      if (counts[STAGE_PARTS[i] as keyof StageParts] > 0) price(i, shape, parts);
     }
     return sumPackedStageParts(counts, parts.packed);
   };
   return {
     estimateLayer: (layerIndex, shape) => {
       const parts = partsOf(shape);
-      return unpackEstimate(parts.packed, price(layerKind(model, layerIndex), shape, parts));
+      return unpackEstimate(parts.packed, price(STAGE_PARTS.indexOf(layerKind(model, layerIndex)), shape, parts));
+    },
+    layerAttentionSeconds: (layerIndex, shape) => {
+      const parts = partsOf(shape);
+      return packedAttentionSeconds(parts.packed, price(STAGE_PARTS.indexOf(layerKind(model, layerIndex)), shape, parts));
     },
     estimateStage: (layers, flags, shape) => stage(countStageParts(model, layers, flags), shape),
     estimateStageOf: (denseLayers, moeLayers, flags, shape) => stage(stagePartsOf(model, denseLayers, moeLayers, flags), shape),

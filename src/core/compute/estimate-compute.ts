@@ -71,27 +71,32 @@ export function priceOps(ops: readonly ComputeOp[], device: RooflineDevice): Pri
   return { ops, prices };
 }
 
-/** Adds the priced ops of `priced`, in order, into `e` under the recomputation `policy`. */
-function addPricedOps(e: Mutable<ComputeEstimate>, priced: PricedOps, policy: RecomputePolicy): void {
+/** Index of an op's seconds by kind in a packed estimate (`packEstimate`). */
+function byKindField(op: ComputeOp): number {
+  if (op.moe) return 10;
+  return op.kind === 'gemm' ? 7 : op.kind === 'attention' ? 8 : 9;
+}
+
+/** Adds the priced ops of `priced`, in order, into the packed estimate at `at` of `e` under the recomputation `policy`. */
+function addPricedOps(e: Float64Array, at: number, priced: PricedOps, policy: RecomputePolicy): void {
   const { ops, prices } = priced;
   for (let i = 0; i < ops.length; i += 1) {
     const op = ops[i] as ComputeOp;
-    const at = i * PRICE_FIELDS;
-    const forward = prices[at] ?? 0;
-    const input = prices[at + 1] ?? 0;
-    const weight = prices[at + 2] ?? 0;
-    const flops = prices[at + 3] ?? 0;
+    const p = i * PRICE_FIELDS;
+    const forward = prices[p] ?? 0;
+    const input = prices[p + 1] ?? 0;
+    const weight = prices[p + 2] ?? 0;
+    const flops = prices[p + 3] ?? 0;
     const again = recomputeMultiplier(op, policy);
-    e.forwardSeconds += forward;
-    e.backwardInputSeconds += input;
-    e.backwardWeightSeconds += weight;
-    e.recomputeSeconds += again * forward;
-    e.flops.forward += flops;
-    e.flops.backward += prices[at + 4] ?? 0;
-    e.flops.recompute += again * flops;
-    const seconds = forward * (1 + again) + input + weight;
-    if (op.moe) e.byKind.moe += seconds;
-    else e.byKind[op.kind] += seconds;
+    e[at] = (e[at] ?? 0) + forward;
+    e[at + 1] = (e[at + 1] ?? 0) + input;
+    e[at + 2] = (e[at + 2] ?? 0) + weight;
+    e[at + 3] = (e[at + 3] ?? 0) + again * forward;
+    e[at + 4] = (e[at + 4] ?? 0) + flops;
+    e[at + 5] = (e[at + 5] ?? 0) + (prices[p + 4] ?? 0);
+    e[at + 6] = (e[at + 6] ?? 0) + again * flops;
+    const kind = at + byKindField(op);
+    e[kind] = (e[kind] ?? 0) + (forward * (1 + again) + input + weight);
   }
 }
 
@@ -100,9 +105,24 @@ function addPricedOps(e: Mutable<ComputeEstimate>, priced: PricedOps, policy: Re
  * in the same order, as `estimateOps` over their concatenation.
  */
 export function sumPricedOps(segments: readonly PricedOps[], policy: RecomputePolicy): ComputeEstimate {
-  const e = zeroEstimate();
-  for (const priced of segments) addPricedOps(e, priced, policy);
-  return e;
+  const e = new Float64Array(ESTIMATE_FIELDS);
+  packPricedOps(null, 0, segments, policy, e, 0);
+  return unpackEstimate(e, 0);
+}
+
+/**
+ * Packs into `into` at `at` the sums of `segments` continued from the packed estimate at `fromAt`
+ * of `from` (from zero when `from` is null): when `from` holds the sums of the segments before
+ * these, the same sums, in the same order, as `sumPricedOps` over all of them. A memoising caller
+ * keeps the sums of a part's leading segments and continues them for each shape that differs only
+ * in the segments after.
+ */
+export function packPricedOps(from: Float64Array | null, fromAt: number, segments: readonly PricedOps[], policy: RecomputePolicy, into: Float64Array, at: number): void {
+  for (let f = 0; f < ESTIMATE_FIELDS; f += 1) into[at + f] = from === null ? 0 : (from[fromAt + f] ?? 0);
+  for (let i = 0; i < segments.length; i += 1) {
+    const priced = segments[i];
+    if (priced !== undefined) addPricedOps(into, at, priced, policy);
+  }
 }
 
 /** Prices a list of forward ops in every pass. */
@@ -130,6 +150,11 @@ export function packEstimate(e: ComputeEstimate, into: Float64Array, at: number)
   into[at + 8] = e.byKind.attention;
   into[at + 9] = e.byKind.elementwise;
   into[at + 10] = e.byKind.moe;
+}
+
+/** `unpackEstimate(from, at).byKind.attention` without the record (the same number: 0 + 1 × the packed one). */
+export function packedAttentionSeconds(from: Float64Array, at: number): number {
+  return 0 + 1 * (from[at + 8] ?? 0);
 }
 
 export function unpackEstimate(from: Float64Array, at: number): ComputeEstimate {

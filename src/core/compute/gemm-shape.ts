@@ -68,6 +68,10 @@ export function gemmShapeEfficiency(s: GemmPassShape, tiling: GemmTiling): numbe
 export function passShapeEfficiency(rows: number, cols: number, depth: number, count: number, tiling: GemmTiling): number {
   if (rows <= 0 || cols <= 0 || depth <= 0) return 1;
   let best = 0;
-  for (const tile of TILES) best = Math.max(best, tileEfficiency(rows, cols, count, tile, tiling.streamingMultiprocessors));
+  // Indexed: an array iterator allocates per step until the loop is optimised (every GEMM pass priced).
+  for (let i = 0; i < TILES.length; i += 1) {
+    const tile = TILES[i];
+    if (tile !== undefined) best = Math.max(best, tileEfficiency(rows, cols, count, tile, tiling.streamingMultiprocessors));
+  }
   return best * (depth / (depth + K_OVERHEAD_ELEMENTS));
 }

@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { ModelSpec } from '../model/types.js';
 import { createCast, createElementwise, createGemm, createNorm, pushOp } from './op-builders.js';
 import { pushAttentionOps } from './ops-attention.js';
-import { pushDenseFfnOps, pushMoeFfnOps } from './ops-ffn.js';
+import { pushDenseFfnOps, pushMoeExpertOps, pushMoeGateOps, pushMoeSharedOps } from './ops-ffn.js';
 import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
 import { resolveGpuTokens, type GpuTokens } from './shape.js';
 import type { ComputeOp, ComputeShape } from './types.js';
@@ -35,14 +35,15 @@ export function layerKind(model: ModelSpec, layerIndex: number): LayerKind {
  * `mtpSegments`), so a memoising estimator can price each segment once and share it between parts
  * and between shapes that differ only in what the other segments read.
  */
-export type OpSegment = 'attention' | 'dense-ffn' | 'moe-ffn' | 'embedding' | 'mtp-input' | 'head';
+export type OpSegment = 'attention' | 'dense-ffn' | 'moe-gate' | 'moe-experts' | 'moe-shared' | 'embedding' | 'mtp-input' | 'head';
 
 /**
  * Whether a segment reads the expert split (ep, etp, routing imbalance, recipe) besides the per-GPU
- * token counts (`GpuTokens`): only the MoE FFN does.
+ * token counts (`GpuTokens`): only the MoE FFN's middle run does (`pushMoeExpertOps`); its gate and
+ * its shared experts read the token counts alone.
  */
 export function segmentReadsExperts(segment: OpSegment): boolean {
-  return segment === 'moe-ffn';
+  return segment === 'moe-experts';
 }
 
 /** Segments of one layer of the given kind: the attention block, then its FFN. */
@@ -50,7 +51,7 @@ export function layerSegments(model: ModelSpec, kind: LayerKind): readonly OpSeg
   return kind === 'moe' && model.moe !== null ? MOE_LAYER : DENSE_LAYER;
 }
 
-const MOE_LAYER: readonly OpSegment[] = ['attention', 'moe-ffn'];
+const MOE_LAYER: readonly OpSegment[] = ['attention', 'moe-gate', 'moe-experts', 'moe-shared'];
 const DENSE_LAYER: readonly OpSegment[] = ['attention', 'dense-ffn'];
 
 /** Segments of one MTP module: embedding, its own input ops, a block of the last layer's kind, the head. */
@@ -65,11 +66,16 @@ export function pushSegmentOps(ops: ComputeOp[], segment: OpSegment, model: Mode
       return pushAttentionOps(ops, model, g);
     case 'dense-ffn':
       return pushDenseFfnOps(ops, model, g);
-    case 'moe-ffn': {
-      if (model.moe === null) return pushDenseFfnOps(ops, model, g);
+    // A model without experts has no MoE layer (`layerSegments`); its MoE FFN would be the dense one.
+    case 'moe-gate':
+      return model.moe === null ? pushDenseFfnOps(ops, model, g) : pushMoeGateOps(ops, model, model.moe, g, shape.precision);
+    case 'moe-experts': {
+      if (model.moe === null) return;
       const options = { ep: shape.ep, etp: shape.etp, imbalance: shape.tokensPerExpertImbalance ?? 1, precision: shape.precision };
-      return pushMoeFfnOps(ops, model, model.moe, g, options);
+      return pushMoeExpertOps(ops, model, model.moe, g, options);
     }
+    case 'moe-shared':
+      return model.moe === null ? undefined : pushMoeSharedOps(ops, model, model.moe, g);
     case 'embedding':
       return pushEmbeddingOps(ops, model, g);
     case 'mtp-input':

@@ -46,12 +46,15 @@ const ZERO_STAGES: readonly number[] = [0, 1, 2, 3];
 
 function isPermutation(order: readonly string[]): boolean {
   if (order.length !== ORDER_DIMS.length) return false;
-  for (const dim of ORDER_DIMS) if (!order.includes(dim)) return false;
+  for (let i = 0; i < ORDER_DIMS.length; i += 1) if (!order.includes(ORDER_DIMS[i] ?? '')) return false;
   return true;
 }
 
 function checkValues(layout: LayoutCandidate): LayoutViolation | null {
-  for (const field of DEGREE_FIELDS) {
+  // Indexed loops: the planner checks a candidate per grid and per sharding option.
+  for (let i = 0; i < DEGREE_FIELDS.length; i += 1) {
+    const field = DEGREE_FIELDS[i];
+    if (field === undefined) continue;
     if (!isPositiveInteger(layout[field])) return violation(`layout.${field}`, layout[field], 'must be a positive integer');
   }
   if (!ZERO_STAGES.includes(layout.zero)) return violation('layout.zero', layout.zero, 'must be 0, 1, 2 or 3');
@@ -119,14 +122,14 @@ function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolatio
  */
 function checkOrderGroups(layout: LayoutCandidate): LayoutViolation | null {
   const edp = (layout.tp * layout.cp * layout.dp) / (layout.ep * layout.etp);
-  const dense = { tp: layout.tp, cp: layout.cp, ep: 1, dp: layout.dp, pp: layout.pp };
-  const expert = { tp: layout.etp, cp: 1, ep: layout.ep, dp: edp, pp: layout.pp };
-  const before = layout.order.slice(0, layout.order.indexOf('pp'));
+  const { order } = layout;
   let denseRanks = 1;
   let expertRanks = 1;
-  for (const dim of before) {
-    denseRanks *= dense[dim];
-    expertRanks *= expert[dim];
+  // The dims before pp in order, multiplied in place (no list or record per check).
+  for (let i = 0; i < order.length && order[i] !== 'pp'; i += 1) {
+    const dim = order[i];
+    denseRanks *= dim === 'tp' ? layout.tp : dim === 'cp' ? layout.cp : dim === 'dp' ? layout.dp : 1;
+    expertRanks *= dim === 'tp' ? layout.etp : dim === 'ep' ? layout.ep : dim === 'dp' ? edp : 1;
   }
   if (denseRanks === expertRanks) return null;
   return violation('layout.order', layout.order, `dense and expert layers must share pipeline groups: the ranks placed before pp number ${denseRanks} for dense layers and ${expertRanks} for expert layers; put pp after tp, cp, ep and dp`);

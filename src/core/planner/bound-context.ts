@@ -20,6 +20,8 @@ export interface BoundContext {
   readonly placements: Map<number, Placement>;
   /** The whole model as one chunk (what every micro-batch passes through once): the grid bound's stage. */
   readonly wholeModel: StageChunk;
+  /** What a micro-batch keeps the GPUs busy in the whole model per layer shape (bound.ts `busySeconds`), by `pairedStageKey` [s]. */
+  readonly busySeconds: Map<number, number>;
   /** Scratch arrays of the pipeline bound (`scratchEnds`), grown to the deepest pipeline bounded. */
   ends: PipelineEnds;
   /** Scratch of the pipeline bound's rank sums (`scratchSums`): `RANK_SUM_SLOTS` per distinct rank, and the chunks each was summed for. */
@@ -47,7 +49,7 @@ export function scratchSums(bc: BoundContext, ranks: number): Float64Array {
 }
 
 export function createBoundContext(scenario: Scenario, options: StepOptions, step: StepContext): BoundContext {
-  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario),
+  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario), busySeconds: new Map(),
     ends: { start: new Float64Array(0), suffix: new Float64Array(0) }, sums: new Float64Array(0), summedChunks: [],
   };
 }

@@ -23,7 +23,7 @@ import type { Layout } from '../layout/types.js';
 import { getSchedule } from '../schedules/catalog.js';
 import { optimizerBytesPerParam, optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { exposedGradReduceSeconds, exposedParamGatherSeconds } from '../step/rank-tail.js';
-import { groupsOf, p2pSeconds, pairedStageCost, pairsChunks, partitionOf, stageCosts, type UnscheduledStageShape } from '../step/pricer.js';
+import { groupsOf, p2pSeconds, pairedStageKey, pairsChunks, partitionOf, stageCosts, unkeptStageCost, type UnscheduledStageShape } from '../step/pricer.js';
 import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
 import { RANK_SUM, RANK_SUM_SLOTS, sumRankInto } from '../step/rank-sums.js';
 import { chunkParams } from '../step/stage-params.js';
@@ -275,12 +275,21 @@ export function averageOptimizerSeconds(bc: BoundContext, layout: Pick<Layout, '
   return optimizerSeconds(average, layout, layout.edp, bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec, optimizerBytesPerParam(bc.scenario.training));
 }
 
-/** What every micro-batch costs in the whole model with no recomputation and no ZeRO-3 gathers, under a paired schedule or not [s]. */
+/**
+ * What every micro-batch costs in the whole model with no recomputation and no ZeRO-3 gathers,
+ * under a paired schedule or not [s]. Kept per layer shape in the context: the grids of a search
+ * share layer shapes, and the whole model's cost objects would serve nothing else.
+ */
 function busySeconds(bc: BoundContext, layout: UnscheduledStageShape, paired: boolean): number {
-  const cost = pairedStageCost(bc.pricer, layout, bc.wholeModel, paired);
+  const key = pairedStageKey(bc.pricer, layout, bc.wholeModel, paired);
+  const known = bc.busySeconds.get(key);
+  if (known !== undefined) return known;
+  const cost = unkeptStageCost(bc.pricer, layout, bc.wholeModel, paired);
   const t = cost.times;
   const comm = paired ? 0 : (t.forwardCommSeconds ?? 0) + (t.backwardCommSeconds ?? 0);
-  return t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds + comm;
+  const busy = t.forwardSeconds + t.backwardInputSeconds + t.backwardWeightSeconds - cost.exposedCpSeconds + comm;
+  bc.busySeconds.set(key, busy);
+  return busy;
 }
 
 /**

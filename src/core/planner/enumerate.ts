@@ -128,8 +128,13 @@ export function microBatchesOf(g: GpuSpace, grid: Grid): number {
 
 /** The schedules a grid admits; memoised per (pp, micro-batches), the only inputs of their rules. */
 export function skeletonOptions(g: GpuSpace, grid: Grid): SkeletonOptions {
-  const key = `${grid.pp}|${microBatchesOf(g, grid)}`;
-  const known = g.memo.skeletonsByShape.get(key);
+  const m = microBatchesOf(g, grid);
+  let byM = g.memo.skeletonsByShape.get(grid.pp);
+  if (byM === undefined) {
+    byM = new Map();
+    g.memo.skeletonsByShape.set(grid.pp, byM);
+  }
+  const known = byM.get(m);
   if (known !== undefined) return known;
   const valid: { schedule: ScheduleId; vp: number }[] = [];
   const rejected: LayoutViolation[] = [];
@@ -139,7 +144,7 @@ export function skeletonOptions(g: GpuSpace, grid: Grid): SkeletonOptions {
     else rejected.push(broken);
   }
   const options = { valid, rejected };
-  g.memo.skeletonsByShape.set(key, options);
+  byM.set(m, options);
   return options;
 }
 

@@ -108,6 +108,8 @@ export interface ObjectiveModel {
    * (default 0): energy = t·e₀ + min(t, compute)·(e₁ − e₀) grows with both.
    */
   floor(stepSecondsFloor: number, quantum: number, computeSecondsFloor?: number): ObjectivePoint;
+  /** Throws the run model's InputError for a ramp quantum it rejects (what `point` and `floor` would throw), else nothing. */
+  check(quantum: number): void;
 }
 
 export function createObjectiveModel(objective: Objective, scenario: Scenario, options: PlanRunOptions): ObjectiveModel {
@@ -143,14 +145,24 @@ export function createObjectiveModel(objective: Objective, scenario: Scenario, o
     memo.set(quantum, c);
     return c;
   };
-  const point = (t: number, quantum: number, activity: number): { point: ObjectivePoint; metrics: RunMetrics } => {
+  const metricsAt = (t: number, quantum: number, activity: number): RunMetrics => {
     const c = coefficients(quantum);
     const a = fixedActivity === undefined ? activity : 0;
     const mwh = t * (c.facilityMwh[0] + a * (c.facilityMwh[1] - c.facilityMwh[0]));
-    const metrics = { days: t * c.days, usd: t * (c.usd[0] + a * (c.usd[1] - c.usd[0])), facilityMwh: mwh, tokensPerJoule: mwh > 0 ? c.tokens / (mwh * JOULES_PER_MWH) : Infinity };
-    return { point: { score: scoreOf(objective, metrics), days: metrics.days, usd: metrics.usd, gpus: scenario.cluster.gpus }, metrics };
+    return { days: t * c.days, usd: t * (c.usd[0] + a * (c.usd[1] - c.usd[0])), facilityMwh: mwh, tokensPerJoule: mwh > 0 ? c.tokens / (mwh * JOULES_PER_MWH) : Infinity };
   };
-  return { point, floor: (t, quantum, compute = 0) => point(t, quantum, t > 0 ? Math.min(1, compute / t) : 0).point };
+  const pointOf = (metrics: RunMetrics): ObjectivePoint => ({ score: scoreOf(objective, metrics), days: metrics.days, usd: metrics.usd, gpus: scenario.cluster.gpus });
+  return {
+    point: (t, quantum, activity) => {
+      const metrics = metricsAt(t, quantum, activity);
+      return { point: pointOf(metrics), metrics };
+    },
+    // No record around the point: the search takes a floor for every grid, skeleton and leaf it bounds.
+    floor: (t, quantum, compute = 0) => pointOf(metricsAt(t, quantum, t > 0 ? Math.min(1, compute / t) : 0)),
+    check: (quantum) => {
+      coefficients(quantum);
+    },
+  };
 }
 
 /** GPU activity of a step as `scaleplan estimate` takes it: compute over step time. */

@@ -94,7 +94,7 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
         continue;
       }
       try {
-        world.objective.floor(1, grid.dp * grid.microBatch);
+        world.objective.check(grid.dp * grid.microBatch);
       } catch (error) {
         if (!isInputError(error)) throw error;
         const why = error.field === 'batchQuantum' ? ' (the batch ramp must fill whole micro-batches of dp·microBatch sequences)' : '';
@@ -117,13 +117,23 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
  * and wave quantisation — so that would assume a monotonicity the step model does not promise.)
  */
 function boundDegrees(world: World, degrees: Degrees, grids: readonly GridNode[]): DegreeNode {
-  let floor: ObjectivePoint = { score: Infinity, days: Infinity, usd: Infinity, gpus: world.g.gpus };
-  for (const node of grids) {
+  let score = Infinity;
+  let days = Infinity;
+  let usd = Infinity;
+  let gpus = world.g.gpus;
+  let leaves = 0;
+  // One record at the end, not one per grid.
+  for (let i = 0; i < grids.length; i += 1) {
+    const node = grids[i];
+    if (node === undefined) continue;
     const p = node.floor;
-    floor = { score: Math.min(floor.score, p.score), days: Math.min(floor.days, p.days), usd: Math.min(floor.usd, p.usd), gpus: p.gpus };
+    score = Math.min(score, p.score);
+    days = Math.min(days, p.days);
+    usd = Math.min(usd, p.usd);
+    gpus = p.gpus;
+    leaves += node.leaves;
   }
-  const leaves = grids.reduce((sum, node) => sum + node.leaves, 0);
-  return { world, degrees, grids, leaves, floor };
+  return { world, degrees, grids, leaves, floor: { score, days, usd, gpus } };
 }
 
 /** Phase 1 and 2: every GPU count, best bound first. */

@@ -160,7 +160,8 @@ export interface GpuSpace {
   /** Memo tables of `enumerate.ts`, filled on first use (per search, never shared). */
   readonly memo: {
     readonly schedulesByPp: Map<number, readonly { schedule: ScheduleId; vp: number }[]>;
-    readonly skeletonsByShape: Map<string, SkeletonOptions>;
+    /** By pp, then micro-batches per step (numbers, no key string per grid). */
+    readonly skeletonsByShape: Map<number, Map<number, SkeletonOptions>>;
     /** Keyed by dp, negative when pipelined (pp > 1 drops the shardings that tie ZeRO-1). */
     readonly leavesByDp: Map<number, LeafOptions>;
   };

@@ -279,10 +279,16 @@ function newPlacedGroups(pricer: StepPricer, layout: GroupShape): PlacedGroups {
     const dense = pricer.denseGroups.get(denseKey);
     const groups = placeGroups(layout, layout.order, pricer.scenario.cluster, dense);
     if (dense === undefined) pricer.denseGroups.set(denseKey, groups);
-    const id = (g: GroupPlacement): number => intern(pricer, `${g.size}/${g.inDomain}/${g.domains}/${g.tier}/${g.uniform}`);
-    const layerKey = [groups.tp, groups.cp, groups.ep, groups.etp].reduce((key, g) => extendKey(pricer, key, id(g)), EMPTY_TUPLE);
-    return { groups, layerKey, ppKey: id(groups.pp) };
+    const layerKey = extendKey(pricer, extendKey(pricer, extendKey(pricer, extendKey(pricer, EMPTY_TUPLE,
+      placementId(pricer, groups.tp)), placementId(pricer, groups.cp)), placementId(pricer, groups.ep)), placementId(pricer, groups.etp));
+    return { groups, layerKey, ppKey: placementId(pricer, groups.pp) };
   });
+}
+
+/** A number standing for a group's placement: the id of the tuple of its fields (equal placements, equal ids). */
+function placementId(pricer: StepPricer, g: GroupPlacement): number {
+  const shape = extendKey(pricer, extendKey(pricer, extendKey(pricer, EMPTY_TUPLE, g.size), g.inDomain), g.domains);
+  return extendKey(pricer, extendKey(pricer, shape, intern(pricer, g.tier)), g.uniform ? 1 : 0);
 }
 
 /** Size, domains and tier of every parallel group. */
@@ -387,7 +393,7 @@ function layerPricesKeyed(pricer: StepPricer, layout: Omit<LayerShape, 'schedule
     return {
       shape, paired, dense, moe,
       // byKind.attention sums the forward (1) and the backward (2.5) of the attention core.
-      attentionForwardSeconds: pricer.context.estimator.estimateLayer(0, shape).byKind.attention / 3.5,
+      attentionForwardSeconds: pricer.context.estimator.layerAttentionSeconds(0, shape) / 3.5,
     };
   });
 }
@@ -452,16 +458,27 @@ function newStageCost(pricer: StepPricer, layout: UnscheduledStageShape, chunk: 
 
 /** Cost of one model stage per micro-batch: the layer prices times what the chunk holds. */
 export function stageCost(pricer: StepPricer, layout: StageShape, chunk: StageChunk): StageCost {
-  return pairedStageCost(pricer, layout, chunk, pairsChunks(layout.schedule));
+  const paired = pairsChunks(layout.schedule);
+  const layer = pairedLayerKey(pricer, layout, paired);
+  return stageCostKeyed(pricer, layout, chunk, layer, stageKeyOf(pricer, layout, layer), paired);
 }
 
 /**
- * `stageCost` under any schedule that pairs chunks (`paired`) or under any that does not: the price
- * reads only the pairing of the schedule, so one layout object stands for both kinds.
+ * The key of `stageCost` under any schedule that pairs chunks (`paired`) or under any that does
+ * not (the price reads only the pairing of the schedule, so one layout object stands for both
+ * kinds): equal keys, equal costs. A caller that reads a few numbers of many stage costs, each
+ * asked about a few times (the planner's grid bound: the whole model at every layer shape), keeps
+ * those numbers under this key and prices a miss with `unkeptStageCost`, so that the pricer keeps
+ * no cost object for them.
  */
-export function pairedStageCost(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, paired: boolean): StageCost {
+export function pairedStageKey(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, paired: boolean): number {
   const layer = pairedLayerKey(pricer, layout, paired);
-  return stageCostKeyed(pricer, layout, chunk, layer, stageKeyOf(pricer, layout, layer), paired);
+  return extendKey(pricer, stageKeyOf(pricer, layout, layer), heldCode(pricer, chunk));
+}
+
+/** The cost of `pairedStageKey`, priced as `stageCost` prices it but not kept in the pricer (its layer prices are). */
+export function unkeptStageCost(pricer: StepPricer, layout: UnscheduledStageShape, chunk: StageChunk, paired: boolean): StageCost {
+  return newStageCost(pricer, layout, chunk, pairedLayerKey(pricer, layout, paired), paired);
 }
 
 /** A small number standing for one stage cost object of this pricer. */
