@@ -110,8 +110,9 @@ describe('fuzz: every command, generated scenarios', () => {
     await fc.assert(
       fc.asyncProperty(CASE, async ([doc, command]) => {
         n += 1;
-        // Every 10th case twice (identical output), every 3rd also through check (same verdict).
-        await caseOrRecord(() => runCase(join(DIR, `case.${doc.ext}`), doc.text, command, n % 10 === 0, tally, n % 3 === 0));
+        // Every 10th case twice (identical output), every 3rd also through check (same verdict). Each
+        // case gets a new file: rewriting one file makes ext4 flush it to disk (3 ms a case).
+        await caseOrRecord(() => runCase(join(DIR, `case-${n}.${doc.ext}`), doc.text, command, n % 10 === 0, tally, n % 3 === 0));
         if (n % 100 === 0) {
           sampleHeap();
           // A turn of the event loop, so the test runner's messages are answered during a long run.
