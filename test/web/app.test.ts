@@ -29,8 +29,8 @@ let page: Page;
 let seen: ReturnType<typeof watch>;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  [browser, { server, url }] = await Promise.all([launchChromium(), serveApp()]);
+  // The build and the browser's start overlap; the server only serves files on request.
+  [, browser, { server, url }] = await Promise.all([ensureWebBuilt(), launchChromium(), serveApp()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   seen = watch(page, url.replace(/\/$/, ''));
   await page.goto(url);

@@ -1,13 +1,12 @@
 /**
- * Shared setup of the browser tests: the built app (dist/web, built by `npm test`; built here if
- * missing), served by the same static server as `scaleplan serve`, and one headless Debian
- * Chromium driven by playwright-core. No browser is ever downloaded.
+ * Shared setup of the browser tests: the built app (dist/web, rebuilt here when a source is newer),
+ * served by the same static server as `scaleplan serve`, and one headless Debian Chromium driven by
+ * playwright-core. No browser is ever downloaded.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createStaticServer } from '../../src/cli/static-server.js';
 
@@ -21,11 +20,14 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Builds dist/web when it is missing (`npm test` builds it first). */
-export function ensureWebBuilt(): void {
-  if (existsSync(join(WEB_ROOT, 'index.html'))) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
-  if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
+interface BuildWebScript {
+  buildWeb(options?: { force?: boolean }): Promise<boolean>;
+}
+
+/** Builds dist/web when a source is newer than it (scripts/build-web.mjs; a no-change check is a directory walk). */
+export async function ensureWebBuilt(): Promise<void> {
+  const script: BuildWebScript = await import(pathToFileURL(join(ROOT, 'scripts', 'build-web.mjs')).href);
+  await script.buildWeb();
 }
 
 export function launchChromium(): Promise<Browser> {
