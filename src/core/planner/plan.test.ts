@@ -23,33 +23,43 @@ function accounted(c: PlanCounts): number {
   return c.byGpuLimit + c.byRun + c.byMemory + c.byBudget + c.byDeadline + c.byBound + c.ranked + c.undecided;
 }
 
-/** Every valid layout that fits, priced with estimateStep: the (gpus, days, score) the planner must reproduce. */
-function bruteForce(scenario: Scenario, headroomFraction: number, objective: Objective, gpuCounts?: number[]): { gpus: number; days: number; score: number }[] {
+type RunMetrics = ReturnType<typeof runMetrics>;
+
+/** Every valid layout that fits, priced with estimateStep: the (gpus, run metrics) the planner must reproduce. */
+function pricedLayouts(scenario: Scenario, headroomFraction: number, gpuCounts?: number[]): { gpus: number; metrics: RunMetrics }[] {
   const space = createSearchSpace(scenario, gpuCounts);
   const context = createStepContext(scenario);
-  const out: { gpus: number; days: number; score: number }[] = [];
+  const out: { gpus: number; metrics: RunMetrics }[] = [];
   for (const { gpus, candidate } of enumerateLayouts(space)) {
     const g = createGpuSpace(space, gpus);
     const layout = layoutOf(g, candidate);
     if (peakMemoryBytes(g.scenario, layout, { searchMicroBatch: false }) > (1 - headroomFraction) * scenario.cluster.accelerator.hbmBytes) continue;
     const step = estimateStep(g.scenario, layout, undefined, context);
-    const metrics = runMetrics(estimateLayoutRun(g.scenario, layout, step, {}));
-    out.push({ gpus, days: metrics.days, score: scoreOf(objective, metrics) });
+    out.push({ gpus, metrics: runMetrics(estimateLayoutRun(g.scenario, layout, step, {})) });
   }
   return out;
 }
 
+/** The (gpus, days, score) of every valid layout that fits, under `objective`. */
+function bruteForce(scenario: Scenario, headroomFraction: number, objective: Objective, gpuCounts?: number[]): { gpus: number; days: number; score: number }[] {
+  return pricedLayouts(scenario, headroomFraction, gpuCounts).map(({ gpus, metrics }) => ({ gpus, days: metrics.days, score: scoreOf(objective, metrics) }));
+}
+
+const sortedScores = (priced: readonly { metrics: RunMetrics }[], objective: Objective): number[] => priced.map((p) => scoreOf(objective, p.metrics)).sort((a, b) => a - b);
+
 function bruteForceScores(scenario: Scenario, headroomFraction: number, objective: Objective): number[] {
-  return bruteForce(scenario, headroomFraction, objective).map((p) => p.score).sort((a, b) => a - b);
+  return sortedScores(pricedLayouts(scenario, headroomFraction), objective);
 }
 
 describe('planLayouts finds what an exhaustive search finds', () => {
   const scenario = withLayout(example('gpt3-175b-a100'), {
     tp: [4, 8], pp: [8, 16], cp: 1, schedule: ['1f1b', 'interleaved', 'zb-h1', 'dualpipev'], vp: 'auto', zero: 'auto', fsdpShardSize: null, recompute: 'auto', microBatch: [1, 2],
   });
+  /** Every layout priced once; each objective scores the same runs. */
+  let priced: ReturnType<typeof pricedLayouts> | undefined;
 
   it.each(['time', 'energy'] as const)('GPT-3 175B, tp, pp, schedule, vp, zero, recompute, micro-batch searched, objective %s: the top 10 scores of pricing every layout', (objective) => {
-    const exhaustive = bruteForceScores(scenario, FIT_HEADROOM_FRACTION, objective);
+    const exhaustive = sortedScores((priced ??= pricedLayouts(scenario, FIT_HEADROOM_FRACTION)), objective);
     const plan = planLayouts(scenario, { top: 10, objective });
     expect(exhaustive.length).toBeGreaterThan(100);
     expect(plan.counts.ranked).toBeLessThan(exhaustive.length);
