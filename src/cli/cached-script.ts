@@ -11,7 +11,7 @@
  * foreign or unwritable one is ignored and the bundle compiles from its source as usual; a stale
  * one, or one V8 rejects (another V8, other flags), is written again at exit.
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,13 +42,39 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The cached data in `file` if it was made from exactly `bundle`, else undefined. */
-function readCache(file: string, bundle: Buffer): Buffer | undefined {
+/** Bytes of the bundle read at a time to compare it with a cache's copy. */
+const COMPARE_CHUNK_BYTES = 64 * 1024;
+
+/** Whether the file at `path` holds exactly the bytes of `copy`, read a chunk at a time. */
+function sameBytes(path: string, copy: Buffer): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(COMPARE_CHUNK_BYTES);
+    let offset = 0;
+    for (;;) {
+      const read = readSync(fd, chunk, 0, COMPARE_CHUNK_BYTES, offset);
+      if (read === 0) return offset === copy.length;
+      if (offset + read > copy.length || !chunk.subarray(0, read).equals(copy.subarray(offset, offset + read))) return false;
+      offset += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bundle's copy and the cached data in `file` if it was made from exactly the bundle at `path`,
+ * else undefined. The bundle is compared a chunk at a time and its source taken from the copy: one
+ * buffer of the bundle's size fewer (each page a process touches first costs it CPU).
+ */
+function readCache(file: string, path: string): { bundle: Buffer; cachedData: Buffer } | undefined {
   try {
     const data = readFileSync(file);
-    if (data.length < HEADER_BYTES || data.readUInt32LE(0) !== bundle.length) return undefined;
-    const end = HEADER_BYTES + bundle.length;
-    return data.subarray(HEADER_BYTES, end).equals(bundle) ? data.subarray(end) : undefined;
+    if (data.length < HEADER_BYTES) return undefined;
+    const end = HEADER_BYTES + data.readUInt32LE(0);
+    if (end > data.length) return undefined;
+    const bundle = data.subarray(HEADER_BYTES, end);
+    return sameBytes(path, bundle) ? { bundle, cachedData: data.subarray(end) } : undefined;
   } catch {
     return undefined;
   }
@@ -83,9 +109,10 @@ export interface CachedScript {
 
 /** Compiles the CommonJS script at `path`, with the cache of `tag` in `dir` when it is valid. */
 export function compileCached(path: string, tag: string, dir: string | null = cacheDir()): CachedScript {
-  const bundle = readFileSync(path);
   const file = dir === null ? null : join(dir, `${fnv1a(path)}-${process.version}-${process.arch}-${tag}.bin`);
-  const cachedData = file === null ? undefined : readCache(file, bundle);
+  const cached = file === null ? undefined : readCache(file, path);
+  const bundle = cached?.bundle ?? readFileSync(path);
+  const cachedData = cached?.cachedData;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`, {
     filename: path,
     ...(cachedData === undefined ? {} : { cachedData }),
