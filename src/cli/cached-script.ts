@@ -5,9 +5,10 @@
  *
  * The cache holds the bytecode of the bundle's top level and of every function the process that
  * wrote it ran: one file per bundle path, Node version and tag (the command, and whether it only
- * shows its help: each keeps the functions it runs), in a folder of the OS temp dir that only this user can write. The file
- * starts with a copy of the bundle it was made from and is used only while the bundle is byte for
- * byte the same (a compare, cheaper than hashing). A cache is only a shortcut: a missing, stale,
+ * shows its help: each keeps the functions it runs), in a folder of the OS temp dir that only this
+ * user can write. The file starts with a copy of the source it was made from (the bundle in its
+ * CommonJS wrapper) and is used only while the bundle is byte for byte the same (a compare, cheaper
+ * than hashing). A cache is only a shortcut: a missing, stale,
  * foreign or unwritable one is ignored and the bundle compiles from its source as usual; a stale
  * one, or one V8 rejects (another V8, other flags), is written again at exit.
  */
@@ -17,8 +18,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
-/** Bytes before the bundle's copy in a cache file: its length (uint32, little-endian). */
+/** Bytes before the source's copy in a cache file: its length (uint32, little-endian). */
 const HEADER_BYTES = 4;
+/** The source V8 compiles: the bundle between these, as Node's own CommonJS loader wraps a module. */
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
+const WRAPPER_END = '\n})';
 
 /** The folder of the caches, or null when it cannot be made or is not this user's alone. */
 export function cacheDir(): string | null {
@@ -63,30 +67,34 @@ function sameBytes(path: string, copy: Buffer): boolean {
 }
 
 /**
- * The bundle's copy and the cached data in `file` if it was made from exactly the bundle at `path`,
- * else undefined. The bundle is compared a chunk at a time and its source taken from the copy: one
- * buffer of the bundle's size fewer (each page a process touches first costs it CPU).
+ * The source's copy and the cached data in `file` if it was made from exactly the bundle at `path`,
+ * else undefined. The bundle is compared a chunk at a time and the source V8 compiles is the copy,
+ * wrapper included: no bundle-sized buffer, nor a second string made by joining the wrapper and
+ * the bundle (each page a process touches first costs it CPU).
  */
-function readCache(file: string, path: string): { bundle: Buffer; cachedData: Buffer } | undefined {
+function readCache(file: string, path: string): { source: Buffer; cachedData: Buffer } | undefined {
   try {
     const data = readFileSync(file);
     if (data.length < HEADER_BYTES) return undefined;
     const end = HEADER_BYTES + data.readUInt32LE(0);
     if (end > data.length) return undefined;
-    const bundle = data.subarray(HEADER_BYTES, end);
-    return sameBytes(path, bundle) ? { bundle, cachedData: data.subarray(end) } : undefined;
+    const source = data.subarray(HEADER_BYTES, end);
+    const start = Buffer.byteLength(WRAPPER_START);
+    const bundleEnd = source.length - Buffer.byteLength(WRAPPER_END);
+    if (bundleEnd < start || source.toString('latin1', 0, start) !== WRAPPER_START || source.toString('latin1', bundleEnd) !== WRAPPER_END) return undefined;
+    return sameBytes(path, source.subarray(start, bundleEnd)) ? { source, cachedData: data.subarray(end) } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Writes the cache whole or not at all (a concurrent reader never sees half a file). */
-function writeCache(file: string, bundle: Buffer, cachedData: () => Buffer): void {
+function writeCache(file: string, source: Buffer, cachedData: () => Buffer): void {
   const partial = `${file}.${process.pid}.partial`;
   try {
     const header = Buffer.alloc(HEADER_BYTES);
-    header.writeUInt32LE(bundle.length, 0);
-    writeFileSync(partial, Buffer.concat([header, bundle, cachedData()]), { mode: 0o600 });
+    header.writeUInt32LE(source.length, 0);
+    writeFileSync(partial, Buffer.concat([header, source, cachedData()]), { mode: 0o600 });
     renameSync(partial, file);
   } catch {
     // No cache this time: the next process compiles from the source again.
@@ -111,9 +119,9 @@ export interface CachedScript {
 export function compileCached(path: string, tag: string, dir: string | null = cacheDir()): CachedScript {
   const file = dir === null ? null : join(dir, `${fnv1a(path)}-${process.version}-${process.arch}-${tag}.bin`);
   const cached = file === null ? undefined : readCache(file, path);
-  const bundle = cached?.bundle ?? readFileSync(path);
+  const source = cached?.source.toString('utf8') ?? `${WRAPPER_START}${readFileSync(path, 'utf8')}${WRAPPER_END}`;
   const cachedData = cached?.cachedData;
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`, {
+  const script = new Script(source, {
     filename: path,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
@@ -126,7 +134,7 @@ export function compileCached(path: string, tag: string, dir: string | null = ca
       wrapper.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
     },
     saveIfNew: () => {
-      if (file !== null && !fromCache) writeCache(file, bundle, () => script.createCachedData());
+      if (file !== null && !fromCache) writeCache(file, cached?.source ?? Buffer.from(source, 'utf8'), () => script.createCachedData());
     },
   };
 }
