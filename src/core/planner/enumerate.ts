@@ -72,6 +72,27 @@ export function rejectedByRule(tally: Tally): Record<string, number> {
   return out;
 }
 
+/*
+ * Degrees, grids and skeletons are built field by field in one fixed order (no spread of the level
+ * above): each level then has one hidden class, and the code that reads them (the bounds, the
+ * pricer's keys) stays monomorphic. A spread copies the source's hidden class and adds to it, so a
+ * level built from several shapes, or from objects whose number fields changed representation,
+ * spreads into many classes, and every read of them misses V8's inline caches while the search runs.
+ */
+
+function degreesOf(outer: Omit<Degrees, 'etp' | 'ep'>, etp: number, ep: number): Degrees {
+  return { gpus: outer.gpus, tp: outer.tp, sequenceParallel: outer.sequenceParallel, cp: outer.cp, pp: outer.pp, dp: outer.dp, etp, ep };
+}
+
+function gridOf(d: Degrees, microBatch: number): Grid {
+  return { gpus: d.gpus, tp: d.tp, sequenceParallel: d.sequenceParallel, cp: d.cp, pp: d.pp, dp: d.dp, etp: d.etp, ep: d.ep, microBatch };
+}
+
+/** A grid with a schedule and its virtual stages. */
+export function skeletonOf(g: Grid, schedule: ScheduleId, vp: number): Skeleton {
+  return { gpus: g.gpus, tp: g.tp, sequenceParallel: g.sequenceParallel, cp: g.cp, pp: g.pp, dp: g.dp, etp: g.etp, ep: g.ep, microBatch: g.microBatch, schedule, vp };
+}
+
 function violationOf(g: GpuSpace, given: Partial<LayoutCandidate>): LayoutViolation | null {
   return checkLayout(g.ctx, neutralCandidate(g.ctx, given, g.space.spec.order));
 }
@@ -86,7 +107,7 @@ function admit(g: GpuSpace, given: Partial<LayoutCandidate>, tally: Tally): bool
 function* expertDegrees(g: GpuSpace, outer: Omit<Degrees, 'etp' | 'ep'>, tally: Tally): Generator<Degrees> {
   for (const etp of etpValues(g.space, g.ctx, outer.tp)) {
     for (const ep of epValues(g.space, g.ctx, outer.tp * outer.cp * outer.dp, etp)) {
-      const degrees = { ...outer, etp, ep };
+      const degrees = degreesOf(outer, etp, ep);
       if (admit(g, degrees, tally)) yield degrees;
     }
   }
@@ -116,7 +137,7 @@ export function* enumerateDegrees(g: GpuSpace, tally: Tally): Generator<Degrees>
 /** Level 2: the micro-batch sizes of one set of degrees. */
 export function* enumerateGrids(g: GpuSpace, degrees: Degrees, tally: Tally): Generator<Grid> {
   for (const microBatch of microBatchValues(g.space, g.ctx, degrees.dp)) {
-    const grid = { ...degrees, microBatch };
+    const grid = gridOf(degrees, microBatch);
     if (admit(g, grid, tally)) yield grid;
   }
 }
@@ -150,7 +171,7 @@ export function skeletonOptions(g: GpuSpace, grid: Grid): SkeletonOptions {
 
 /** Level 3: the schedules (and vp) of one grid; rejections are tallied by `countGridLeaves`. */
 export function skeletonsOf(g: GpuSpace, grid: Grid): Skeleton[] {
-  return skeletonOptions(g, grid).valid.map((option) => ({ ...grid, ...option }));
+  return skeletonOptions(g, grid).valid.map((option) => skeletonOf(grid, option.schedule, option.vp));
 }
 
 /** Sharding and recomputation options under a skeleton; memoised per dp and pipelining (the sharding rules read dp and zero only). */
@@ -176,7 +197,7 @@ export function countGridLeaves(g: GpuSpace, grid: Grid, tally: Tally): number {
   for (const broken of skeletons.rejected) reject(tally, broken);
   const first = skeletons.valid[0];
   if (first === undefined) return 0;
-  const leaves = leafOptions(g, { ...grid, ...first });
+  const leaves = leafOptions(g, skeletonOf(grid, first.schedule, first.vp));
   const n = skeletons.valid.length;
   for (const broken of leaves.rejected) reject(tally, broken, n * leaves.recomputes.length);
   return n * leaves.shardings.length * leaves.recomputes.length;
