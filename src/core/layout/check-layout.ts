@@ -96,8 +96,11 @@ function checkTensor(model: ModelSpec, layout: LayoutCandidate): LayoutViolation
   return null;
 }
 
+/** What the expert rules read: the split and the ranks of a stage it folds into, and the placement order. */
+type ExpertSplit = Pick<LayoutCandidate, 'tp' | 'cp' | 'dp' | 'ep' | 'etp' | 'order'>;
+
 /** Expert parallelism: ep | experts, etp | expert FFN, ep·etp | tp·cp·dp (folding gives edp). */
-function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolation | null {
+function checkExperts(model: ModelSpec, layout: ExpertSplit): LayoutViolation | null {
   const moe = model.moe;
   if (moe === null) {
     if (layout.ep > 1) return violation('layout.ep', layout.ep, 'must be 1 for a dense model (no experts)');
@@ -121,7 +124,7 @@ function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolatio
  * folding"); both numberings must give the same pipeline groups, so the ranks placed before `pp`
  * must count the same with dense sizes {tp, cp, ep: 1, dp} and expert sizes {etp, cp: 1, ep, edp}.
  */
-function checkOrderGroups(layout: LayoutCandidate): LayoutViolation | null {
+function checkOrderGroups(layout: ExpertSplit): LayoutViolation | null {
   const edp = (layout.tp * layout.cp * layout.dp) / (layout.ep * layout.etp);
   const { order } = layout;
   let denseRanks = 1;
@@ -208,6 +211,19 @@ function checkSchedule(context: LayoutContext, layout: Pick<LayoutCandidate, 'sc
   const microBatches = context.globalBatch / (layout.dp * layout.microBatch);
   const broken = SCHEDULES[layout.schedule].check({ pp: layout.pp, vp: layout.vp, microBatches });
   return broken === null ? null : fromSchedule(broken, layout, microBatches);
+}
+
+/**
+ * `checkLayout` of `layout` with its expert split set to (`ep`, `etp`), given that `checkLayout`
+ * accepts `layout` with ep = etp = 1: only the rules that read ep or etp can then fail (their range,
+ * the experts' divisibility and folding, the placement order's pipeline groups), and they are asked
+ * in `checkLayout`'s order. The planner checks the expert splits of the degrees it enumerates with this.
+ */
+export function checkExpertSplit(context: LayoutContext, layout: LayoutCandidate, ep: number, etp: number): LayoutViolation | null {
+  if (!isPositiveInteger(ep)) return violation('layout.ep', ep, POSITIVE_INTEGER);
+  if (!isPositiveInteger(etp)) return violation('layout.etp', etp, POSITIVE_INTEGER);
+  const split = { tp: layout.tp, cp: layout.cp, dp: layout.dp, ep, etp, order: layout.order };
+  return checkExperts(context.model, split) ?? checkOrderGroups(split);
 }
 
 /**

@@ -18,7 +18,7 @@
  * zero, shard size), so their outcomes are memoised per shape (`GpuSpace.memo`): a grid's leaves
  * are counted in O(1) without building them.
  */
-import { checkLayout, checkMicroBatch, type LayoutCandidate, type LayoutViolation } from '../layout/create-layout.js';
+import { checkExpertSplit, checkLayout, checkMicroBatch, type LayoutCandidate, type LayoutViolation } from '../layout/create-layout.js';
 import type { Layout, Recompute, ScheduleId } from '../layout/types.js';
 import {
   cpValues, createGpuSpace, dpValues, epValues, etpValues, microBatchValues, neutralCandidate, ppValues, recomputeValues, scheduleValues,
@@ -83,11 +83,17 @@ function admit(g: GpuSpace, given: Partial<LayoutCandidate>, tally: Tally): bool
   return false;
 }
 
+/**
+ * The expert splits of `outer`, admitted by `enumerateDegrees` with ep = etp = 1: only the rules that
+ * read ep or etp are asked (`checkExpertSplit`).
+ */
 function* expertDegrees(g: GpuSpace, outer: Omit<Degrees, 'etp' | 'ep'>, tally: Tally): Generator<Degrees> {
+  const neutral = neutralCandidate(g.ctx, outer, g.space.spec.order);
   for (const etp of etpValues(g.space, g.ctx, outer.tp)) {
     for (const ep of epValues(g.space, g.ctx, outer.tp * outer.cp * outer.dp, etp)) {
-      const degrees = { ...outer, etp, ep };
-      if (admit(g, degrees, tally)) yield degrees;
+      const broken = checkExpertSplit(g.ctx, neutral, ep, etp);
+      if (broken === null) yield { ...outer, etp, ep };
+      else reject(tally, broken);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenario/parse.js';
-import { checkLayout, checkMicroBatch, layoutContext, type LayoutCandidate, type LayoutContext } from './create-layout.js';
+import { checkExpertSplit, checkLayout, checkMicroBatch, layoutContext, type LayoutCandidate, type LayoutContext } from './create-layout.js';
 import { SCHEDULE_IDS } from './types.js';
 
 const example = (name: string) => parseScenarioText(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8'), 'yaml');
@@ -60,6 +60,35 @@ describe('checkMicroBatch: checkLayout of a candidate it accepts with micro-batc
     expect(seen.get('none')).toBeGreaterThan(0);
     expect(seen.get('must be a positive i')).toBeGreaterThan(0);
     expect([...seen.keys()].filter((k) => k.startsWith('training.globalBatch')).length).toBeGreaterThan(0);
+    expect(seen.size).toBeGreaterThan(3);
+  });
+});
+
+describe('checkExpertSplit: checkLayout of a candidate it accepts with ep = etp = 1, at another expert split', () => {
+  const contexts: readonly LayoutContext[] = [
+    layoutContext(example('deepseek-v3-h800')),
+    layoutContext(example('mixtral-8x7b-h100')),
+    layoutContext(example('gpt3-175b-a100')),
+  ];
+  it.each(contexts.map((context, i) => [i, context] as const))('context %i: the same violation (or none) as checkLayout', (i, context) => {
+    const next = random(11 + i);
+    const orders: readonly LayoutCandidate['order'][] = [['tp', 'cp', 'ep', 'dp', 'pp'], ['tp', 'pp', 'cp', 'ep', 'dp'], ['pp', 'tp', 'cp', 'ep', 'dp']];
+    const seen = new Map<string, number>();
+    let compared = 0;
+    for (let n = 0; n < 20_000 && compared < 1_500; n += 1) {
+      const base = { ...candidate(next, context), ep: 1, etp: 1, order: pick(next, orders) };
+      if (checkLayout(context, base) !== null) continue;
+      for (const [ep, etp] of [[1, 1], [0, 1], [2, 0], [1.5, 1], [2, 1], [8, 1], [8, 2], [3, 1], [64, 1], [256, 2], [1, 4], [16, 8]] as const) {
+        const expected = checkLayout(context, { ...base, ep, etp });
+        expect(checkExpertSplit(context, base, ep, etp)).toEqual(expected);
+        const kind = expected === null ? 'none' : `${expected.field} ${expected.rule.slice(0, 12)}`;
+        seen.set(kind, (seen.get(kind) ?? 0) + 1);
+        compared += 1;
+      }
+    }
+    expect(seen.get('none')).toBeGreaterThan(0);
+    expect(seen.get('layout.ep must be a po')).toBeGreaterThan(0);
+    expect(seen.get('layout.etp must be a po')).toBeGreaterThan(0);
     expect(seen.size).toBeGreaterThan(3);
   });
 });
