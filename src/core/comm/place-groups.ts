@@ -65,7 +65,15 @@ export function createGroupPlacement(size: number, inDomain: number): GroupPlace
     throw new InputError('group.inDomain', inDomain, `must be a positive integer dividing the group size (${size})`);
   }
   const domains = size / inDomain;
-  return { size, inDomain, domains, tier: domains > 1 ? 'scale-out' : 'scale-up', uniform: true };
+  return groupPlacement(size, inDomain, domains, true);
+}
+
+/**
+ * The one constructor of a placement record: every placement has the same fields in the same order
+ * (one hidden class), so the code that prices collectives over them reads them monomorphically.
+ */
+function groupPlacement(size: number, inDomain: number, domains: number, uniform: boolean): GroupPlacement {
+  return { size, inDomain, domains, tier: domains > 1 ? 'scale-out' : 'scale-up', uniform };
 }
 
 /**
@@ -79,7 +87,7 @@ export function createPackedPlacement(size: number, perDomain: number): GroupPla
   const packed = Math.max(1, Math.min(size, Math.floor(perDomain)));
   if (size % packed === 0) return createGroupPlacement(size, packed);
   const domains = Math.ceil(size / packed);
-  return { size, inDomain: size - (domains - 1) * packed, domains, tier: 'scale-out', uniform: false };
+  return groupPlacement(size, size - (domains - 1) * packed, domains, false);
 }
 
 function checkDegrees(degrees: PlacementDegrees): number {
@@ -106,7 +114,7 @@ function place(sizes: Record<ParallelDim, number>, order: readonly ParallelDim[]
     order.map((dim) => dims.includes(dim)),
     domainGpus,
   );
-  return { ...stats, tier: stats.domains > 1 ? 'scale-out' : 'scale-up' };
+  return groupPlacement(stats.size, stats.inDomain, stats.domains, stats.uniform);
 }
 
 function placeDense(sizes: Record<ParallelDim, number>, order: readonly ParallelDim[], domainGpus: number): DenseGroupPlacements {

@@ -5,17 +5,30 @@
 import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
 import type { AttentionOp, ElementwiseOp, GemmOp, PrecisionClass, RecomputeModule } from './types.js';
 
-interface OpTags {
-  readonly moe?: boolean;
-  readonly recompute?: RecomputeModule;
+/**
+ * What an op is tagged with: whether it belongs to the MoE experts' block, and the recomputation
+ * module that recomputes it (null: none). Every tag record has both fields (`opTags`): the builders
+ * below read them for every op the planner lists, and one record shape keeps those reads monomorphic.
+ */
+export interface OpTags {
+  readonly moe: boolean;
+  readonly recompute: RecomputeModule | null;
 }
+
+export function opTags(moe: boolean, recompute: RecomputeModule | null): OpTags {
+  return { moe, recompute };
+}
+
+/** No tags: a dense op that no recomputation module names. */
+export const NO_TAGS: OpTags = opTags(false, null);
+const NORM_TAGS: OpTags = opTags(false, 'norm');
 
 /** One GEMM C[m×n] = A[m×k]·B[k×n] (or `count` of them as one grouped GEMM). */
 export function createGemm(
   name: string,
   dims: { readonly m: number; readonly n: number; readonly k: number; readonly count?: number },
   precisionClass: PrecisionClass,
-  tags: OpTags = {},
+  tags: OpTags = NO_TAGS,
 ): GemmOp {
   return {
     kind: 'gemm',
@@ -25,13 +38,13 @@ export function createGemm(
     k: dims.k,
     count: dims.count ?? 1,
     precisionClass,
-    moe: tags.moe ?? false,
-    recomputeModule: tags.recompute ?? null,
+    moe: tags.moe,
+    recomputeModule: tags.recompute,
   };
 }
 
 /** A memory-bound op moving `bytes` to and from HBM in the forward pass. */
-export function createElementwise(name: string, bytes: number, tags: OpTags = {}): ElementwiseOp {
+export function createElementwise(name: string, bytes: number, tags: OpTags = NO_TAGS): ElementwiseOp {
   return elementwise(name, bytes, tags, undefined, undefined);
 }
 
@@ -40,7 +53,7 @@ export function createElementwise(name: string, bytes: number, tags: OpTags = {}
  * so the roofline prices one record shape: the planner prices tens of thousands of op lists.
  */
 function elementwise(name: string, bytes: number, tags: OpTags, streaming: true | undefined, backwardBytesRatio: number | undefined): ElementwiseOp {
-  return { kind: 'elementwise', name, bytes, moe: tags.moe ?? false, recomputeModule: tags.recompute ?? null, streaming, backwardBytesRatio };
+  return { kind: 'elementwise', name, bytes, moe: tags.moe, recomputeModule: tags.recompute, streaming, backwardBytesRatio };
 }
 
 /**
@@ -49,7 +62,7 @@ function elementwise(name: string, bytes: number, tags: OpTags, streaming: true 
  *   forward bytes = 2 · rows · width · bytesPerElement,  backward = the inverse scatter of the
  *   gradient rows, the same bytes (Megatron-Core `permute` / `sort_chunks_by_idxs`; memory-bound).
  */
-export function createPermutation(name: string, rows: number, width: number, bytesPerElement: number, tags: OpTags = {}): ElementwiseOp {
+export function createPermutation(name: string, rows: number, width: number, bytesPerElement: number, tags: OpTags = NO_TAGS): ElementwiseOp {
   return elementwise(name, 2 * rows * width * bytesPerElement, tags, undefined, 1);
 }
 
@@ -57,8 +70,8 @@ export function createPermutation(name: string, rows: number, width: number, byt
  * A norm (RMSNorm or LayerNorm) over `tokens` rows of `width`: reads and writes the activation
  * (2·2 bytes per element; the weight vector is negligible).
  */
-export function createNorm(name: string, tokens: number, width: number, tags: OpTags = {}): ElementwiseOp {
-  return createElementwise(name, tokens * width * 2 * ACTIVATION_BYTES, { recompute: 'norm', ...tags });
+export function createNorm(name: string, tokens: number, width: number): ElementwiseOp {
+  return createElementwise(name, tokens * width * 2 * ACTIVATION_BYTES, NORM_TAGS);
 }
 
 /** Residual add: reads two activations, writes one (3·2 bytes per element). */
@@ -72,7 +85,7 @@ export function createResidualAdd(name: string, tokens: number, width: number): 
  * one streaming kernel per pass (Transformer Engine amax / cast-transpose, torchao casts).
  * Returns null for a 16-bit recipe (castBytes 0), which casts nothing.
  */
-export function createCast(name: string, elements: number, castBytes: number, tags: OpTags = {}): ElementwiseOp | null {
+export function createCast(name: string, elements: number, castBytes: number, tags: OpTags = NO_TAGS): ElementwiseOp | null {
   if (castBytes === 0) return null;
   return elementwise(name, elements * castBytes, tags, true, undefined);
 }

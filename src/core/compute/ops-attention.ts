@@ -7,7 +7,10 @@
 import type { MlaAttention, ModelSpec, StandardAttention } from '../model/types.js';
 import { ACTIVATION_BYTES } from '../hardware/element-bytes.js';
 import type { GpuTokens } from './shape.js';
-import { createAttentionCore, createCast, createElementwise, createGemm, createNorm, createResidualAdd, pushOp } from './op-builders.js';
+import { createAttentionCore, createCast, createElementwise, createGemm, createNorm, createResidualAdd, opTags, pushOp } from './op-builders.js';
+
+/** MLA's up-projections, which `mla-up-proj` recomputation recomputes. */
+const MLA_UP_PROJ_TAGS = opTags(false, 'mla-up-proj');
 import type { ComputeOp } from './types.js';
 
 /** Appends the attention block of one layer. */
@@ -62,16 +65,14 @@ function pushMlaOps(ops: ComputeOp[], h: number, a: MlaAttention, g: GpuTokens):
     ops.push(createGemm('attn.wq_a', { m: T, k: h, n: a.qLoraRank }, 'fp8-capable'));
     ops.push(createNorm('attn.q_norm', T, a.qLoraRank));
     pushOp(ops, createCast('attn.wq_b.cast', T * a.qLoraRank, g.castBytes));
-    ops.push(createGemm('attn.wq_b', { m: T, k: a.qLoraRank, n: heads * qk }, 'fp8-capable', { recompute: 'mla-up-proj' }));
+    ops.push(createGemm('attn.wq_b', { m: T, k: a.qLoraRank, n: heads * qk }, 'fp8-capable', MLA_UP_PROJ_TAGS));
   }
   // Latent c_KV (kvLoraRank) plus the decoupled RoPE key shared by all heads (qkRopeHeadDim).
   ops.push(createGemm('attn.wkv_a', { m: T, k: h, n: a.kvLoraRank + a.qkRopeHeadDim }, 'fp8-capable'));
   ops.push(createNorm('attn.kv_norm', T, a.kvLoraRank));
   pushOp(ops, createCast('attn.wkv_b.cast', T * a.kvLoraRank, g.castBytes));
   ops.push(
-    createGemm('attn.wkv_b', { m: T, k: a.kvLoraRank, n: heads * (a.qkNopeHeadDim + a.vHeadDim) }, 'fp8-capable', {
-      recompute: 'mla-up-proj',
-    }),
+    createGemm('attn.wkv_b', { m: T, k: a.kvLoraRank, n: heads * (a.qkNopeHeadDim + a.vHeadDim) }, 'fp8-capable', MLA_UP_PROJ_TAGS),
   );
   // RoPE on the query rope part and the shared rope key, then K = [k_nope, k_rope broadcast to every head]:
   // read k_nope and write the assembled K (bytes per element 2).

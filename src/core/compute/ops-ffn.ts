@@ -7,7 +7,7 @@ import type { MlpKind, ModelSpec, MoeSpec } from '../model/types.js';
 import type { Precision } from '../hardware/types.js';
 import { ACTIVATION_BYTES, FP32_BYTES } from '../hardware/element-bytes.js';
 import type { GpuTokens } from './shape.js';
-import { createCast, createElementwise, createGemm, createNorm, createPermutation, createResidualAdd, pushOp } from './op-builders.js';
+import { createCast, createElementwise, createGemm, createNorm, createPermutation, createResidualAdd, opTags, pushOp } from './op-builders.js';
 import { extraChunkSorts, moeDispatcher } from '../model/moe-dispatch.js';
 import type { ComputeOp, RecomputeModule } from './types.js';
 
@@ -49,8 +49,8 @@ interface FfnSpec {
   readonly inputQuantised?: boolean;
 }
 
-const MOE_TAGS = { moe: true } as const;
-const DENSE_TAGS = { moe: false } as const;
+const MOE_TAGS = opTags(true, null);
+const DENSE_TAGS = opTags(false, null);
 
 /** Up (and gate) GEMM, activation, down GEMM, with the FP8 casts of both GEMM inputs. */
 function pushFfn(ops: ComputeOp[], f: FfnSpec, g: GpuTokens): void {
@@ -62,7 +62,7 @@ function pushFfn(ops: ComputeOp[], f: FfnSpec, g: GpuTokens): void {
   ops.push(createGemm(names.up, { m: f.m, k: f.hidden, n: upMatrices(f.mlp) * f.width, count: f.count }, 'fp8-capable', tags));
   // SwiGLU reads gate and up, writes one (3 elements); GELU / squared-ReLU read one, write one (2).
   const actElements = rows * f.width * (upMatrices(f.mlp) + 1);
-  const act = f.actRecompute === undefined ? tags : { ...tags, recompute: f.actRecompute };
+  const act = f.actRecompute === undefined ? tags : opTags(f.moe, f.actRecompute);
   ops.push(createElementwise(names.act, actElements * ACTIVATION_BYTES, act));
   pushOp(ops, createCast(names.downCast, rows * f.width, g.castBytes, tags));
   ops.push(createGemm(names.down, { m: f.m, k: f.width, n: f.hidden, count: f.count }, 'fp8-capable', tags));

@@ -4,7 +4,7 @@ import { ACCELERATORS } from '../hardware/catalog.js';
 import { InputError } from '../errors.js';
 import { MOE_ELEMENTWISE_HBM_EFFICIENCY, PRIOR_EFFICIENCY_PARAMS } from './efficiency-params.js';
 import { curveEfficiency } from './efficiency.js';
-import { createAttentionCore, createElementwise, createGemm, createPermutation } from './op-builders.js';
+import { createAttentionCore, createElementwise, createGemm, createPermutation, opTags } from './op-builders.js';
 import { BACKWARD_MULTIPLIERS, createRooflineDevice, gemmFlops, opFlops, opSeconds } from './roofline.js';
 
 const h100 = ACCELERATORS['h100-sxm'];
@@ -64,13 +64,13 @@ describe('roofline', () => {
 
   it('routed-expert element-wise kernels run at the measured MoE efficiency on every die, other element-wise kernels at the die\'s own', () => {
     const a100Bf16 = createRooflineDevice(a100, 'bf16', params);
-    const permute = createPermutation('p', 32768, 2048, 2, { moe: true });
+    const permute = createPermutation('p', 32768, 2048, 2, opTags(true, null));
     const norm = createElementwise('n', permute.bytes);
     expect(opSeconds(permute, 'forward', a100Bf16)).toBeCloseTo(permute.bytes / (a100.hbmBandwidthBytesPerSec * MOE_ELEMENTWISE_HBM_EFFICIENCY), 15);
     expect(opSeconds(norm, 'forward', a100Bf16)).toBeCloseTo(norm.bytes / a100Bf16.memoryBytesPerSec, 15);
     expect(opSeconds(permute, 'forward', a100Bf16)).toBeGreaterThan(opSeconds(norm, 'forward', a100Bf16));
     // Hopper's own element-wise efficiency is that measurement: both kinds run alike there.
-    expect(opSeconds(createPermutation('p', 32768, 2048, 2, { moe: true }), 'forward', h100Bf16)).toBeCloseTo(opSeconds(createElementwise('n', permute.bytes), 'forward', h100Bf16), 15);
+    expect(opSeconds(createPermutation('p', 32768, 2048, 2, opTags(true, null)), 'forward', h100Bf16)).toBeCloseTo(opSeconds(createElementwise('n', permute.bytes), 'forward', h100Bf16), 15);
   });
 
   it('permutation time = 2 × rows × width × bytes / HBM bandwidth forward, the same backward (the inverse scatter), none in wgrad', () => {

@@ -171,7 +171,11 @@ function walkPipeline(bc: BoundContext, layout: Layout, out: RankBound[] | null,
 export function pipelineBound(bc: BoundContext, layout: Layout, span: PipelineWalk | null = null): PipelineBound {
   const ranks: RankBound[] = [];
   const walk = walkPipeline(bc, layout, ranks, span);
-  return { ...walk, ranks, groups: groupsOf(bc.pricer, layout) };
+  // Field by field, not a spread of the walk: one hidden class for every bound (reads stay monomorphic).
+  return {
+    makespanSeconds: walk.makespanSeconds, minComputeSeconds: walk.minComputeSeconds, params: walk.params, costs: walk.costs, p2pSeconds: walk.p2pSeconds,
+    ranks, groups: groupsOf(bc.pricer, layout),
+  };
 }
 
 /** `pipelineBound` without its ranks' records: what a skeleton's bound reads (`skeletonFloor`), with the prices it read. */

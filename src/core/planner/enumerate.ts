@@ -72,6 +72,27 @@ export function rejectedByRule(tally: Tally): Record<string, number> {
   return out;
 }
 
+/*
+ * Degrees, grids and skeletons are built field by field in one fixed order (no spread of the level
+ * above): each level then has one hidden class, and the code that reads them (the bounds, the
+ * pricer's keys) stays monomorphic. A spread copies the source's hidden class and adds to it, so a
+ * level built from several shapes, or from objects whose number fields changed representation,
+ * spreads into many classes, and every read of them misses V8's inline caches while the search runs.
+ */
+
+function degreesOf(outer: Omit<Degrees, 'etp' | 'ep'>, etp: number, ep: number): Degrees {
+  return { gpus: outer.gpus, tp: outer.tp, sequenceParallel: outer.sequenceParallel, cp: outer.cp, pp: outer.pp, dp: outer.dp, etp, ep };
+}
+
+function gridOf(d: Degrees, microBatch: number): Grid {
+  return { gpus: d.gpus, tp: d.tp, sequenceParallel: d.sequenceParallel, cp: d.cp, pp: d.pp, dp: d.dp, etp: d.etp, ep: d.ep, microBatch };
+}
+
+/** A grid with a schedule and its virtual stages. */
+export function skeletonOf(g: Grid, schedule: ScheduleId, vp: number): Skeleton {
+  return { gpus: g.gpus, tp: g.tp, sequenceParallel: g.sequenceParallel, cp: g.cp, pp: g.pp, dp: g.dp, etp: g.etp, ep: g.ep, microBatch: g.microBatch, schedule, vp };
+}
+
 function violationOf(g: GpuSpace, given: Partial<LayoutCandidate>): LayoutViolation | null {
   return checkLayout(g.ctx, neutralCandidate(g.ctx, given, g.space.spec.order));
 }
@@ -92,7 +113,7 @@ function* expertDegrees(g: GpuSpace, outer: Omit<Degrees, 'etp' | 'ep'>, tally: 
   for (const etp of etpValues(g.space, g.ctx, outer.tp)) {
     for (const ep of epValues(g.space, g.ctx, outer.tp * outer.cp * outer.dp, etp)) {
       const broken = checkExpertSplit(g.ctx, neutral, ep, etp);
-      if (broken === null) yield { ...outer, etp, ep };
+      if (broken === null) yield degreesOf(outer, etp, ep);
       else reject(tally, broken);
     }
   }
@@ -130,7 +151,7 @@ export function* enumerateGrids(g: GpuSpace, degrees: Degrees, tally: Tally): Ge
   for (let i = 0; i < sizes.length; i += 1) {
     const microBatch = sizes[i] ?? 1;
     const broken = checkMicroBatch(g.ctx, neutral, microBatch);
-    if (broken === null) yield { ...degrees, microBatch };
+    if (broken === null) yield gridOf(degrees, microBatch);
     else reject(tally, broken);
   }
 }
@@ -164,7 +185,7 @@ export function skeletonOptions(g: GpuSpace, grid: Grid): SkeletonOptions {
 
 /** Level 3: the schedules (and vp) of one grid; rejections are tallied by `countGridLeaves`. */
 export function skeletonsOf(g: GpuSpace, grid: Grid): Skeleton[] {
-  return skeletonOptions(g, grid).valid.map((option) => ({ ...grid, ...option }));
+  return skeletonOptions(g, grid).valid.map((option) => skeletonOf(grid, option.schedule, option.vp));
 }
 
 /** The key of `leafOptions`' memo: dp, negative when pipelined. */
@@ -199,7 +220,7 @@ export function countGridLeaves(g: GpuSpace, grid: Grid, tally: Tally): number {
   }
   const first = skeletons.valid[0];
   if (first === undefined) return 0;
-  const leaves = g.memo.leavesByDp.get(leavesKey(grid)) ?? leafOptions(g, { ...grid, ...first });
+  const leaves = g.memo.leavesByDp.get(leavesKey(grid)) ?? leafOptions(g, skeletonOf(grid, first.schedule, first.vp));
   const n = skeletons.valid.length;
   for (let i = 0; i < leaves.rejected.length; i += 1) {
     const broken = leaves.rejected[i];

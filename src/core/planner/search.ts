@@ -16,7 +16,7 @@ import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
 import { averageOptimizerSeconds, gridFloors, pipelineBound, pipelineSpan, skeletonFloor, type GridFloors, type PipelineBound, type PipelineWalk, type ScheduleKinds } from './bound.js';
 import { judgeOf, visitBestFirst, type LazyNode } from './best-first.js';
 import {
-  countGridLeaves, enumerateDegrees, enumerateGrids, gridLeafLayout, leafLayout, leafOptions, reject, skeletonsOf,
+  countGridLeaves, enumerateDegrees, enumerateGrids, gridLeafLayout, leafLayout, leafOptions, reject, skeletonOf, skeletonsOf,
   type Degrees, type Grid, type Skeleton,
 } from './enumerate.js';
 import type { Layout } from '../layout/types.js';
@@ -43,7 +43,7 @@ interface DegreeNode {
 }
 
 function gridSkeleton(grid: Grid): Skeleton {
-  return { ...grid, schedule: defaultScheduleId(1), vp: 1 };
+  return skeletonOf(grid, defaultScheduleId(1), 1);
 }
 
 /** The sharding options of a grid and the one to bound its optimizer with (any ZeRO ≥ 1 shards it). */

@@ -7,7 +7,7 @@
 import { allReduceSeconds } from '../comm/collectives.js';
 import type { CommLinks } from '../comm/links.js';
 import type { AllToAllCost } from '../comm/all-to-all.js';
-import { moeAllToAllCost } from '../comm/moe-all-to-all.js';
+import { moeAllToAllCost, type MoeAllToAllInput } from '../comm/moe-all-to-all.js';
 import type { GroupPlacements } from '../comm/place-groups.js';
 import { sendRecvSeconds } from '../comm/send-recv.js';
 import { ACTIVATION_BYTES, FP8_BYTES, FP8_TILE_BYTES } from '../hardware/element-bytes.js';
@@ -140,17 +140,15 @@ export function expertAllToAlls(ctx: CommContext): { readonly dispatch: AllToAll
   const moe = ctx.model.moe;
   if (moe === null || ctx.layout.ep <= 1) return null;
   const tokens = (tokensPerGpu(ctx) * ctx.layout.etp) / ctx.layout.tp;
-  const base = {
-    tokens,
-    topK: moe.topK,
-    hidden: ctx.model.hidden,
-    loadImbalance: ctx.moeLoadImbalance,
-    maxNodesPerToken: moe.maxNodesPerToken,
-    deduplicate: moeDispatcher(moe) === 'deduplicated',
-  };
+  const deduplicate = moeDispatcher(moe) === 'deduplicated';
+  // One literal per input (no spread of a shared base): every input then has one hidden class, and
+  // the all-to-all's reads of it stay monomorphic in a cold process.
+  const input = (bytesPerElement: number): MoeAllToAllInput => ({
+    tokens, topK: moe.topK, hidden: ctx.model.hidden, bytesPerElement, loadImbalance: ctx.moeLoadImbalance, maxNodesPerToken: moe.maxNodesPerToken, deduplicate,
+  });
   return {
-    dispatch: moeAllToAllCost({ ...base, bytesPerElement: dispatchBytesPerElement(ctx.precision) }, ctx.groups.ep, ctx.links.allToAll),
-    combine: moeAllToAllCost({ ...base, bytesPerElement: ACTIVATION_BYTES }, ctx.groups.ep, ctx.links.allToAll),
+    dispatch: moeAllToAllCost(input(dispatchBytesPerElement(ctx.precision)), ctx.groups.ep, ctx.links.allToAll),
+    combine: moeAllToAllCost(input(ACTIVATION_BYTES), ctx.groups.ep, ctx.links.allToAll),
   };
 }
 
