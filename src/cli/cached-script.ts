@@ -5,20 +5,24 @@
  *
  * The cache holds the bytecode of the bundle's top level and of every function the process that
  * wrote it ran: one file per bundle path, Node version and tag (the command, and whether it only
- * shows its help: each keeps the functions it runs), in a folder of the OS temp dir that only this user can write. The file
- * starts with a copy of the bundle it was made from and is used only while the bundle is byte for
- * byte the same (a compare, cheaper than hashing). A cache is only a shortcut: a missing, stale,
+ * shows its help: each keeps the functions it runs), in a folder of the OS temp dir that only this
+ * user can write. The file starts with a copy of the source it was made from (the bundle in its
+ * CommonJS wrapper) and is used only while the bundle is byte for byte the same (a compare, cheaper
+ * than hashing). A cache is only a shortcut: a missing, stale,
  * foreign or unwritable one is ignored and the bundle compiles from its source as usual; a stale
  * one, or one V8 rejects (another V8, other flags), is written again at exit.
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
-/** Bytes before the bundle's copy in a cache file: its length (uint32, little-endian). */
+/** Bytes before the source's copy in a cache file: its length (uint32, little-endian). */
 const HEADER_BYTES = 4;
+/** The source V8 compiles: the bundle between these, as Node's own CommonJS loader wraps a module. */
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
+const WRAPPER_END = '\n})';
 
 /** The folder of the caches, or null when it cannot be made or is not this user's alone. */
 export function cacheDir(): string | null {
@@ -42,25 +46,55 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The cached data in `file` if it was made from exactly `bundle`, else undefined. */
-function readCache(file: string, bundle: Buffer): Buffer | undefined {
+/** Bytes of the bundle read at a time to compare it with a cache's copy. */
+const COMPARE_CHUNK_BYTES = 64 * 1024;
+
+/** Whether the file at `path` holds exactly the bytes of `copy`, read a chunk at a time. */
+function sameBytes(path: string, copy: Buffer): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(COMPARE_CHUNK_BYTES);
+    let offset = 0;
+    for (;;) {
+      const read = readSync(fd, chunk, 0, COMPARE_CHUNK_BYTES, offset);
+      if (read === 0) return offset === copy.length;
+      if (offset + read > copy.length || !chunk.subarray(0, read).equals(copy.subarray(offset, offset + read))) return false;
+      offset += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The source's copy and the cached data in `file` if it was made from exactly the bundle at `path`,
+ * else undefined. The bundle is compared a chunk at a time and the source V8 compiles is the copy,
+ * wrapper included: no bundle-sized buffer, nor a second string made by joining the wrapper and
+ * the bundle (each page a process touches first costs it CPU).
+ */
+function readCache(file: string, path: string): { source: Buffer; cachedData: Buffer } | undefined {
   try {
     const data = readFileSync(file);
-    if (data.length < HEADER_BYTES || data.readUInt32LE(0) !== bundle.length) return undefined;
-    const end = HEADER_BYTES + bundle.length;
-    return data.subarray(HEADER_BYTES, end).equals(bundle) ? data.subarray(end) : undefined;
+    if (data.length < HEADER_BYTES) return undefined;
+    const end = HEADER_BYTES + data.readUInt32LE(0);
+    if (end > data.length) return undefined;
+    const source = data.subarray(HEADER_BYTES, end);
+    const start = Buffer.byteLength(WRAPPER_START);
+    const bundleEnd = source.length - Buffer.byteLength(WRAPPER_END);
+    if (bundleEnd < start || source.toString('latin1', 0, start) !== WRAPPER_START || source.toString('latin1', bundleEnd) !== WRAPPER_END) return undefined;
+    return sameBytes(path, source.subarray(start, bundleEnd)) ? { source, cachedData: data.subarray(end) } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Writes the cache whole or not at all (a concurrent reader never sees half a file). */
-function writeCache(file: string, bundle: Buffer, cachedData: () => Buffer): void {
+function writeCache(file: string, source: Buffer, cachedData: () => Buffer): void {
   const partial = `${file}.${process.pid}.partial`;
   try {
     const header = Buffer.alloc(HEADER_BYTES);
-    header.writeUInt32LE(bundle.length, 0);
-    writeFileSync(partial, Buffer.concat([header, bundle, cachedData()]), { mode: 0o600 });
+    header.writeUInt32LE(source.length, 0);
+    writeFileSync(partial, Buffer.concat([header, source, cachedData()]), { mode: 0o600 });
     renameSync(partial, file);
   } catch {
     // No cache this time: the next process compiles from the source again.
@@ -83,10 +117,11 @@ export interface CachedScript {
 
 /** Compiles the CommonJS script at `path`, with the cache of `tag` in `dir` when it is valid. */
 export function compileCached(path: string, tag: string, dir: string | null = cacheDir()): CachedScript {
-  const bundle = readFileSync(path);
   const file = dir === null ? null : join(dir, `${fnv1a(path)}-${process.version}-${process.arch}-${tag}.bin`);
-  const cachedData = file === null ? undefined : readCache(file, bundle);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`, {
+  const cached = file === null ? undefined : readCache(file, path);
+  const source = cached?.source.toString('utf8') ?? `${WRAPPER_START}${readFileSync(path, 'utf8')}${WRAPPER_END}`;
+  const cachedData = cached?.cachedData;
+  const script = new Script(source, {
     filename: path,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
@@ -99,7 +134,7 @@ export function compileCached(path: string, tag: string, dir: string | null = ca
       wrapper.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
     },
     saveIfNew: () => {
-      if (file !== null && !fromCache) writeCache(file, bundle, () => script.createCachedData());
+      if (file !== null && !fromCache) writeCache(file, cached?.source ?? Buffer.from(source, 'utf8'), () => script.createCachedData());
     },
   };
 }

@@ -13,26 +13,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { invokedCommand } from './commands/index.js';
 
-/**
- * Optimise a function later than V8's default (interrupt budget 67,584 bytecode units, Node 20):
- * a command runs its model code for a second or two, long enough that V8 otherwise optimises many
- * functions on little type feedback and re-optimises them after deoptimisation, which cost more CPU
- * than the optimised code saved (`plan` of every example, measured in `npm run bench -- "cli plan"`).
- * 32× rather than 16×: `plan` of GPT-3, Llama 3 405B and Mixtral 7–12 % less CPU, the 32K context
- * extension 1–8 % more (measured back to back under load); 64× cost the context extensions 3–5 %
- * (README, Speed).
- * Set before a command loads the core, so every function of the core starts with this budget; not
- * for `--help` alone, which runs no model code (loading `node:v8` costs it ~5 ms).
- */
-const INTERRUPT_BUDGET = 32 * 67_584;
-
 async function main(argv: readonly string[]): Promise<void> {
   const command = invokedCommand(argv);
   if (command === undefined) {
     await (await import('./binary.js')).runBinary(argv);
     return;
   }
-  (await import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+  // Bundled into this script (a `require` of node:v8): an `import('node:v8')` here would start Node's
+  // ES-module loader, which nothing else in a command needs.
+  (await import('./interrupt-budget.js')).raiseInterruptBudget();
   if (command.name === 'plan') {
     // Measured for `plan` only; other commands keep V8's default.
     const { holdYoungGeneration } = await import('./young-generation.js');

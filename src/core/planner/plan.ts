@@ -17,9 +17,19 @@ import { createSearchState, resolvePlanOptions, type Candidate, type SearchState
 import { createSearchSpace, searchedFields } from './space.js';
 import type { PlannedLayout, PlanOptions, PlanResult } from './types.js';
 
-/** The returned layouts with their reports. */
+/**
+ * The returned layouts with their reports; a layout both in the top and on the Pareto front (the
+ * same candidate) is reported once and listed in both.
+ */
 function finalizeAll(state: SearchState): { top: PlannedLayout[]; pareto: PlannedLayout[] } {
-  const make = (c: Candidate): PlannedLayout => finalizeCandidate(state, c);
+  const made = new Map<Candidate, PlannedLayout>();
+  const make = (c: Candidate): PlannedLayout => {
+    const known = made.get(c);
+    if (known !== undefined) return known;
+    const planned = finalizeCandidate(state, c);
+    made.set(c, planned);
+    return planned;
+  };
   return { top: state.top.entries.map(make), pareto: state.front.entries().map(make) };
 }
 

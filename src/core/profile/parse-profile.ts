@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import { parseTextDocument } from '../scenario/document.js';
-import { defaultIssueMessage, inputErrorFromIssue } from '../scenario/issue.js';
+import { ONE_DOCUMENT_PARSE, inputErrorFromIssue } from '../scenario/issue.js';
 import { ProfileSchema, type CalibrationProfile } from './schema.js';
 
 /**
@@ -11,7 +11,7 @@ import { ProfileSchema, type CalibrationProfile } from './schema.js';
  * @throws InputError naming the profile field.
  */
 export function parseProfile(data: unknown, structure: string, parameterKeys: readonly string[]): CalibrationProfile {
-  const result = ProfileSchema.safeParse(data, { error: defaultIssueMessage });
+  const result = ProfileSchema.safeParse(data, ONE_DOCUMENT_PARSE);
   if (!result.success) {
     const first = result.error.issues[0];
     if (first === undefined) throw new InputError('profile', data, 'does not match the profile schema');

@@ -4,7 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { parseTextDocument, type TextFormat } from './document.js';
-import { defaultIssueMessage, inputErrorFromIssue } from './issue.js';
+import { ONE_DOCUMENT_PARSE, inputErrorFromIssue } from './issue.js';
 import { resolveScenario } from './resolve.js';
 import { ScenarioInputSchema, type ScenarioInput } from './schema.js';
 import type { Scenario } from './types.js';
@@ -13,7 +13,7 @@ export type { TextFormat } from './document.js';
 
 /** Validates plain data against the scenario schema; throws the first issue as an InputError. */
 export function parseScenarioInput(data: unknown): ScenarioInput {
-  const result = ScenarioInputSchema.safeParse(data, { error: defaultIssueMessage });
+  const result = ScenarioInputSchema.safeParse(data, ONE_DOCUMENT_PARSE);
   if (result.success) return result.data;
   const first = result.error.issues[0];
   if (first === undefined) throw new InputError('scenario', data, 'does not match the scenario schema');

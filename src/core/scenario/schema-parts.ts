@@ -40,30 +40,29 @@ export const LIMITS = {
   watts: 10_000_000,
 } satisfies Record<string, number>;
 
-/** A positive integer no larger than `max`: "must be a positive integer" / "must be at most …". */
+/**
+ * A positive integer no larger than `max`: "must be a positive integer" / "must be at most …".
+ * The rules go in one `check` (one schema object, not one per `.int().positive().max()` link:
+ * every command builds these schemas at start-up).
+ */
 export function positiveInt(max: number, why = 'larger values are treated as a typo') {
   return z
     .number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a positive integer') })
-    .int('must be a positive integer')
-    .positive('must be a positive integer')
-    .max(max, `must be at most ${max} (${why})`);
+    .check(z.int('must be a positive integer'), z.gt(0, 'must be a positive integer'), z.lte(max, `must be at most ${max} (${why})`));
 }
 
 /** A non-negative integer no larger than `max`. */
 export function nonNegativeInt(max: number) {
   return z
     .number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a non-negative integer') })
-    .int('must be a non-negative integer')
-    .nonnegative('must be a non-negative integer')
-    .max(max, `must be at most ${max} (larger values are treated as a typo)`);
+    .check(z.int('must be a non-negative integer'), z.gte(0, 'must be a non-negative integer'), z.lte(max, `must be at most ${max} (larger values are treated as a typo)`));
 }
 
 /** A positive finite number no larger than `max`. */
 export function positiveNumber(max: number) {
   return z
     .number({ error: (issue) => (issue.input === undefined ? undefined : 'must be a positive number') })
-    .positive('must be a positive number')
-    .max(max, `must be at most ${max} (larger values are treated as a typo)`);
+    .check(z.gt(0, 'must be a positive number'), z.lte(max, `must be at most ${max} (larger values are treated as a typo)`));
 }
 
 /** One of a fixed list of strings: "must be one of: a, b, c". */
