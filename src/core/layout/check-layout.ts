@@ -43,6 +43,7 @@ function isPositiveInteger(value: number): boolean {
 const DEGREE_FIELDS = ['tp', 'pp', 'vp', 'ep', 'etp', 'cp', 'dp', 'microBatch', 'fsdpShardSize'] as const satisfies readonly (keyof LayoutCandidate)[];
 const ORDER_DIMS = ['tp', 'cp', 'ep', 'dp', 'pp'] as const;
 const ZERO_STAGES: readonly number[] = [0, 1, 2, 3];
+const POSITIVE_INTEGER = 'must be a positive integer';
 
 function isPermutation(order: readonly string[]): boolean {
   if (order.length !== ORDER_DIMS.length) return false;
@@ -55,7 +56,7 @@ function checkValues(layout: LayoutCandidate): LayoutViolation | null {
   for (let i = 0; i < DEGREE_FIELDS.length; i += 1) {
     const field = DEGREE_FIELDS[i];
     if (field === undefined) continue;
-    if (!isPositiveInteger(layout[field])) return violation(`layout.${field}`, layout[field], 'must be a positive integer');
+    if (!isPositiveInteger(layout[field])) return violation(`layout.${field}`, layout[field], POSITIVE_INTEGER);
   }
   if (!ZERO_STAGES.includes(layout.zero)) return violation('layout.zero', layout.zero, 'must be 0, 1, 2 or 3');
   if (!Object.hasOwn(SCHEDULES, layout.schedule)) {
@@ -95,8 +96,11 @@ function checkTensor(model: ModelSpec, layout: LayoutCandidate): LayoutViolation
   return null;
 }
 
+/** What the expert rules read: the split and the ranks of a stage it folds into, and the placement order. */
+type ExpertSplit = Pick<LayoutCandidate, 'tp' | 'cp' | 'dp' | 'ep' | 'etp' | 'order'>;
+
 /** Expert parallelism: ep | experts, etp | expert FFN, ep·etp | tp·cp·dp (folding gives edp). */
-function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolation | null {
+function checkExperts(model: ModelSpec, layout: ExpertSplit): LayoutViolation | null {
   const moe = model.moe;
   if (moe === null) {
     if (layout.ep > 1) return violation('layout.ep', layout.ep, 'must be 1 for a dense model (no experts)');
@@ -120,7 +124,7 @@ function checkExperts(model: ModelSpec, layout: LayoutCandidate): LayoutViolatio
  * folding"); both numberings must give the same pipeline groups, so the ranks placed before `pp`
  * must count the same with dense sizes {tp, cp, ep: 1, dp} and expert sizes {etp, cp: 1, ep, edp}.
  */
-function checkOrderGroups(layout: LayoutCandidate): LayoutViolation | null {
+function checkOrderGroups(layout: ExpertSplit): LayoutViolation | null {
   const edp = (layout.tp * layout.cp * layout.dp) / (layout.ep * layout.etp);
   const { order } = layout;
   let denseRanks = 1;
@@ -157,8 +161,8 @@ function checkContext(context: LayoutContext, layout: LayoutCandidate): LayoutVi
   return null;
 }
 
-/** globalBatch = dp · microBatch · microBatches; a batch ramp fills whole micro-batches; ZeRO-3 shard groups divide dp (HSDP). */
-function checkBatchAndSharding(context: LayoutContext, layout: LayoutCandidate): LayoutViolation | null {
+/** globalBatch = dp · microBatch · microBatches; a batch ramp fills whole micro-batches. */
+function checkBatch(context: LayoutContext, layout: Pick<LayoutCandidate, 'dp' | 'microBatch'>): LayoutViolation | null {
   const perStep = layout.dp * layout.microBatch;
   if (context.globalBatch % perStep !== 0) {
     const rule = `training.globalBatch ${context.globalBatch} must be divisible by dp·microBatch = ${layout.dp}·${layout.microBatch} = ${perStep}`;
@@ -170,6 +174,11 @@ function checkBatchAndSharding(context: LayoutContext, layout: LayoutCandidate):
     const rule = `dp·microBatch = ${layout.dp}·${layout.microBatch} = ${perStep} must divide the batch ramp's span training.globalBatch − training.batchRamp.startGlobalBatch = ${context.rampSpan} (the ramp grows in whole micro-batches)`;
     return violation('layout.microBatch', layout.microBatch, rule);
   }
+  return null;
+}
+
+/** ZeRO-3 shard groups divide dp (HSDP); other stages shard over all of dp. */
+function checkSharding(layout: LayoutCandidate): LayoutViolation | null {
   if (layout.zero === 3 && layout.dp % layout.fsdpShardSize !== 0) {
     return violation('layout.fsdpShardSize', layout.fsdpShardSize, `must divide dp ${layout.dp} (HSDP replicates shard groups across dp)`);
   }
@@ -192,15 +201,46 @@ export function checkLayout(context: LayoutContext, layout: LayoutCandidate): La
     checkOrderGroups(layout) ??
     checkPipeline(context.model, layout) ??
     checkContext(context, layout) ??
-    checkBatchAndSharding(context, layout);
-  if (found !== null) return found;
+    checkBatch(context, layout) ??
+    checkSharding(layout);
+  return found ?? checkSchedule(context, layout);
+}
+
+/** The schedule's own constraints on (pp, vp, micro-batches). */
+function checkSchedule(context: LayoutContext, layout: Pick<LayoutCandidate, 'schedule' | 'pp' | 'vp' | 'dp' | 'microBatch'>): LayoutViolation | null {
   const microBatches = context.globalBatch / (layout.dp * layout.microBatch);
   const broken = SCHEDULES[layout.schedule].check({ pp: layout.pp, vp: layout.vp, microBatches });
   return broken === null ? null : fromSchedule(broken, layout, microBatches);
 }
 
+/**
+ * `checkLayout` of `layout` with its expert split set to (`ep`, `etp`), given that `checkLayout`
+ * accepts `layout` with ep = etp = 1: only the rules that read ep or etp can then fail (their range,
+ * the experts' divisibility and folding, the placement order's pipeline groups), and they are asked
+ * in `checkLayout`'s order. The planner checks the expert splits of the degrees it enumerates with this.
+ */
+export function checkExpertSplit(context: LayoutContext, layout: LayoutCandidate, ep: number, etp: number): LayoutViolation | null {
+  if (!isPositiveInteger(ep)) return violation('layout.ep', ep, POSITIVE_INTEGER);
+  if (!isPositiveInteger(etp)) return violation('layout.etp', etp, POSITIVE_INTEGER);
+  const split = { tp: layout.tp, cp: layout.cp, dp: layout.dp, ep, etp, order: layout.order };
+  return checkExperts(context.model, split) ?? checkOrderGroups(split);
+}
+
+/**
+ * `checkLayout` of `layout` with its micro-batch size set to `microBatch`, given that `checkLayout`
+ * accepts `layout` with a micro-batch size of 1: only the rules that read the micro-batch size can
+ * then fail (its range, the batch and ramp divisibility, the schedule's micro-batch count; the
+ * schedule's depth rules read pp and vp only), and they are asked in `checkLayout`'s order. The
+ * planner checks the micro-batch sizes of a set of degrees it has admitted with this.
+ */
+export function checkMicroBatch(context: LayoutContext, layout: LayoutCandidate, microBatch: number): LayoutViolation | null {
+  if (!isPositiveInteger(microBatch)) return violation('layout.microBatch', microBatch, POSITIVE_INTEGER);
+  const sized = { schedule: layout.schedule, pp: layout.pp, vp: layout.vp, dp: layout.dp, microBatch };
+  return checkBatch(context, sized) ?? checkSchedule(context, sized);
+}
+
 /** A schedule's own violation, named by the layout field a user can change. */
-function fromSchedule(broken: ScheduleViolation, layout: LayoutCandidate, microBatches: number): LayoutViolation {
+function fromSchedule(broken: ScheduleViolation, layout: Pick<LayoutCandidate, 'schedule' | 'microBatch'>, microBatches: number): LayoutViolation {
   const prefix = `schedule ${layout.schedule}`;
   switch (broken.field) {
     case 'pp':

@@ -10,7 +10,7 @@ import type { Choice, LayoutSource } from './spec.js';
 import { defaultScheduleId } from '../schedules/catalog.js';
 import type { Layout } from './types.js';
 
-export { checkLayout, divisors, type LayoutCandidate, type LayoutContext, type LayoutViolation } from './check-layout.js';
+export { checkExpertSplit, checkLayout, checkMicroBatch, divisors, type LayoutCandidate, type LayoutContext, type LayoutViolation } from './check-layout.js';
 
 /** Concrete values that override the scenario's layout (the planner passes one candidate). */
 export type FixedLayout = Partial<LayoutCandidate>;

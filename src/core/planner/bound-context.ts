@@ -11,6 +11,7 @@ import type { Placement } from '../schedules/types.js';
 import type { StepOptions } from '../step/options.js';
 import { RANK_SUM_SLOTS } from '../step/rank-sums.js';
 import { keyOf, PARTITION_FIELDS, stepPricer, type StepContext, type StepPricer } from '../step/pricer.js';
+import { reserveTuples } from '../step/tuple-ids.js';
 
 export interface BoundContext {
   readonly scenario: Scenario;
@@ -48,8 +49,13 @@ export function scratchSums(bc: BoundContext, ranks: number): Float64Array {
   return bc.sums;
 }
 
+/** Tuple ids a search's pricer is reserved for (`reserveTuples`): the plan of GPT-3 175B keys ~7 k, DeepSeek-V3 ~42 k. */
+const SEARCH_TUPLES = 1 << 14;
+
 export function createBoundContext(scenario: Scenario, options: StepOptions, step: StepContext): BoundContext {
-  return { scenario, options, pricer: stepPricer(scenario, options, step), placements: new Map(), wholeModel: wholeModelOf(scenario), busySeconds: new Map(),
+  const pricer = stepPricer(scenario, options, step);
+  reserveTuples(pricer.keys, SEARCH_TUPLES);
+  return { scenario, options, pricer, placements: new Map(), wholeModel: wholeModelOf(scenario), busySeconds: new Map(),
     ends: { start: new Float64Array(0), suffix: new Float64Array(0) }, sums: new Float64Array(0), summedChunks: [],
   };
 }

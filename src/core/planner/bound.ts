@@ -24,9 +24,8 @@ import { getSchedule } from '../schedules/catalog.js';
 import { optimizerBytesPerParam, optimizerSeconds, type RankParams } from '../step/data-parallel.js';
 import { exposedGradReduceSeconds, exposedParamGatherSeconds } from '../step/rank-tail.js';
 import { groupsOf, p2pSeconds, pairedStageKey, pairsChunks, partitionOf, stageCosts, unkeptStageCost, type UnscheduledStageShape } from '../step/pricer.js';
-import { partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
+import { heldParams, partitionParams, partitionRankCosts, rankParams } from '../step/rank-costs.js';
 import { RANK_SUM, RANK_SUM_SLOTS, sumRankInto } from '../step/rank-sums.js';
-import { chunkParams } from '../step/stage-params.js';
 import type { StageCost } from '../step/stage-times.js';
 import { placementOf, scratchEnds, scratchSums, type BoundContext, type PipelineEnds } from './bound-context.js';
 
@@ -274,7 +273,7 @@ const BOTH_KINDS: ScheduleKinds = { paired: true, unpaired: true };
  * grids of one set of degrees share it.
  */
 export function averageOptimizerSeconds(bc: BoundContext, layout: Pick<Layout, 'tp' | 'ep' | 'etp' | 'pp' | 'zero' | 'dp' | 'cp' | 'edp'>): number {
-  const params = chunkParams(bc.scenario.model, layout, bc.wholeModel);
+  const params = heldParams(bc.pricer, layout, bc.wholeModel);
   const average = { dense: params.dense / layout.pp, expert: params.expert / layout.pp };
   return optimizerSeconds(average, layout, layout.edp, bc.scenario.cluster.accelerator.hbmBandwidthBytesPerSec, optimizerBytesPerParam(bc.scenario.training));
 }

@@ -18,7 +18,7 @@
  * zero, shard size), so their outcomes are memoised per shape (`GpuSpace.memo`): a grid's leaves
  * are counted in O(1) without building them.
  */
-import { checkLayout, type LayoutCandidate, type LayoutViolation } from '../layout/create-layout.js';
+import { checkExpertSplit, checkLayout, checkMicroBatch, type LayoutCandidate, type LayoutViolation } from '../layout/create-layout.js';
 import type { Layout, Recompute, ScheduleId } from '../layout/types.js';
 import {
   cpValues, createGpuSpace, dpValues, epValues, etpValues, microBatchValues, neutralCandidate, ppValues, recomputeValues, scheduleValues,
@@ -104,11 +104,17 @@ function admit(g: GpuSpace, given: Partial<LayoutCandidate>, tally: Tally): bool
   return false;
 }
 
+/**
+ * The expert splits of `outer`, admitted by `enumerateDegrees` with ep = etp = 1: only the rules that
+ * read ep or etp are asked (`checkExpertSplit`).
+ */
 function* expertDegrees(g: GpuSpace, outer: Omit<Degrees, 'etp' | 'ep'>, tally: Tally): Generator<Degrees> {
+  const neutral = neutralCandidate(g.ctx, outer, g.space.spec.order);
   for (const etp of etpValues(g.space, g.ctx, outer.tp)) {
     for (const ep of epValues(g.space, g.ctx, outer.tp * outer.cp * outer.dp, etp)) {
-      const degrees = degreesOf(outer, etp, ep);
-      if (admit(g, degrees, tally)) yield degrees;
+      const broken = checkExpertSplit(g.ctx, neutral, ep, etp);
+      if (broken === null) yield degreesOf(outer, etp, ep);
+      else reject(tally, broken);
     }
   }
 }
@@ -134,11 +140,19 @@ export function* enumerateDegrees(g: GpuSpace, tally: Tally): Generator<Degrees>
   }
 }
 
-/** Level 2: the micro-batch sizes of one set of degrees. */
+/**
+ * Level 2: the micro-batch sizes of one set of degrees (admitted by `enumerateDegrees`: its neutral
+ * candidate, micro-batch 1, passes every rule, so only the rules that read the micro-batch size are
+ * asked, `checkMicroBatch`).
+ */
 export function* enumerateGrids(g: GpuSpace, degrees: Degrees, tally: Tally): Generator<Grid> {
-  for (const microBatch of microBatchValues(g.space, g.ctx, degrees.dp)) {
-    const grid = gridOf(degrees, microBatch);
-    if (admit(g, grid, tally)) yield grid;
+  const neutral = neutralCandidate(g.ctx, degrees, g.space.spec.order);
+  const sizes = microBatchValues(g.space, g.ctx, degrees.dp);
+  for (let i = 0; i < sizes.length; i += 1) {
+    const microBatch = sizes[i] ?? 1;
+    const broken = checkMicroBatch(g.ctx, neutral, microBatch);
+    if (broken === null) yield gridOf(degrees, microBatch);
+    else reject(tally, broken);
   }
 }
 
@@ -174,9 +188,14 @@ export function skeletonsOf(g: GpuSpace, grid: Grid): Skeleton[] {
   return skeletonOptions(g, grid).valid.map((option) => skeletonOf(grid, option.schedule, option.vp));
 }
 
+/** The key of `leafOptions`' memo: dp, negative when pipelined. */
+function leavesKey(shape: Pick<Degrees, 'dp' | 'pp'>): number {
+  return shape.pp > 1 ? -shape.dp : shape.dp;
+}
+
 /** Sharding and recomputation options under a skeleton; memoised per dp and pipelining (the sharding rules read dp and zero only). */
 export function leafOptions(g: GpuSpace, skeleton: Skeleton): LeafOptions {
-  const key = skeleton.pp > 1 ? -skeleton.dp : skeleton.dp;
+  const key = leavesKey(skeleton);
   const known = g.memo.leavesByDp.get(key);
   if (known !== undefined) return known;
   const shardings: Sharding[] = [];
@@ -194,12 +213,19 @@ export function leafOptions(g: GpuSpace, skeleton: Skeleton): LeafOptions {
 /** Valid layouts under a grid, with the rejected schedules and shardings beneath it tallied. O(1) after memoisation. */
 export function countGridLeaves(g: GpuSpace, grid: Grid, tally: Tally): number {
   const skeletons = skeletonOptions(g, grid);
-  for (const broken of skeletons.rejected) reject(tally, broken);
+  // Indexed loops, and a skeleton built only when the grid's dp has no options yet: this runs per grid.
+  for (let i = 0; i < skeletons.rejected.length; i += 1) {
+    const broken = skeletons.rejected[i];
+    if (broken !== undefined) reject(tally, broken);
+  }
   const first = skeletons.valid[0];
   if (first === undefined) return 0;
-  const leaves = leafOptions(g, skeletonOf(grid, first.schedule, first.vp));
+  const leaves = g.memo.leavesByDp.get(leavesKey(grid)) ?? leafOptions(g, skeletonOf(grid, first.schedule, first.vp));
   const n = skeletons.valid.length;
-  for (const broken of leaves.rejected) reject(tally, broken, n * leaves.recomputes.length);
+  for (let i = 0; i < leaves.rejected.length; i += 1) {
+    const broken = leaves.rejected[i];
+    if (broken !== undefined) reject(tally, broken, n * leaves.recomputes.length);
+  }
   return n * leaves.shardings.length * leaves.recomputes.length;
 }
 
@@ -227,12 +253,17 @@ export function layoutOf(g: GpuSpace, c: LayoutCandidate): Layout {
  * built in one object (the search builds one per leaf it bounds, checks or prices).
  */
 export function leafLayout(g: GpuSpace, skeleton: Skeleton, sharding: Sharding, recompute: Recompute): Layout {
-  const { tp, pp, vp, ep, etp, cp, dp, microBatch } = skeleton;
+  return gridLeafLayout(g, skeleton, skeleton.schedule, skeleton.vp, sharding, recompute);
+}
+
+/** `leafLayout` of the skeleton of `grid` with `schedule` and `vp`, without building the skeleton. */
+export function gridLeafLayout(g: GpuSpace, grid: Grid, schedule: ScheduleId, vp: number, sharding: Sharding, recompute: Recompute): Layout {
+  const { tp, pp, ep, etp, cp, dp, microBatch } = grid;
   return {
     tp, pp, vp, ep, etp, cp, dp,
     edp: (tp * cp * dp) / (ep * etp),
-    sequenceParallel: skeleton.sequenceParallel, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize, recompute,
-    microBatch, microBatches: g.ctx.globalBatch / (dp * microBatch), schedule: skeleton.schedule, order: g.space.spec.order,
+    sequenceParallel: grid.sequenceParallel, zero: sharding.zero, fsdpShardSize: sharding.fsdpShardSize, recompute,
+    microBatch, microBatches: g.ctx.globalBatch / (dp * microBatch), schedule, order: g.space.spec.order,
   };
 }
 

@@ -20,7 +20,7 @@ import type { Layout } from '../layout/types.js';
 import type { RunEstimate } from '../run/estimate-run.js';
 import { JOULES_PER_MWH } from '../run/power.js';
 import { createProportionalStepTime, SECONDS_PER_DAY } from '../run/run-time.js';
-import { estimateScenarioRun, type ScenarioRunInput } from '../run/scenario-run.js';
+import { estimateScenarioRun, estimateScenarioRunPowers, type ScenarioRunInput } from '../run/scenario-run.js';
 import type { Scenario } from '../scenario/types.js';
 import type { StepReport } from '../step/types.js';
 
@@ -116,26 +116,26 @@ export function createObjectiveModel(objective: Objective, scenario: Scenario, o
   // A quantum the run model rejects (batch ramp) is remembered with its error: thrown again, not recomputed.
   const memo = new Map<number, Coefficients | InputError>();
   const fixedActivity = options.power?.gpuActivity;
-  const runAt = (quantum: number, gpuActivity: number): RunEstimate => estimateScenarioRun({
+  // The run at activity 0 and 1 (one step plan and goodput for both: estimateScenarioRunPowers).
+  const runsAt = (quantum: number): RunEstimate[] => estimateScenarioRunPowers({
     ...options,
     scenario,
     batchQuantum: quantum,
     stepSeconds: createProportionalStepTime(1, scenario.training.globalBatch),
-    power: { ...options.power, gpuActivity: fixedActivity ?? gpuActivity },
-  });
+  }, [{ ...options.power, gpuActivity: fixedActivity ?? 0 }, { ...options.power, gpuActivity: fixedActivity ?? 1 }]);
   const coefficients = (quantum: number): Coefficients => {
     const known = memo.get(quantum);
     if (known instanceof InputError) throw known;
     if (known !== undefined) return known;
-    let idle: RunEstimate;
-    let busy: RunEstimate;
+    let runs: RunEstimate[];
     try {
-      idle = runAt(quantum, 0);
-      busy = runAt(quantum, 1);
+      runs = runsAt(quantum);
     } catch (error) {
       if (error instanceof InputError) memo.set(quantum, error);
       throw error;
     }
+    const [idle, busy] = runs;
+    if (idle === undefined || busy === undefined) throw new RangeError('two runs expected');
     const c: Coefficients = {
       days: idle.goodput.effectiveSeconds / SECONDS_PER_DAY,
       usd: [idle.cost.usd, busy.cost.usd],

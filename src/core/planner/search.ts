@@ -16,7 +16,7 @@ import { defaultScheduleId, getSchedule } from '../schedules/catalog.js';
 import { averageOptimizerSeconds, gridFloors, pipelineBound, pipelineSpan, skeletonFloor, type GridFloors, type PipelineBound, type PipelineWalk, type ScheduleKinds } from './bound.js';
 import { judgeOf, visitBestFirst, type LazyNode } from './best-first.js';
 import {
-  countGridLeaves, enumerateDegrees, enumerateGrids, leafCandidate, leafLayout, leafOptions, layoutOf, reject, skeletonOf, skeletonsOf,
+  countGridLeaves, enumerateDegrees, enumerateGrids, gridLeafLayout, leafLayout, leafOptions, reject, skeletonOf, skeletonsOf,
   type Degrees, type Grid, type Skeleton,
 } from './enumerate.js';
 import type { Layout } from '../layout/types.js';
@@ -73,7 +73,7 @@ function degreesBound(world: World, grid: Grid): DegreesBound {
 
 /** A grid's layout as its bound prices it: no recomputation, no sharding (the optimizer is the degrees'). */
 function gridLayout(world: World, grid: Grid): Layout {
-  return layoutOf(world.g, leafCandidate(world.g.space, gridSkeleton(grid), { zero: 0, fsdpShardSize: grid.dp }, 'none'));
+  return gridLeafLayout(world.g, grid, defaultScheduleId(1), 1, { zero: 0, fsdpShardSize: grid.dp }, 'none');
 }
 
 /** Phase 1 for one GPU count: degrees nodes with their grids, layout counts and bounds. */

@@ -16,9 +16,9 @@ import type { Goodput, GoodputOptions } from './goodput.js';
 import { estimateGoodput } from './goodput.js';
 import type { PowerOptions } from './power.js';
 import { estimateGpuPower, estimateItEnergy } from './power.js';
-import type { StepSeconds, TimedPhase } from './run-time.js';
+import type { RunTime, StepSeconds, TimedPhase } from './run-time.js';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, estimateRunTime } from './run-time.js';
-import { planSteps } from './steps.js';
+import { planSteps, type StepPlan } from './steps.js';
 
 export interface RunInput {
   readonly training: Training;
@@ -79,10 +79,37 @@ function estimateCost(input: RunInput, effectiveSeconds: number, gpuHours: numbe
 
 /** Steps, time, goodput, energy, cost and carbon of a training run. SI inside; MWh/days as named. */
 export function estimateRun(input: RunInput): RunEstimate {
+  return priceRun(input, runTimeline(input));
+}
+
+/**
+ * `estimateRun` of `input` under each power setting of `powers` (`input.power` ignored): the steps,
+ * time and goodput do not read the power, so they are computed once for all (a batch ramp has a
+ * phase per level, thousands with a small batch quantum).
+ */
+export function estimateRunPowers(input: RunInput, powers: readonly (PowerOptions | undefined)[]): RunEstimate[] {
+  const timeline = runTimeline(input);
+  return powers.map((power) => priceRun({ ...input, power }, timeline));
+}
+
+/** What a run's time reads of its input: the step plan, the failure-free time and the goodput. */
+interface RunTimeline {
+  readonly plan: StepPlan;
+  readonly time: RunTime;
+  readonly goodput: Goodput;
+}
+
+function runTimeline(input: RunInput): RunTimeline {
   const { cluster } = input;
   const plan = planSteps(input.training, { batchQuantum: input.batchQuantum });
   const time = estimateRunTime({ phases: plan.phases, stepSecondsForBatch: input.stepSeconds, gpus: cluster.gpus });
   const goodput = estimateGoodput({ ...input.goodput, idealSeconds: time.wallSeconds, gpus: cluster.gpus, gpusPerNode: cluster.gpusPerNode, params: input.params });
+  return { plan, time, goodput };
+}
+
+/** Energy, cost and carbon of `input`'s power and prices over its timeline. */
+function priceRun(input: RunInput, { plan, time, goodput }: RunTimeline): RunEstimate {
+  const { cluster } = input;
   const effectiveGpuHours = (goodput.effectiveSeconds * cluster.gpus) / SECONDS_PER_HOUR;
   const power = estimateGpuPower(cluster.accelerator, input.power);
   const energy = estimateItEnergy({ wattsPerGpu: power.totalWatts, gpus: cluster.gpus, seconds: goodput.effectiveSeconds, pue: input.pue });

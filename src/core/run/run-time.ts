@@ -62,10 +62,17 @@ export function stepSecondsAt(stepSeconds: StepSeconds, globalBatch: number): nu
 /** Wall seconds, days and GPU-hours of `phases` run on `gpus` GPUs. */
 export function estimateRunTime(input: RunTimeInput): RunTime {
   const gpus = requirePositiveInteger('gpus', input.gpus);
-  const phases = input.phases.map((phase) => {
+  // A plain loop and a record of named fields: a batch ramp has a phase per level (thousands with
+  // a small batch quantum), and the planner prices a run per quantum it searches.
+  const phases: TimedPhase[] = [];
+  let wallSeconds = 0;
+  for (let i = 0; i < input.phases.length; i += 1) {
+    const phase = input.phases[i];
+    if (phase === undefined) continue;
     const stepSeconds = stepSecondsAt(input.stepSecondsForBatch, phase.globalBatch);
-    return { ...phase, stepSeconds, seconds: phase.steps * stepSeconds };
-  });
-  const wallSeconds = phases.reduce((sum, phase) => sum + phase.seconds, 0);
+    const seconds = phase.steps * stepSeconds;
+    phases.push({ globalBatch: phase.globalBatch, steps: phase.steps, tokens: phase.tokens, stepSeconds, seconds });
+    wallSeconds += seconds;
+  }
   return { phases, wallSeconds, days: wallSeconds / SECONDS_PER_DAY, gpuHours: (wallSeconds * gpus) / SECONDS_PER_HOUR };
 }

@@ -9,7 +9,8 @@ import type { Layout } from '../layout/types.js';
 import { countParams } from '../model/params.js';
 import type { Scenario } from '../scenario/types.js';
 import type { RunEstimate, RunInput } from './estimate-run.js';
-import { estimateRun } from './estimate-run.js';
+import { estimateRun, estimateRunPowers } from './estimate-run.js';
+import type { PowerOptions } from './power.js';
 
 export type ScenarioRunInput = Omit<RunInput, 'training' | 'cluster' | 'params'> & {
   readonly scenario: Pick<Scenario, 'model' | 'cluster' | 'training'>;
@@ -17,14 +18,23 @@ export type ScenarioRunInput = Omit<RunInput, 'training' | 'cluster' | 'params'>
   readonly layout?: Pick<Layout, 'dp' | 'microBatch'>;
 };
 
-/** Run economics of a scenario at a given step time. */
-export function estimateScenarioRun(input: ScenarioRunInput): RunEstimate {
+function runInputOf(input: ScenarioRunInput): RunInput {
   const { scenario, layout, ...options } = input;
-  return estimateRun({
+  return {
     ...options,
     training: scenario.training,
     cluster: scenario.cluster,
     params: countParams(scenario.model).totalWithMtp,
     batchQuantum: options.batchQuantum ?? (layout === undefined ? undefined : layout.dp * layout.microBatch),
-  });
+  };
+}
+
+/** Run economics of a scenario at a given step time. */
+export function estimateScenarioRun(input: ScenarioRunInput): RunEstimate {
+  return estimateRun(runInputOf(input));
+}
+
+/** `estimateScenarioRun` under each power setting of `powers` (`estimateRunPowers`: one timeline for all). */
+export function estimateScenarioRunPowers(input: ScenarioRunInput, powers: readonly (PowerOptions | undefined)[]): RunEstimate[] {
+  return estimateRunPowers(runInputOf(input), powers);
 }

@@ -52,7 +52,7 @@ export function rankParams(pricer: StepPricer, layout: Pick<Layout, 'tp' | 'ep' 
 }
 
 /** `chunkParams` of what `chunk` holds (`heldCode`), per (tp, ep, etp): the middle ranks hold the same chunks. */
-function heldParams(pricer: StepPricer, layout: Pick<Layout, (typeof PARAM_SPLIT_FIELDS)[number]>, chunk: StageChunk): RankParams {
+export function heldParams(pricer: StepPricer, layout: Pick<Layout, (typeof PARAM_SPLIT_FIELDS)[number]>, chunk: StageChunk): RankParams {
   const key = extendKey(pricer, keyOf(pricer, layout, PARAM_SPLIT_FIELDS), heldCode(pricer, chunk));
   return memo(pricer.chunkParams, key, () => chunkParams(pricer.scenario.model, layout, chunk));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTupleIds, EMPTY_TUPLE, extendTuple, type TupleIds } from './tuple-ids.js';
+import { createTupleIds, EMPTY_TUPLE, extendTuple, reserveTuples, type TupleIds } from './tuple-ids.js';
 
 const idOf = (ids: TupleIds, tuple: readonly number[]): number => tuple.reduce((key, v) => extendTuple(ids, key, v), EMPTY_TUPLE);
 
@@ -34,5 +34,19 @@ describe('tuple ids', () => {
     expect(new Set(first).size).toBe(tuples.length);
     expect(tuples.map((t) => idOf(ids, t))).toEqual(first);
     expect(idOf(ids, [-0, 3])).toBe(idOf(ids, [0, 3]));
+  });
+
+  it('give the same ids after room is reserved, before or between keys', () => {
+    const tuples: number[][] = [];
+    for (let a = 0; a < 60; a += 1) for (let b = -5; b < 60; b += 1) tuples.push([a, b], [a + 0.25, b, 7]);
+    const plain = createTupleIds();
+    const expected = tuples.map((t) => idOf(plain, t));
+    const reserved = createTupleIds();
+    reserveTuples(reserved, 5_000);
+    const half = tuples.length / 2;
+    const first = tuples.slice(0, half).map((t) => idOf(reserved, t));
+    reserveTuples(reserved, 20_000);
+    expect([...first, ...tuples.slice(half).map((t) => idOf(reserved, t))]).toEqual(expected);
+    expect(tuples.map((t) => idOf(reserved, t))).toEqual(expected);
   });
 });

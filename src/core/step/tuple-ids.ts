@@ -61,15 +61,30 @@ function place(keys: Int32Array, slotIds: Int32Array, parent: number, value: num
 
 /** Doubles the table (kept at most half full). */
 function grow(ids: TupleIds): void {
+  resize(ids, 2 * ids.slotIds.length);
+}
+
+/** Moves the table's entries to a table of `slots` slots (a power of two, more than twice the entries). */
+function resize(ids: TupleIds, slots: number): void {
   const { slotKeys, slotIds } = ids;
-  const keys = new Int32Array(2 * slotKeys.length);
-  const next = new Int32Array(2 * slotIds.length);
+  const keys = new Int32Array(2 * slots);
+  const next = new Int32Array(slots);
   for (let i = 0; i < slotIds.length; i += 1) {
     const id = slotIds[i] ?? 0;
     if (id !== 0) place(keys, next, slotKeys[2 * i] ?? 0, slotKeys[2 * i + 1] ?? 0, id);
   }
   ids.slotKeys = keys;
   ids.slotIds = next;
+}
+
+/**
+ * Makes room for `tuples` more ids without growing the table step by step (each doubling moves
+ * every entry): a caller that knows it keys many tuples (a plan search: 7–42 k) reserves them once.
+ */
+export function reserveTuples(ids: TupleIds, tuples: number): void {
+  let slots = ids.slotIds.length;
+  while (2 * (ids.used + tuples) > slots) slots *= 2;
+  if (slots > ids.slotIds.length) resize(ids, slots);
 }
 
 /** Id of the tuple `parent` extended by `value` (numbers compare as Map keys do: SameValueZero). */
