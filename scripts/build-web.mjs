@@ -4,24 +4,15 @@
  * `npm test` needs no build step before the test runner: the build runs beside the other test files.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMs } from './newest-mtime.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const OUTPUT = join(ROOT, 'dist', 'web', 'index.html');
 /** What the app is built from: its sources and the core's, the runs and examples it ships, the dependencies. */
 const INPUTS = ['src/web', 'src/core', 'data', 'examples', 'package.json', 'package-lock.json'].map((p) => join(ROOT, p));
-
-/** Newest modification time under `path` [ms], test files excluded (they are not built). */
-function newestMs(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return path.endsWith('.test.ts') ? 0 : stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMs(join(path, entry)));
-  return newest;
-}
 
 function upToDate() {
   return existsSync(OUTPUT) && Math.max(...INPUTS.map(newestMs)) <= statSync(OUTPUT).mtimeMs;

@@ -17,24 +17,15 @@
  * The core imports zod as a namespace so that these keep only the parts of zod it uses (lint rule
  * in eslint.config.js).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMs } from './newest-mtime.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const CLI_DIR = join(ROOT, 'dist', 'cli');
 const OUTPUTS = [join(CLI_DIR, 'main.js'), join(CLI_DIR, 'command-main.js'), join(CLI_DIR, 'plan-worker.js'), join(CLI_DIR, 'package.json'), join(ROOT, 'dist', 'lib', 'index.js')];
 const INPUTS = [join(ROOT, 'src'), join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
-
-/** Newest modification time under `path` [ms], test files excluded (they are not bundled). */
-function newestMs(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return path.endsWith('.test.ts') ? 0 : stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMs(join(path, entry)));
-  return newest;
-}
 
 function upToDate() {
   if (!OUTPUTS.every((f) => existsSync(f))) return false;
