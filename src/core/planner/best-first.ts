@@ -14,7 +14,7 @@
  * rejected bound (for the diagnosis), so with a budget or a deadline every node is refined.
  */
 import type { ObjectivePoint } from './objective.js';
-import { decide, stopHere, verdict, type Decision, type SearchState } from './search-state.js';
+import { decide, stopHere, verdict, verdictsFree, type Decision, type SearchState } from './search-state.js';
 
 /** The search's decisions, as the visit asks them (search-state.ts). */
 export interface Judge {
@@ -33,7 +33,7 @@ export function judgeOf(state: SearchState): Judge {
     verdict: (floor) => verdict(state, floor),
     decide: (decision, leaves) => decide(state, decision, leaves),
     stop: (leaves) => stopHere(state, leaves),
-    lazy: state.options.budgetUsd === undefined && state.options.deadlineDays === undefined,
+    lazy: verdictsFree(state),
   };
 }
 

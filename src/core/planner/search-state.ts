@@ -167,6 +167,15 @@ export function decide(state: SearchState, decision: Decision, layouts: number):
 }
 
 /**
+ * True when a verdict has no side effects: without a budget or a deadline, whose verdicts record the
+ * cheapest and fastest rejected bound for the diagnosis. A search may then drop a node on a cheaper
+ * ground first (memory, an unrefined bound) and book the same layouts.
+ */
+export function verdictsFree(state: SearchState): boolean {
+  return state.options.budgetUsd === undefined && state.options.deadlineDays === undefined;
+}
+
+/**
  * Why a node whose objective is at least `floor` can be dropped unpriced, or null: it exceeds the
  * budget or the deadline even at its bound, or it cannot enter the top N and the Pareto front
  * already holds a layout at least as good on both axes.

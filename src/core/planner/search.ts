@@ -1,6 +1,7 @@
 /**
  * Branch and bound over the levels of `enumerate.ts`. Phase 1 enumerates every degrees node and
- * its grids (counting their valid layouts in O(1) per grid) and bounds each node. Phase 2 visits
+ * its grids (counting their valid layouts in O(1) per grid) and bounds each node; without a budget
+ * or a deadline it drops first the degrees whose states alone exceed the memory limit. Phase 2 visits
  * the nodes best bound first; at every level a node is dropped with all its layouts when
  *
  *   its bound cannot meet the budget or the deadline (byBudget, byDeadline), or
@@ -21,7 +22,7 @@ import {
 } from './enumerate.js';
 import type { Layout } from '../layout/types.js';
 import type { ObjectivePoint } from './objective.js';
-import { counted, createWorld, decide, stopHere, verdict, type SearchState, type World } from './search-state.js';
+import { counted, createWorld, decide, stopHere, verdict, verdictsFree, type SearchState, type World } from './search-state.js';
 import { createGpuSpace, scheduleValues, type Sharding } from './space.js';
 import { visitSkeleton } from './visit-skeleton.js';
 
@@ -76,15 +77,24 @@ function gridLayout(world: World, grid: Grid): Layout {
   return gridLeafLayout(world.g, grid, defaultScheduleId(1), 1, { zero: 0, fsdpShardSize: grid.dp }, 'none');
 }
 
+/** Layouts phase 1 drops, booked when phase 2 starts (phase 1 reports the total as it grows, with little decided). */
+interface Dropped {
+  byMemory: number;
+}
+
 /** Phase 1 for one GPU count: degrees nodes with their grids, layout counts and bounds. */
-function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
+function collectGpuCount(state: SearchState, gpus: number, dropped: Dropped): DegreeNode[] {
   const g = createGpuSpace(state.space, gpus);
   const overLimit = state.options.maxGpus !== undefined && gpus > state.options.maxGpus;
   const world = createWorld(state, g);
   const nodes: DegreeNode[] = [];
+  // Degrees whose states alone exceed the memory limit are dropped here, before their grids are
+  // bounded, when verdicts are free: phase 2 would drop them unpriced, by their bound or by memory.
+  const memoryFirst = verdictsFree(state);
   for (const degrees of enumerateDegrees(g, state.tally)) {
     const grids: GridNode[] = [];
     let shared: DegreesBound | null = null;
+    let overMemory: boolean | null = null;
     for (const grid of enumerateGrids(g, degrees, state.tally)) {
       const leaves = countGridLeaves(g, grid, state.tally);
       counted(state, leaves);
@@ -100,6 +110,10 @@ function collectGpuCount(state: SearchState, gpus: number): DegreeNode[] {
         const why = error.field === 'batchQuantum' ? ' (the batch ramp must fill whole micro-batches of dp·microBatch sequences)' : '';
         reject(state.tally, { field: error.field, value: error.value, rule: `${error.rule}${why}` });
         decide(state, 'byRun', leaves);
+        continue;
+      }
+      if (memoryFirst && (overMemory ??= statesExceedLimit(state, world, grid))) {
+        dropped.byMemory += leaves;
         continue;
       }
       shared ??= degreesBound(world, grid);
@@ -138,7 +152,9 @@ function boundDegrees(world: World, degrees: Degrees, grids: readonly GridNode[]
 
 /** Phase 1 and 2: every GPU count, best bound first. */
 export function runSearch(state: SearchState): void {
-  const nodes = state.space.gpuCounts.flatMap((gpus) => collectGpuCount(state, gpus));
+  const dropped: Dropped = { byMemory: 0 };
+  const nodes = state.space.gpuCounts.flatMap((gpus) => collectGpuCount(state, gpus, dropped));
+  if (dropped.byMemory > 0) decide(state, 'byMemory', dropped.byMemory);
   nodes.sort((a, b) => a.floor.score - b.floor.score);
   for (const node of nodes) {
     if (!stopHere(state, node.leaves)) visitDegrees(state, node);
@@ -159,7 +175,7 @@ function visitDegrees(state: SearchState, node: DegreeNode): void {
   if (pruned !== null) return decide(state, pruned, node.leaves);
   const { world } = node;
   const first = node.grids[0]?.grid;
-  if (first !== undefined && statesExceedLimit(state, world, first)) return decide(state, 'byMemory', node.leaves);
+  if (!verdictsFree(state) && first !== undefined && statesExceedLimit(state, world, first)) return decide(state, 'byMemory', node.leaves);
   const grids = [...node.grids];
   grids.sort((a, b) => a.floor.score - b.floor.score);
   for (const g of grids) {

@@ -12,7 +12,7 @@ import { dataParallelTail, pipelineBound, stepFloor, type PipelineBound, type Ra
 import { leafLayout, leafOptions, type Skeleton } from './enumerate.js';
 import { fastStep, simulatePipeline, type FastStep } from './fast-step.js';
 import type { ObjectivePoint } from './objective.js';
-import { decide, stopHere, verdict, type Candidate, type SearchState, type World } from './search-state.js';
+import { decide, stopHere, verdict, verdictsFree, type Candidate, type SearchState, type World } from './search-state.js';
 import { createLeafMemory, type LeafMemory } from './leaf-memory.js';
 
 /** Order of recomputation by memory saved (none stores the most). */
@@ -88,7 +88,7 @@ export function visitSkeleton(state: SearchState, world: World, skeleton: Skelet
   const options = leafOptions(world.g, skeleton);
   const most = options.recomputes.reduce<Recompute>((a, r) => (AGGRESSIVENESS[r] > AGGRESSIVENESS[a] ? r : a), 'none');
   const memory = createLeafMemory(state, world, skeleton, options.shardings, most);
-  const checkFirst = state.options.budgetUsd === undefined && state.options.deadlineDays === undefined;
+  const checkFirst = verdictsFree(state);
   const ids: LeafId[] = [];
   for (let shardingIndex = 0; shardingIndex < options.shardings.length; shardingIndex += 1) {
     for (let r = 0; r < options.recomputes.length; r += 1) {
